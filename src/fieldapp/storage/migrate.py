@@ -1,0 +1,75 @@
+"""Alembic migrations shipped inside the package and applied at start-up, after a backup."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+KEEP_BACKUPS = 10
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if engine is not None:
+        cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return cfg
+
+
+def head_revision() -> str:
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations must have exactly one head, found {heads}")
+    return heads[0]
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_sqlite(db_path: Path, backup_dir: Path, label: str) -> Path:
+    """Consistent copy through SQLite's online backup API (safe with WAL and open readers)."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backup_dir / f"{db_path.stem}-{stamp}-{label}.sqlite"
+    src = sqlite3.connect(str(db_path))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    backups = sorted(backup_dir.glob(f"{db_path.stem}-*.sqlite"))
+    for old in backups[:-KEEP_BACKUPS]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def upgrade(engine: Engine, db_path: Path | None, backup_dir: Path | None) -> Path | None:
+    """Bring the schema to head; back the file up first when it already holds a schema.
+
+    Returns the backup's path, or None when no backup was needed (new file or up to date).
+    """
+    head = head_revision()
+    current = current_revision(engine)
+    if current == head:
+        return None
+    backup: Path | None = None
+    if current is not None and db_path is not None and backup_dir is not None and db_path.exists():
+        backup = backup_sqlite(db_path, backup_dir, f"before-{head}")
+    cfg = alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return backup
