@@ -107,7 +107,9 @@ def divisions() -> DivisionIndex:
     return DivisionIndex(rows)
 
 
-def validate_village_code(raw: str, *, field_name: str = "village_code", label: str = "村（社区）区划代码") -> str:
+def validate_village_code(
+    raw: str, *, field_name: str = "village_code", label: str = "村（社区）区划代码"
+) -> str:
     code = (raw or "").strip()
     if not (len(code) == 12 and code.isdigit()):
         raise ValidationError.single(field_name, label, f"应为12位数字（现为“{code}”）")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from stdnum.cn import ric
 from stdnum import numdb
+from stdnum.cn import ric
 
 from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.vocab import Sex

@@ -13,8 +13,7 @@ def check_new_pairing(active_count: int, reason: str | None) -> None:
     if active_count >= MAX_HOUSEHOLDS and not (reason and reason.strip()):
         raise RuleViolation(
             "reason",
-            f"该干部已结对{active_count}户（规定为{MIN_HOUSEHOLDS}–{MAX_HOUSEHOLDS}户），"
-            f"再增加需填写原因",
+            f"该干部已结对{active_count}户（规定为{MIN_HOUSEHOLDS}–{MAX_HOUSEHOLDS}户），再增加需填写原因",
         )
 
 

@@ -57,7 +57,7 @@ def _apply_scalar_defaults(obj: Synced) -> None:
         column = col_attr.columns[0]
         default = column.default
         if getattr(obj, col_attr.key) is None and default is not None and default.is_scalar:
-            setattr(obj, col_attr.key, default.arg)  # type: ignore[attr-defined]
+            setattr(obj, col_attr.key, default.arg)
 
 
 def _has_changes(session: Session, obj: Synced) -> bool:

@@ -7,8 +7,8 @@ from typing import Literal
 from alembic import context
 from sqlalchemy import Connection, engine_from_config, pool
 
-from fieldapp.storage.base import UTCDateTime
-from fieldapp.storage.models import Base
+import fieldapp.storage.models  # noqa: F401  -- registers every table on Base.metadata
+from fieldapp.storage.base import Base, UTCDateTime
 
 config = context.config
 target_metadata = Base.metadata

@@ -1,0 +1,114 @@
+"""The `fieldapp` command: with no sub-command it starts the desktop app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from fieldapp import __version__
+from fieldapp.domain.errors import DomainError
+from fieldapp.paths import resolve_data_dir
+from fieldapp.storage.db import Database, open_database
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def _data_dir_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=None if top else argparse.SUPPRESS,
+        help="数据文件夹（默认：$FIELDAPP_DATA_DIR 或用户数据目录）",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fieldapp",
+        description="工会干部结对帮扶困难农民工台账（离线优先）。不带子命令时启动桌面程序。",
+    )
+    parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
+    _data_dir_option(parser, top=True)
+    parser.add_argument("--demo", action="store_true", help="启动桌面程序；数据库为空时先填入演示数据")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        _data_dir_option(p, top=False)
+        return p
+
+    p = command("demo-data", "填入演示数据（干部、困难户、走访、评定、转介…）")
+    p.add_argument("--households", type=int, default=12, metavar="N", help="困难户数量（默认12）")
+    p.add_argument("--seed", type=int, default=2014, help="随机种子（相同种子生成相同数据）")
+
+    p = command("import-households", "从 .xlsx 或 .csv 导入联系户名单")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--cadre", metavar="NAME", help="导入后与该干部结对（干部姓名）")
+
+    p = command("list", "以制表符分隔输出编号和名称，供脚本使用")
+    p.add_argument("what", choices=["households", "visits", "referrals", "cadres"])
+
+    p = command("add-cadre", "登记一名工会干部")
+    p.add_argument("name")
+    p.add_argument("--unit", default="")
+    p.add_argument("--post", default="")
+    p.add_argument("--phone", default=None)
+
+    p = command("dibao", "查看或设置本地低保标准（元/月）")
+    p.add_argument("yuan", nargs="?", help="新的标准，例如 950")
+
+    p = command("check-id", "核验身份证号（校验位、出生日期、性别、地区）")
+    p.add_argument("number")
+
+    command("backup", "立即备份数据库到数据文件夹的 backups/ 下")
+    command("info", "显示数据文件夹、设备编号和记录数")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from fieldapp.ui.app import run_app  # Qt is imported only when the window is wanted
+
+        return run_app(resolve_data_dir(args.data_dir), demo=args.demo)
+    if args.command == "check-id":
+        return _check_id(args.number)
+    try:
+        db = open_database(resolve_data_dir(args.data_dir))
+    except OSError as e:
+        print(f"无法打开数据文件夹：{e}。请检查路径和磁盘空间。", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        return _dispatch(db, args)
+    except DomainError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        db.close()
+
+
+def _dispatch(db: Database, args: argparse.Namespace) -> int:
+    from fieldapp.cli_commands import COMMANDS
+
+    return COMMANDS[args.command](db, args)
+
+
+def _check_id(number: str) -> int:
+    from fieldapp.domain.errors import ValidationError
+    from fieldapp.domain.idcard import parse_id_number
+
+    try:
+        parsed = parse_id_number(number)
+    except ValidationError as e:
+        print(f"无效：{e}", file=sys.stderr)
+        return EXIT_FAILED
+    print(
+        f"有效\t{parsed.number}\t{parsed.birth_date.isoformat()}\t{parsed.sex.value}\t{parsed.region_name or ''}"
+    )
+    for w in parsed.warnings:
+        print(f"提示：{w}", file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,135 @@
+"""Sub-commands of `fieldapp` that work on the database (all through the services)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from fieldapp.domain.referrals import catalogue
+from fieldapp.services import cadres, households, referrals, settings, visits
+from fieldapp.storage import migrate
+from fieldapp.storage.db import Database
+
+Command = Callable[[Database, argparse.Namespace], int]
+
+
+def _clean(text: str) -> str:
+    """Tab-separated output: no tabs or newlines inside a field."""
+    return " ".join(text.split())
+
+
+def demo_data(db: Database, args: argparse.Namespace) -> int:
+    from fieldapp.services.demo import fill_demo_data
+
+    if args.households < 1:
+        print("错误：--households 至少为1", file=sys.stderr)
+        return 2
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r已生成 {done}/{total} 户", end="", file=sys.stderr, flush=True)
+
+    summary = fill_demo_data(db, args.households, seed=args.seed, progress=progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(
+        f"已生成演示数据：干部 {summary.cadres} 名，困难户 {summary.households} 户，成员 {summary.members} 人，"
+        f"走访 {summary.visits} 次，评定 {summary.assessments} 次，转介 {summary.referrals} 件，"
+        f"救助 {summary.relief} 笔，同意记录 {summary.consents} 条。"
+    )
+    print(f"数据文件：{db.path}")
+    return 0
+
+
+def import_households(db: Database, args: argparse.Namespace) -> int:
+    from fieldapp.services.importer import import_households as run_import
+
+    cadre_id = None
+    if args.cadre:
+        cadre = cadres.find_cadre_by_name(db, args.cadre)
+        if cadre is None:
+            print(f"错误：找不到干部“{args.cadre}”，请先用 fieldapp add-cadre 登记", file=sys.stderr)
+            return 2
+        cadre_id = cadre.id
+    if not args.file.is_file():
+        print(f"错误：找不到文件 {args.file}", file=sys.stderr)
+        return 2
+    report = run_import(db, args.file, cadre_id=cadre_id)
+    for problem in report.rejected:
+        print(f"第{problem.line}行：已拒绝：{problem.reason}", file=sys.stderr)
+    for problem in report.warnings:
+        print(f"第{problem.line}行：提示：{problem.reason}", file=sys.stderr)
+    if report.unknown_columns:
+        print("未识别的列（已忽略）：" + "、".join(report.unknown_columns), file=sys.stderr)
+    print(report.summary_zh())
+    return 0 if report.ok else 1
+
+
+def list_records(db: Database, args: argparse.Namespace) -> int:
+    rows = households.list_households(db)
+    names = {r.id: r.head_name for r in rows}
+    out: list[list[str]] = []
+    if args.what == "households":
+        out = [[r.id, r.head_name, r.village_name, r.category, ",".join(r.cadre_names)] for r in rows]
+    elif args.what == "visits":
+        out = [
+            [v.id, names.get(v.household_id, ""), v.visit_date.isoformat(), v.mode.value]
+            for v in visits.list_visits(db)
+        ]
+    elif args.what == "referrals":
+        kinds = catalogue()
+        out = [
+            [
+                r.id,
+                names.get(r.household_id, ""),
+                kinds[r.kind_code].name if r.kind_code in kinds else r.kind_code,
+                r.status.value,
+            ]
+            for r in referrals.list_referrals(db)
+        ]
+    elif args.what == "cadres":
+        out = [[c.id, c.name, c.unit] for c in cadres.list_cadres(db)]
+    for fields in out:
+        print("\t".join(_clean(f) for f in fields))
+    return 0
+
+
+def add_cadre(db: Database, args: argparse.Namespace) -> int:
+    cadre_id = cadres.add_cadre(db, args.name, unit=args.unit, post=args.post, phone=args.phone)
+    print(cadre_id)
+    return 0
+
+
+def dibao(db: Database, args: argparse.Namespace) -> int:
+    if args.yuan is not None:
+        settings.set_dibao_standard(db, args.yuan)
+    print(f"本地低保标准：{settings.describe_dibao(db)}")
+    return 0
+
+
+def backup(db: Database, args: argparse.Namespace) -> int:
+    path = migrate.backup_sqlite(db.path, db.path.parent / "backups", "manual")
+    print(f"已备份到 {path}")
+    return 0
+
+
+def info(db: Database, args: argparse.Namespace) -> int:
+    rows = households.list_households(db)
+    print(f"数据文件\t{db.path}")
+    print(f"设备编号\t{db.device_id}")
+    print(f"困难户\t{len(rows)}")
+    print(f"干部\t{len(cadres.list_cadres(db))}")
+    print(f"低保标准\t{settings.describe_dibao(db)}")
+    return 0
+
+
+COMMANDS: dict[str, Command] = {
+    "demo-data": demo_data,
+    "import-households": import_households,
+    "list": list_records,
+    "add-cadre": add_cadre,
+    "dibao": dibao,
+    "backup": backup,
+    "info": info,
+}

@@ -1,0 +1,38 @@
+"""Small helpers shared by the services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from fieldapp.domain.errors import NotFound
+from fieldapp.storage.base import Synced
+
+T = TypeVar("T", bound=Synced)
+
+LABELS = {
+    "Cadre": "干部",
+    "Household": "困难户",
+    "Member": "家庭成员",
+    "Pairing": "结对关系",
+    "Visit": "走访记录",
+    "Assessment": "困难评定",
+    "Referral": "转介",
+    "ReliefPayment": "救助记录",
+    "Consent": "同意记录",
+    "Attachment": "附件",
+}
+
+
+def get_live(session: Session, model: type[T], row_id: str) -> T:
+    """The row, or NotFound in plain Chinese when it does not exist or was deleted."""
+    row = session.get(model, row_id)
+    if row is None or row.deleted:
+        raise NotFound(f"找不到该{LABELS.get(model.__name__, '记录')}（编号 {row_id}），可能已被删除")
+    return row
+
+
+def today() -> dt.date:
+    return dt.date.today()

@@ -1,0 +1,53 @@
+"""Shared fixtures: every path under tmp_path, Qt offscreen, never the user's real data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from fieldapp.domain import vocab
+from fieldapp.domain.idcard import make_id_number
+from fieldapp.domain.people import HouseholdData, MemberData
+from fieldapp.storage.db import Database, open_database
+
+# A real village of 兰陵县卞庄街道 from resources/divisions/linyi_3713.csv
+VILLAGE = "371324001015"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FIELDAPP_DATA_DIR", str(tmp_path / "default-data"))
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "data")
+    yield database
+    database.close()
+
+
+def person_id(seq: int, birth: dt.date = dt.date(1980, 5, 17), region: str = "371324") -> str:
+    return make_id_number(region, birth, seq)
+
+
+def household_data(**overrides: object) -> HouseholdData:
+    values: dict[str, object] = {
+        "pairing_basis": vocab.PairingBasis.CONTACT_HOUSEHOLD,
+        "village_code": VILLAGE,
+        "address_detail": "3组12号",
+        "phone": "13805391234",
+    }
+    values.update(overrides)
+    return HouseholdData(**values)  # type: ignore[arg-type]
+
+
+def head_data(seq: int = 11, name: str = "张海生", **overrides: object) -> MemberData:
+    values: dict[str, object] = {"name": name, "relation": vocab.Relation.HEAD, "id_number": person_id(seq)}
+    values.update(overrides)
+    return MemberData(**values)  # type: ignore[arg-type]
