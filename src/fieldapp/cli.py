@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
     _data_dir_option(parser, top=True)
-    parser.add_argument("--demo", action="store_true", help="启动桌面程序；数据库为空时先填入演示数据")
+    parser.add_argument("--demo", action="store_true", help="用演示数据启动桌面程序（默认放在数据文件夹的 demo/ 下，不影响正式台账）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -74,7 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from fieldapp.ui.app import run_app  # Qt is imported only when the window is wanted
 
-        return run_app(resolve_data_dir(args.data_dir), demo=args.demo)
+        data_dir = resolve_data_dir(args.data_dir)
+        if args.demo and args.data_dir is None:
+            data_dir = data_dir / "demo"  # never mix demo households into a cadre's real ledger
+        return run_app(data_dir, demo=args.demo)
     if args.command == "check-id":
         return _check_id(args.number)
     try:

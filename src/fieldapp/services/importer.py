@@ -1,0 +1,678 @@
+"""Import a cadre's contact-household list (联系户名单) from .xlsx or .csv.
+
+Units hand their cadres the list as a spreadsheet made by hand in Chinese Excel or WPS: a title
+row above the header, headers such as "手机号（必填）", ID numbers that Excel turned into
+3.71302E+17, CSV saved in GBK. Each data row becomes one household with its head, created in its
+own transaction so one bad row never loses the others; every row that is not imported is reported
+with its line number and a Chinese reason naming the field.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Generator, Iterable, Sequence
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fieldapp.domain import vocab
+from fieldapp.domain.divisions import CITY_NAME, Division, divisions, validate_village_code
+from fieldapp.domain.errors import FieldProblem, RuleViolation, ValidationError
+from fieldapp.domain.people import HouseholdData, MemberData, normalize_household, normalize_member
+from fieldapp.services.common import get_live
+from fieldapp.services.households import create_household, find_member_by_id_number
+from fieldapp.storage.db import Database
+from fieldapp.storage.models import Cadre
+
+# --- the report ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A row that was refused or needs attention: 1-based sheet row or CSV line, Chinese reason."""
+
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"第{self.line}行：{self.reason}"
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    already_present: int = 0
+    incomplete: int = 0  # of the imported households, those still missing required fields
+    rejected: list[RowProblem] = field(default_factory=list)
+    unknown_columns: list[str] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True only when every data row was imported or already present."""
+        return not self.rejected
+
+    def summary_zh(self) -> str:
+        head = f"导入 {self.imported} 户"
+        if self.incomplete:
+            head += f"（其中 {self.incomplete} 户信息不完整，待补充）"
+        head += f"，已存在 {self.already_present} 户，拒绝 {len(self.rejected)} 行"
+        lines = [head]
+        if not (self.imported or self.already_present or self.rejected):
+            lines.append("表中没有找到数据行")
+        if self.unknown_columns:
+            lines.append("未识别的列（未导入）：" + "、".join(self.unknown_columns))
+        if self.rejected:
+            lines.append("被拒绝的行（改正后可重新导入同一文件，已导入的户不会重复）：")
+            lines.extend(f"  {p}" for p in self.rejected)
+        if self.warnings:
+            lines.append("提醒：")
+            lines.extend(f"  {p}" for p in self.warnings)
+        return "\n".join(lines)
+
+
+# --- header recognition -------------------------------------------------------------------------
+
+_IGNORED = "ignore"
+_REQUIRED = {"name": "户主姓名", "id_number": "身份证号"}
+
+# Normalised header text -> field. Normalising removes spaces, line breaks, '*' marks and the
+# brackets; a header is tried with the bracket content kept (乡镇（街道） -> 乡镇街道) and dropped.
+_HEADERS: dict[str, str] = {
+    **dict.fromkeys(
+        ["户主姓名", "姓名", "户主", "困难职工姓名", "农民工姓名", "户主名称", "困难户姓名", "联系户姓名"],
+        "name",
+    ),
+    **dict.fromkeys(
+        [
+            "身份证号",
+            "身份证号码",
+            "公民身份号码",
+            "身份证",
+            "户主身份证号",
+            "户主身份证号码",
+            "居民身份证号",
+            "居民身份证号码",
+            "身份证件号码",
+        ],
+        "id_number",
+    ),
+    **dict.fromkeys(
+        [
+            "手机号",
+            "手机号码",
+            "联系电话",
+            "电话",
+            "联系方式",
+            "手机",
+            "电话号码",
+            "户主电话",
+            "户主联系电话",
+        ],
+        "phone",
+    ),
+    **dict.fromkeys(
+        ["乡镇", "乡镇街道", "镇街", "街道", "乡镇/街道", "所在乡镇", "所在乡镇街道", "镇", "乡镇办"],
+        "township",
+    ),
+    **dict.fromkeys(
+        [
+            "村",
+            "村居",
+            "村社区",
+            "村/社区",
+            "社区",
+            "所在村",
+            "所在村居",
+            "所在村社区",
+            "村居/社区",
+            "行政村",
+        ],
+        "village",
+    ),
+    **dict.fromkeys(["县区", "区县", "县区", "县", "县/区", "所在县区"], "county"),
+    **dict.fromkeys(["详细地址", "住址", "家庭住址", "地址", "家庭地址", "现住址"], "address"),
+    **dict.fromkeys(["单位", "工作单位", "所在单位", "单位名称", "务工单位"], "unit"),
+    **dict.fromkeys(["性别"], "sex"),
+    **dict.fromkeys(["出生日期", "出生年月", "出生年月日"], "birth_date"),
+    **dict.fromkeys(["家庭人口", "家庭人口数", "家庭人数", "人口数", "人口"], "household_size"),
+    **dict.fromkeys(["备注", "说明"], "note"),
+    **dict.fromkeys(["序号", "编号", "序"], _IGNORED),
+}
+
+_BRACKETED = re.compile(r"[（(\[【〔][^）)\]】〕]*[）)\]】〕]")
+_BRACKETS = re.compile(r"[（()）\[\]【】〔〕]")
+_HEADER_NOISE = re.compile(r"[\s\u3000*＊:：]")
+HEADER_SCAN_ROWS = 20
+
+
+def _header_field(text: str) -> str | None:
+    s = _HEADER_NOISE.sub("", text)
+    for candidate in (_BRACKETS.sub("", s), _BRACKETED.sub("", s)):
+        if candidate in _HEADERS:
+            return _HEADERS[candidate]
+    return None
+
+
+@dataclass
+class _Header:
+    line: int
+    columns: dict[str, list[int]]  # field -> column indexes, leftmost first
+    unknown: list[str]
+    unknown_indexes: list[int]
+
+    @property
+    def data_fields(self) -> set[str]:
+        return {f for f in self.columns if f != _IGNORED}
+
+
+def _parse_header(line: int, cells: Sequence[object]) -> _Header:
+    columns: dict[str, list[int]] = {}
+    unknown: list[str] = []
+    unknown_indexes: list[int] = []
+    for i, cell in enumerate(cells):
+        text = _text(cell)
+        if not text:
+            continue
+        key = _header_field(text)
+        if key is None:
+            unknown.append(" ".join(text.split()))
+            unknown_indexes.append(i)
+        else:
+            columns.setdefault(key, []).append(i)
+    return _Header(line, columns, unknown, unknown_indexes)
+
+
+def _find_header(rows: Iterable[tuple[int, Sequence[object]]]) -> _Header | None:
+    """The first of the top rows naming at least two known columns (a title row names none)."""
+    for line, cells in rows:
+        if line > HEADER_SCAN_ROWS:
+            return None
+        header = _parse_header(line, cells)
+        if len(header.data_fields) >= 2:
+            return header
+    return None
+
+
+def _missing_required(header: _Header) -> list[FieldProblem]:
+    names = {k: [h for h, f in _HEADERS.items() if f == k] for k in _REQUIRED}
+    return [
+        FieldProblem(
+            "header",
+            "表头",
+            f"第{header.line}行表头中缺少“{label}”列（可用的列名：{'、'.join(names[key][:4])}）",
+        )
+        for key, label in _REQUIRED.items()
+        if key not in header.columns
+    ]
+
+
+# --- reading files ------------------------------------------------------------------------------
+
+Rows = list[tuple[int, Sequence[object]]]
+
+
+def _file_error(message: str) -> ValidationError:
+    return ValidationError.single("file", "名单文件", message)
+
+
+def _read_table(path: Path) -> tuple[_Header, Rows]:
+    """Header and data rows (line number, cells) of the first sheet with a usable header."""
+    if not path.is_file():
+        raise _file_error(f"找不到文件 {path}")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        with closing(_xlsx_sheets(path)) as sheets:
+            return _first_table(sheets)
+    if suffix in (".csv", ".txt"):
+        return _first_table([_csv_rows(path)])
+    if suffix in (".xls", ".et", ".wps"):
+        raise _file_error(f"不支持旧的 {suffix} 格式，请在Excel或WPS中“另存为”.xlsx 后再导入")
+    raise _file_error(f"只能导入 .xlsx 或 .csv 文件（现为“{path.name}”）")
+
+
+def _first_table(sheets: Iterable[Rows]) -> tuple[_Header, Rows]:
+    partial: _Header | None = None
+    for rows in sheets:
+        header = _find_header(rows)
+        if header is None:
+            continue
+        if not _missing_required(header):
+            return header, [(line, cells) for line, cells in rows if line > header.line]
+        partial = partial or header
+    if partial is not None:
+        raise ValidationError(_missing_required(partial))
+    raise ValidationError.single(
+        "header",
+        "表头",
+        f"在前{HEADER_SCAN_ROWS}行中找不到表头行（应有“户主姓名”“身份证号”等列名）",
+    )
+
+
+def _xlsx_sheets(path: Path) -> Generator[Rows, None, None]:
+    import openpyxl  # imported here: the GUI and CLI start faster without it
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as e:
+        raise _file_error(f"无法读取“{path.name}”，文件不是有效的 .xlsx 表格（{type(e).__name__}）") from None
+    try:
+        for ws in wb.worksheets:
+            if not hasattr(ws, "reset_dimensions"):
+                continue
+            ws.reset_dimensions()  # hand-made files often declare a wrong used range
+            yield list(enumerate(ws.iter_rows(min_row=1, values_only=True), start=1))
+    finally:
+        wb.close()
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16")  # Excel's "Unicode 文本"
+    for encoding in ("utf-8-sig", "gb18030"):  # Chinese Excel saves CSV in GBK
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise _file_error("无法识别文件编码（应为 UTF-8 或 GBK），请在Excel中另存为“CSV UTF-8”后再导入")
+
+
+def _csv_rows(path: Path) -> Rows:
+    text = _decode(path.read_bytes())
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    rows: Rows = []
+    start = 1
+    try:
+        for record in reader:
+            rows.append((start, record))
+            start = reader.line_num + 1
+    except csv.Error as e:
+        raise _file_error(f"第{start}行 CSV 格式有误：{e}") from None
+    return rows
+
+
+# --- cell values --------------------------------------------------------------------------------
+
+
+def _text(value: object) -> str:
+    """What a cadre sees in the cell, as text."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+_SCIENTIFIC = re.compile(r"^\d+(\.\d+)?[eE]\+?\d+$")
+_TRAILING_ZERO = re.compile(r"^(\d+)\.0+$")
+
+
+def _id_text(value: object) -> tuple[str, FieldProblem | None]:
+    """The ID number as written, or a problem when Excel stored it as a number and lost digits.
+
+    Excel keeps 15 significant digits: a 15-digit (old) number survives as a number, an
+    18-digit one does not (3.71302198001012E+17). openpyxl returns an int only when the file
+    holds the exact digits (written by a program, not typed into Excel), a float otherwise.
+    """
+    if isinstance(value, float):
+        if value.is_integer() and 0 <= value < 1e15:
+            return str(int(value)), None
+        return "", _number_lost(f"{value:.15G}")
+    text = _text(value).lstrip("'‘’`")
+    compact = "".join(text.split())
+    if _SCIENTIFIC.match(compact):  # a CSV saved by Excel writes what the cell showed
+        return "", _number_lost(compact)
+    m = _TRAILING_ZERO.match(compact)
+    return (m.group(1) if m else text), None
+
+
+def _number_lost(shown: str) -> FieldProblem:
+    return FieldProblem(
+        "id_number",
+        "身份证号",
+        f"在表格中被存成了数字（显示为 {shown}），后几位已丢失无法恢复；"
+        "请把身份证号一列设为“文本”格式，重新录入号码后再导入",
+    )
+
+
+def _sex(text: str) -> vocab.Sex | None:
+    t = text.strip()
+    if t in ("男", "男性"):
+        return vocab.Sex.MALE
+    if t in ("女", "女性"):
+        return vocab.Sex.FEMALE
+    return None
+
+
+_DATE = re.compile(r"^(\d{4})\D{0,2}?(\d{1,2})(?:\D{0,2}?(\d{1,2}))?\D?(?:\s.*)?$")
+
+
+def _year_month_day(value: object) -> tuple[int, int, int | None] | None:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.year, value.month, value.day
+    m = _DATE.match(_text(value))
+    if not m:
+        return None
+    return int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None
+
+
+# --- places -------------------------------------------------------------------------------------
+
+_COUNTY_ALIASES = {"高新区": "371371", "临沂高新区": "371371", "高新技术产业开发区": "371371"}
+
+
+def _county_core(name: str) -> str:
+    for prefix in ("山东省", CITY_NAME):
+        if name.startswith(prefix) and len(name) > len(prefix):
+            name = name[len(prefix) :]
+    return name[:-1] if len(name) > 2 and name.endswith(("县", "区")) else name
+
+
+def _find_county(text: str) -> Division | None:
+    index = divisions()
+    code = _COUNTY_ALIASES.get(_county_core(text), text)
+    if code in index.by_code and index.by_code[code].level == "county":
+        return index.by_code[code]
+    key = _county_core(text)
+    for county in index.counties():
+        if county.name == text or _county_core(county.name) == key:
+            return county
+    return None
+
+
+def _names(places: Iterable[Division]) -> str:
+    return "、".join(p.name for p in places)
+
+
+@dataclass(frozen=True)
+class _Place:
+    village_code: str | None
+    warning: str = ""
+
+
+def _resolve_place(county_text: str, township_text: str, village_text: str) -> _Place:
+    """The village code for the names in a row; raise ValidationError when a name is unknown."""
+    index = divisions()
+    county: Division | None = None
+    if county_text:
+        county = _find_county(county_text)
+        if county is None:
+            raise ValidationError.single("county", "县区", f"临沂市没有“{county_text}”")
+    townships: list[Division] = []
+    if township_text:
+        townships = index.find_township(township_text, county.code if county else None)
+        if not townships:
+            where = county.name if county else CITY_NAME
+            raise ValidationError.single("township", "乡镇（街道）", f"{where}没有“{township_text}”")
+    code_text = "".join(village_text.split())
+    if code_text.isdigit() and len(code_text) == 12:
+        code = validate_village_code(code_text, label="村（社区）")
+        village = index.village(code)
+        assert village is not None
+        township = index.township_of(village)
+        if townships and township not in townships:
+            raise ValidationError.single(
+                "village_code", "村（社区）", f"代码 {code} 是{township.name}的村，不属于{township_text}"
+            )
+        if county and index.county_of(township) != county:
+            raise ValidationError.single("village_code", "村（社区）", f"代码 {code} 不属于{county.name}")
+        return _Place(code)
+    if not village_text:
+        return _Place(None)
+    if not townships:
+        townships = index.townships(county.code if county else None)
+        matches = [v for t in townships for v in index.find_village(village_text, t.code)]
+        if not matches:  # 白沙埠镇卧茨村: township written into the village cell
+            for t in townships:
+                if village_text.startswith(t.name) and len(village_text) > len(t.name):
+                    matches.extend(index.find_village(village_text[len(t.name) :], t.code))
+        township_given = False
+    else:
+        matches = [v for t in townships for v in index.find_village(village_text, t.code)]
+        township_given = True
+    if not matches:
+        where = _names(townships) if township_given else (county.name if county else CITY_NAME)
+        raise ValidationError.single("village_code", "村（社区）", f"{where}没有“{village_text}”")
+    if len(matches) == 1:
+        return _Place(matches[0].code)
+    places = "、".join(index.full_name(v.code).removeprefix(CITY_NAME) for v in matches[:5])
+    more = f"等{len(matches)}处" if len(matches) > 5 else ""
+    return _Place(
+        None,
+        f"村（社区）“{village_text}”有{len(matches)}个同名（{places}{more}），请在表中填写乡镇；"
+        "已导入，所在村待补充",
+    )
+
+
+# --- rows ---------------------------------------------------------------------------------------
+
+_FOOTER_MARKS = (
+    "填表人",
+    "制表人",
+    "制表",
+    "审核人",
+    "负责人",
+    "联系人",
+    "填报人",
+    "合计",
+    "总计",
+    "注：",
+    "注:",
+    "说明：",
+)
+
+
+@dataclass
+class _Row:
+    line: int
+    values: dict[str, object]
+    extra: str  # unknown columns' non-empty text, to tell a blank row
+
+    def raw(self, key: str) -> object:
+        return self.values.get(key)
+
+    def text(self, key: str) -> str:
+        return _text(self.values.get(key))
+
+    @property
+    def blank(self) -> bool:
+        return not self.extra and not any(_text(v) for k, v in self.values.items() if k != _IGNORED)
+
+    @property
+    def footer(self) -> bool:
+        """A signature or total line under the table (填表人：…, 合计), not a household."""
+        if self.text("id_number"):
+            return False
+        if self.text("name"):
+            return self.text("name").startswith(_FOOTER_MARKS)
+        texts = [_text(v) for k, v in self.values.items() if k != _IGNORED] + [self.extra]
+        return any(t.startswith(_FOOTER_MARKS) for t in texts)
+
+
+def _row(header: _Header, line: int, cells: Sequence[object]) -> _Row:
+    values: dict[str, object] = {}
+    for key, indexes in header.columns.items():
+        present = [cells[i] for i in indexes if i < len(cells) and _text(cells[i])]
+        values[key] = present[0] if present else None
+    extra = "".join(_text(cells[i]) for i in header.unknown_indexes if i < len(cells))
+    return _Row(line, values, extra)
+
+
+def _note(row: _Row, place: _Place, warnings: list[str]) -> str:
+    parts = [row.text("note")] if row.text("note") else []
+    size_text = row.text("household_size")
+    if size_text:
+        size = size_text.removesuffix("人").strip()
+        if size.isdigit() and 1 <= int(size) <= 30:
+            parts.append(f"名单中家庭人口：{int(size)}人")
+        else:
+            warnings.append(f"家庭人口“{size_text}”不是人数，未导入")
+    if place.warning:  # keep what the list said until the cadre picks the village
+        written = "".join(row.text(k) for k in ("county", "township", "village"))
+        parts.append(f"名单中所在地：{written}")
+    return "；".join(parts)
+
+
+def _consistency_warnings(row: _Row, head: MemberData) -> list[str]:
+    warnings: list[str] = list(head.warnings)
+    sex_text = row.text("sex")
+    sex = _sex(sex_text)
+    if sex_text and head.sex is not None and sex != head.sex:
+        warnings.append(f"性别填写为“{sex_text}”，身份证号显示为{head.sex.value}，以身份证号为准")
+    birth_raw = row.raw("birth_date")
+    if _text(birth_raw) and head.birth_date is not None:
+        ymd = _year_month_day(birth_raw)
+        b = head.birth_date
+        if ymd is None or ymd[:2] != (b.year, b.month) or ymd[2] not in (None, b.day):
+            warnings.append(
+                f"出生日期填写为“{_text(birth_raw)}”，身份证号显示为{b.isoformat()}，以身份证号为准"
+            )
+    return warnings
+
+
+@dataclass
+class _Importer:
+    db: Database
+    cadre_id: str | None
+    pairing_basis: vocab.PairingBasis
+    report: ImportReport = field(default_factory=ImportReport)
+    seen: dict[str, int] = field(default_factory=dict)  # ID number -> line first seen in this file
+    cadre_full: str = ""  # the pairing rule's refusal, once the cadre has 4 households
+
+    def warn(self, line: int, message: str) -> None:
+        self.report.warnings.append(RowProblem(line, message))
+
+    def reject(self, line: int, reason: str) -> None:
+        self.report.rejected.append(RowProblem(line, reason))
+
+    def row(self, row: _Row) -> None:
+        problems: list[FieldProblem] = []
+        warnings: list[str] = []
+        id_text, id_problem = _id_text(row.raw("id_number"))
+        if id_problem is not None:
+            problems.append(id_problem)
+        head = MemberData(name=row.text("name"), relation=vocab.Relation.HEAD, id_number=id_text or None)
+        try:
+            head = normalize_member(head)
+        except ValidationError as e:
+            problems.extend(e.problems)
+        if not id_text and id_problem is None:
+            problems.append(FieldProblem("id_number", "身份证号", "不能为空"))
+        place = _Place(None)
+        try:
+            place = _resolve_place(row.text("county"), row.text("township"), row.text("village"))
+        except ValidationError as e:
+            problems.extend(e.problems)
+        household = HouseholdData(
+            pairing_basis=self.pairing_basis,
+            village_code=place.village_code,
+            address_detail=row.text("address"),
+            phone=row.text("phone") or None,
+            unit_name=row.text("unit"),
+            note=_note(row, place, warnings),
+        )
+        try:
+            household = normalize_household(household)
+        except ValidationError as e:
+            problems.extend(e.problems)
+        if problems:
+            self.reject(row.line, "；".join(str(p) for p in problems))
+            return
+        assert head.id_number is not None
+        if self._already_present(row.line, head):
+            return
+        if place.warning:
+            warnings.append(place.warning)
+        warnings.extend(_consistency_warnings(row, head))
+        self._create(row.line, household, head, warnings)
+
+    def _already_present(self, line: int, head: MemberData) -> bool:
+        assert head.id_number is not None
+        first = self.seen.get(head.id_number)
+        if first is not None:
+            self.report.already_present += 1
+            self.warn(line, f"与第{first}行身份证号相同，未重复导入")
+            return True
+        self.seen[head.id_number] = line
+        existing = find_member_by_id_number(self.db, head.id_number)
+        if existing is None:
+            return False
+        self.report.already_present += 1
+        if existing.name != head.name:
+            self.warn(
+                line,
+                f"身份证号 {head.id_number} 已登记为“{existing.name}”，与表中姓名“{head.name}”不同，请核对",
+            )
+        return True
+
+    def _create(self, line: int, household: HouseholdData, head: MemberData, warnings: list[str]) -> None:
+        cadre_id = None if self.cadre_full else self.cadre_id
+        try:
+            try:
+                saved = create_household(self.db, household, head, source="import", cadre_id=cadre_id)
+            except RuleViolation as e:
+                if cadre_id is None or e.field != "reason":
+                    raise
+                self.cadre_full = str(e)  # a fifth household needs a reason the list cannot give
+                saved = create_household(self.db, household, head, source="import")
+            if self.cadre_id and self.cadre_full:
+                warnings.append(f"{self.cadre_full}；本户已导入，但未与该干部结对")
+        except RuleViolation as e:
+            if e.field == "id_number":  # registered meanwhile by another window
+                self.report.already_present += 1
+                self.warn(line, str(e))
+                return
+            self.reject(line, str(e))
+            return
+        except ValidationError as e:
+            self.reject(line, str(e))
+            return
+        self.report.imported += 1
+        if saved.missing:
+            self.report.incomplete += 1
+        for message in [*warnings, *(w for w in saved.warnings if w not in warnings)]:
+            self.warn(line, message)
+
+
+def import_households(
+    db: Database,
+    path: Path,
+    *,
+    cadre_id: str | None = None,
+    pairing_basis: vocab.PairingBasis = vocab.PairingBasis.CONTACT_HOUSEHOLD,
+) -> ImportReport:
+    """Import every data row of the list at `path`; pair the new households with `cadre_id`.
+
+    Raises ValidationError (nothing imported) when the file cannot be read or lacks the name
+    or ID number column, NotFound when the cadre does not exist. Row problems go to the report.
+    """
+    if cadre_id:
+        with db.session() as s:
+            get_live(s, Cadre, cadre_id)
+    header, rows = _read_table(Path(path))
+    importer = _Importer(db, cadre_id, pairing_basis)
+    importer.report.unknown_columns = list(header.unknown)
+    for line, cells in rows:
+        row = _row(header, line, cells)
+        if row.blank or row.footer:
+            continue
+        importer.row(row)
+    return importer.report
