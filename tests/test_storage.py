@@ -182,3 +182,24 @@ def test_start_up_backs_up_then_migrates(tmp_path: Path, monkeypatch: pytest.Mon
     again = open_database(data)  # up to date now: no second backup
     assert again.backup is None
     again.close()
+
+
+def test_a_file_that_is_not_a_database_gets_a_clear_error(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "fieldapp.sqlite").write_bytes(b"this is a photo, not a database" * 100)
+    with pytest.raises(migrate.StorageError, match="已损坏") as err:
+        open_database(data)
+    assert "backups" in str(err.value)
+    assert (data / "fieldapp.sqlite").read_bytes().startswith(b"this is a photo")  # left untouched
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    open_database(data).close()
+    with sqlite3.connect(data / "fieldapp.sqlite") as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'fffffffffff'")
+    with pytest.raises(migrate.StorageError, match="比本程序新"):
+        open_database(data)
+    with sqlite3.connect(data / "fieldapp.sqlite") as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "fffffffffff"

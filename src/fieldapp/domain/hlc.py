@@ -8,6 +8,7 @@ devices are broken by device id, which travels with every row.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 
@@ -27,9 +28,19 @@ class HybridLogicalClock:
     def __init__(self, last: int = 0, wall_ms: Callable[[], int] | None = None) -> None:
         self.last = last
         self._wall_ms = wall_ms or (lambda: time.time_ns() // 1_000_000)
+        self._lock = threading.Lock()  # saves may run on worker threads
 
     def now(self) -> int:
         """A stamp greater than every stamp issued or seen before."""
+        with self._lock:
+            return self._now()
+
+    def observe(self, remote: int) -> int:
+        """Merge a stamp received from another device; returns the new local stamp."""
+        with self._lock:
+            return self._observe(remote)
+
+    def _now(self) -> int:
         wall = self._wall_ms()
         last_ms, counter = unpack(self.last)
         if wall > last_ms:
@@ -38,8 +49,7 @@ class HybridLogicalClock:
             self.last = self._bump(last_ms, counter)
         return self.last
 
-    def observe(self, remote: int) -> int:
-        """Merge a stamp received from another device; returns the new local stamp."""
+    def _observe(self, remote: int) -> int:
         wall = self._wall_ms()
         last_ms, last_c = unpack(self.last)
         remote_ms, remote_c = unpack(remote)

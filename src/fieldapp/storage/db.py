@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, exc, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp.storage import migrate, outbox
@@ -62,7 +62,17 @@ def open_database(data_dir: Path) -> Database:
     data_dir.mkdir(parents=True, exist_ok=True)
     db_path = data_dir / DB_FILE_NAME
     engine = make_engine(db_path)
-    backup = migrate.upgrade(engine, db_path, data_dir / "backups")
+    try:
+        backup = migrate.upgrade(engine, db_path, data_dir / "backups")
+    except exc.DatabaseError as e:
+        engine.dispose()
+        raise migrate.StorageError(
+            f"数据库文件 {db_path} 已损坏或不是 fieldapp 的数据文件，无法打开（{e.orig}）。"
+            f"请不要删除它；可从 {data_dir / 'backups'} 中的备份恢复，或联系市总工会技术人员。"
+        ) from e
+    except BaseException:
+        engine.dispose()
+        raise
     factory = sessionmaker(engine, expire_on_commit=False)
     with factory() as s, s.begin():
         state = s.scalar(select(DeviceState))

@@ -12,6 +12,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from fieldapp.domain.errors import DomainError
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 KEEP_BACKUPS = 10
 
@@ -31,6 +33,14 @@ def head_revision() -> str:
     return heads[0]
 
 
+class StorageError(DomainError):
+    """The database file cannot be used as it is; the message says why and what to do."""
+
+
+def _known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
@@ -39,7 +49,7 @@ def current_revision(engine: Engine) -> str | None:
 def backup_sqlite(db_path: Path, backup_dir: Path, label: str) -> Path:
     """Consistent copy through SQLite's online backup API (safe with WAL and open readers)."""
     backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = backup_dir / f"{db_path.stem}-{stamp}-{label}.sqlite"
     src = sqlite3.connect(str(db_path))
     try:
@@ -65,6 +75,11 @@ def upgrade(engine: Engine, db_path: Path | None, backup_dir: Path | None) -> Pa
     current = current_revision(engine)
     if current == head:
         return None
+    if current is not None and current not in _known_revisions():
+        raise StorageError(
+            f"数据库文件的版本（{current}）比本程序新，可能是在更新版本的 fieldapp 中使用过。"
+            "请安装最新版本的 fieldapp 后再打开；数据没有被改动。"
+        )
     backup: Path | None = None
     if current is not None and db_path is not None and backup_dir is not None and db_path.exists():
         backup = backup_sqlite(db_path, backup_dir, f"before-{head}")
