@@ -33,7 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
     _data_dir_option(parser, top=True)
-    parser.add_argument("--demo", action="store_true", help="用演示数据启动桌面程序（默认放在数据文件夹的 demo/ 下，不影响正式台账）")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="用演示数据启动桌面程序（默认放在数据文件夹的 demo/ 下，不影响正式台账）",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
