@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Generator, Iterable, Sequence
 from contextlib import closing
@@ -58,6 +59,7 @@ class ImportReport:
         return not self.rejected
 
     def summary_zh(self) -> str:
+        """The counts, one or two lines (the CLI prints the rows' problems itself)."""
         head = f"导入 {self.imported} 户"
         if self.incomplete:
             head += f"（其中 {self.incomplete} 户信息不完整，待补充）"
@@ -65,10 +67,17 @@ class ImportReport:
         lines = [head]
         if not (self.imported or self.already_present or self.rejected):
             lines.append("表中没有找到数据行")
+        elif self.rejected:
+            lines.append("改正被拒绝的行后可重新导入同一文件，已导入的户不会重复")
+        return "\n".join(lines)
+
+    def details_zh(self) -> str:
+        """The counts followed by every unknown column, rejected row and warning."""
+        lines = [self.summary_zh()]
         if self.unknown_columns:
-            lines.append("未识别的列（未导入）：" + "、".join(self.unknown_columns))
+            lines.append("未识别的列（已忽略）：" + "、".join(self.unknown_columns))
         if self.rejected:
-            lines.append("被拒绝的行（改正后可重新导入同一文件，已导入的户不会重复）：")
+            lines.append("被拒绝的行：")
             lines.extend(f"  {p}" for p in self.rejected)
         if self.warnings:
             lines.append("提醒：")
@@ -135,7 +144,7 @@ _HEADERS: dict[str, str] = {
         ],
         "village",
     ),
-    **dict.fromkeys(["县区", "区县", "县区", "县", "县/区", "所在县区"], "county"),
+    **dict.fromkeys(["县区", "区县", "县", "区", "县/区", "所在县区"], "county"),
     **dict.fromkeys(["详细地址", "住址", "家庭住址", "地址", "家庭地址", "现住址"], "address"),
     **dict.fromkeys(["单位", "工作单位", "所在单位", "单位名称", "务工单位"], "unit"),
     **dict.fromkeys(["性别"], "sex"),
@@ -336,7 +345,7 @@ def _id_text(value: object) -> tuple[str, FieldProblem | None]:
         if value.is_integer() and 0 <= value < 1e15:
             return str(int(value)), None
         return "", _number_lost(f"{value:.15G}")
-    text = _text(value).lstrip("'‘’`")
+    text = unicodedata.normalize("NFKC", _text(value)).lstrip("'‘’`")
     compact = "".join(text.split())
     if _SCIENTIFIC.match(compact):  # a CSV saved by Excel writes what the cell showed
         return "", _number_lost(compact)
@@ -379,16 +388,21 @@ def _year_month_day(value: object) -> tuple[int, int, int | None] | None:
 _COUNTY_ALIASES = {"高新区": "371371", "临沂高新区": "371371", "高新技术产业开发区": "371371"}
 
 
-def _county_core(name: str) -> str:
+def _without_city(name: str) -> str:
     for prefix in ("山东省", CITY_NAME):
         if name.startswith(prefix) and len(name) > len(prefix):
             name = name[len(prefix) :]
+    return name
+
+
+def _county_core(name: str) -> str:
+    name = _without_city(name)
     return name[:-1] if len(name) > 2 and name.endswith(("县", "区")) else name
 
 
 def _find_county(text: str) -> Division | None:
     index = divisions()
-    code = _COUNTY_ALIASES.get(_county_core(text), text)
+    code = _COUNTY_ALIASES.get(_without_city(text), text)
     if code in index.by_code and index.by_code[code].level == "county":
         return index.by_code[code]
     key = _county_core(text)
@@ -422,7 +436,7 @@ def _resolve_place(county_text: str, township_text: str, village_text: str) -> _
         if not townships:
             where = county.name if county else CITY_NAME
             raise ValidationError.single("township", "乡镇（街道）", f"{where}没有“{township_text}”")
-    code_text = "".join(village_text.split())
+    code_text = unicodedata.normalize("NFKC", "".join(village_text.split()))
     if code_text.isdigit() and len(code_text) == 12:
         code = validate_village_code(code_text, label="村（社区）")
         village = index.village(code)
@@ -454,7 +468,7 @@ def _resolve_place(county_text: str, township_text: str, village_text: str) -> _
     if len(matches) == 1:
         return _Place(matches[0].code)
     places = "、".join(index.full_name(v.code).removeprefix(CITY_NAME) for v in matches[:5])
-    more = f"等{len(matches)}处" if len(matches) > 5 else ""
+    more = "等" if len(matches) > 5 else ""
     return _Place(
         None,
         f"村（社区）“{village_text}”有{len(matches)}个同名（{places}{more}），请在表中填写乡镇；"
@@ -516,8 +530,20 @@ def _row(header: _Header, line: int, cells: Sequence[object]) -> _Row:
     return _Row(line, values, extra)
 
 
+_PHONE_SEPARATORS = re.compile(r"[/／、,，;；]+")
+
+
+def _phones(row: _Row) -> list[str]:
+    """The numbers in the phone cell: lists often hold two (13805391234/0539-1234567)."""
+    text = unicodedata.normalize("NFKC", row.text("phone"))
+    return [p.strip() for p in _PHONE_SEPARATORS.split(text) if p.strip()]
+
+
 def _note(row: _Row, place: _Place, warnings: list[str]) -> str:
     parts = [row.text("note")] if row.text("note") else []
+    other_phones = _phones(row)[1:]
+    if other_phones:
+        parts.append("其他电话：" + "、".join(other_phones))
     size_text = row.text("household_size")
     if size_text:
         size = size_text.removesuffix("人").strip()
@@ -585,7 +611,7 @@ class _Importer:
             pairing_basis=self.pairing_basis,
             village_code=place.village_code,
             address_detail=row.text("address"),
-            phone=row.text("phone") or None,
+            phone=next(iter(_phones(row)), None),
             unit_name=row.text("unit"),
             note=_note(row, place, warnings),
         )

@@ -1,0 +1,546 @@
+"""Importing a cadre's contact-household list (联系户名单) from real .xlsx and .csv files."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import zipfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from fieldapp.domain.errors import NotFound, ValidationError
+from fieldapp.domain.idcard import check_digit, make_id_number
+from fieldapp.domain.vocab import PairingBasis, Sex
+from fieldapp.services.cadres import add_cadre, pairing_status
+from fieldapp.services.households import HouseholdRow, get_household, list_households
+from fieldapp.services.importer import ImportReport, RowProblem, import_households
+from fieldapp.storage.db import Database, open_database
+
+# Real Linyi divisions (resources/divisions/linyi_3713.csv)
+TOWNSHIP = "白沙埠镇"  # 371302101, 兰山区
+VILLAGE = "卧茨村"  # 371302101208 卧茨村村民委员会
+VILLAGE_CODE = "371302101208"
+OTHER_VILLAGE = "乔家湖村"  # 371302101209
+OTHER_VILLAGE_CODE = "371302101209"
+
+HEADER = ["序号", "户主姓名", "身份证号", "手机号", "乡镇", "村", "备注"]
+
+
+def pid(seq: int, birth: dt.date = dt.date(1980, 1, 1)) -> str:
+    return make_id_number("371302", birth, seq)
+
+
+def write_xlsx(path: Path, rows: Sequence[Sequence[object]], *, sheets: int = 1) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in rows:
+        ws.append(list(row))
+    for i in range(1, sheets):
+        wb.create_sheet(f"Sheet{i + 1}")
+    wb.save(path)
+    return path
+
+
+def write_csv(path: Path, rows: Sequence[Sequence[object]], encoding: str = "utf-8-sig") -> Path:
+    with path.open("w", encoding=encoding, newline="") as f:
+        csv.writer(f).writerows(rows)
+    return path
+
+
+def by_id(db: Database) -> dict[str, HouseholdRow]:
+    return {r.head_id_number: r for r in list_households(db)}
+
+
+def lines(problems: list[RowProblem]) -> list[int]:
+    return [p.line for p in problems]
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "data")
+    yield database
+    database.close()
+
+
+# --- files and headers --------------------------------------------------------------------------
+
+
+def test_xlsx_with_title_row_imports_and_reports_unknown_column(db: Database, tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "list.xlsx",
+        [
+            ["临沂市XX单位结对帮扶联系户名单"],
+            [None],
+            [
+                "序号",
+                "户主姓名",
+                "身份证号码",
+                "手机号（必填）",
+                "乡镇（街道）",
+                "村（社区）",
+                "帮扶干部",
+                "备注",
+            ],
+            [1, "张海生", pid(123), "13805391234", TOWNSHIP, VILLAGE, "李华", "腿脚不便"],
+            [2, "王秀英", pid(124), 13905392345, TOWNSHIP, OTHER_VILLAGE, "李华", None],
+        ],
+    )
+    report = import_households(db, path)
+
+    assert report.imported == 2
+    assert report.ok
+    assert report.rejected == []
+    assert report.unknown_columns == ["帮扶干部"]
+    rows = by_id(db)
+    zhang = rows[pid(123)]
+    assert zhang.head_name == "张海生"
+    assert zhang.village_code == VILLAGE_CODE
+    assert zhang.phone == "+8613805391234"
+    assert zhang.missing == ()
+    assert rows[pid(124)].village_code == OTHER_VILLAGE_CODE
+    assert rows[pid(124)].phone == "+8613905392345"  # a phone Excel stored as a number
+    household = get_household(db, zhang.id)
+    assert household.source == "import"
+    assert household.note == "腿脚不便"
+    assert household.pairing_basis == PairingBasis.CONTACT_HOUSEHOLD
+    head = household.head
+    assert head is not None and head.birth_date == dt.date(1980, 1, 1) and head.sex == Sex.MALE
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["姓名", "公民身份号码", "联系电话", "镇街", "村居"],
+        ["困难职工姓名", "身份证", "联系方式", "乡镇街道", "村/社区"],
+        ["农民工姓名", "身份证号\n（18位）", "电话", "街道", "所在村"],
+        ["*户主 姓名", "身份证号*", "手机号码(必填)", "乡镇（街道）", "社区"],
+        ["户主", "身份证号码", "手机号", "乡镇", "村（社区）"],
+    ],
+)
+def test_header_variants(db: Database, tmp_path: Path, header: list[str]) -> None:
+    path = write_csv(tmp_path / "list.csv", [header, ["张海生", pid(123), "13805391234", TOWNSHIP, VILLAGE]])
+    report = import_households(db, path)
+    assert (report.imported, report.unknown_columns, report.rejected) == (1, [], [])
+    assert by_id(db)[pid(123)].village_code == VILLAGE_CODE
+
+
+def test_county_address_unit_sex_and_size_columns(db: Database, tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "list.xlsx",
+        [
+            [
+                "编号",
+                "户主姓名",
+                "性别",
+                "身份证号",
+                "县（区）",
+                "乡镇",
+                "村",
+                "家庭住址",
+                "工作单位",
+                "家庭人口",
+            ],
+            [1, "张海生", "女", pid(123), "兰山区", TOWNSHIP, VILLAGE, "卧茨村3排5号", "临沂某建筑公司", 4],
+        ],
+    )
+    report = import_households(db, path)
+    assert report.imported == 1 and report.unknown_columns == []
+    household = get_household(db, by_id(db)[pid(123)].id)
+    assert household.village_code == VILLAGE_CODE
+    assert household.address_detail == "卧茨村3排5号"
+    assert household.unit_name == "临沂某建筑公司"
+    assert "家庭人口：4人" in household.note
+    # the ID number decides the sex; the mismatch is a warning, not a refusal
+    assert lines(report.warnings) == [2]
+    assert "性别" in report.warnings[0].reason
+
+
+def test_csv_in_gb18030(db: Database, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "list.csv",
+        [HEADER, [1, "张海生", pid(123), "13805391234", TOWNSHIP, VILLAGE, "困难"]],
+        encoding="gb18030",
+    )
+    report = import_households(db, path)
+    assert report.imported == 1
+    assert by_id(db)[pid(123)].head_name == "张海生"
+
+
+def test_csv_in_utf8_without_bom_and_tab_separated(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    text = "\t".join(HEADER) + "\n" + "\t".join(["1", "张海生", pid(123), "", TOWNSHIP, VILLAGE, ""]) + "\n"
+    path.write_text(text, encoding="utf-8")
+    report = import_households(db, path)
+    assert report.imported == 1
+
+
+def test_header_on_a_later_sheet(db: Database, tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    cover = wb.active
+    assert cover is not None
+    cover.append(["填表说明：身份证号请设为文本格式"])
+    data = wb.create_sheet("名单")
+    data.append(HEADER)
+    data.append([1, "张海生", pid(123), "13805391234", TOWNSHIP, VILLAGE, ""])
+    path = tmp_path / "list.xlsx"
+    wb.save(path)
+    assert import_households(db, path).imported == 1
+
+
+def test_missing_id_column_fails_whole_file(db: Database, tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "list.xlsx", [["户主姓名", "手机号", "村"], ["张海生", "13805391234", VILLAGE]]
+    )
+    with pytest.raises(ValidationError) as e:
+        import_households(db, path)
+    assert "身份证号" in str(e.value)
+    assert list_households(db) == []
+
+
+def test_no_header_row_fails_whole_file(db: Database, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "list.csv", [["a", "b"], ["1", "2"]])
+    with pytest.raises(ValidationError) as e:
+        import_households(db, path)
+    assert "表头" in str(e.value)
+
+
+def test_unsupported_and_broken_files(db: Database, tmp_path: Path) -> None:
+    xls = tmp_path / "list.xls"
+    xls.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(ValidationError, match="xlsx"):
+        import_households(db, xls)
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(ValidationError, match="无法读取"):
+        import_households(db, broken)
+    with pytest.raises(ValidationError, match="找不到文件"):
+        import_households(db, tmp_path / "absent.csv")
+
+
+# --- rows ---------------------------------------------------------------------------------------
+
+
+def test_bad_rows_rejected_with_line_and_field_others_kept(db: Database, tmp_path: Path) -> None:
+    wrong_check = pid(125)[:17] + ("0" if pid(125)[17] != "0" else "1")
+    body = "371302" + "19800230" + "127"
+    impossible_birth = body + check_digit(body)
+    path = write_xlsx(
+        tmp_path / "list.xlsx",
+        [
+            ["XX单位联系户名单"],
+            HEADER,
+            [1, "张海生", pid(123), "13805391234", TOWNSHIP, VILLAGE, ""],  # line 3
+            [2, "李四", wrong_check, "", TOWNSHIP, VILLAGE, ""],  # line 4
+            [3, "王五", impossible_birth, "", TOWNSHIP, VILLAGE, ""],  # line 5
+            [4, "赵六", pid(129), "12345", TOWNSHIP, VILLAGE, ""],  # line 6
+            [5, "钱七", pid(131), "", TOWNSHIP, "不存在村", ""],  # line 7
+            [6, "孙八", pid(133), "", "没有这个镇", VILLAGE, ""],  # line 8
+            [7, None, pid(135), "", TOWNSHIP, VILLAGE, ""],  # line 9
+            [8, "周九", None, "", TOWNSHIP, VILLAGE, ""],  # line 10
+            [9, "吴十", pid(137), "13905392345", TOWNSHIP, OTHER_VILLAGE, ""],  # line 11
+        ],
+    )
+    report = import_households(db, path)
+
+    assert report.imported == 2
+    assert not report.ok
+    assert lines(report.rejected) == [4, 5, 6, 7, 8, 9, 10]
+    reasons = {p.line: p.reason for p in report.rejected}
+    assert reasons[4].startswith("身份证号：") and "校验位" in reasons[4]
+    assert "身份证号" in reasons[5] and "19800230" in reasons[5] and "不存在" in reasons[5]
+    assert "联系电话" in reasons[6] and "12345" in reasons[6]
+    assert "村（社区）" in reasons[7] and "不存在村" in reasons[7] and TOWNSHIP in reasons[7]
+    assert "乡镇" in reasons[8] and "没有这个镇" in reasons[8]
+    assert reasons[9].startswith("姓名：不能为空")
+    assert reasons[10] == "身份证号：不能为空"
+    assert set(by_id(db)) == {pid(123), pid(137)}
+    assert report.summary_zh().splitlines()[0] == "导入 2 户，已存在 0 户，拒绝 7 行"
+    assert "第4行：身份证号：" in report.details_zh()
+
+
+def test_several_problems_in_one_row_are_named_together(db: Database, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "list.csv", [HEADER, [1, "", "123", "999", TOWNSHIP, "不存在村", ""]])
+    report = import_households(db, path)
+    reason = report.rejected[0].reason
+    for label in ("姓名", "身份证号", "联系电话", "村（社区）"):
+        assert label in reason
+
+
+def test_missing_village_imports_incomplete(db: Database, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "list.csv",
+        [
+            HEADER,
+            [1, "张海生", pid(123), "13805391234", "", "", ""],
+            [2, "王秀英", pid(124), "", TOWNSHIP, VILLAGE, ""],  # no phone: also incomplete
+            [3, "吴十", pid(125), "13905392345", TOWNSHIP, VILLAGE, ""],
+        ],
+    )
+    report = import_households(db, path)
+    assert (report.imported, report.incomplete) == (3, 2)
+    assert report.ok
+    assert report.summary_zh().startswith("导入 3 户（其中 2 户信息不完整，待补充），已存在 0 户，拒绝 0 行")
+    household = get_household(db, by_id(db)[pid(123)].id)
+    assert "village_code" in household.missing_fields
+    assert not household.complete
+    assert by_id(db)[pid(124)].missing == ("phone",)
+
+
+def test_ambiguous_village_without_township_imports_incomplete_with_warning(
+    db: Database, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "list.csv", [HEADER, [1, "张海生", pid(123), "13805391234", "", "朝阳村", ""]]
+    )
+    report = import_households(db, path)
+    assert (report.imported, report.incomplete) == (1, 1)
+    assert lines(report.warnings) == [2]
+    assert "朝阳村" in report.warnings[0].reason and "同名" in report.warnings[0].reason
+    household = get_household(db, by_id(db)[pid(123)].id)
+    assert "village_code" in household.missing_fields
+    assert "朝阳村" in household.note  # what the list said is kept for the cadre
+
+
+def test_village_found_without_township_and_across_same_named_townships(db: Database, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "list.csv",
+        [
+            HEADER,
+            [1, "张海生", pid(123), "13805391234", "", "卧茨村村民委员会", ""],
+            # 高都 is both 高都街道 (罗庄区) and 高都镇 (蒙阴县); the village tells them apart
+            [2, "王秀英", pid(124), "13805391235", "高都", "东高都村", ""],
+            [3, "吴十", pid(125), "13805391236", "", "白沙埠镇乔家湖村", ""],
+        ],
+    )
+    report = import_households(db, path)
+    assert report.imported == 3 and report.warnings == []
+    rows = by_id(db)
+    assert rows[pid(123)].village_code == VILLAGE_CODE
+    assert rows[pid(124)].village_code == "371311007218"
+    assert rows[pid(125)].village_code == OTHER_VILLAGE_CODE
+
+
+def test_village_code_in_village_column(db: Database, tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "list.xlsx",
+        [
+            HEADER,
+            [1, "张海生", pid(123), "13805391234", None, int(VILLAGE_CODE), None],
+            [2, "王秀英", pid(124), "13805391235", None, "371302101999", None],
+            [3, "吴十", pid(125), "13805391236", "高都街道", VILLAGE_CODE, None],
+        ],
+    )
+    report = import_households(db, path)
+    assert report.imported == 1
+    assert by_id(db)[pid(123)].village_code == VILLAGE_CODE
+    assert lines(report.rejected) == [3, 4]
+    assert "371302101999" in report.rejected[0].reason
+    assert "不属于高都街道" in report.rejected[1].reason
+
+
+def test_county_names_and_second_phone(db: Database, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "list.csv",
+        [
+            ["户主姓名", "身份证号", "区县", "乡镇", "村", "联系电话"],
+            ["张海生", pid(123), "临沂市兰山区", TOWNSHIP, VILLAGE, "13805391234/0539-8123456"],
+            ["王秀英", pid(124), "兰山", TOWNSHIP, OTHER_VILLAGE, "１３８０５３９１２３５"],
+            ["吴十", pid(125), "高新区", "", "", ""],
+        ],
+    )
+    report = import_households(db, path)
+    assert (report.imported, report.rejected) == (3, [])
+    rows = by_id(db)
+    assert rows[pid(123)].phone == "+8613805391234"
+    assert "其他电话：0539-8123456" in get_household(db, rows[pid(123)].id).note
+    assert rows[pid(124)].phone == "+8613805391235"  # full-width digits
+
+
+def test_unknown_county_rejected(db: Database, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "list.csv",
+        [["户主姓名", "身份证号", "县区", "乡镇", "村"], ["张海生", pid(123), "历下区", TOWNSHIP, VILLAGE]],
+    )
+    report = import_households(db, path)
+    assert report.rejected == [RowProblem(2, "县区：临沂市没有“历下区”")]
+
+
+def test_blank_rows_template_numbers_and_footer_skipped(db: Database, tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "list.xlsx",
+        [
+            HEADER,
+            [1, "张海生", pid(123), "13805391234", TOWNSHIP, VILLAGE, ""],
+            [None] * 7,
+            [2, "王秀英", pid(124), "12", TOWNSHIP, VILLAGE, ""],  # line 4: counted with the blank row
+            [3, None, None, None, None, None, None],  # a numbered but empty template row
+            [None, "填表人：李华", None, None, None, None, None],
+            [None, None, None, None, None, None, "审核人：王强"],
+        ],
+    )
+    report = import_households(db, path)
+    assert report.imported == 1
+    assert lines(report.rejected) == [4]
+
+
+# --- ID numbers ---------------------------------------------------------------------------------
+
+
+def test_fifteen_digit_id_converted(db: Database, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "list.csv", [HEADER, [1, "张海生", "371302800101123", "", TOWNSHIP, VILLAGE, ""]]
+    )
+    report = import_households(db, path)
+    assert report.imported == 1
+    assert set(by_id(db)) == {"371302198001011239"}
+    assert pid(123) == "371302198001011239"
+
+
+def test_numeric_id_cells(db: Database, tmp_path: Path) -> None:
+    """Excel keeps 15 significant digits: an 18-digit number loses its last digits."""
+    exact, typed = pid(125), pid(127)
+    path = write_xlsx(
+        tmp_path / "list.xlsx",
+        [
+            HEADER,
+            [1, "张海生", 371302800101123, "", TOWNSHIP, VILLAGE, ""],  # 15 digits: exact as a number
+            [2, "王秀英", float(typed), "", TOWNSHIP, VILLAGE, ""],  # what Excel does to 18 digits
+            [3, "吴十", 999999999999999999, "", TOWNSHIP, VILLAGE, ""],  # placeholder, patched below
+        ],
+    )
+    # A file written by another program may hold all 18 digits as a number; openpyxl reads an int.
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    xml = parts[sheet].decode()
+    placeholder = xml[xml.index('r="C4"') :].split("<v>", 1)[1].split("</v>", 1)[0]
+    parts[sheet] = xml.replace(f"<v>{placeholder}</v>", f"<v>{exact}</v>").encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+    report = import_households(db, path)
+    assert report.imported == 2
+    assert set(by_id(db)) == {"371302198001011239", exact}
+    assert lines(report.rejected) == [3]
+    reason = report.rejected[0].reason
+    assert reason.startswith("身份证号：") and "数字" in reason and "文本" in reason
+
+
+def test_id_shown_in_scientific_notation_in_csv(db: Database, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "list.csv", [HEADER, [1, "张海生", "3.71302E+17", "", TOWNSHIP, VILLAGE, ""]])
+    report = import_households(db, path)
+    assert report.imported == 0
+    assert "3.71302E+17" in report.rejected[0].reason and "数字" in report.rejected[0].reason
+
+
+def test_id_with_lowercase_x_and_spaces(db: Database, tmp_path: Path) -> None:
+    number = next(pid(n) for n in range(101, 999, 2) if pid(n).endswith("X"))
+    written = f"{number[:6]} {number[6:14]} {number[14:17]}x"
+    path = write_csv(tmp_path / "list.csv", [HEADER, [1, "张海生", written, "", TOWNSHIP, VILLAGE, ""]])
+    assert import_households(db, path).imported == 1
+    assert set(by_id(db)) == {number}
+
+
+# --- duplicates ---------------------------------------------------------------------------------
+
+
+def test_importing_same_file_twice_imports_nothing_new(db: Database, tmp_path: Path) -> None:
+    rows = [HEADER] + [[i, f"户主{i}", pid(101 + 2 * i), "", TOWNSHIP, VILLAGE, ""] for i in range(3)]
+    path = write_xlsx(tmp_path / "list.xlsx", rows)
+    first = import_households(db, path)
+    second = import_households(db, path)
+    assert (first.imported, first.already_present) == (3, 0)
+    assert (second.imported, second.already_present) == (0, 3)
+    assert second.ok
+    assert "已存在 3 户" in second.summary_zh()
+    assert len(list_households(db)) == 3
+
+
+def test_same_id_twice_in_one_file(db: Database, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "list.csv",
+        [
+            HEADER,
+            [1, "张海生", pid(123), "", TOWNSHIP, VILLAGE, ""],
+            [2, "王秀英", pid(124), "", TOWNSHIP, VILLAGE, ""],
+            [3, "张海生", pid(123), "", TOWNSHIP, VILLAGE, ""],
+        ],
+    )
+    report = import_households(db, path)
+    assert (report.imported, report.already_present) == (2, 1)
+    assert report.ok
+    assert lines(report.warnings) == [4] and "第2行" in report.warnings[0].reason
+    assert len(list_households(db)) == 2
+
+
+def test_already_registered_under_another_name_warns(db: Database, tmp_path: Path) -> None:
+    write_csv(tmp_path / "a.csv", [HEADER, [1, "张海生", pid(123), "", TOWNSHIP, VILLAGE, ""]])
+    write_csv(tmp_path / "b.csv", [HEADER, [1, "张海升", pid(123), "", TOWNSHIP, VILLAGE, ""]])
+    import_households(db, tmp_path / "a.csv")
+    report = import_households(db, tmp_path / "b.csv")
+    assert report.already_present == 1
+    assert "张海生" in report.warnings[0].reason and "张海升" in report.warnings[0].reason
+
+
+# --- pairing ------------------------------------------------------------------------------------
+
+
+def test_pairs_with_cadre_up_to_four_then_warns(db: Database, tmp_path: Path) -> None:
+    cadre = add_cadre(db, "李华", unit="兰山区总工会")
+    rows = [HEADER] + [[i, f"户主{i}", pid(101 + 2 * i), "", TOWNSHIP, VILLAGE, ""] for i in range(1, 6)]
+    path = write_csv(tmp_path / "list.csv", rows)
+    report = import_households(db, path, cadre_id=cadre)
+
+    assert report.imported == 5
+    assert report.ok
+    assert pairing_status(db, cadre).active == 4
+    assert lines(report.warnings) == [6]
+    assert "4户" in report.warnings[0].reason and "未与该干部结对" in report.warnings[0].reason
+    paired = {r.head_id_number: r.cadre_names for r in list_households(db)}
+    assert paired[pid(103)] == ("李华",)
+    assert paired[pid(111)] == ()  # the fifth household is imported, not paired
+
+
+def test_unknown_cadre_refused_before_reading(db: Database, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "list.csv", [HEADER, [1, "张海生", pid(123), "", TOWNSHIP, VILLAGE, ""]])
+    with pytest.raises(NotFound):
+        import_households(db, path, cadre_id="no-such-cadre")
+    assert list_households(db) == []
+
+
+def test_unit_employee_basis_needs_unit(db: Database, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "list.csv",
+        [
+            ["姓名", "身份证号", "所在单位"],
+            ["张海生", pid(123), "临沂某建筑公司"],
+            ["王秀英", pid(124), ""],
+        ],
+    )
+    report = import_households(db, path, pairing_basis=PairingBasis.UNIT_EMPLOYEE)
+    assert report.imported == 1
+    assert lines(report.rejected) == [3] and "所在单位" in report.rejected[0].reason
+
+
+def test_report_summary_lists_details() -> None:
+    report = ImportReport(
+        imported=12,
+        already_present=2,
+        incomplete=3,
+        rejected=[RowProblem(5, "身份证号：不能为空")],
+        unknown_columns=["帮扶干部"],
+        warnings=[RowProblem(7, "与第3行身份证号相同，未重复导入")],
+    )
+    assert report.summary_zh().splitlines()[0] == (
+        "导入 12 户（其中 3 户信息不完整，待补充），已存在 2 户，拒绝 1 行"
+    )
+    text = report.details_zh()
+    assert text.startswith(report.summary_zh())
+    assert "帮扶干部" in text and "第5行：身份证号：不能为空" in text and "第7行" in text
+    assert not report.ok
+    assert ImportReport(imported=1).ok
