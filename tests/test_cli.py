@@ -80,3 +80,40 @@ def test_dibao_standard_is_set_and_shown(tmp_path: Path) -> None:
     assert "950.00 元/月" in run("info", data=tmp_path).stdout
     bad = run("dibao", "-3", data=tmp_path)
     assert bad.returncode == 2 and "不能为负数" in bad.stderr
+
+
+def test_import_households_reports_rejected_lines_and_exit_status(tmp_path: Path) -> None:
+    from tests.conftest import person_id
+
+    data = tmp_path / "data"
+    good = person_id(301)
+    bad = person_id(302)[:-1] + ("0" if person_id(302)[-1] != "0" else "1")  # wrong check digit
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text(
+        "序号,户主姓名,身份证号码,联系电话,乡镇,村,政治面貌\n"
+        f"1,张海生,{good},13805391234,卞庄街道,泇河社区,群众\n"
+        f"2,李娜,{bad},13805391235,卞庄街道,泇河社区,群众\n",
+        encoding="utf-8-sig",
+    )
+    assert run("add-cadre", "王芳", data=data).returncode == 0
+    first = run("import-households", str(sheet), "--cadre", "王芳", data=data)
+    assert first.returncode == 1
+    assert "第3行" in first.stderr and "校验位错误" in first.stderr
+    assert "政治面貌" in first.stderr  # a column it does not understand is reported
+    assert "导入 1 户" in first.stdout
+
+    sheet.write_text(
+        f"户主姓名,身份证号,手机号,乡镇,村\n张海生,{good},13805391234,卞庄街道,泇河社区\n",
+        encoding="utf-8-sig",
+    )
+    again = run("import-households", str(sheet), data=data)
+    assert again.returncode == 0, again.stderr
+    assert "导入 0 户" in again.stdout and "已存在 1 户" in again.stdout
+    listed = run("list", "households", data=data).stdout.strip().splitlines()
+    assert len(listed) == 1 and "王芳" in listed[0]
+
+
+def test_import_of_a_missing_file_fails_clearly(tmp_path: Path) -> None:
+    result = run("import-households", str(tmp_path / "nope.xlsx"), data=tmp_path / "data")
+    assert result.returncode == 2
+    assert "找不到文件" in result.stderr
