@@ -60,6 +60,17 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class Draft(Base):
+    """A form being typed (a visit, a member), saved while typing so a crash loses nothing."""
+
+    __tablename__ = "draft"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)  # e.g. "visit:<household id>"
+    kind: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[str] = mapped_column(Text)  # JSON of the form's fields
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class OutboxEntry(Base):
     """One committed change waiting to reach headquarters, written in the same transaction."""
 
@@ -332,6 +343,23 @@ class Attachment(Synced, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class PrintRecord(Synced, Base):
+    """Who printed which form of which record, when: personal information leaving the machine."""
+
+    __sync_kind__ = "append-only"
+    __tablename__ = "print_record"
+
+    form: Mapped[str] = mapped_column(String(60))  # template name in forms/
+    record_id: Mapped[str] = mapped_column(String(36), index=True)  # household, visit or referral id
+    household_id: Mapped[str | None] = mapped_column(ForeignKey("household.id"), index=True)
+    printed_by: Mapped[str] = mapped_column(String(50), default="")
+    printed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    destination: Mapped[str] = mapped_column(String(20), default="pdf")  # pdf | printer
+    copies: Mapped[int] = mapped_column(Integer, default=1)
+    pages: Mapped[int] = mapped_column(Integer, default=0)
+    sha256: Mapped[str] = mapped_column(String(64), default="")  # of the PDF produced
+
+
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Cadre,
     Household,
@@ -344,4 +372,5 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     ReliefPayment,
     Consent,
     Attachment,
+    PrintRecord,
 )
