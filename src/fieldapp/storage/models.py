@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     Numeric,
     String,
     Text,
@@ -91,6 +92,38 @@ class OutboxEntry(Base):
         CheckConstraint("op IN ('insert', 'update', 'delete')", name="op"),
         Index("ix_outbox_pending", "acked_at", "seq"),
     )
+
+
+class SyncIdentity(Base):
+    """This device's sync keys and headquarters' keys, set by enrolment (docs/sync-protocol.md)."""
+
+    __tablename__ = "sync_identity"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sign_secret: Mapped[bytes] = mapped_column(LargeBinary)
+    box_secret: Mapped[bytes] = mapped_column(LargeBinary)
+    hq_url: Mapped[str] = mapped_column(String(300), default="")
+    hq_sign_public: Mapped[bytes] = mapped_column(LargeBinary)
+    hq_box_public: Mapped[bytes] = mapped_column(LargeBinary)
+    token: Mapped[str] = mapped_column(String(100))
+    enrolled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    reply_cursor: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_success_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class SyncBatch(Base):
+    """A cut batch: immutable bytes, sent again until headquarters acknowledges it."""
+
+    __tablename__ = "sync_batch"
+
+    batch_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    first_outbox_seq: Mapped[int] = mapped_column(Integer)
+    last_outbox_seq: Mapped[int] = mapped_column(Integer)
+    changes: Mapped[int] = mapped_column(Integer)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    acked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
 # --- people -----------------------------------------------------------------------------------

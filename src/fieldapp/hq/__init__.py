@@ -1,0 +1,1 @@
+"""The headquarters server `fieldapp-hq`: enrolment, batch ingest, replies (docs/sync-protocol.md)."""

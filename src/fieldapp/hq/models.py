@@ -1,0 +1,152 @@
+"""Headquarters' own tables, on their own declarative base (never the device's schema)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    BigInteger,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from fieldapp.storage.base import NAMING_CONVENTION, UTCDateTime, utcnow
+
+SCHEMA_VERSION = 1
+
+
+class HQBase(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class HQMeta(HQBase):
+    """Key/value facts about this server: schema version, its key pair."""
+
+    __tablename__ = "hq_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Enrolment(HQBase):
+    """A one-time enrolment token issued for a named device."""
+
+    __tablename__ = "hq_enrolment"
+
+    token: Mapped[str] = mapped_column(String(100), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    device_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class Device(HQBase):
+    __tablename__ = "hq_device"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    sign_public: Mapped[bytes] = mapped_column(LargeBinary)
+    box_public: Mapped[bytes] = mapped_column(LargeBinary)
+    instance_nonce: Mapped[str] = mapped_column(String(36))
+    enrolled_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class Batch(HQBase):
+    """The receipt of one accepted batch."""
+
+    __tablename__ = "hq_batch"
+
+    batch_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    payload_sha256: Mapped[str] = mapped_column(String(64))
+    changes: Mapped[int] = mapped_column(Integer)
+    channel: Mapped[str] = mapped_column(String(10))
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("device_id", "seq", name="uq_hq_batch_device_seq"),)
+
+
+class Change(HQBase):
+    """Every change ever received, keyed by its device's outbox sequence number."""
+
+    __tablename__ = "hq_change"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    outbox_seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[str] = mapped_column(String(36))
+    entity: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(36), index=True)
+    op: Mapped[str] = mapped_column(String(10))
+    version: Mapped[int] = mapped_column(Integer)
+    hlc: Mapped[int] = mapped_column(BigInteger)
+    data_sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[str] = mapped_column(Text)
+
+
+class Record(HQBase):
+    """The current value of every synchronised row: the greatest (version, hlc, device)."""
+
+    __tablename__ = "hq_record"
+
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # first: looked up by row id
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    hlc: Mapped[int] = mapped_column(BigInteger)
+    device_id: Mapped[str] = mapped_column(String(36))
+    deleted: Mapped[bool] = mapped_column(Integer, default=0)
+    data: Mapped[str] = mapped_column(Text)
+
+
+class Conflict(HQBase):
+    """Two writers gave the same row the same version with different content: both are kept."""
+
+    __tablename__ = "hq_conflict"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(36), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    device_a: Mapped[str] = mapped_column(String(36))
+    data_a: Mapped[str] = mapped_column(Text)
+    device_b: Mapped[str] = mapped_column(String(36))
+    data_b: Mapped[str] = mapped_column(Text)
+    detected_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class Attachment(HQBase):
+    __tablename__ = "hq_attachment"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Outgoing(HQBase):
+    """Something headquarters sends a device in its next reply (referral outcome, handover…)."""
+
+    __tablename__ = "hq_outgoing"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    device_id: Mapped[str] = mapped_column(String(36), index=True)  # "*" = every device
+    kind: Mapped[str] = mapped_column(String(30))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Alert(HQBase):
+    """A refused batch worth a person's attention (a cloned database, a revoked device…)."""
+
+    __tablename__ = "hq_alert"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    code: Mapped[str] = mapped_column(String(40))
+    message: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,547 @@
+"""The device side of sync: enrolment, cutting immutable batches, upload, USB export, replies.
+
+A plain-Python API for the CLI and, later, the sync screen: every entry point takes an optional
+`progress(done, total)` callback and returns a report whose `message` is plain Chinese.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from fieldapp.domain import referrals as rules
+from fieldapp.domain.vocab import ReferralStatus
+from fieldapp.services.records import attachment_store
+from fieldapp.storage.base import utcnow
+from fieldapp.storage.db import Database
+from fieldapp.storage.models import (
+    Attachment,
+    DeviceState,
+    Household,
+    OutboxEntry,
+    Referral,
+    ReferralEvent,
+    Setting,
+    SyncBatch,
+    SyncIdentity,
+)
+from fieldapp.sync import protocol
+from fieldapp.sync.protocol import KeyPair, SyncError
+
+Progress = Callable[[int, int], None]
+BATCH_MAX_CHANGES = 5000
+BATCH_SUFFIX = ".fsb"
+REPLY_SUFFIX = ".fsr"
+ENROL_REQUEST_SUFFIX = ".enrol.json"
+API = "/api/v1"
+
+
+class NotEnrolled(SyncError):
+    def __init__(self) -> None:
+        super().__init__("NOT_ENROLLED", "本机尚未登记到市总工会。请先用登记文件执行“设备登记”。")
+
+
+@dataclass
+class SyncReport:
+    batches: int = 0
+    changes: int = 0
+    rejected: list[str] = field(default_factory=list)
+    acked: int = 0
+    items: int = 0
+    message: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+
+# --- enrolment ----------------------------------------------------------------------------------
+
+
+def load_enrolment(source: str) -> dict[str, Any]:
+    """Read an enrolment file (JSON) issued by `fieldapp-hq enroll-device`, or fetch it by its URL."""
+    try:
+        if source.startswith(("http://", "https://")):
+            r = httpx.get(source, timeout=30)
+            data = r.json()
+            if r.status_code != 200:
+                raise SyncError(str(data.get("code", "BAD_ENROLMENT")), str(data.get("message", r.text)))
+        else:
+            data = json.loads(Path(source).read_text(encoding="utf-8"))
+    except httpx.HTTPError as e:
+        raise SyncError("NETWORK", f"连不上市总工会服务器（{e}）。请检查网络，或改用登记文件。") from e
+    except (OSError, ValueError) as e:
+        raise SyncError("BAD_ENROLMENT", f"无法读取登记文件 {source}：{e}") from e
+    if not isinstance(data, dict) or data.get("kind") != "fieldapp-enrolment":
+        raise SyncError("BAD_ENROLMENT", "这不是市总工会发出的设备登记文件。")
+    return data
+
+
+def start_enrolment(db: Database, enrolment: dict[str, Any]) -> dict[str, Any]:
+    """Make this device's key pair (once) and return the enrolment request for headquarters."""
+    with db.session() as s:
+        state = s.scalars(select(DeviceState)).one()
+        ident = s.get(SyncIdentity, state.device_id)
+        if ident is None:
+            kp = KeyPair.generate()
+            ident = SyncIdentity(
+                device_id=state.device_id,
+                sign_secret=kp.sign_secret,
+                box_secret=kp.box_secret,
+                reply_cursor=0,
+            )
+            s.add(ident)
+        ident.hq_url = str(enrolment.get("hq_url") or "")
+        ident.hq_sign_public = protocol.unb64(str(enrolment["hq_sign_public"]))
+        ident.hq_box_public = protocol.unb64(str(enrolment["hq_box_public"]))
+        ident.token = str(enrolment["token"])
+        kp = KeyPair(ident.sign_secret, ident.box_secret)
+        return {
+            "kind": "fieldapp-enrolment-request",
+            "v": protocol.FORMAT_VERSION,
+            "token": ident.token,
+            "device_id": state.device_id,
+            "instance_nonce": state.instance_nonce,
+            "label": state.label,
+            "sign_public": protocol.b64(kp.sign_public),
+            "box_public": protocol.b64(kp.box_public),
+        }
+
+
+def mark_enrolled(db: Database) -> None:
+    with db.session() as s:
+        ident = _identity(s)
+        ident.enrolled_at = ident.enrolled_at or utcnow()
+
+
+def enroll_online(db: Database, enrolment: dict[str, Any], server: str | None = None) -> str:
+    request = start_enrolment(db, enrolment)
+    url = (server or str(enrolment.get("hq_url") or "")).rstrip("/")
+    if not url:
+        raise SyncError("NO_SERVER", "登记文件里没有服务器地址；请用U盘方式登记（--request-out）。")
+    try:
+        r = httpx.post(f"{url}{API}/enrol", json=request, timeout=30)
+    except httpx.HTTPError as e:
+        raise SyncError("NETWORK", f"连不上市总工会服务器（{e}）。请检查网络，或改用U盘方式登记。") from e
+    body = r.json()
+    if r.status_code != 200:
+        raise SyncError(str(body.get("code", "ERROR")), str(body.get("message", r.text)))
+    mark_enrolled(db)
+    return f"设备登记成功：{body.get('name', '')}"
+
+
+def write_enrolment_request(db: Database, enrolment: dict[str, Any], out: Path) -> Path:
+    request = start_enrolment(db, enrolment)
+    if out.is_dir() or not out.name.endswith(".json"):  # a folder on the stick (made if missing)
+        out = out / f"{request['device_id']}{ENROL_REQUEST_SUFFIX}"
+    write_atomic(out, json.dumps(request, ensure_ascii=False, indent=1).encode("utf-8"))
+    return out
+
+
+def _identity(s: Session) -> SyncIdentity:
+    ident = s.scalars(select(SyncIdentity)).first()
+    if ident is None:
+        raise NotEnrolled()
+    return ident
+
+
+# --- cutting batches ----------------------------------------------------------------------------
+
+
+def pending_changes(db: Database) -> int:
+    with db.session() as s:
+        return int(
+            s.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.acked_at.is_(None))) or 0
+        )
+
+
+def cut_batches(db: Database, *, max_changes: int = BATCH_MAX_CHANGES) -> int:
+    """Seal every outbox entry not yet in a batch into immutable batches. Returns how many were cut."""
+    cut = 0
+    while True:
+        with db.session() as s:
+            ident = _identity(s)
+            entries = list(
+                s.scalars(
+                    select(OutboxEntry)
+                    .where(OutboxEntry.batch_id.is_(None))
+                    .order_by(OutboxEntry.seq)
+                    .limit(max_changes)
+                )
+            )
+            if not entries:
+                return cut
+            state = s.scalars(select(DeviceState)).one()
+            seq = int(s.scalar(select(func.max(SyncBatch.seq))) or 0) + 1
+            batch_id = str(uuid.uuid4())
+            sealed = seal_batch(s, ident, state.instance_nonce, batch_id, seq, entries, attachment_store(db))
+            s.add(
+                SyncBatch(
+                    batch_id=batch_id,
+                    seq=seq,
+                    first_outbox_seq=entries[0].seq,
+                    last_outbox_seq=entries[-1].seq,
+                    changes=len(entries),
+                    sealed=sealed,
+                )
+            )
+            # exactly the selected entries: the first N unbatched ones in seq order
+            s.execute(
+                update(OutboxEntry)
+                .where(
+                    OutboxEntry.seq.between(entries[0].seq, entries[-1].seq), OutboxEntry.batch_id.is_(None)
+                )
+                .values(batch_id=batch_id)
+                .execution_options(synchronize_session=False)
+            )
+            cut += 1
+
+
+def seal_batch(
+    s: Session | None,
+    ident: SyncIdentity,
+    instance_nonce: str,
+    batch_id: str,
+    seq: int,
+    entries: list[OutboxEntry],
+    store: Path | None = None,
+) -> bytes:
+    changes = [
+        {
+            "seq": e.seq,
+            "entity": e.entity,
+            "row_id": e.row_id,
+            "op": e.op,
+            "hlc": e.hlc,
+            "version": e.version,
+            "row": json.loads(e.payload),
+        }
+        for e in entries
+    ]
+    attachments = []
+    if s is not None and store is not None:
+        ids = [e.row_id for e in entries if e.entity == Attachment.__tablename__]
+        hashes = (
+            sorted(set(s.scalars(select(Attachment.sha256).where(Attachment.id.in_(ids))))) if ids else []
+        )
+        for sha in hashes:
+            path = store / sha[:2] / sha
+            if path.is_file():
+                attachments.append({"sha256": sha, "data": protocol.b64(path.read_bytes())})
+    header = {
+        "kind": "batch",
+        "batch_id": batch_id,
+        "device_id": ident.device_id,
+        "seq": seq,
+        "first_outbox_seq": entries[0].seq,
+        "last_outbox_seq": entries[-1].seq,
+        "count": len(entries),
+        "attachments": len(attachments),
+        "instance_nonce": instance_nonce,
+        "created_at": utcnow().isoformat(),
+    }
+    return protocol.seal(
+        header,
+        {"changes": changes, "attachments": attachments},
+        sender=KeyPair(ident.sign_secret, ident.box_secret),
+        recipient_box_public=ident.hq_box_public,
+    )
+
+
+def _unacked(db: Database) -> list[SyncBatch]:
+    with db.session() as s:
+        return list(s.scalars(select(SyncBatch).where(SyncBatch.acked_at.is_(None)).order_by(SyncBatch.seq)))
+
+
+def _ack(db: Database, batch_ids: list[str]) -> int:
+    if not batch_ids:
+        return 0
+    now = utcnow()
+    with db.session() as s:
+        result = s.execute(
+            update(SyncBatch)
+            .where(SyncBatch.batch_id.in_(batch_ids), SyncBatch.acked_at.is_(None))
+            .values(acked_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        n = getattr(result, "rowcount", 0)
+        s.execute(
+            update(OutboxEntry)
+            .where(OutboxEntry.batch_id.in_(batch_ids), OutboxEntry.acked_at.is_(None))
+            .values(acked_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        _identity(s).last_success_at = now
+        return int(n or 0)
+
+
+# --- network ------------------------------------------------------------------------------------
+
+
+def upload(
+    db: Database,
+    server: str | None = None,
+    *,
+    progress: Progress | None = None,
+    retries: int = 4,
+    backoff: float = 0.5,
+    timeout: float = 60.0,
+) -> SyncReport:
+    """Cut pending changes, send every unacknowledged batch, then fetch and apply the reply."""
+    cut_batches(db)
+    with db.session() as s:
+        ident = _identity(s)
+        url = (server or ident.hq_url).rstrip("/")
+        device_id = ident.device_id
+    if not url:
+        raise SyncError("NO_SERVER", "没有市总工会服务器地址。请用 --server 指定，或改用U盘导出。")
+    batches = _unacked(db)
+    report = SyncReport()
+    with httpx.Client(timeout=timeout) as client:
+        for i, b in enumerate(batches, 1):
+            body = _post_with_retry(client, f"{url}{API}/batches", b.sealed, retries, backoff)
+            if body.get("status") in ("accepted", "duplicate"):
+                _ack(db, [b.batch_id])
+                report.batches += 1
+                report.changes += b.changes
+            else:
+                report.rejected.append(f"第 {b.seq} 批：{body.get('message', body.get('code'))}")
+            if progress:
+                progress(i, len(batches))
+        with db.session() as s:
+            cursor = _identity(s).reply_cursor
+        r = _request_with_retry(
+            lambda: client.get(f"{url}{API}/devices/{device_id}/reply", params={"cursor": cursor}),
+            retries,
+            backoff,
+        )
+        if r.status_code == 200:
+            applied = apply_reply(db, r.content)
+            report.acked, report.items = applied.acked, applied.items
+    report.message = _upload_message(report)
+    return report
+
+
+def _upload_message(report: SyncReport) -> str:
+    msg = f"已上传 {report.batches} 批, 共 {report.changes} 条记录"
+    if report.items:
+        msg += f"；收到市总工会更新 {report.items} 条"
+    if report.rejected:
+        msg += "；被拒收：" + "；".join(report.rejected)
+    return msg
+
+
+def _request_with_retry(send: Callable[[], httpx.Response], retries: int, backoff: float) -> httpx.Response:
+    last: Exception | None = None
+    for attempt in range(retries + 1):
+        try:
+            r = send()
+            if r.status_code < 500:
+                return r
+            last = SyncError("SERVER_ERROR", f"服务器出错（{r.status_code}）")
+        except httpx.TransportError as e:
+            last = e
+        if attempt < retries:
+            time.sleep(backoff * (2**attempt))
+    raise SyncError(
+        "NETWORK", f"多次重试后仍连不上市总工会服务器（{last}）。数据都还在本机，请稍后再试或改用U盘导出。"
+    )
+
+
+def _post_with_retry(
+    client: httpx.Client, url: str, data: bytes, retries: int, backoff: float
+) -> dict[str, Any]:
+    r = _request_with_retry(
+        lambda: client.post(url, content=data, headers={"content-type": "application/octet-stream"}),
+        retries,
+        backoff,
+    )
+    try:
+        body = r.json()
+    except ValueError:
+        body = {"status": "rejected", "code": "HTTP", "message": f"服务器返回 {r.status_code}"}
+    return body if isinstance(body, dict) else {"status": "rejected", "code": "HTTP", "message": str(body)}
+
+
+# --- USB --------------------------------------------------------------------------------------
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Temporary name, fsync, rename, fsync the folder, then read back and compare."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    if hasattr(os, "O_DIRECTORY"):
+        fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    if path.read_bytes() != data:
+        raise SyncError("WRITE_VERIFY", f"写入U盘后读回的内容不一致：{path}。请换一个U盘重试。")
+
+
+def batch_file_name(device_id: str, seq: int) -> str:
+    return f"fieldapp-{device_id}-{seq:06d}{BATCH_SUFFIX}"
+
+
+def export_usb(db: Database, folder: Path, *, progress: Progress | None = None) -> SyncReport:
+    """Write every unacknowledged batch to the folder (atomically, verified); keep them until acked."""
+    cut_batches(db)
+    with db.session() as s:
+        device_id = _identity(s).device_id
+    batches = _unacked(db)
+    report = SyncReport()
+    try:
+        for i, b in enumerate(batches, 1):
+            write_atomic(folder / batch_file_name(device_id, b.seq), b.sealed)
+            report.batches += 1
+            report.changes += b.changes
+            if progress:
+                progress(i, len(batches))
+    except OSError as e:
+        raise SyncError("USB_WRITE", f"写入U盘失败（{e}）。本机数据没有丢失，请检查U盘后重新导出。") from e
+    report.message = f"已导出 {report.batches} 批, 共 {report.changes} 条记录到 {folder}"
+    return report
+
+
+def import_replies(db: Database, source: Path, *, progress: Progress | None = None) -> SyncReport:
+    """Apply headquarters' reply files (a file or a folder of *.fsr) brought back on a stick."""
+    with db.session() as s:
+        device_id = _identity(s).device_id
+    if source.is_dir():
+        files = sorted(p for p in source.glob(f"*{REPLY_SUFFIX}") if device_id in p.name)
+    else:
+        files = [source]
+    report = SyncReport()
+    for i, path in enumerate(files, 1):
+        try:
+            r = apply_reply(db, path.read_bytes())
+        except SyncError as e:
+            report.rejected.append(f"{path.name}：{e.message}")
+        else:
+            report.acked += r.acked
+            report.items += r.items
+        if progress:
+            progress(i, len(files))
+    report.message = f"已确认 {report.acked} 批；收到市总工会更新 {report.items} 条"
+    if not files:
+        report.message = "U盘里没有本机的回执文件。"
+    if report.rejected:
+        report.message += "；无法导入：" + "；".join(report.rejected)
+    return report
+
+
+# --- replies --------------------------------------------------------------------------------
+
+
+def apply_reply(db: Database, data: bytes) -> SyncReport:
+    with db.session() as s:
+        ident = _identity(s)
+        kp = KeyPair(ident.sign_secret, ident.box_secret)
+        hq_sign = ident.hq_sign_public
+        device_id = ident.device_id
+    parsed = protocol.parse(data)
+    if parsed.header.get("kind") != "reply" or parsed.header.get("device_id") != device_id:
+        raise SyncError("WRONG_RECIPIENT", "这个回执不是发给本机的。")
+    protocol.verify(parsed, hq_sign)
+    payload = protocol.open_payload(parsed, kp)
+    mark_enrolled(db)
+    acked = _ack(db, [str(a["batch_id"]) for a in payload.get("acks", [])])
+    items = 0
+    # HQ's rows are applied as they are: no local outbox entry, they came from headquarters
+    with db.sessions(info={"device": None}) as s, s.begin():
+        ident = _identity(s)
+        for item in payload.get("items", []):
+            if int(item["id"]) <= ident.reply_cursor:
+                continue
+            _apply_item(s, str(item["kind"]), item["body"])
+            ident.reply_cursor = int(item["id"])
+            items += 1
+    return SyncReport(acked=acked, items=items)
+
+
+def _apply_item(s: Session, kind: str, body: dict[str, Any]) -> None:
+    if kind == "referral_event":
+        if s.get(ReferralEvent, body["id"]) is None:
+            ev = ReferralEvent(
+                id=body["id"],
+                referral_id=body["referral_id"],
+                status=ReferralStatus(body["status"]),
+                occurred_on=dt.date.fromisoformat(body["occurred_on"]),
+                note=body.get("note", ""),
+                recorded_by=body.get("recorded_by", "市总工会"),
+                origin_device=body.get("origin_device", "hq"),
+                hlc=int(body.get("hlc") or 0) or _next_event_hlc(s, body["referral_id"]),
+                version=1,
+                deleted=False,
+            )
+            s.add(ev)
+            s.flush()
+        _recompute_referral(s, body["referral_id"])
+    elif kind == "handover":
+        h = s.get(Household, body["household_id"])
+        if h is not None:
+            h.owner_device = body["owner_device"]
+    elif kind == "setting":
+        row = s.get(Setting, body["key"])
+        if row is None:
+            s.add(Setting(key=body["key"], value=str(body["value"])))
+        else:
+            row.value = str(body["value"])
+    # unknown kinds are skipped so an older device still accepts newer replies
+
+
+def _next_event_hlc(s: Session, referral_id: str) -> int:
+    """An HQ event without a clock stamp sorts after the events the device already has."""
+    top = s.scalar(select(func.max(ReferralEvent.hlc)).where(ReferralEvent.referral_id == referral_id))
+    return int(top or 0) + 1
+
+
+def _recompute_referral(s: Session, referral_id: str) -> None:
+    r = s.get(Referral, referral_id)
+    if r is None:
+        return
+    latest = s.scalars(
+        select(ReferralEvent)
+        .where(ReferralEvent.referral_id == referral_id, ReferralEvent.deleted.is_(False))
+        .order_by(ReferralEvent.occurred_on.desc(), ReferralEvent.hlc.desc())
+        .limit(1)
+    ).first()
+    if latest is None:
+        return
+    r.status = latest.status
+    r.status_on = latest.occurred_on
+    r.follow_up_due = (
+        None if latest.status in rules.TERMINAL else rules.follow_up_due(r.kind_code, latest.occurred_on)
+    )
+
+
+def status(db: Database) -> dict[str, Any]:
+    """What a sync screen shows: enrolled?, pending changes and batches, last success."""
+    with db.session() as s:
+        ident = s.scalars(select(SyncIdentity)).first()
+        unacked = int(
+            s.scalar(select(func.count()).select_from(SyncBatch).where(SyncBatch.acked_at.is_(None))) or 0
+        )
+    return {
+        "enrolled": ident is not None and ident.enrolled_at is not None,
+        "pending_changes": pending_changes(db),
+        "unacked_batches": unacked,
+        "last_success_at": ident.last_success_at.isoformat() if ident and ident.last_success_at else None,
+    }
