@@ -1,0 +1,599 @@
+"""The one ReportLab engine: a FormTemplate plus record data gives the PDF of a form.
+
+A4 with margins in the spirit of GB/T 9704 (each template may narrow them for wide tables), the
+title in a large faux-bold face, body text 10.5–12 pt, page numbers "— 1 —" at the foot, tables
+that repeat their header row on every page, and Chinese that wraps anywhere (wordWrap='CJK').
+Only the bundled TrueType font is used, embedded as a subset.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors, textsplit
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus import paragraph as paragraph_module
+from reportlab.platypus.flowables import TopPadder
+
+from fieldapp import __version__
+from fieldapp.printing.binding import bind, rows_of
+from fieldapp.printing.fonts import register_font
+from fieldapp.printing.template import Block, Cell, FormTemplate, GridRow
+
+# ReportLab's CJK line breaking knows the Japanese punctuation that may not start a line, but
+# not the full-width Chinese comma, semicolon, colon, question and exclamation marks: add them, so
+# that such a mark hangs at the end of the line instead of starting the next (避头点).
+_CHINESE_NO_LINE_START = "，；：？！）》」』】〕…"
+for _module in (paragraph_module, textsplit):  # one-fragment paragraphs split in textsplit
+    _module.ALL_CANNOT_START += "".join(
+        c for c in _CHINESE_NO_LINE_START if c not in _module.ALL_CANNOT_START
+    )
+
+PAGE_SIZE = A4
+TITLE_SIZE = 20.0  # 二号 is 22 pt; 20 pt keeps the longest archive title on one line
+LINE = 0.6  # inner rules, pt
+BOX = 1.0  # outer frame, pt
+PAD = 3.0
+SHADE = colors.Color(0.93, 0.93, 0.93)
+_IDEOGRAPHIC_BLANK = "&nbsp;" * 4  # a no-break space of the bundled font is a quarter em
+_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    data: bytes
+    pages: int
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+class _Styles:
+    """Paragraph styles of one form, cached by (size, align)."""
+
+    def __init__(self, font: str, base: float) -> None:
+        self.font = font
+        self.base = base
+        self._cache: dict[tuple[float, str], ParagraphStyle] = {}
+
+    def get(self, size: float = 0.0, align: str = "left", indent: bool = False) -> ParagraphStyle:
+        size = size or self.base
+        key = (size, align + ("/i" if indent else ""))
+        style = self._cache.get(key)
+        if style is None:
+            style = ParagraphStyle(
+                f"s{size}{key[1]}",
+                fontName=self.font,
+                fontSize=size,
+                leading=round(size * 1.4, 1),
+                alignment=_ALIGN[align],
+                wordWrap="CJK",
+                firstLineIndent=2 * size if indent else 0,
+            )
+            self._cache[key] = style
+        return style
+
+
+class _Title(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """The form title, centred, faux-bold (the bundled font has no bold face), shrunk to fit."""
+
+    def __init__(self, text: str, font: str, size: float = TITLE_SIZE) -> None:
+        super().__init__()
+        self.text, self.font, self.size = text, font, size
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        while self.size > 12 and stringWidth(self.text, self.font, self.size) > aw:
+            self.size -= 0.5
+        return aw, self.size * 1.6
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setLineWidth(self.size * 0.035)
+        text = c.beginText()
+        text.setTextRenderMode(2)  # fill and stroke: a heavier stroke for the heading
+        text.setFont(self.font, self.size)
+        text.setTextOrigin((self.width - stringWidth(self.text, self.font, self.size)) / 2, self.size * 0.45)
+        text.textOut(self.text)
+        c.drawText(text)
+        c.restoreState()
+
+
+class _CutLine(Flowable):  # type: ignore[misc]
+    """A dashed tear-off line across the frame with a short instruction in its middle."""
+
+    def __init__(self, text: str, font: str, size: float = 9.0) -> None:
+        super().__init__()
+        self.text, self.font, self.size = text, font, size
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        return aw, self.size * 2.2
+
+    def draw(self) -> None:
+        c = self.canv
+        y = self.size * 1.1
+        text_w = stringWidth(self.text, self.font, self.size) + 12 if self.text else 0
+        c.saveState()
+        c.setDash(4, 3)
+        c.setLineWidth(0.7)
+        left_end = (self.width - text_w) / 2
+        c.line(0, y, left_end, y)
+        c.line(self.width - left_end, y, self.width, y)
+        c.setDash()
+        if self.text:
+            c.setFont(self.font, self.size)
+            c.drawCentredString(self.width / 2, y - self.size * 0.35, self.text)
+        c.restoreState()
+
+
+def _ts(commands: list[tuple[Any, ...]]) -> TableStyle:
+    """A table style that also sets the cell font: plain-string cells default to Helvetica."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), register_font()), *commands])
+
+
+def qr_drawing(payload: str, size_mm: float) -> Drawing:
+    widget = QrCodeWidget(payload)
+    widget.barLevel = "M"
+    x0, y0, x1, y1 = widget.getBounds()
+    side = size_mm * mm
+    drawing = Drawing(side, side, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, 0])
+    drawing.initialFontName = register_font()  # else the drawing adds an unembedded Helvetica
+    drawing.add(widget)
+    return drawing
+
+
+class _Builder:
+    def __init__(self, template: FormTemplate, data: Mapping[str, Any]) -> None:
+        self.t = template
+        self.data = data
+        self.font = register_font()
+        self.styles = _Styles(self.font, template.font_size)
+        _top, right, _bottom, left = template.margins_mm
+        self.width = PAGE_SIZE[0] - (left + right) * mm
+
+    # -- helpers ---------------------------------------------------------------------------
+    def bind(self, text: str, data: Mapping[str, Any] | None = None) -> str:
+        return bind(text, self.data if data is None else data, self.t.name)
+
+    def para(self, text: str, size: float = 0.0, align: str = "left", indent: bool = False) -> Paragraph:
+        # Paragraph collapses runs of U+3000 like any whitespace; forms use them as blanks to
+        # write in, so each becomes non-breaking spaces of the same width.
+        return Paragraph(text.replace("\u3000", _IDEOGRAPHIC_BLANK), self.styles.get(size, align, indent))
+
+    def _grid_table(
+        self, rows: Sequence[GridRow], weights: Sequence[float], width: float, size: float
+    ) -> Table:
+        col_widths = self._fit_labels(rows, weights, width, size)
+        n = len(weights)
+        cells: list[list[Any]] = []
+        style: list[tuple[Any, ...]] = []
+        heights: list[float | None] = []
+        for r, row in enumerate(rows):
+            line: list[Any] = [""] * n
+            if row.header:
+                line[0] = self.para(self.bind(row.header), size, "center")
+                style += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), SHADE)]
+                cells.append(line)
+                heights.append(None)
+                continue
+            col = 0
+            need = 0.0
+            for cell in row.cells:
+                col, need = self._grid_cell(cell, r, col, line, style, col_widths, size, row.height_mm, need)
+            cells.append(line)
+            heights.append(max(row.height_mm * mm, need) if row.height_mm else None)
+        base: list[tuple[Any, ...]] = [
+            ("GRID", (0, 0), (-1, -1), LINE, colors.black),
+            ("BOX", (0, 0), (-1, -1), BOX, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PAD + 2),  # room for a hanging comma
+            ("TOPPADDING", (0, 0), (-1, -1), PAD),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
+        ]
+        return Table(cells, colWidths=col_widths, rowHeights=heights, style=_ts(base + style))
+
+    def _fit_labels(
+        self, rows: Sequence[GridRow], weights: Sequence[float], width: float, size: float
+    ) -> list[float]:
+        """Column widths from the weights, widened so that no label (up to 7 characters) wraps.
+
+        The extra width is taken from the value columns in proportion to their share.
+        """
+        total = sum(weights)
+        widths = [width * w / total for w in weights]
+        need = [0.0] * len(weights)
+        for row in rows:
+            col = 0
+            for cell in row.cells:
+                if cell.label:
+                    label = cell.label if len(cell.label) <= 7 else cell.label[:7]
+                    w = stringWidth(label, self.font, size or self.t.font_size) + 2 * PAD + 4
+                    need[col] = max(need[col], w)
+                    col += 1
+                col += cell.span
+        deficit = sum(max(0.0, need[i] - widths[i]) for i in range(len(widths)))
+        if deficit <= 0:
+            return widths
+        donors = [i for i in range(len(widths)) if need[i] == 0.0]
+        pool = sum(widths[i] for i in donors)
+        if not donors or pool <= deficit * 2:
+            return widths  # nothing sensible to take from: let labels wrap
+        result = []
+        for i, w in enumerate(widths):
+            if need[i] > w:
+                result.append(need[i])
+            elif i in donors:
+                result.append(w - deficit * w / pool)
+            else:
+                result.append(w)
+        return result
+
+    def _grid_cell(
+        self,
+        cell: Cell,
+        r: int,
+        col: int,
+        line: list[Any],
+        style: list[tuple[Any, ...]],
+        col_widths: list[float],
+        size: float,
+        height_mm: float,
+        need: float,
+    ) -> tuple[int, float]:
+        if cell.label:
+            line[col] = self.para(self.bind(cell.label), size, "center")
+            col += 1
+        end = col + cell.span - 1
+        value = self.para(self.bind(cell.value), size, cell.align)
+        line[col] = value
+        if end > col:
+            style.append(("SPAN", (col, r), (end, r)))
+        if height_mm:
+            style.append(("VALIGN", (col, r), (col, r), "TOP"))
+            avail = sum(col_widths[col : end + 1]) - 2 * PAD - 2
+            _, h = value.wrap(avail, 10_000)
+            need = max(need, h + 2 * PAD)
+        return end + 1, need
+
+    # -- blocks ----------------------------------------------------------------------------
+    def block(self, b: Block) -> list[Flowable]:
+        method = getattr(self, f"_{b.kind}")
+        result: list[Flowable] = method(b)
+        return result
+
+    def _heading(self, b: Block) -> list[Flowable]:
+        size = b.size or self.t.font_size + 1
+        return [Spacer(1, 2 * mm), self.para(self.bind(b.text), size, b.align), Spacer(1, 1.5 * mm)]
+
+    def _paragraph(self, b: Block) -> list[Flowable]:
+        return [self.para(self.bind(b.text), b.size, b.align, b.indent), Spacer(1, 1.5 * mm)]
+
+    def _spacer(self, b: Block) -> list[Flowable]:
+        return [Spacer(1, b.height_mm * mm)]
+
+    def _grid(self, b: Block) -> list[Flowable]:
+        table = self._grid_table(b.rows, b.columns, self.width, b.size)
+        return [table, Spacer(1, 3 * mm)]
+
+    def _table(self, b: Block) -> list[Flowable]:
+        size = b.size or self.t.font_size - 1.5
+        cols = b.table_columns
+        total = sum(c.width for c in cols)
+        widths = [self.width * c.width / total for c in cols]
+        cells: list[list[Any]] = []
+        style: list[tuple[Any, ...]] = []
+        if b.caption:
+            cells.append([self.para(self.bind(b.caption), size + 0.5, "center")] + [""] * (len(cols) - 1))
+            style += [("SPAN", (0, 0), (-1, 0))]
+        header_rows = len(cells) + 1
+        cells.append([self.para(self.bind(c.label), size, "center") for c in cols])
+        style += [("BACKGROUND", (0, header_rows - 1), (-1, header_rows - 1), SHADE)]
+        records = rows_of(self.data, b.data, self.t.name)
+        for i, record in enumerate(records, 1):
+            row_data = {**self.data, **record, "#": str(i)}
+            cells.append([self.para(self.bind(c.value, row_data), size, c.align) for c in cols])
+        if not records and b.empty:
+            cells.append([self.para(self.bind(b.empty), size, "center")] + [""] * (len(cols) - 1))
+            style.append(("SPAN", (0, len(cells) - 1), (-1, len(cells) - 1)))
+        blank_height = size * 1.4 + 2 * PAD
+        heights: list[float | None] = [None] * len(cells)
+        while len(cells) - header_rows < b.min_rows:
+            cells.append([""] * len(cols))
+            heights.append(blank_height)
+        style += [
+            ("GRID", (0, 0), (-1, -1), LINE, colors.black),
+            ("BOX", (0, 0), (-1, -1), BOX, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ]
+        table = Table(cells, colWidths=widths, rowHeights=heights, repeatRows=header_rows, style=_ts(style))
+        return [table, Spacer(1, 3 * mm)]
+
+    def _signatures(self, b: Block) -> list[Flowable]:
+        size = b.size or self.t.font_size
+        n = len(b.items)
+        row: list[Any] = []
+        widths: list[float] = []
+        blank = (self.width - sum(stringWidth(self.bind(i) + "：", self.font, size) + 4 for i in b.items)) / n
+        style: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 1),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 1),
+        ]
+        for i, item in enumerate(b.items):
+            label = self.bind(item) + "："
+            row += [self.para(label, size), ""]
+            widths += [stringWidth(label, self.font, size) + 4, blank]
+            style.append(("LINEBELOW", (2 * i + 1, 0), (2 * i + 1, 0), LINE, colors.black))
+            style.append(("RIGHTPADDING", (2 * i + 1, 0), (2 * i + 1, 0), 8))
+        flow: list[Flowable] = [Spacer(1, 2 * mm), Table([row], colWidths=widths, style=_ts(style))]
+        if b.date_label:
+            flow += [Spacer(1, 2 * mm), self.para(self.bind(b.date_label), size, "right")]
+        return [KeepTogether(flow), Spacer(1, 3 * mm)]
+
+    def _opinions(self, b: Block) -> list[Flowable]:
+        size = b.size or self.t.font_size
+        per_row = b.per_row
+        col_w = self.width / per_row
+        height = b.height_mm * mm
+        sign_h = size * 1.4 * 2 + 4
+        boxes: list[Any] = []
+        for op in b.opinions:
+            body = [self.para(self.bind(op.label) + "：", size)]
+            if op.text:
+                body.append(self.para(self.bind(op.text), size, indent=True))
+            sign = [
+                self.para(self.bind(op.signer) + "：" + "　" * 6, size, "right"),
+                self.para(("（盖章）　" if op.seal else "") + "　　年　　月　　日", size, "right"),
+            ]
+            inner = Table(
+                [[body], [sign]],
+                colWidths=[col_w - 2 * PAD],
+                rowHeights=[height - sign_h - 2 * PAD, sign_h],
+                style=_ts(
+                    [
+                        ("VALIGN", (0, 0), (-1, 0), "TOP"),
+                        ("VALIGN", (0, 1), (-1, 1), "BOTTOM"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ]
+                ),
+            )
+            boxes.append(inner)
+        rows = [boxes[i : i + per_row] for i in range(0, len(boxes), per_row)]
+        if len(rows[-1]) < per_row:
+            rows[-1] += [""] * (per_row - len(rows[-1]))
+        table = Table(
+            rows,
+            colWidths=[col_w] * per_row,
+            style=_ts(
+                [
+                    ("GRID", (0, 0), (-1, -1), LINE, colors.black),
+                    ("BOX", (0, 0), (-1, -1), BOX, colors.black),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+                    ("TOPPADDING", (0, 0), (-1, -1), PAD),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
+                ]
+            ),
+        )
+        return [table, Spacer(1, 3 * mm)]
+
+    def _stub(self, b: Block) -> list[Flowable]:
+        """The tear-off return stub at the foot of the page, with its QR code at the right."""
+        size = b.size or self.t.font_size - 0.5
+        qr_side = 30.0  # mm: 200 dpi scans decode reliably at this size
+        qr_col = (qr_side + 6) * mm
+        grid = self._grid_table(b.rows, b.columns, self.width - qr_col - 2 * mm, size)
+        qr_cell: list[Flowable] = []
+        if b.qr:
+            qr_cell.append(qr_drawing(bind(b.qr, self.data, self.t.name, markup=False), qr_side))
+        if b.qr_caption:
+            qr_cell.append(self.para(self.bind(b.qr_caption), 7, "center"))
+        outer = Table(
+            [
+                [_CutLine(self.bind(b.text) if b.text else "", self.font), ""],
+                [self.para(self.bind(b.title), size + 3, "center"), ""],
+                [grid, qr_cell],
+            ],
+            colWidths=[self.width - qr_col, qr_col],
+            style=_ts(
+                [
+                    ("SPAN", (0, 0), (-1, 0)),
+                    ("SPAN", (0, 1), (-1, 1)),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
+                    ("LEFTPADDING", (1, 2), (1, 2), 2 * mm),
+                ]
+            ),
+        )
+        return [TopPadder(outer)]
+
+    def _card(self, b: Block) -> list[Flowable]:
+        """A bordered card (the contact card for the family's wall), `repeat` times with cut lines."""
+        size = b.size or self.t.font_size + 1
+        inner_w = self.width - 8 * mm
+        parts: list[list[Any]] = [
+            [_Title(bind(b.title, self.data, self.t.name, markup=False), self.font, size + 8)]
+        ]
+        if b.text:
+            parts.append([self.para(self.bind(b.text), size - 1, "center")])
+        parts.append([self._grid_table(b.rows, b.columns, inner_w, size)])
+        if b.footer:
+            parts.append([self.para(self.bind(b.footer), size - 2, "left")])
+        card = Table(
+            parts,
+            colWidths=[self.width],
+            style=_ts(
+                [
+                    ("BOX", (0, 0), (-1, -1), 2.0, colors.black),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
+                    ("TOPPADDING", (0, 0), (-1, 0), 5 * mm),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), 5 * mm),
+                ]
+            ),
+        )
+        flow: list[Flowable] = []
+        for i in range(b.repeat):
+            if i:
+                flow += [Spacer(1, 4 * mm), _CutLine("沿虚线剪下", self.font), Spacer(1, 4 * mm)]
+            flow.append(card)
+        return flow
+
+    # -- the document ----------------------------------------------------------------------
+    def story(self) -> list[Flowable]:
+        t = self.t
+        flow: list[Flowable] = [_Title(self.bind(t.title), self.font)] if t.title else []
+        if t.copies_note:
+            flow.append(self.para(self.bind(t.copies_note), t.font_size - 1.5, "center"))
+        if t.meta_left or t.meta_right:
+            size = t.font_size - 1
+            meta = Table(
+                [
+                    [
+                        self.para(self.bind(t.meta_left), size),
+                        self.para(self.bind(t.meta_right), size, "right"),
+                    ]
+                ],
+                colWidths=[self.width * 0.55, self.width * 0.45],
+                style=_ts(
+                    [
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ]
+                ),
+            )
+            flow.append(meta)
+        flow.append(Spacer(1, 2 * mm))
+        for b in t.blocks:
+            flow += self.block(b)
+        return flow
+
+
+class _FormStart(Flowable):  # type: ignore[misc]
+    """Invisible marker at the start of each form: page numbers restart at "— 1 —" after it."""
+
+    def __init__(self, counter: dict[str, int]) -> None:
+        super().__init__()
+        self.counter = counter
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.counter["first_page"] = self.canv.getPageNumber()
+
+
+@dataclass(frozen=True)
+class RenderedBundle:
+    """Several forms in one PDF (all forms of a household), with each form's page count."""
+
+    pdf: RenderedPdf
+    pages: tuple[tuple[str, int], ...]  # (form name, pages) in order
+
+
+def render_many(parts: Sequence[tuple[FormTemplate, Mapping[str, Any]]]) -> RenderedBundle:
+    """Render forms one after the other into one PDF, each on its own pages with its margins."""
+    if not parts:
+        raise ValueError("nothing to render")
+    counter = {"first_page": 1}
+    starts: list[int] = []
+
+    def page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont(register_font(), 11)
+        number = canvas.getPageNumber() - counter["first_page"] + 1
+        canvas.drawCentredString(PAGE_SIZE[0] / 2, doc.pageTemplate.frames[0]._y1 / 2, f"— {number} —")
+        canvas.restoreState()
+
+    class _Start(_FormStart):
+        def draw(self) -> None:
+            super().draw()
+            starts.append(self.canv.getPageNumber())
+
+    templates: list[PageTemplate] = []
+    story: list[Flowable] = []
+    for i, (template, data) in enumerate(parts):
+        top, right, bottom, left = template.margins_mm
+        page_id = f"{i}:{template.name}"
+        frame = Frame(
+            left * mm,
+            bottom * mm,
+            PAGE_SIZE[0] - (left + right) * mm,
+            PAGE_SIZE[1] - (top + bottom) * mm,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=page_id,
+        )
+        templates.append(PageTemplate(id=page_id, frames=[frame], onPageEnd=page_number, pagesize=PAGE_SIZE))
+        if i:
+            story += [NextPageTemplate(page_id), PageBreak()]
+        story.append(_Start(counter))
+        story += _Builder(template, data).story()
+    first_template, first_data = parts[0]
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=PAGE_SIZE,
+        pageTemplates=templates,
+        title=bind(first_template.title, first_data, first_template.name, markup=False)
+        or first_template.description,
+        author="fieldapp",
+        creator=f"fieldapp {__version__}",
+        subject=first_template.description,
+        pageCompression=1,
+        initialFontName=register_font(),  # else an unembedded Helvetica is added to every page
+    )
+    doc.build(story)
+    total = doc.page
+    bounds = [*starts, total + 1]
+    pages = tuple((template.name, bounds[i + 1] - bounds[i]) for i, (template, _) in enumerate(parts))
+    return RenderedBundle(RenderedPdf(buffer.getvalue(), total), pages)
+
+
+def render(template: FormTemplate, data: Mapping[str, Any]) -> RenderedPdf:
+    """Render one form for one record's data into PDF bytes."""
+    return render_many([(template, data)]).pdf

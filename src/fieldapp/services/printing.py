@@ -1,0 +1,697 @@
+"""Printing use cases: gather a record's data for a form, render it, and log every document.
+
+The engine (`fieldapp.printing`) only sees plain dicts of display strings built here, through
+the other services and the storage models; it never touches the database. Every document
+produced — saved as PDF or sent to a printer — writes a `print_record` row (form, record, who,
+when, where, copies, pages, SHA-256), because a printed form is personal information leaving
+the machine (PIPL).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fieldapp.domain import vocab
+from fieldapp.domain.divisions import divisions
+from fieldapp.domain.errors import NotFound, ValidationError
+from fieldapp.domain.idcard import mask_id_number
+from fieldapp.domain.money import format_yuan
+from fieldapp.domain.people import age_on
+from fieldapp.domain.referrals import catalogue
+from fieldapp.printing import qr
+from fieldapp.printing.engine import RenderedBundle, RenderedPdf, render, render_many
+from fieldapp.printing.template import FormTemplate, available_forms, get_template
+from fieldapp.services import settings
+from fieldapp.services.common import get_live, today
+from fieldapp.storage.db import Database
+from fieldapp.storage.models import (
+    Assessment,
+    Cadre,
+    Consent,
+    Household,
+    Member,
+    Pairing,
+    PrintRecord,
+    Referral,
+    ReliefPayment,
+    Visit,
+)
+
+Data = dict[str, Any]
+Progress = Callable[[int, int], None]
+
+UNION_HOTLINE = "12351"  # the national trade-union staff hotline
+NOTICE_WORKING_DAYS = 5  # a public notice runs at least 5 working days
+LEGAL_KINDS = {
+    "RIGHTS-LEGALAID": "劳动争议（申请法律援助）",
+    "RIGHTS-WAGES": "追索劳动报酬（欠薪）",
+    "RIGHTS-INJURY": "工伤赔偿",
+    "RIGHTS-MEDIATION": "劳动争议",
+    "RIGHTS-CONTRACT": "劳动合同纠纷",
+    "RIGHTS-INSURANCE": "社会保险待遇",
+}
+MEANS_TEST_EXEMPT = {"RIGHTS-WAGES", "RIGHTS-INJURY"}
+
+
+@dataclass(frozen=True)
+class PrintedDocument:
+    form: str
+    record_id: str
+    pdf: RenderedPdf
+    print_record_id: str
+    notes: tuple[str, ...] = ()  # e.g. households left out of a public notice for want of consent
+
+
+# --------------------------------------------------------------------------- display helpers
+
+
+def _date(day: dt.date | None) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+
+
+def _phone(e164: str | None) -> str:
+    if not e164:
+        return ""
+    return e164[3:] if e164.startswith("+86") else e164
+
+
+def _yuan(fen: int | None) -> str:
+    """4,800元 or 1,207.22元: whole yuan without decimals, so narrow cells do not wrap."""
+    if fen is None:
+        return ""
+    text = format_yuan(fen)
+    return f"{text.removesuffix('.00')}元"
+
+
+def _birth(day: dt.date | None) -> str:
+    return f"{day.year}.{day.month:02d}.{day.day:02d}" if day else ""
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else ("是" if value else "否")
+
+
+def _val(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, StrEnum):
+        return str(value.value)
+    return str(value)
+
+
+def _short_code(prefix: str, row_id: str) -> str:
+    return f"{prefix}-{row_id.replace('-', '')[:8].upper()}"
+
+
+def _health_text(m: Member) -> str:
+    text = m.health.value
+    if m.health == vocab.HealthStatus.DISABLED:
+        detail = "".join(_val(x) for x in (m.disability_category, m.disability_grade))
+        return f"{text}（{detail}）" if detail else text
+    return f"{text}（{m.illness}）" if m.illness else text
+
+
+def _member(m: Member | None, on: dt.date) -> Data:
+    if m is None:
+        keys = [
+            "id",
+            "name",
+            "relation",
+            "sex",
+            "ethnicity",
+            "id_number",
+            "birth_date",
+            "age",
+            "political_status",
+            "marital_status",
+            "health",
+            "health_status",
+            "work_status",
+            "identity",
+            "employer_or_school",
+            "industry",
+            "monthly_income",
+            "medical_insurance",
+            "social_insurance",
+            "labour_contract",
+            "phone",
+        ]
+        return dict.fromkeys(keys, "")
+    return {
+        "id": m.id,
+        "name": m.name,
+        "relation": m.relation.value,
+        "sex": _val(m.sex),
+        "ethnicity": m.ethnicity,
+        "id_number": m.id_number or "",
+        "birth_date": _birth(m.birth_date),
+        "age": str(age_on(m.birth_date, on)) if m.birth_date else "",
+        "political_status": _val(m.political_status),
+        "marital_status": _val(m.marital_status),
+        "health": _health_text(m),
+        "health_status": m.health.value,
+        "work_status": _val(m.work_status),
+        "identity": _val(m.identity),
+        "employer_or_school": m.employer_or_school,
+        "industry": m.industry,
+        "monthly_income": _yuan(m.monthly_income_fen) if m.monthly_income_fen else "无",
+        "medical_insurance": _val(m.medical_insurance),
+        "social_insurance": _val(m.social_insurance),
+        "labour_contract": _yes_no(m.labour_contract),
+        "phone": _phone(m.phone),
+    }
+
+
+def _cause(code: int) -> str:
+    return f"{code}.{vocab.HardshipCause(code).label}"
+
+
+def _assessment(a: Assessment | None) -> Data:
+    if a is None:
+        keys = "assessed_on main_cause secondary_causes household_size annual_income rigid_spending "
+        keys += "per_head_monthly dibao_standard category reason"
+        return dict.fromkeys(keys.split(), "")
+    secondary = [int(c) for c in a.secondary_causes.split(",") if c]
+    return {
+        "assessed_on": _date(a.assessed_on),
+        "main_cause": _cause(a.main_cause),
+        "secondary_causes": "；".join(_cause(c) for c in secondary) or "无",
+        "household_size": str(a.household_size),
+        "annual_income": _yuan(a.annual_income_fen),
+        "rigid_spending": _yuan(a.rigid_spending_fen),
+        "per_head_monthly": _yuan(a.per_head_monthly_fen),
+        "dibao_standard": _yuan(a.dibao_standard_fen) + "/月",
+        "category": a.category.value,
+        "reason": a.reason,
+    }
+
+
+def _cadre(c: Cadre | None) -> Data:
+    if c is None:
+        return {"name": "", "unit": "", "post": "", "phone": ""}
+    return {"name": c.name, "unit": c.unit, "post": c.post, "phone": _phone(c.phone)}
+
+
+# --------------------------------------------------------------------------- gathering
+
+
+def _latest_assessment(s: Session, household_id: str) -> Assessment | None:
+    return s.scalar(
+        select(Assessment)
+        .where(Assessment.household_id == household_id, Assessment.deleted.is_(False))
+        .order_by(Assessment.assessed_on.desc(), Assessment.hlc.desc())
+        .limit(1)
+    )
+
+
+def _paired_cadre(s: Session, household_id: str) -> Cadre | None:
+    return s.scalar(
+        select(Cadre)
+        .join(Pairing, Pairing.cadre_id == Cadre.id)
+        .where(Pairing.household_id == household_id, Pairing.ended_on.is_(None), Pairing.deleted.is_(False))
+        .order_by(Pairing.started_on)
+        .limit(1)
+    )
+
+
+def _household_data(s: Session, h: Household, on: dt.date) -> Data:
+    index = divisions()
+    village = index.village(h.village_code) if h.village_code else None
+    township = index.township_of(village) if village else None
+    county = index.county_of(township) if township else None
+    members = [m for m in h.members if not m.deleted]
+    members.sort(key=lambda m: (m.relation != vocab.Relation.HEAD, m.created_at))
+    head = members[0] if members and members[0].relation == vocab.Relation.HEAD else None
+    assessment = _latest_assessment(s, h.id)
+    cadre = _paired_cadre(s, h.id)
+    worker_monthly = head.monthly_income_fen if head else 0
+    others_annual = sum(m.monthly_income_fen for m in members if m is not head) * 12
+    total_annual = assessment.annual_income_fen if assessment else worker_monthly * 12 + others_annual
+    size = assessment.household_size if assessment else max(len(members), 1)
+    visits = list(
+        s.scalars(
+            select(Visit)
+            .where(Visit.household_id == h.id, Visit.deleted.is_(False))
+            .order_by(Visit.visit_date.desc(), Visit.hlc.desc())
+        )
+    )
+    referrals = list(
+        s.scalars(
+            select(Referral)
+            .where(Referral.household_id == h.id, Referral.deleted.is_(False))
+            .order_by(Referral.created_on.desc(), Referral.hlc.desc())
+        )
+    )
+    relief = list(
+        s.scalars(
+            select(ReliefPayment)
+            .where(ReliefPayment.household_id == h.id, ReliefPayment.deleted.is_(False))
+            .order_by(ReliefPayment.paid_on.desc())
+        )
+    )
+    kinds = catalogue()
+    county_name = county.name if county else ""
+    grassroots = (cadre.unit if cadre and cadre.unit else "") or h.unit_name or "（基层工会）"
+    address = (index.full_name(h.village_code) if h.village_code else "") + h.address_detail
+    return {
+        "household": {
+            "id": h.id,
+            "code": _short_code("HH", h.id),
+            "address": address,
+            "county": county_name,
+            "township": township.name if township else "",
+            "village": village.name if village else "",
+            "phone": _phone(h.phone) or (_phone(head.phone) if head else ""),
+            "pairing_basis": h.pairing_basis.value,
+            "unit_name": h.unit_name,
+            "hukou_type": _val(h.hukou_type),
+            "housing_type": _val(h.housing_type),
+            "housing_area": f"{h.housing_area_m2}平方米" if h.housing_area_m2 is not None else "",
+            "single_parent": _yes_no(h.single_parent),
+            "zero_employment": _yes_no(h.zero_employment),
+            "status": h.status.value,
+            "note": h.note,
+            "member_count": str(len(members)),
+        },
+        "head": _member(head, on),
+        "members": [_member(m, on) for m in members],
+        "family": [_member(m, on) for m in members if m is not head],
+        "income": {
+            "worker_monthly": _yuan(worker_monthly),
+            "others_annual": _yuan(others_annual),
+            "total_annual": _yuan(total_annual),
+            "size": str(size),
+            "per_head_monthly": _yuan(total_annual // (12 * size)),
+        },
+        "assessment": _assessment(assessment),
+        "cadre": _cadre(cadre),
+        "union": {
+            "grassroots": grassroots,
+            "county": f"{county_name}总工会" if county_name else "县区总工会",
+            "city": "临沂市总工会",
+            "hotline": UNION_HOTLINE,
+        },
+        "visits": [
+            {
+                "date": _date(v.visit_date),
+                "mode": v.mode.value,
+                "summary": v.living_conditions,
+                "demands": v.demands,
+            }
+            for v in visits
+        ],
+        "referrals": [
+            {
+                "date": _date(r.created_on),
+                "kind": kinds[r.kind_code].name if r.kind_code in kinds else r.kind_code,
+                "area": r.area.value,
+                "receiving_body": r.receiving_body,
+                "status": r.status.value,
+            }
+            for r in referrals
+        ],
+        "relief": [
+            {
+                "date": _date(p.paid_on),
+                "programme": p.programme.value,
+                "amount": _yuan(p.amount_fen),
+                "note": p.note,
+            }
+            for p in relief
+        ],
+        "help": "、".join(dict.fromkeys(r.area.value for r in referrals))
+        or "生活困难帮扶、就业创业、维护合法权益",
+        "student": _student(s, members, relief, referrals, on),
+        "legal": _legal(h, head, referrals),
+        "special": _special(members, referrals, assessment),
+        "today": _date(on),
+    }
+
+
+def _student(
+    s: Session, members: list[Member], relief: list[ReliefPayment], referrals: list[Referral], on: dt.date
+) -> Data:
+    """The 金秋助学 applicant: named by a 金秋助学 payment or referral, else the eldest student."""
+    by_id = {m.id: m for m in members}
+    chosen: Member | None = None
+    for p in relief:
+        if p.programme == vocab.ReliefProgramme.AUTUMN_STUDENT_AID and p.member_id in by_id:
+            chosen = by_id[p.member_id]
+            break
+    if chosen is None:
+        for r in referrals:
+            if r.kind_code == "LIVING-JINQIU" and r.member_id in by_id:
+                chosen = by_id[r.member_id]
+                break
+    if chosen is None:
+        students = [m for m in members if m.identity == vocab.Identity.STUDENT and m.birth_date]
+        students.sort(key=lambda m: m.birth_date or on)
+        chosen = students[0] if students else None
+    data = _member(chosen, on)
+    reason = next((r.reason for r in referrals if r.kind_code == "LIVING-JINQIU"), "")
+    data["reason"] = reason
+    return data
+
+
+def _legal(h: Household, head: Member | None, referrals: list[Referral]) -> Data:
+    case = next((r for r in referrals if r.kind_code in LEGAL_KINDS), None)
+    if case is None:
+        return {"cause": "", "summary": "", "opponent": "", "exempt": "", "referral_date": ""}
+    exempt = case.kind_code in MEANS_TEST_EXEMPT or any(
+        r.kind_code in MEANS_TEST_EXEMPT for r in referrals if r.status != vocab.ReferralStatus.WITHDRAWN
+    )
+    return {
+        "cause": LEGAL_KINDS[case.kind_code],
+        "summary": case.reason,
+        "opponent": head.employer_or_school if head else "",
+        "exempt": "免予审查（追索劳动报酬或工伤赔偿）" if exempt else "须审查家庭经济困难状况",
+        "referral_date": _date(case.created_on),
+    }
+
+
+def _special(members: list[Member], referrals: list[Referral], a: Assessment | None) -> Data:
+    ill = [
+        m for m in members if m.health in (vocab.HealthStatus.SERIOUS_ILLNESS, vocab.HealthStatus.DISABLED)
+    ]
+    reason = next((r.reason for r in referrals if r.kind_code == "LIVING-SPECIAL"), "")
+    if not reason and a is not None:
+        reason = f"{_cause(a.main_cause)}；{a.reason}"
+    return {
+        "reason": reason,
+        "patients": "；".join(f"{m.name}（{m.relation.value}）：{_health_text(m)}" for m in ill) or "无",
+    }
+
+
+def _household(s: Session, household_id: str) -> Household:
+    h = get_live(s, Household, household_id)
+    _ = list(h.members)
+    return h
+
+
+def gather(db: Database, template: FormTemplate, record_id: str, *, on: dt.date | None = None) -> Data:
+    """The plain data a form shows for one record (a household, visit, referral or notice scope)."""
+    day = on or today()
+    with db.session() as s:
+        if template.record == "household":
+            return _household_data(s, _household(s, record_id), day)
+        if template.record == "visit":
+            v = get_live(s, Visit, record_id)
+            data = _household_data(s, _household(s, v.household_id), day)
+            cadre = s.get(Cadre, v.cadre_id) if v.cadre_id else None
+            data["visit"] = {
+                "date": _date(v.visit_date),
+                "mode": v.mode.value,
+                "place": v.place,
+                "people_met": v.people_met,
+                "living_conditions": v.living_conditions,
+                "demands": v.demands,
+                "notes": v.notes,
+                "next_visit_due": _date(v.next_visit_due),
+                "code": _short_code("ZF", v.id),
+                "cadre": _cadre(cadre),
+                "by": "　".join(x for x in (cadre.name, cadre.unit, cadre.post) if x) if cadre else "",
+            }
+            return data
+        if template.record == "referral":
+            r = get_live(s, Referral, record_id)
+            data = _household_data(s, _household(s, r.household_id), day)
+            kinds = catalogue()
+            member = s.get(Member, r.member_id) if r.member_id else None
+            cadre = s.get(Cadre, r.cadre_id) if r.cadre_id else None
+            payload = qr.referral_payload(r.id)
+            data["referral"] = {
+                "id": r.id,
+                "code": _short_code("ZJ", r.id),
+                "payload": payload,
+                "check": payload.rsplit(":", 1)[1],
+                "kind": kinds[r.kind_code].name if r.kind_code in kinds else r.kind_code,
+                "area": r.area.value,
+                "receiving_body": r.receiving_body,
+                "reason": r.reason,
+                "date": _date(r.created_on),
+                "status": r.status.value,
+                "person": member.name if member else (data["head"]["name"]),
+                "follow_up_due": _date(r.follow_up_due),
+                "cadre": _cadre(cadre) if cadre else data["cadre"],
+            }
+            return data
+        return _notice_data(s, record_id, day)
+
+
+def _working_days_after(start: dt.date, n: int) -> dt.date:
+    day = start
+    counted = 1 if start.weekday() < 5 else 0
+    while counted < n:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            counted += 1
+    return day
+
+
+def _notice_data(s: Session, scope: str, on: dt.date) -> Data:
+    """A public notice (公示): names, masked ID numbers, village, size and category; never health.
+
+    Only households with a granted public-notice consent are listed (disclosure, PIPL Art. 25);
+    the others are counted in `notice.omitted` for the cadre, not printed.
+    """
+    index = divisions()
+    prefix = "" if scope in ("", "all") else scope.strip()
+    if prefix and (not prefix.isdigit() or not prefix.startswith("3713")):
+        raise ValidationError.single("record", "公示范围", "应为 all 或临沂市的区划代码（如 371324）")
+    area = index.full_name(prefix.ljust(12, "0")) if prefix else "临沂市"
+    if prefix and area == "临沂市" and prefix != "3713":
+        raise NotFound(f"找不到区划代码 {prefix}，请核对（可用县区、乡镇或村的代码）")
+    rows: list[Data] = []
+    omitted = 0
+    query = select(Household).where(
+        Household.deleted.is_(False), Household.status != vocab.HouseholdStatus.CLOSED
+    )
+    if prefix:
+        query = query.where(Household.village_code.startswith(prefix))
+    households = list(s.scalars(query))
+    consent: dict[str, bool] = {}
+    for c in s.scalars(
+        select(Consent)
+        .where(Consent.purpose == vocab.ConsentPurpose.PUBLIC_NOTICE, Consent.deleted.is_(False))
+        .order_by(Consent.given_on, Consent.hlc)
+    ):
+        consent[c.household_id] = c.granted  # the latest decision wins
+    eligible = {
+        vocab.HardshipCategory.DEEP,
+        vocab.HardshipCategory.RELATIVE,
+        vocab.HardshipCategory.ACCIDENTAL,
+    }
+    for h in households:
+        a = _latest_assessment(s, h.id)
+        if a is None or a.category not in eligible:
+            continue
+        if not consent.get(h.id, False):
+            omitted += 1
+            continue
+        head = h.head
+        village = index.village(h.village_code) if h.village_code else None
+        township = index.township_of(village) if village else None
+        rows.append(
+            {
+                "name": head.name if head else "",
+                "id_masked": mask_id_number(head.id_number) if head and head.id_number else "",
+                "place": (township.name if township else "") + (village.name if village else ""),
+                "size": str(a.household_size),
+                "category": a.category.value,
+                "sort": (h.village_code or "", head.name_initials if head else ""),
+            }
+        )
+    rows.sort(key=lambda r: r.pop("sort"))
+    end = _working_days_after(on, NOTICE_WORKING_DAYS)
+    county = index.by_code.get(prefix[:6]) if len(prefix) >= 6 else None
+    county_union = f"{county.name}总工会" if county else ""
+    return {
+        "notice": {
+            "area": area,
+            "count": str(len(rows)),
+            "start": _date(on),
+            "end": _date(end),
+            "omitted": str(omitted),
+            "scope": prefix or "all",
+        },
+        "rows": rows,
+        "union": {"grassroots": "", "county": county_union, "city": "临沂市总工会", "hotline": UNION_HOTLINE},
+        "issuer": county_union or "临沂市总工会",  # who posts the notice: the county union, or the city's
+        "today": _date(on),
+    }
+
+
+# --------------------------------------------------------------------------- producing documents
+
+
+def list_forms() -> list[FormTemplate]:
+    return list(available_forms().values())
+
+
+def default_printer_name(db: Database) -> str:
+    """Who prints: the current cadre of this device, else the operating-system user."""
+    cadre_id = settings.current_cadre_id(db)
+    if cadre_id:
+        with db.session() as s:
+            cadre = s.get(Cadre, cadre_id)
+            if cadre is not None and not cadre.deleted:
+                return cadre.name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name on some Windows set-ups
+        return ""
+
+
+def render_form(db: Database, form: str, record_id: str, *, on: dt.date | None = None) -> RenderedPdf:
+    """The PDF of a form for a record, without logging (for the preview; log when it leaves)."""
+    template = get_template(form)
+    return render(template, gather(db, template, record_id, on=on))
+
+
+def log_print(
+    db: Database,
+    form: str,
+    record_id: str,
+    pdf: RenderedPdf,
+    *,
+    printed_by: str,
+    destination: str = "pdf",
+    copies: int = 1,
+) -> str:
+    """Write the print_record row for a document that left the machine (PDF file or printer)."""
+    if destination not in ("pdf", "printer"):
+        raise ValidationError.single("destination", "输出方式", "只能是 pdf 或 printer")
+    if copies < 1:
+        raise ValidationError.single("copies", "份数", "至少为1份")
+    template = get_template(form)
+    with db.session() as s:
+        household_id: str | None = None
+        if template.record == "household":
+            household_id = record_id
+        elif template.record == "visit":
+            household_id = get_live(s, Visit, record_id).household_id
+        elif template.record == "referral":
+            household_id = get_live(s, Referral, record_id).household_id
+        row = PrintRecord(
+            form=form,
+            record_id=record_id[:36],
+            household_id=household_id,
+            printed_by=printed_by[:50],
+            destination=destination,
+            copies=copies,
+            pages=pdf.pages,
+            sha256=pdf.sha256,
+        )
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def print_to_file(
+    db: Database,
+    form: str,
+    record_id: str,
+    target: Path,
+    *,
+    printed_by: str | None = None,
+    on: dt.date | None = None,
+) -> PrintedDocument:
+    """Render a form to a PDF file (written whole, then renamed) and log it."""
+    template = get_template(form)
+    data = gather(db, template, record_id, on=on)
+    pdf = render(template, data)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    partial.write_bytes(pdf.data)
+    partial.replace(target)
+    who = printed_by if printed_by is not None else default_printer_name(db)
+    record_row = log_print(db, form, record_id, pdf, printed_by=who, copies=template.copies)
+    notes: tuple[str, ...] = ()
+    if template.record == "notice" and data["notice"]["omitted"] != "0":
+        notes = (
+            f"有 {data['notice']['omitted']} 户符合条件但未签署公示同意书，未列入公示名单（个人信息保护法第二十五条）。",
+        )
+    return PrintedDocument(form, record_id, pdf, record_row, notes)
+
+
+def render_household_forms(
+    db: Database, household_id: str, forms: list[str] | None = None, *, on: dt.date | None = None
+) -> RenderedBundle:
+    """All forms of a household (or the given ones) in one PDF, each with its own page numbers."""
+    names = forms or household_forms()
+    templates = [get_template(name) for name in names]
+    wrong = [t.name for t in templates if t.record != "household"]
+    if wrong:
+        raise ValidationError.single("form", "表单", f"{'、'.join(wrong)} 不是按户打印的表单")
+    data = gather(db, templates[0], household_id, on=on)  # one gathering serves every household form
+    return render_many([(t, data) for t in templates])
+
+
+def log_bundle(
+    db: Database,
+    household_id: str,
+    bundle: RenderedBundle,
+    *,
+    printed_by: str,
+    destination: str = "pdf",
+    copies: int = 1,
+) -> list[str]:
+    """One print record per form of a household bundle (pages of that form, the bundle's hash)."""
+    return [
+        log_print(
+            db,
+            form,
+            household_id,
+            RenderedPdf(bundle.pdf.data, pages),
+            printed_by=printed_by,
+            destination=destination,
+            copies=copies,
+        )
+        for form, pages in bundle.pages
+    ]
+
+
+def records_for(db: Database, form: str) -> list[str]:
+    """Every record a form can be printed for (for batch printing), in list order."""
+    template = get_template(form)
+    with db.session() as s:
+        if template.record == "household":
+            query = select(Household.id).where(Household.deleted.is_(False)).order_by(Household.village_code)
+        elif template.record == "visit":
+            query = select(Visit.id).where(Visit.deleted.is_(False)).order_by(Visit.visit_date)
+        elif template.record == "referral":
+            query = select(Referral.id).where(Referral.deleted.is_(False)).order_by(Referral.created_on)
+        else:
+            return ["all"]
+        return list(s.scalars(query))
+
+
+def household_forms() -> list[str]:
+    """The forms printed for one household ("print all forms of this household")."""
+    return [t.name for t in available_forms().values() if t.record == "household"]
+
+
+def print_batch(
+    db: Database,
+    form: str,
+    record_ids: list[str],
+    folder: Path,
+    *,
+    printed_by: str | None = None,
+    progress: Progress | None = None,
+) -> Iterator[PrintedDocument]:
+    """Print one file per record into `folder` (form-record.pdf), reporting progress."""
+    who = printed_by if printed_by is not None else default_printer_name(db)
+    for i, record_id in enumerate(record_ids, 1):
+        yield print_to_file(db, form, record_id, folder / f"{form}-{record_id}.pdf", printed_by=who)
+        if progress is not None:
+            progress(i, len(record_ids))

@@ -1,0 +1,423 @@
+"""Print preview: a generated form shown with QtPdf, printed through the system dialog or saved.
+
+`PrintPreviewDialog(pdf_bytes_or_path, title)` is all a caller needs. The dialog never talks to
+the database: when a document leaves the machine (sent to a printer or saved as a PDF file) it
+emits `documentOutput(destination, copies)`, and the caller logs it through
+`services.printing.log_print` — every printed document is recorded (PIPL).
+
+The system dialogs are reached through `ask_printer` and `ask_save_path`, which tests replace,
+as with `ui.messages`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QThread,
+    Signal,
+)
+from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPalette
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.services import printing
+from fieldapp.storage.db import Database
+from fieldapp.ui import messages
+
+PRINT_DPI = 300  # enough for 9-pt Chinese and a QR code on any office printer
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PrintPreview", text)
+
+
+def _ask_printer_with_dialog(parent: QWidget | None, printer: QPrinter) -> bool:
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(_tr("打印"))
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def _ask_save_path_with_dialog(parent: QWidget | None, suggested: str) -> str:
+    path, _ = QFileDialog.getSaveFileName(parent, _tr("另存为PDF"), suggested, _tr("PDF 文件 (*.pdf)"))
+    return path
+
+
+# Replaced in tests: (parent, printer) -> accepted; (parent, suggested path) -> chosen path or ""
+ask_printer: Callable[[QWidget | None, QPrinter], bool] = _ask_printer_with_dialog
+ask_save_path: Callable[[QWidget | None, str], str] = _ask_save_path_with_dialog
+
+
+def render_page(document: QPdfDocument, page: int, dpi: int) -> QImage:
+    """One page as an image on white: QtPdf renders onto a transparent background."""
+    points = document.pagePointSize(page)
+    size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+    image = QImage(size, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.drawImage(QPointF(0, 0), document.render(page, size))
+    painter.end()
+    return image
+
+
+def print_document(document: QPdfDocument, printer: QPrinter) -> int:
+    """Send every page to the printer, each scaled into the printable area; return the page count."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError(_tr("打印机无法开始打印（可能未连接或已暂停）"))
+    try:
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            image = render_page(document, page, min(PRINT_DPI, max(printer.resolution(), 150)))
+            area = printer.pageLayout().paintRectPixels(printer.resolution())
+            target = QRectF(0, 0, area.width(), area.height())
+            scaled = QSize(image.width(), image.height()).scaled(
+                target.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio
+            )
+            target = QRectF((area.width() - scaled.width()) / 2, 0, scaled.width(), scaled.height())
+            painter.drawImage(target, image)
+    finally:
+        painter.end()
+    return document.pageCount()
+
+
+class PrintPreviewDialog(QDialog):
+    """Shows a PDF form; 打印 sends it to a printer, 另存为PDF saves it."""
+
+    documentOutput = Signal(str, int)  # destination ("printer" or "pdf"), copies
+
+    def __init__(
+        self,
+        pdf: bytes | Path,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        copies: int = 1,
+        suggested_name: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("打印预览 — ") + title)
+        self.resize(820, 980)
+        self._data = pdf.read_bytes() if isinstance(pdf, Path) else bytes(pdf)
+        self._copies = copies
+        self._suggested = suggested_name or f"{title}.pdf"
+
+        self._buffer = QBuffer(self)
+        self.document = QPdfDocument(self)
+
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+        palette = self.view.palette()  # a grey desk around white pages
+        palette.setColor(QPalette.ColorRole.Dark, QColor(128, 128, 128))
+        self.view.setPalette(palette)
+
+        self.status = QLabel()
+        self.print_button = QPushButton(_tr("打印…"))
+        self.print_button.setDefault(True)
+        self.save_button = QPushButton(_tr("另存为PDF…"))
+        self.close_button = QPushButton(_tr("关闭"))
+        self.print_button.clicked.connect(self.print_)
+        self.save_button.clicked.connect(self.save_pdf)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.close_button)
+        self.top_bar = QHBoxLayout()  # subclasses put choices here
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.top_bar)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.set_pdf(self._data, copies)
+
+    def set_pdf(self, data: bytes, copies: int = 1) -> None:
+        """Show another document in the same dialog."""
+        self._data = bytes(data)
+        self._copies = copies
+        self.document.close()
+        self._buffer.close()
+        self._buffer.setData(QByteArray(self._data))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        ready = self.document.status() == QPdfDocument.Status.Ready
+        self.print_button.setEnabled(ready)
+        self.save_button.setEnabled(ready)
+        if not ready:
+            self.status.setText(_tr("无法显示该文档（文件不完整或已损坏），请重新生成。"))
+            return
+        pages = self.document.pageCount()
+        self.status.setText(
+            _tr("共 %1 页").replace("%1", str(pages))
+            + (_tr("，一式%1份").replace("%1", str(copies)) if copies > 1 else "")
+        )
+
+    @property
+    def pdf_bytes(self) -> bytes:
+        return self._data
+
+    def print_(self, printer: QPrinter | None = None) -> bool:
+        """Ask for a printer (the system dialog) and print; True when the document was sent."""
+        printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.windowTitle())
+        printer.setCopyCount(self._copies)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))  # the forms are A4; the dialog may change it
+        if not ask_printer(self, printer):
+            return False
+        try:
+            print_document(self.document, printer)
+        except OSError as e:
+            messages.inform(
+                self, _tr("未能打印"), f"{e}\n" + _tr("请检查打印机后再试；文档仍在预览中。"), True
+            )
+            return False
+        copies = max(printer.copyCount(), 1)
+        self.documentOutput.emit("printer", copies)
+        self.status.setText(_tr("已发送到打印机（%1份）").replace("%1", str(copies)))
+        return True
+
+    def save_pdf(self) -> Path | None:
+        """Save the PDF where the user chooses (written whole, then renamed)."""
+        chosen = ask_save_path(self, self._suggested)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        partial = path.with_name(path.name + ".part")
+        try:
+            partial.write_bytes(self._data)
+            partial.replace(path)
+        except OSError as e:
+            text = _tr("无法写入 %1：").replace("%1", str(path)) + f"{e}\n"
+            messages.inform(
+                self, _tr("未能保存PDF"), text + _tr("请换一个文件夹或检查磁盘空间后再试。"), True
+            )
+            return None
+        self.documentOutput.emit("pdf", 1)
+        self.status.setText(_tr("已保存到 ") + str(path))
+        return path
+
+
+class HouseholdPrintDialog(PrintPreviewDialog):
+    """Preview and print the forms of one household: all of them, or one chosen form."""
+
+    def __init__(self, db: Database, household_id: str, parent: QWidget | None = None) -> None:
+        self._db = db
+        self._household_id = household_id
+        self._forms = [t for t in printing.list_forms() if t.record == "household"]
+        self._printed_by = printing.default_printer_name(db)
+        self._bundle = printing.render_household_forms(db, household_id)
+        super().__init__(self._bundle.pdf.data, _tr("本户全部表单"), parent)
+        self.chooser = QComboBox(self)
+        self.chooser.addItem(_tr("本户全部表单"), "")
+        for template in self._forms:
+            self.chooser.addItem(template.description or template.title, template.name)
+        self.top_bar.addWidget(QLabel(_tr("表单：")))
+        self.top_bar.addWidget(self.chooser, 1)
+        self.chooser.currentIndexChanged.connect(self._choose)
+        self.documentOutput.connect(self._log)
+
+    def _choose(self) -> None:
+        name = self.chooser.currentData()
+        try:
+            self._bundle = printing.render_household_forms(
+                self._db, self._household_id, [name] if name else None
+            )
+        except Exception as e:
+            messages.show_error(self, e, _tr("无法生成表单"))
+            return
+        copies = next((f.copies for f in self._forms if f.name == name), 1)
+        self._suggested = f"{self.chooser.currentText()}.pdf"
+        self.set_pdf(self._bundle.pdf.data, copies)
+
+    def _log(self, destination: str, copies: int) -> None:
+        try:
+            printing.log_bundle(
+                self._db,
+                self._household_id,
+                self._bundle,
+                printed_by=self._printed_by,
+                destination=destination,
+                copies=copies,
+            )
+        except Exception as e:
+            messages.show_error(self, e, _tr("打印记录未能保存"))
+
+
+class _BatchWorker(QThread):
+    progressed = Signal(int, int)
+    done = Signal(int, int)  # documents, pages
+    failed = Signal(str)
+
+    def __init__(self, db: Database, form: str, folder: Path, printed_by: str) -> None:
+        super().__init__()
+        self.db, self.form, self.folder, self.printed_by = db, form, folder, printed_by
+        self.cancelled = False
+
+    def run(self) -> None:
+        try:
+            ids = printing.records_for(self.db, self.form)
+            documents = pages = 0
+            self.progressed.emit(0, len(ids))
+            for doc in printing.print_batch(self.db, self.form, ids, self.folder, printed_by=self.printed_by):
+                documents += 1
+                pages += doc.pdf.pages
+                self.progressed.emit(documents, len(ids))
+                if self.cancelled:
+                    break
+            self.done.emit(documents, pages)
+        except Exception as e:
+            self.failed.emit(str(e))
+
+
+def _ask_folder_with_dialog(parent: QWidget | None, start: str) -> str:
+    return QFileDialog.getExistingDirectory(parent, _tr("选择保存PDF的文件夹"), start)
+
+
+ask_folder: Callable[[QWidget | None, str], str] = _ask_folder_with_dialog  # replaced in tests
+
+
+class BatchPrintDialog(QDialog):
+    """Print one form for every household (or visit, referral) into a folder, with progress."""
+
+    finished_batch = Signal(int, int)  # documents, pages
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("批量打印"))
+        self._db = db
+        self._worker: _BatchWorker | None = None
+        self.form = QComboBox(self)
+        for template in printing.list_forms():
+            if template.record != "notice":
+                self.form.addItem(template.description or template.title, template.name)
+        self.folder = QLineEdit(self)
+        self.folder.setPlaceholderText(_tr("保存PDF的文件夹"))
+        browse = QPushButton(_tr("选择…"), self)
+        browse.clicked.connect(self._browse)
+        self.progress = QProgressBar(self)
+        self.progress.setValue(0)
+        self.status = QLabel(_tr("每户生成一个PDF文件，并记入打印记录。"), self)
+        self.start_button = QPushButton(_tr("开始"), self)
+        self.start_button.setDefault(True)
+        self.cancel_button = QPushButton(_tr("关闭"), self)
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self._cancel)
+
+        form = QFormLayout()
+        form.addRow(_tr("表单："), self.form)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        form.addRow(_tr("文件夹："), row)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+    def _browse(self) -> None:
+        chosen = ask_folder(self, self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    def start(self) -> None:
+        if not self.folder.text().strip():
+            messages.show_info(self, _tr("批量打印"), _tr("请先选择保存PDF的文件夹。"))
+            return
+        self.start_button.setEnabled(False)
+        self.cancel_button.setText(_tr("取消"))
+        worker = _BatchWorker(
+            self._db,
+            self.form.currentData(),
+            Path(self.folder.text().strip()),
+            printing.default_printer_name(self._db),
+        )
+        worker.progressed.connect(self._progressed)
+        worker.done.connect(self._done)
+        worker.failed.connect(self._failed)
+        self._worker = worker
+        worker.start()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        self.status.setText(_tr("已生成 %1/%2 份").replace("%1", str(done)).replace("%2", str(total)))
+
+    def _finish(self) -> None:
+        if self._worker is not None:
+            self._worker.wait()
+            self._worker = None
+        self.start_button.setEnabled(True)
+        self.cancel_button.setText(_tr("关闭"))
+
+    def _done(self, documents: int, pages: int) -> None:
+        self._finish()
+        self.status.setText(
+            _tr("已生成 %1 份（共 %2 页），保存在 %3")
+            .replace("%1", str(documents))
+            .replace("%2", str(pages))
+            .replace("%3", self.folder.text())
+        )
+        self.finished_batch.emit(documents, pages)
+
+    def _failed(self, message: str) -> None:
+        self._finish()
+        self.status.setText(_tr("批量打印中断：") + message)
+        messages.inform(
+            self,
+            _tr("批量打印中断"),
+            message + "\n" + _tr("已生成的文件和打印记录都已保留；请处理后再试。"),
+            True,
+        )
+
+    def _cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.cancelled = True  # stops after the document being written
+        else:
+            self.reject()
+
+    def done(self, result: int) -> None:  # closing the dialog waits for the running document
+        if self._worker is not None:
+            self._worker.cancelled = True
+            self._worker.wait()
+        super().done(result)
+
+
+def open_preview(db: Database, household_id: str | None, parent: QWidget | None = None) -> QDialog:
+    """What the main window's 打印 action opens: this household's forms, or batch printing."""
+    if household_id:
+        return HouseholdPrintDialog(db, household_id, parent)
+    return BatchPrintDialog(db, parent)

@@ -1,0 +1,191 @@
+"""The print preview dialog, driven offscreen: white pages, printing to a PDF printer, saving."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from fieldapp.domain import vocab
+from fieldapp.services import households, printing, referrals
+from fieldapp.services.demo import fill_demo_data
+from fieldapp.storage.db import Database
+from fieldapp.storage.models import PrintRecord
+from fieldapp.ui import print_preview
+from fieldapp.ui.print_preview import PrintPreviewDialog
+
+
+@pytest.fixture
+def slip(db: Database) -> tuple[str, bytes, int]:
+    fill_demo_data(db, 4, seed=7)
+    referral_id = referrals.list_referrals(db)[0].id
+    pdf = printing.render_form(db, "referral_slip", referral_id)
+    return referral_id, pdf.data, pdf.pages
+
+
+def _dialog(qtbot: QtBot, data: bytes | Path, copies: int = 1) -> PrintPreviewDialog:
+    dialog = PrintPreviewDialog(data, "帮扶转介单", copies=copies)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_preview_shows_white_pages_on_a_grey_desk(qtbot: QtBot, slip: tuple[str, bytes, int]) -> None:
+    _, data, pages = slip
+    dialog = _dialog(qtbot, data)
+    assert dialog.document.pageCount() == pages
+    assert dialog.status.text() == f"共 {pages} 页"
+
+    def rendered() -> None:
+        image = dialog.view.viewport().grab().toImage()
+        middle = image.pixelColor(image.width() // 2, image.height() // 3)
+        # a page (white, with black text) is drawn over the grey desk, not a transparent hole
+        corner = image.pixelColor(2, 2)
+        assert corner != QColor("white")
+        whites = sum(
+            image.pixelColor(x, y) == QColor("white")
+            for x in range(0, image.width(), 9)
+            for y in range(0, image.height(), 9)
+        )
+        assert whites > 0.3 * (image.width() // 9) * (image.height() // 9), middle
+
+    qtbot.waitUntil(rendered, timeout=5000)
+
+
+def test_save_as_pdf_writes_the_bytes_and_reports_output(
+    qtbot: QtBot, slip: tuple[str, bytes, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, data, _ = slip
+    target = tmp_path / "转介单"
+    monkeypatch.setattr(print_preview, "ask_save_path", lambda parent, suggested: str(target))
+    dialog = _dialog(qtbot, data)
+    with qtbot.waitSignal(dialog.documentOutput) as blocker:
+        qtbot.mouseClick(dialog.save_button, print_preview.Qt.MouseButton.LeftButton)
+    assert blocker.args == ["pdf", 1]
+    assert (tmp_path / "转介单.pdf").read_bytes() == data
+
+    monkeypatch.setattr(print_preview, "ask_save_path", lambda parent, suggested: "")
+    with qtbot.assertNotEmitted(dialog.documentOutput):
+        qtbot.mouseClick(dialog.save_button, print_preview.Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils is installed by .ci/run")
+def test_print_goes_through_the_printer_and_is_logged(
+    qtbot: QtBot, db: Database, slip: tuple[str, bytes, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    referral_id, data, pages = slip
+    out = tmp_path / "printer.pdf"
+    asked: list[int] = []
+
+    def choose_pdf_printer(parent: object, printer: QPrinter) -> bool:
+        asked.append(printer.copyCount())
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return True
+
+    monkeypatch.setattr(print_preview, "ask_printer", choose_pdf_printer)
+    source = tmp_path / "slip.pdf"
+    source.write_bytes(data)
+    dialog = _dialog(qtbot, source, copies=2)
+    pdf = printing.RenderedPdf(data, pages)
+    dialog.documentOutput.connect(
+        lambda destination, copies: printing.log_print(
+            db, "referral_slip", referral_id, pdf, printed_by="王芳", destination=destination, copies=copies
+        )
+    )
+    with qtbot.waitSignal(dialog.documentOutput) as blocker:
+        qtbot.mouseClick(dialog.print_button, print_preview.Qt.MouseButton.LeftButton)
+    assert asked == [2]
+    assert blocker.args[0] == "printer"
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert re.search(rf"Pages:\s+{pages}\b", info)
+    assert re.search(r"Page size:\s+595(\.\d+)? x 84[12](\.\d+)? pts \(A4\)", info), info
+    with db.session() as s:
+        row = s.scalars(select(PrintRecord).where(PrintRecord.destination == "printer")).one()
+        assert (row.record_id, row.copies, row.pages, row.printed_by) == (
+            referral_id,
+            blocker.args[1],
+            pages,
+            "王芳",
+        )
+        household = referrals.get_referral(db, referral_id).household_id
+        assert row.household_id == household
+
+    monkeypatch.setattr(print_preview, "ask_printer", lambda parent, printer: False)
+    with qtbot.assertNotEmitted(dialog.documentOutput):
+        assert dialog.print_() is False
+
+
+def test_a_damaged_pdf_is_reported_not_printed(qtbot: QtBot) -> None:
+    dialog = _dialog(qtbot, b"%PDF-1.4 broken")
+    assert not dialog.print_button.isEnabled()
+    assert "无法显示" in dialog.status.text()
+
+
+def test_every_household_form_previews(qtbot: QtBot, db: Database) -> None:
+    fill_demo_data(db, 3, seed=11)
+    household_id = households.list_households(db)[0].id
+    for form in printing.household_forms():
+        pdf = printing.render_form(db, form, household_id)
+        dialog = _dialog(qtbot, pdf.data)
+        assert dialog.document.pageCount() == pdf.pages
+        dialog.close()
+    assert vocab.HouseholdStatus.ACTIVE  # demo households are active
+
+
+def test_household_dialog_prints_all_forms_and_logs_each(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill_demo_data(db, 3, seed=11)
+    household_id = households.list_households(db)[0].id
+    dialog = print_preview.open_preview(db, household_id)
+    assert isinstance(dialog, print_preview.HouseholdPrintDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    forms = printing.household_forms()
+    assert dialog.chooser.count() == len(forms) + 1
+    assert dialog.document.pageCount() >= len(forms)  # every form starts on its own page
+
+    monkeypatch.setattr(print_preview, "ask_save_path", lambda parent, suggested: str(tmp_path / "all.pdf"))
+    with qtbot.waitSignal(dialog.documentOutput):
+        qtbot.mouseClick(dialog.save_button, print_preview.Qt.MouseButton.LeftButton)
+    with db.session() as s:
+        logged = s.scalars(select(PrintRecord).where(PrintRecord.record_id == household_id)).all()
+    assert sorted(r.form for r in logged) == sorted(forms)
+    assert {r.sha256 for r in logged} == {printing.RenderedPdf((tmp_path / "all.pdf").read_bytes(), 0).sha256}
+
+    dialog.chooser.setCurrentIndex(forms.index("household_registration") + 1)
+    assert "一式3份" in dialog.status.text()
+    single = printing.render_form(db, "household_registration", household_id)
+    assert dialog.document.pageCount() == single.pages
+
+
+def test_batch_dialog_prints_every_household_with_progress(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill_demo_data(db, 5, seed=3)
+    dialog = print_preview.open_preview(db, None)
+    assert isinstance(dialog, print_preview.BatchPrintDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    monkeypatch.setattr(print_preview, "ask_folder", lambda parent, start: str(tmp_path / "out"))
+    dialog._browse()
+    assert dialog.folder.text() == str(tmp_path / "out")
+    dialog.form.setCurrentIndex(dialog.form.findData("contact_card"))
+    with qtbot.waitSignal(dialog.finished_batch, timeout=30_000) as blocker:
+        qtbot.mouseClick(dialog.start_button, print_preview.Qt.MouseButton.LeftButton)
+    n = len(households.list_households(db))
+    assert blocker.args == [n, n]
+    assert dialog.progress.value() == dialog.progress.maximum() == n
+    assert len(list((tmp_path / "out").glob("contact_card-*.pdf"))) == n
+    assert f"已生成 {n} 份" in dialog.status.text()
+    with db.session() as s:
+        assert len(s.scalars(select(PrintRecord).where(PrintRecord.form == "contact_card")).all()) == n
