@@ -1,40 +1,96 @@
-"""Start the desktop application."""
+"""Start the desktop application: font, translations, settings, main window, then the ledger.
+
+The window is put on screen first; the database layer is imported and the ledger opened (and
+migrated, and filled with demo data for `--demo`) off the GUI thread, so the cadre sees the
+workbench at once and can start typing in the search box while the list loads.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
 
-from fieldapp.domain.errors import DomainError
-from fieldapp.services import households
-from fieldapp.storage.db import open_database
+from fieldapp.assets import resource_path
+from fieldapp.ui import settings as opts
 from fieldapp.ui.fonts import install_app_font
 from fieldapp.ui.main_window import MainWindow
 
+if TYPE_CHECKING:
+    from fieldapp.storage.db import Database
 
-def run_app(data_dir: Path, *, demo: bool = False) -> int:
+_translators: list[QTranslator] = []
+
+
+def install_translations(app: QApplication, language: str) -> list[str]:
+    """Install the app's and Qt's own translators for `language`; return the files loaded."""
+    for t in _translators:
+        app.removeTranslator(t)
+    _translators.clear()
+    loaded: list[str] = []
+    candidates = [
+        (resource_path("translations"), f"fieldapp_{language}"),
+        (Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), f"qtbase_{language}"),
+    ]
+    for folder, name in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, str(folder)):
+            app.installTranslator(translator)
+            _translators.append(translator)
+            loaded.append(name)
+    QLocale.setDefault(QLocale(language))
+    return loaded
+
+
+def prepare_app(prefs: opts.AppSettings) -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("fieldapp")
+    app.setApplicationDisplayName("工会结对帮扶台账")
+    app.setOrganizationName("fieldapp")
     app.setFont(install_app_font())
-    try:
-        db = open_database(data_dir)
-    except (OSError, DomainError) as e:
-        QMessageBox.critical(
-            None,
-            "无法打开数据",
-            f"无法打开数据文件夹 {data_dir}：\n{e}\n\n请检查磁盘空间和文件夹权限后重新启动。",
-        )
-        return 1
-    try:
-        if demo and not households.list_households(db):
+    install_translations(app, prefs.get(opts.LANGUAGE))
+    return app
+
+
+def choose_demo_cadre(db: Database) -> None:
+    """On demo data, act as a cadre with 2–4 households so the to-do list shows something."""
+    from fieldapp.services import settings as ledger_settings
+    from fieldapp.services.todo import pairing_overview
+
+    if ledger_settings.current_cadre_id(db) is None:
+        everyone = pairing_overview(db)
+        if everyone:
+            best = max(everyone, key=lambda c: (c.warning is None, c.active))
+            ledger_settings.set_current_cadre(db, best.cadre_id)
+
+
+def open_ledger(data_dir: Path, *, demo: bool = False) -> Database:
+    """Open (and migrate) the ledger; on `demo`, fill an empty one with demo households."""
+    from fieldapp.services import households
+    from fieldapp.storage.db import open_database
+
+    db = open_database(data_dir)
+    if demo:
+        if not households.list_households(db):
             from fieldapp.services.demo import fill_demo_data
 
             fill_demo_data(db)
-        window = MainWindow(households.list_households(db), str(db.path))
-        window.show()
-        return app.exec()
+        choose_demo_cadre(db)
+    return db
+
+
+def run_app(data_dir: Path, *, demo: bool = False, settings_file: Path | None = None) -> int:
+    prefs = opts.AppSettings(settings_file)
+    app = prepare_app(prefs)
+    window = MainWindow(None, prefs, opener=lambda: open_ledger(data_dir, demo=demo))
+    window.show()
+    try:
+        code = app.exec()
     finally:
-        db.close()
+        if window.ready:
+            window.db.close()
+    return 1 if window.open_failed else code

@@ -1,68 +1,548 @@
-"""Placeholder main window: the household list, until the workbench issue lands."""
+"""The cadre's workbench: household list, to-do list and re-survey progress, profiles in tabs.
+
+The window wires widgets together and to the services; it decides nothing itself. Reads that
+can take time (the household list, the to-do list) run off the GUI thread through `ops.Op`.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import importlib.util
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
 
-from fieldapp.services.households import HouseholdRow
+from fieldapp.ui import messages
+from fieldapp.ui import settings as opts
+from fieldapp.ui.dashboard import Dashboard, DashboardData
+from fieldapp.ui.household_list import HouseholdListPanel
+from fieldapp.ui.ops import Op
+
+# The database layer (SQLAlchemy, Alembic, pypinyin) takes longer to import than Qt itself, so
+# it is imported off the GUI thread after the window is on screen, and forms when first opened.
+if TYPE_CHECKING:
+    from fieldapp.services.households import HouseholdRow
+    from fieldapp.services.profile import Profile
+    from fieldapp.storage.db import Database
+    from fieldapp.ui.household_dialogs import HouseholdDialog, MemberDialog
+    from fieldapp.ui.profile import HouseholdProfile
+    from fieldapp.ui.referral_dialogs import ReferralDialog, StatusDialog
+    from fieldapp.ui.settings_dialog import SettingsDialog
+    from fieldapp.ui.visit_form import VisitDialog
 
 
-class HouseholdTableModel(QAbstractTableModel):
-    def __init__(self, rows: list[HouseholdRow], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows = rows
-        self._headers = [self.tr("户主"), self.tr("所在村（社区）"), self.tr("困难类别"), self.tr("结对干部")]
+def _profile_class() -> type[HouseholdProfile]:
+    from fieldapp.ui.profile import HouseholdProfile
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    return HouseholdProfile
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row = self._rows[index.row()]
-        values = [
-            row.head_name,
-            row.village_name or self.tr("（待补充）"),
-            row.category,
-            "、".join(row.cadre_names),
-        ]
-        return values[index.column()]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
+MAX_TODO_SHOWN = 300
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, rows: list[HouseholdRow], data_path: str) -> None:
-        super().__init__()
+    loaded = Signal()  # the household list and the to-do list have been (re)loaded
+
+    def __init__(
+        self,
+        db: Database | None,
+        prefs: opts.AppSettings,
+        parent: QWidget | None = None,
+        *,
+        opener: Callable[[], Database] | None = None,
+    ) -> None:
+        """`db`, or `opener` to open it off the GUI thread once the window is shown."""
+        super().__init__(parent)
+        self._db = db
+        self._opener = opener
+        self.open_failed = False
+        self.prefs = prefs
+        self.load_count = 0
+        self.cadre_name = ""
+        self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("工会结对帮扶台账"))
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        heading = QLabel(self.tr("我的结对困难户（共 %n 户）", "", len(rows)), central)
-        heading.setObjectName("heading")
-        font = heading.font()
-        font.setPointSize(font.pointSize() + 4)
-        heading.setFont(font)
-        layout.addWidget(heading)
-        self.table = QTableView(central)
-        self.table.setModel(HouseholdTableModel(rows, self.table))
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
-        self.statusBar().showMessage(self.tr("数据文件：%1").replace("%1", data_path))
-        self.resize(900, 600)
+        self.dialogs: list[QWidget] = []
+
+        self.households = HouseholdListPanel(self)
+        self.dashboard = Dashboard(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.households)
+        self.splitter.addWidget(self.dashboard)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 420])
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.addTab(self.splitter, self.tr("工作台"))
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.setCentralWidget(self.tabs)
+
+        self._make_actions()
+        self._make_status_bar()
+
+        self.households.openRequested.connect(self.open_household)
+        self.dashboard.householdRequested.connect(self.open_household)
+
+        self._restore_geometry()
+        self.refresh()
+
+    @property
+    def db(self) -> Database:
+        assert self._db is not None, "the ledger is still being opened"
+        return self._db
+
+    @property
+    def ready(self) -> bool:
+        return self._db is not None
+
+    # --- chrome ----------------------------------------------------------------------------
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: str | QKeySequence.StandardKey | None = None,
+        icon: QStyle.StandardPixmap | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _make_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.new_household_action = self._action(
+            self.tr("新建困难户(&N)…"),
+            self.new_household,
+            "Ctrl+N",
+            sp.SP_FileDialogNewFolder,
+            self.tr("登记一户新的结对困难户"),
+        )
+        self.visit_action = self._action(
+            self.tr("记录走访(&V)…"),
+            self.record_visit,
+            "Ctrl+E",
+            sp.SP_DialogApplyButton,
+            self.tr("为选中的困难户记录一次走访"),
+        )
+        self.referral_action = self._action(
+            self.tr("新建转介(&R)…"),
+            self.new_referral,
+            "Ctrl+R",
+            sp.SP_ArrowForward,
+            self.tr("把选中的困难户转介给相关单位"),
+        )
+        self.refresh_action = self._action(self.tr("刷新(&F)"), self.refresh, "F5", sp.SP_BrowserReload)
+        self.settings_action = self._action(
+            self.tr("设置(&S)…"), self.open_settings, "Ctrl+,", sp.SP_FileDialogDetailedView
+        )
+        self.find_action = self._action(self.tr("查找困难户(&F)"), self.focus_search, "Ctrl+F")
+        self.home_action = self._action(
+            self.tr("回到工作台(&H)"), lambda: self.tabs.setCurrentIndex(0), "Ctrl+1"
+        )
+        self.close_tab_action = self._action(
+            self.tr("关闭当前档案(&W)"), lambda: self.close_tab(self.tabs.currentIndex()), "Ctrl+W"
+        )
+        self.quit_action = self._action(self.tr("退出(&X)"), self.close, "Ctrl+Q")
+        self.help_action = self._action(self.tr("使用说明(&H)"), self.show_help, "F1")
+        self.about_action = self._action(self.tr("关于(&A)"), self.show_about)
+        self.print_action: QAction | None = None
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        file_menu.addAction(self.new_household_action)
+        self._add_print_action(file_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        record_menu = bar.addMenu(self.tr("记录(&R)"))
+        record_menu.addAction(self.visit_action)
+        record_menu.addAction(self.referral_action)
+        view_menu = bar.addMenu(self.tr("查看(&V)"))
+        view_menu.addAction(self.find_action)
+        view_menu.addAction(self.home_action)
+        view_menu.addAction(self.close_tab_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.refresh_action)
+        sync_menu = bar.addMenu(self.tr("同步(&Y)"))
+        placeholder = QAction(self.tr("与市总工会同步（本版本尚未接通）"), self)
+        placeholder.setEnabled(False)
+        sync_menu.addAction(placeholder)
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.about_action)
+
+        tools = QToolBar(self.tr("常用"), self)
+        tools.setObjectName("mainToolBar")
+        tools.setMovable(False)
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for a in (self.new_household_action, self.visit_action, self.referral_action):
+            tools.addAction(a)
+        tools.addSeparator()
+        tools.addAction(self.refresh_action)
+        tools.addAction(self.settings_action)
+        self.addToolBar(tools)
+
+    def _add_print_action(self, menu: object) -> None:
+        """The print preview comes from another package; the workbench runs without it."""
+        if importlib.util.find_spec("fieldapp.ui.print_preview") is None:
+            return
+        self.print_action = self._action(self.tr("打印(&P)…"), self.open_print_preview, "Ctrl+P")
+        menu.addAction(self.print_action)  # type: ignore[attr-defined]
+
+    def _make_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("busyIndicator")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(140)
+        self.busy.hide()
+        self.busy_label = QLabel(self)
+        self.busy_label.hide()
+        self.cadre_label = QLabel(self)
+        self.cadre_label.setObjectName("cadreLabel")
+        self.path_label = QLabel(str(self._db.path) if self._db else "", self)
+        self.path_label.setStyleSheet("color: #777;")
+        bar.addWidget(self.busy_label)
+        bar.addWidget(self.busy)
+        bar.addPermanentWidget(self.cadre_label)
+        bar.addPermanentWidget(self.path_label)
+
+    def set_busy(self, busy: bool, label: str) -> None:
+        self.busy_label.setText(label)
+        self.busy.setVisible(busy)
+        self.busy_label.setVisible(busy)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.prefs.get(opts.WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            screen = QApplication.primaryScreen()
+            avail = screen.availableGeometry() if screen is not None else None
+            width = min(1366, avail.width()) if avail is not None else 1280
+            height = min(740, avail.height()) if avail is not None else 720
+            self.resize(width, height)
+        state = self.prefs.get(opts.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = self.prefs.get(opts.SPLITTER_STATE)
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def save_geometry(self) -> None:
+        self.prefs.set(opts.WINDOW_GEOMETRY, QByteArray(self.saveGeometry()))
+        self.prefs.set(opts.WINDOW_STATE, QByteArray(self.saveState()))
+        self.prefs.set(opts.SPLITTER_STATE, QByteArray(self.splitter.saveState()))
+        self.prefs.set(opts.ONLY_MINE, self.households.only_mine.isChecked())
+        self.prefs.sync()
+
+    # --- loading ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the list and the dashboard in the background (opening the ledger first)."""
+        db, opener, prefs = self._db, self._opener, self.prefs
+        start = opts.resurvey_start(prefs)
+        if db is None:
+            self.set_busy(True, self.tr("正在打开台账…"))
+
+        def work() -> tuple[Database, str, list[HouseholdRow], DashboardData]:
+            from fieldapp.services import cadres, households, todo
+            from fieldapp.services import settings as ledger_settings
+
+            ledger = db if db is not None else opener()  # type: ignore[misc]
+            cadre_id = ledger_settings.current_cadre_id(ledger)
+            name = prefs.get(opts.CADRE_NAME)
+            if cadre_id is None and name:
+                cadre = cadres.find_cadre_by_name(ledger, name)
+                if cadre is not None:
+                    ledger_settings.set_current_cadre(ledger, cadre.id)
+                    cadre_id = cadre.id
+            me = None
+            if cadre_id is not None:
+                try:
+                    me = cadres.pairing_status(ledger, cadre_id)
+                except Exception:
+                    cadre_id = None
+            rows = households.list_households(ledger)
+            data = DashboardData(
+                todo=todo.todo_items(ledger, cadre_id=cadre_id)[:MAX_TODO_SHOWN],
+                progress=todo.resurvey_progress(ledger, start, cadre_id=cadre_id),
+                me=me,
+                cadres=todo.pairing_overview(ledger),
+            )
+            return ledger, (me.cadre_name if me else ""), rows, data
+
+        Op(work, self.tr("正在读取台账…")).success(self._loaded).failure(self._load_failed).run(self.set_busy)
+
+    def _load_failed(self, error: Exception) -> None:
+        if self._db is None:
+            self.open_failed = True
+            self.set_busy(False, "")
+            messages.show_error(self, error, self.tr("无法打开台账"))
+            self.close()
+        else:
+            messages.show_error(self, error, self.tr("读取台账失败"))
+
+    def _loaded(self, result: tuple[Database, str, list[HouseholdRow], DashboardData]) -> None:
+        db, self.cadre_name, rows, data = result
+        if self._db is None:
+            self._db = db
+            self.path_label.setText(str(db.path))
+            self.set_busy(False, "")
+        first = self.load_count == 0
+        self.households.set_rows(rows)
+        if first:
+            self.households.set_cadre_name(self.cadre_name)
+            self.households.only_mine.setChecked(bool(self.cadre_name) and self.prefs.get(opts.ONLY_MINE))
+        else:
+            self.households.set_cadre_name(self.cadre_name)
+        self.dashboard.show_data(data)
+        self.cadre_label.setText(
+            self.tr("当前干部：%1").replace("%1", self.cadre_name)
+            if self.cadre_name
+            else self.tr("当前干部：未设置")
+        )
+        self.load_count += 1
+        self.statusBar().showMessage(self.tr("已读取 %1 户").replace("%1", str(len(rows))), 4000)
+        self.loaded.emit()
+
+    # --- households and profiles -----------------------------------------------------------
+    def profile_tab(self, household_id: str) -> HouseholdProfile | None:
+        profile_class = _profile_class()
+        for i in range(1, self.tabs.count()):
+            w = self.tabs.widget(i)
+            if isinstance(w, profile_class) and w.household_id == household_id:
+                return w
+        return None
+
+    def open_household(self, household_id: str, referral_id: str = "") -> HouseholdProfile:
+        view = self.profile_tab(household_id)
+        if view is None:
+            view = _profile_class()(self.db, household_id, self.tabs)
+            view.visitRequested.connect(self.record_visit_for)
+            view.referralRequested.connect(self.new_referral_for)
+            view.statusChangeRequested.connect(self.change_referral_status)
+            view.memberRequested.connect(self.edit_member)
+            view.recordRequested.connect(self.add_record)
+            view.changed.connect(self.household_changed)
+            self.tabs.addTab(view, self.tr("档案"))
+        self.tabs.setCurrentWidget(view)
+        self._load_profile(view, referral_id)
+        return view
+
+    def _load_profile(self, view: HouseholdProfile, referral_id: str = "") -> None:
+        from fieldapp.services.profile import load_profile
+
+        db, hid = self.db, view.household_id
+
+        def shown(p: Profile) -> None:
+            view.show_profile(p)
+            i = self.tabs.indexOf(view)
+            if i >= 0:
+                self.tabs.setTabText(i, p.head.name if p.head else self.tr("档案"))
+            if referral_id:
+                view.select_referral(referral_id)
+
+        Op(lambda: load_profile(db, hid), self.tr("正在打开档案…")).success(shown).failure(
+            lambda e: messages.show_error(self, e, self.tr("打开档案失败"))
+        ).run(self.set_busy)
+
+    def close_tab(self, index: int) -> None:
+        if index > 0:
+            w = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            if w is not None:
+                w.deleteLater()
+
+    def household_changed(self, household_id: str) -> None:
+        view = self.profile_tab(household_id)
+        if view is not None:
+            self._load_profile(view)
+        self.refresh()
+
+    def current_household_id(self) -> str | None:
+        w = self.tabs.currentWidget()
+        if isinstance(w, _profile_class()):
+            return w.household_id
+        return self.households.current_household_id()
+
+    def _need_household(self) -> str | None:
+        hid = self.current_household_id()
+        if hid is None:
+            messages.show_info(
+                self,
+                self.tr("请先选择一户"),
+                self.tr("请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。"),
+            )
+        return hid
+
+    def _head_name(self, household_id: str) -> str:
+        from fieldapp.services import households
+
+        h = households.get_household(self.db, household_id)
+        return h.head.name if h.head else ""
+
+    def _open_dialog(self, dialog: QWidget) -> None:
+        """Dialogs open window-modal but never block (`open()`), so tests and the GUI go on."""
+        self.dialogs = [d for d in self.dialogs if d.isVisible()]
+        self.dialogs.append(dialog)
+        dialog.open()  # type: ignore[attr-defined]
+
+    def new_household(self) -> HouseholdDialog:
+        from fieldapp.ui.household_dialogs import HouseholdDialog
+
+        dialog = HouseholdDialog(self.db, self)
+        dialog.saved.connect(self._household_created)
+        self._open_dialog(dialog)
+        return dialog
+
+    def _household_created(self, household_id: str) -> None:
+        self.refresh()
+        self.open_household(household_id)
+
+    def record_visit(self) -> VisitDialog | None:
+        hid = self._need_household()
+        return self.record_visit_for(hid) if hid else None
+
+    def record_visit_for(self, household_id: str) -> VisitDialog:
+        from fieldapp.ui.visit_form import VisitDialog
+
+        dialog = VisitDialog(self.db, household_id, self._head_name(household_id), self)
+        dialog.saved.connect(lambda _vid: self.household_changed(household_id))
+        dialog.referralRequested.connect(self.new_referral_for)
+        self._open_dialog(dialog)
+        return dialog
+
+    def new_referral(self) -> ReferralDialog | None:
+        hid = self._need_household()
+        return self.new_referral_for(hid, "") if hid else None
+
+    def new_referral_for(self, household_id: str, visit_id: str = "") -> ReferralDialog:
+        from fieldapp.ui.referral_dialogs import ReferralDialog
+
+        dialog = ReferralDialog(
+            self.db, household_id, visit_id=visit_id or None, recorded_by=self.cadre_name, parent=self
+        )
+        dialog.saved.connect(lambda rid: self._referral_saved(household_id, rid))
+        self._open_dialog(dialog)
+        return dialog
+
+    def _referral_saved(self, household_id: str, referral_id: str) -> None:
+        self.open_household(household_id, referral_id)
+        self.refresh()
+
+    def change_referral_status(self, referral_id: str) -> StatusDialog:
+        from fieldapp.ui.referral_dialogs import StatusDialog
+
+        dialog = StatusDialog(self.db, referral_id, recorded_by=self.cadre_name, parent=self)
+        w = self.tabs.currentWidget()
+        hid = w.household_id if isinstance(w, _profile_class()) else None
+        dialog.saved.connect(lambda rid: self.household_changed(hid) if hid else self.refresh())
+        self._open_dialog(dialog)
+        return dialog
+
+    def edit_member(self, household_id: str, member_id: str) -> MemberDialog:
+        from fieldapp.ui.household_dialogs import MemberDialog
+
+        dialog = MemberDialog(self.db, household_id, member_id or None, self)
+        dialog.saved.connect(lambda _mid: self.household_changed(household_id))
+        self._open_dialog(dialog)
+        return dialog
+
+    def add_record(self, household_id: str, kind: str) -> QWidget:
+        from fieldapp.ui.records_dialogs import ConsentDialog, ReliefDialog
+
+        dialog: ReliefDialog | ConsentDialog
+        if kind == "relief":
+            dialog = ReliefDialog(self.db, household_id, self)
+        else:
+            dialog = ConsentDialog(self.db, household_id, self)
+        dialog.saved.connect(lambda _id: self.household_changed(household_id))
+        self._open_dialog(dialog)
+        return dialog
+
+    def open_settings(self) -> SettingsDialog:
+        from fieldapp.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.prefs, self.db, self)
+        dialog.applied.connect(self.refresh)
+        self._open_dialog(dialog)
+        return dialog
+
+    def open_print_preview(self) -> QWidget | None:
+        hid = self._need_household()
+        if hid is None:
+            return None
+        try:
+            from fieldapp.ui.print_action import PrintChooser
+
+            chooser = PrintChooser(
+                self.db,
+                hid,
+                self._head_name(hid),
+                self.cadre_name,
+                self.prefs.get(opts.PRINT_COPIES),
+                self,
+            )
+        except Exception as e:
+            messages.show_error(self, e, self.tr("无法打开打印预览"))
+            return None
+        self._open_dialog(chooser)
+        return chooser
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.households.search.setFocus()
+        self.households.search.selectAll()
+
+    def show_help(self) -> None:
+        messages.show_info(
+            self,
+            self.tr("使用说明"),
+            self.tr(
+                "1. 查找困难户：在左上角搜索框输入姓名、拼音首字母（如 zhs）、身份证号后几位、电话或村名。\n"
+                "2. 打开档案：双击列表中的一户，或选中后按回车。\n"
+                "3. 记录走访：选中一户后按 Ctrl+E，用 Tab 填写，回车保存。草稿自动保存。\n"
+                "4. 新建转介：按 Ctrl+R，选择转介事项和接收单位；在档案的“转介”页变更状态。\n"
+                "5. 待办：右侧列出到期和逾期的走访与转介跟进，双击打开。"
+            ),
+        )
+
+    def show_about(self) -> None:
+        from fieldapp import __version__
+
+        messages.show_info(
+            self,
+            self.tr("关于"),
+            self.tr("工会结对帮扶台账 %1\n依据临会发〔2014〕20号、总工发〔2015〕14号。\n数据文件：%2")
+            .replace("%1", str(__version__))
+            .replace("%2", str(self.db.path)),
+        )
+
+    # --- closing ---------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for d in list(self.dialogs):
+            if d.isVisible() and not d.close():
+                event.ignore()
+                return
+        self.save_geometry()
+        event.accept()

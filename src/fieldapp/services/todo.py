@@ -1,0 +1,190 @@
+"""What a cadre must do next: visits due or overdue, referral follow-ups, re-survey progress."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from fieldapp.domain import vocab
+from fieldapp.domain.referrals import OPEN, catalogue
+from fieldapp.services.common import today
+from fieldapp.services.visits import MAX_VISIT_INTERVAL_DAYS
+from fieldapp.storage.db import Database
+from fieldapp.storage.models import Household, Member, Pairing, Referral, Visit
+
+# Items due within this many days are listed as "due soon" alongside the overdue ones.
+DUE_SOON_DAYS = 7
+# The re-survey (再摸底): "about one month" of face-to-face visits (临会发〔2014〕20号).
+RESURVEY_DAYS = 30
+
+
+@dataclass(frozen=True)
+class TodoItem:
+    kind: str  # "visit" | "referral"
+    household_id: str
+    head_name: str
+    due: dt.date
+    overdue_days: int  # > 0 overdue, 0 due today, < 0 days left
+    title: str
+    referral_id: str | None = None
+
+    @property
+    def overdue(self) -> bool:
+        return self.overdue_days > 0
+
+
+@dataclass(frozen=True)
+class ResurveyProgress:
+    start: dt.date
+    end: dt.date
+    visited: int
+    total: int
+    to_visit: tuple[str, ...]  # household ids not yet visited face to face in the period
+
+    @property
+    def remaining(self) -> int:
+        return self.total - self.visited
+
+
+def _scope(db: Database, cadre_id: str | None) -> tuple[set[str] | None, dict[str, str]]:
+    """Household ids in scope (None = all) and the head's name of every live household."""
+    with db.session() as s:
+        heads = dict(
+            s.execute(
+                select(Member.household_id, Member.name)
+                .join(Household, Household.id == Member.household_id)
+                .where(
+                    Member.relation == vocab.Relation.HEAD,
+                    Member.deleted.is_(False),
+                    Household.deleted.is_(False),
+                    Household.status != vocab.HouseholdStatus.CLOSED,
+                )
+            ).all()
+        )
+        if cadre_id is None:
+            return None, heads
+        mine = set(
+            s.scalars(
+                select(Pairing.household_id).where(
+                    Pairing.cadre_id == cadre_id, Pairing.ended_on.is_(None), Pairing.deleted.is_(False)
+                )
+            )
+        )
+    return mine, heads
+
+
+def todo_items(
+    db: Database, *, cadre_id: str | None = None, on: dt.date | None = None, horizon_days: int = DUE_SOON_DAYS
+) -> list[TodoItem]:
+    """Overdue and soon-due visits and referral follow-ups, most overdue first."""
+    day = on or today()
+    limit = day + dt.timedelta(days=horizon_days)
+    scope, heads = _scope(db, cadre_id)
+    ids = set(heads) if scope is None else scope & set(heads)
+    items: list[TodoItem] = []
+    kinds = catalogue()
+    with db.session() as s:
+        latest: dict[str, Visit] = {}
+        for v in s.scalars(
+            select(Visit).where(Visit.deleted.is_(False)).order_by(Visit.visit_date, Visit.hlc)
+        ):
+            latest[v.household_id] = v
+        created: dict[str, dt.datetime] = {
+            hid: at for hid, at in s.execute(select(Household.id, Household.created_at))
+        }
+        referrals = list(
+            s.scalars(
+                select(Referral).where(
+                    Referral.deleted.is_(False),
+                    Referral.status.in_(list(OPEN)),
+                    Referral.follow_up_due.is_not(None),
+                    Referral.follow_up_due <= limit,
+                )
+            )
+        )
+    for hid in ids:
+        last = latest.get(hid)
+        if last is not None:
+            due = last.next_visit_due or last.visit_date + dt.timedelta(days=MAX_VISIT_INTERVAL_DAYS)
+            title = "上次走访 " + last.visit_date.isoformat()
+        else:
+            start = created.get(hid)
+            due = start.date() if start is not None else day
+            title = "尚未走访"
+        if due <= limit:
+            items.append(TodoItem("visit", hid, heads[hid], due, (day - due).days, title))
+    for r in referrals:
+        if r.household_id not in ids or r.follow_up_due is None:
+            continue
+        kind = kinds.get(r.kind_code)
+        name = kind.name if kind else r.kind_code
+        items.append(
+            TodoItem(
+                "referral",
+                r.household_id,
+                heads[r.household_id],
+                r.follow_up_due,
+                (day - r.follow_up_due).days,
+                f"转介跟进：{name}（{r.status.value}，{r.receiving_body}）",
+                referral_id=r.id,
+            )
+        )
+    items.sort(key=lambda i: (i.due, i.kind, i.head_name))
+    return items
+
+
+def resurvey_progress(
+    db: Database, start: dt.date, *, days: int = RESURVEY_DAYS, cadre_id: str | None = None
+) -> ResurveyProgress:
+    """How many households in scope had a home or workplace visit between start and start+days."""
+    end = start + dt.timedelta(days=days - 1)
+    scope, heads = _scope(db, cadre_id)
+    ids = set(heads) if scope is None else scope & set(heads)
+    with db.session() as s:
+        visited = set(
+            s.scalars(
+                select(Visit.household_id).where(
+                    Visit.deleted.is_(False),
+                    Visit.visit_date >= start,
+                    Visit.visit_date <= end,
+                    Visit.mode.in_([vocab.VisitMode.HOME, vocab.VisitMode.WORKPLACE]),
+                )
+            )
+        )
+    done = ids & visited
+    to_visit = tuple(sorted(ids - done, key=lambda h: heads[h]))
+    return ResurveyProgress(start, end, len(done), len(ids), to_visit)
+
+
+@dataclass(frozen=True)
+class CadrePairing:
+    cadre_id: str
+    cadre_name: str
+    active: int
+    warning: str | None  # None when within 2–4 (domain.pairing.pairing_warning)
+
+
+def pairing_overview(db: Database) -> list[CadrePairing]:
+    """The 2–4 pairing indicator of every cadre in one query (cadres.pairing_status for one)."""
+    from sqlalchemy import func
+
+    from fieldapp.domain.pairing import pairing_warning
+    from fieldapp.storage.models import Cadre
+
+    with db.session() as s:
+        counts = dict(
+            s.execute(
+                select(Pairing.cadre_id, func.count())
+                .where(Pairing.ended_on.is_(None), Pairing.deleted.is_(False))
+                .group_by(Pairing.cadre_id)
+            ).all()
+        )
+        cadres = list(
+            s.execute(select(Cadre.id, Cadre.name).where(Cadre.deleted.is_(False)).order_by(Cadre.name))
+        )
+    return [
+        CadrePairing(cid, name, int(counts.get(cid, 0)), pairing_warning(int(counts.get(cid, 0))))
+        for cid, name in cadres
+    ]

@@ -1,0 +1,158 @@
+"""The right-hand side of the workbench: to-do list, re-survey progress, pairing indicator."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:  # imported lazily: the window shows before the database layer is loaded
+    from fieldapp.services.cadres import PairingStatus
+    from fieldapp.services.todo import CadrePairing, ResurveyProgress, TodoItem
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    todo: list[TodoItem]
+    progress: ResurveyProgress
+    me: PairingStatus | None
+    cadres: list[CadrePairing]
+
+
+class Dashboard(QWidget):
+    """Emits `householdRequested(household id, referral id or "")` when a to-do is opened."""
+
+    householdRequested = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self.me = QLabel(self)
+        self.me.setObjectName("myPairing")
+        self.me.setWordWrap(True)
+        self.cadres = QListWidget(self)
+        self.cadres.setObjectName("cadrePairings")
+        self.cadres.setMaximumHeight(110)
+        pairing_box = QGroupBox(self.tr("结对情况（每名干部2–4户）"), self)
+        pl = QVBoxLayout(pairing_box)
+        pl.addWidget(self.me)
+        pl.addWidget(self.cadres)
+
+        self.period = QLabel(self)
+        self.period.setObjectName("resurveyPeriod")
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("resurveyBar")
+        self.bar.setFormat("%v / %m")
+        self.remaining = QLabel(self)
+        self.remaining.setObjectName("resurveyRemaining")
+        self.remaining.setWordWrap(True)
+        resurvey_box = QGroupBox(self.tr("再摸底进度"), self)
+        rl = QVBoxLayout(resurvey_box)
+        rl.addWidget(self.period)
+        rl.addWidget(self.bar)
+        rl.addWidget(self.remaining)
+
+        self.todo = QListWidget(self)
+        self.todo.setObjectName("todoList")
+        self.todo.setAlternatingRowColors(True)
+        self.todo.setWordWrap(True)
+        self.todo_box = QGroupBox(self.tr("待办"), self)
+        tl = QVBoxLayout(self.todo_box)
+        tl.addWidget(self.todo)
+        self.todo.itemActivated.connect(self._open)
+        self.todo.itemDoubleClicked.connect(self._open)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.todo_box, 1)
+        layout.addWidget(resurvey_box)
+        layout.addWidget(pairing_box)
+
+    def show_data(self, data: DashboardData) -> None:
+        self._show_todo(data.todo)
+        p = data.progress
+        self.period.setText(
+            self.tr("走访期：%1 至 %2").replace("%1", p.start.isoformat()).replace("%2", p.end.isoformat())
+        )
+        self.bar.setMaximum(max(p.total, 1))
+        self.bar.setValue(p.visited)
+        self.remaining.setText(
+            self.tr("已入户走访 %1 户，待走访 %2 户")
+            .replace("%1", str(p.visited))
+            .replace("%2", str(p.remaining))
+        )
+        if data.me is not None:
+            ok = data.me.warning is None
+            self.me.setText(
+                self.tr("我（%1）已结对 %2 户")
+                .replace("%1", data.me.cadre_name)
+                .replace("%2", str(data.me.active))
+                + ("　✓ " + self.tr("符合要求") if ok else "　⚠ " + (data.me.warning or ""))
+            )
+            self.me.setStyleSheet("color: #2e7d32;" if ok else "color: #b26a00;")
+        else:
+            self.me.setText(self.tr("尚未设置“我是哪位干部”：在 设置 → 干部信息 中填写姓名。"))
+            self.me.setStyleSheet("color: #b26a00;")
+        self.cadres.clear()
+        for c in data.cadres:
+            mark = "✓" if c.warning is None else "⚠"
+            item = QListWidgetItem(
+                f"{mark} {c.cadre_name}　{c.active} "
+                + self.tr("户")
+                + (f"　{c.warning}" if c.warning else "")
+            )
+            if c.warning:
+                item.setForeground(QBrush(QColor("#b26a00")))
+            self.cadres.addItem(item)
+
+    def _show_todo(self, items: list[TodoItem]) -> None:
+        self.todo.clear()
+        overdue = sum(1 for i in items if i.overdue)
+        self.todo_box.setTitle(
+            self.tr("待办（%1 项，其中逾期 %2 项）")
+            .replace("%1", str(len(items)))
+            .replace("%2", str(overdue))
+        )
+        if not items:
+            self.todo.addItem(self.tr("没有到期的走访和转介跟进。"))
+            return
+        for i in items:
+            what = self.tr("走访") if i.kind == "visit" else self.tr("跟进")
+            if i.overdue_days > 0:
+                when = self.tr("逾期 %1 天").replace("%1", str(i.overdue_days))
+                colour = "#c62828"
+            elif i.overdue_days == 0:
+                when = self.tr("今天到期")
+                colour = "#b26a00"
+            else:
+                when = self.tr("%1 天后到期").replace("%1", str(-i.overdue_days))
+                colour = "#1565c0"
+            item = QListWidgetItem(f"【{what}】{i.head_name}　{when}（{_md(i.due)}）\n{i.title}")
+            item.setForeground(QBrush(QColor(colour)))
+            item.setData(Qt.ItemDataRole.UserRole, (i.household_id, i.referral_id or ""))
+            item.setToolTip(i.title)
+            self.todo.addItem(item)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if data:
+            self.householdRequested.emit(str(data[0]), str(data[1]))
+
+    def items_text(self) -> list[str]:
+        return [self.todo.item(i).text() for i in range(self.todo.count())]
+
+
+def _md(day: dt.date) -> str:
+    return day.isoformat()

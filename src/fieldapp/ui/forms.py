@@ -1,0 +1,114 @@
+"""Small helpers shared by the forms: pick-lists from vocabularies, dates, field errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from enum import Enum
+from typing import TypeVar
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
+
+from fieldapp.domain.errors import DomainError, RuleViolation, ValidationError
+
+ERROR_STYLE = "border: 1px solid #c62828; background: #fff4f4;"
+
+
+def enum_combo(values: Iterable[Enum], parent: QWidget, *, empty: str | None = None) -> QComboBox:
+    """A pick-list of a domain vocabulary; the item data is the member's value (or None)."""
+    combo = QComboBox(parent)
+    if empty is not None:
+        combo.addItem(empty, None)
+    for v in values:
+        combo.addItem(str(v.value), v.value)
+    return combo
+
+
+E = TypeVar("E", bound=Enum)
+
+
+def current_enum(combo: QComboBox, cls: type[E]) -> E | None:
+    value = combo.currentData()
+    return None if value is None else cls(value)
+
+
+def set_combo_data(combo: QComboBox, value: object) -> None:
+    if isinstance(value, Enum):
+        value = value.value
+    i = combo.findData(value)
+    if i >= 0:
+        combo.setCurrentIndex(i)
+
+
+class DateEdit(QDateEdit):
+    """Tab leaves the field at once (left/right arrows move between year, month and day)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+def date_edit(parent: QWidget, value: dt.date | None = None) -> QDateEdit:
+    edit = DateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    set_date(edit, value or dt.date.today())
+    return edit
+
+
+def set_date(edit: QDateEdit, value: dt.date) -> None:
+    edit.setDate(QDate(value.year, value.month, value.day))
+
+
+def get_date(edit: QDateEdit) -> dt.date:
+    d = edit.date()
+    return dt.date(d.year(), d.month(), d.day())
+
+
+def yuan_to_fen(value: float) -> int:
+    return round(value * 100)
+
+
+class FieldErrors:
+    """Marks the widgets of the fields a service refused and shows the messages in a label."""
+
+    def __init__(self, label: QLabel, widgets: dict[str, QWidget]) -> None:
+        self.label = label
+        self.widgets = widgets
+        label.setObjectName("formErrors")
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #c62828;")
+        label.hide()
+
+    def clear(self) -> None:
+        for w in self.widgets.values():
+            w.setStyleSheet("")
+            w.setToolTip("")
+        self.label.clear()
+        self.label.hide()
+
+    def show(self, error: DomainError) -> bool:
+        """Show `error` next to its fields; False when no field of this form is concerned."""
+        self.clear()
+        problems: list[tuple[str, str]] = []
+        if isinstance(error, ValidationError):
+            problems = [(p.field, f"{p.label}：{p.message}") for p in error.problems]
+        elif isinstance(error, RuleViolation):
+            problems = [(error.field, str(error))]
+        else:
+            problems = [("", str(error))]
+        first: QWidget | None = None
+        for field, message in problems:
+            w = self.widgets.get(field)
+            if w is not None:
+                w.setStyleSheet(ERROR_STYLE)
+                w.setToolTip(message)
+                first = first or w
+        self.label.setText("\n".join(m for _f, m in problems))
+        self.label.show()
+        if first is not None:
+            first.setFocus()
+        return True
+
+    def marked(self) -> list[str]:
+        return [f for f, w in self.widgets.items() if w.styleSheet() == ERROR_STYLE]

@@ -1,0 +1,99 @@
+"""Chinese dialogs for errors and questions, in one place so tests can answer them.
+
+Tests replace `ask` / `inform` with functions that record the question and return an answer;
+production code only ever calls these, never QMessageBox directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from fieldapp.domain.errors import DomainError, NotFound, RuleViolation, ValidationError
+
+SAVE = "save"
+DISCARD = "discard"
+CANCEL = "cancel"
+
+
+def _ask_with_box(parent: QWidget | None, title: str, text: str, choices: tuple[str, ...]) -> str:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    buttons = {
+        SAVE: box.addButton(
+            QCoreApplication.translate("Messages", "保存"), QMessageBox.ButtonRole.AcceptRole
+        ),
+        DISCARD: box.addButton(
+            QCoreApplication.translate("Messages", "放弃修改"), QMessageBox.ButtonRole.DestructiveRole
+        ),
+        CANCEL: box.addButton(
+            QCoreApplication.translate("Messages", "继续编辑"), QMessageBox.ButtonRole.RejectRole
+        ),
+    }
+    for key, button in buttons.items():
+        if key not in choices:
+            box.removeButton(button)
+    box.setDefaultButton(buttons[CANCEL])
+    box.exec()
+    clicked = box.clickedButton()
+    for key, button in buttons.items():
+        if clicked is button:
+            return key
+    return CANCEL
+
+
+def _inform_with_box(parent: QWidget | None, title: str, text: str, critical: bool) -> None:
+    if critical:
+        QMessageBox.critical(parent, title, text)
+    else:
+        QMessageBox.information(parent, title, text)
+
+
+# Replaced in tests (see tests/ui_helpers.py); signature: (parent, title, text, choices) -> choice
+ask: Callable[[QWidget | None, str, str, tuple[str, ...]], str] = _ask_with_box
+inform: Callable[[QWidget | None, str, str, bool], None] = _inform_with_box
+
+
+def error_text(error: BaseException) -> str:
+    """What happened and what to do, in Chinese, for any failure of a service call."""
+    if isinstance(error, ValidationError):
+        lines = "\n".join(f"· {p.label}：{p.message}" for p in error.problems)
+        return QCoreApplication.translate("Messages", "以下内容需要修改，尚未保存：") + "\n" + lines
+    if isinstance(error, RuleViolation):
+        return str(error)
+    if isinstance(error, NotFound):
+        return str(error) + "\n" + QCoreApplication.translate("Messages", "请刷新（F5）后再试。")
+    if isinstance(error, DomainError):
+        return str(error)
+    if isinstance(error, OSError):
+        return (
+            QCoreApplication.translate("Messages", "读写文件失败：")
+            + f"{error}\n"
+            + QCoreApplication.translate("Messages", "请检查磁盘空间和文件夹权限。您输入的内容已保存为草稿。")
+        )
+    return (
+        QCoreApplication.translate("Messages", "发生了意外错误：")
+        + f"{error}\n"
+        + QCoreApplication.translate("Messages", "您输入的内容已保存为草稿，请重新启动程序后再试。")
+    )
+
+
+def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
+    inform(parent, title or QCoreApplication.translate("Messages", "未能完成"), error_text(error), True)
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    inform(parent, title, text, False)
+
+
+def ask_unsaved(parent: QWidget | None, what: str) -> str:
+    """SAVE, DISCARD or CANCEL for a form closed with unsaved changes."""
+    return ask(
+        parent,
+        QCoreApplication.translate("Messages", "有未保存的修改"),
+        QCoreApplication.translate(
+            "Messages", "“%1”还有未保存的修改。\n保存、放弃修改，还是继续编辑？"
+        ).replace("%1", what),
+        (SAVE, DISCARD, CANCEL),
+    )

@@ -1,0 +1,116 @@
+"""Work off the GUI thread (after Anki's operations): `Op(fn).success(cb).failure(cb).run(parent)`.
+
+The function runs on the global QThreadPool; its result or exception comes back to the GUI
+thread through a queued signal. A busy indicator appears only when the work takes longer than
+half a second, so quick saves do not flicker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+R = TypeVar("R")
+
+BUSY_AFTER_MS = 500
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; the worker emits, the queued slots run the callbacks there."""
+
+    done = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, on_done: Callable[[object], None], on_failed: Callable[[object], None]) -> None:
+        super().__init__()
+        self._cb_done = on_done
+        self._cb_failed = on_failed
+        self.done.connect(self._handle_done)
+        self.failed.connect(self._handle_failed)
+
+    @Slot(object)
+    def _handle_done(self, result: object) -> None:
+        self._cb_done(result)
+
+    @Slot(object)
+    def _handle_failed(self, error: object) -> None:
+        self._cb_failed(error)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as e:
+            self._relay.failed.emit(e)
+        else:
+            self._relay.done.emit(result)
+
+
+_running: set[_Relay] = set()
+_runnables: dict[_Relay, _Runnable] = {}
+
+
+class Op(Generic[R]):
+    """One background operation; `busy(show, label)` is called if it runs for over 0.5 s."""
+
+    def __init__(self, fn: Callable[[], R], label: str = "") -> None:
+        self._fn = fn
+        self.label = label
+        self._on_success: Callable[[R], None] | None = None
+        self._on_failure: Callable[[Exception], None] | None = None
+
+    def success(self, cb: Callable[[R], None]) -> Op[R]:
+        self._on_success = cb
+        return self
+
+    def failure(self, cb: Callable[[Exception], None]) -> Op[R]:
+        self._on_failure = cb
+        return self
+
+    def run(self, busy: Callable[[bool, str], None] | None = None) -> None:
+        timer = QTimer()
+        timer.setSingleShot(True)
+
+        def finish() -> None:
+            timer.stop()
+            if busy is not None:
+                busy(False, self.label)
+            _running.discard(relay)
+            _runnables.pop(relay, None)
+            relay.deleteLater()
+
+        def on_done(result: object) -> None:
+            finish()
+            if self._on_success is not None:
+                self._on_success(result)  # type: ignore[arg-type]
+
+        def on_failed(error: object) -> None:
+            finish()
+            if self._on_failure is not None and isinstance(error, Exception):
+                self._on_failure(error)
+
+        relay = _Relay(on_done, on_failed)
+        timer.setParent(relay)
+        _running.add(relay)
+        if busy is not None:
+            timer.timeout.connect(lambda: busy(True, self.label))
+        timer.start(BUSY_AFTER_MS)
+        runnable = _Runnable(self._fn, relay)
+        # Python keeps the runnable alive until its result is back: a pool-deleted wrapper
+        # crashes PySide at interpreter exit.
+        runnable.setAutoDelete(False)
+        _runnables[relay] = runnable
+        QThreadPool.globalInstance().start(runnable)
+
+
+def pending() -> int:
+    """How many operations have not reported back yet (tests wait for 0)."""
+    return len(_running)

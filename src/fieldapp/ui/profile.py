@@ -1,0 +1,552 @@
+"""The household profile: basic information, members, assessment, visits, referrals, records.
+
+The widget only lays out what `services.profile.load_profile` returns and emits `...Requested`
+signals; the main window opens the dialogs and reloads the profile when something changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain import referrals as rules
+from fieldapp.domain import vocab
+from fieldapp.domain.money import format_yuan
+from fieldapp.domain.people import COMPLETENESS_LABELS
+from fieldapp.services import records
+from fieldapp.services.profile import Profile
+from fieldapp.storage.db import Database
+from fieldapp.ui import messages
+from fieldapp.ui.assessment_form import AssessmentForm
+from fieldapp.ui.household_list import CATEGORY_COLOURS, local_phone, mask_id, short_village
+
+STATUS_COLOURS = {
+    vocab.ReferralStatus.DRAFT: "#666666",
+    vocab.ReferralStatus.REFERRED: "#1565c0",
+    vocab.ReferralStatus.ACCEPTED: "#6a3fb3",
+    vocab.ReferralStatus.COMPLETED: "#2e7d32",
+    vocab.ReferralStatus.RETURNED: "#b26a00",
+    vocab.ReferralStatus.WITHDRAWN: "#8a8a8a",
+}
+
+
+def _table(parent: QWidget, headers: Sequence[str], name: str) -> QTableWidget:
+    t = QTableWidget(0, len(headers), parent)
+    t.setObjectName(name)
+    t.setHorizontalHeaderLabels(list(headers))
+    t.verticalHeader().setVisible(False)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setAlternatingRowColors(True)
+    t.setWordWrap(False)
+    t.horizontalHeader().setStretchLastSection(True)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return t
+
+
+def _fill(table: QTableWidget, rows: Sequence[Sequence[str]], ids: Sequence[str]) -> None:
+    table.setRowCount(len(rows))
+    for r, (values, row_id) in enumerate(zip(rows, ids, strict=True)):
+        for c, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            item.setData(Qt.ItemDataRole.UserRole, row_id)
+            table.setItem(r, c, item)
+
+
+def _selected_id(table: QTableWidget) -> str | None:
+    item = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
+    return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+
+class HouseholdProfile(QWidget):
+    visitRequested = Signal(str)
+    referralRequested = Signal(str, str)  # household id, visit id ("" when from the profile)
+    statusChangeRequested = Signal(str)  # referral id
+    memberRequested = Signal(str, str)  # household id, member id ("" = new)
+    recordRequested = Signal(str, str)  # household id, "relief" | "consent"
+    changed = Signal(str)  # household id: something was saved here
+
+    def __init__(self, db: Database, household_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.household_id = household_id
+        self.profile: Profile | None = None
+        self.setObjectName("householdProfile")
+
+        self.title = QLabel(self)
+        self.title.setObjectName("profileTitle")
+        font = self.title.font()
+        font.setPointSize(font.pointSize() + 5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.badge = QLabel(self)
+        self.badge.setObjectName("categoryBadge")
+        self.subtitle = QLabel(self)
+        self.subtitle.setStyleSheet("color: #555;")
+        self.visit_button = QPushButton(self.tr("记录走访"), self)
+        self.visit_button.setObjectName("profileVisit")
+        self.refer_button = QPushButton(self.tr("新建转介"), self)
+        self.refer_button.setObjectName("profileRefer")
+        self.visit_button.clicked.connect(lambda: self.visitRequested.emit(self.household_id))
+        self.refer_button.clicked.connect(lambda: self.referralRequested.emit(self.household_id, ""))
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addWidget(self.badge)
+        head.addStretch(1)
+        head.addWidget(self.visit_button)
+        head.addWidget(self.refer_button)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("profileTabs")
+        self.tabs.addTab(self._basic_tab(), self.tr("基本信息与成员"))
+        self.assessment = AssessmentForm(db, household_id, self)
+        self.assessment.saved.connect(lambda _id: self.changed.emit(self.household_id))
+        self.tabs.addTab(self.assessment, self.tr("困难评定"))
+        self.tabs.addTab(self._visits_tab(), self.tr("走访记录"))
+        self.tabs.addTab(self._referrals_tab(), self.tr("转介"))
+        self.tabs.addTab(self._records_tab(), self.tr("救助与同意"))
+        self.tabs.addTab(self._attachments_tab(), self.tr("附件"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.tabs, 1)
+
+    # --- tabs ------------------------------------------------------------------------------
+    def _basic_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.info = QFormLayout()
+        self.info_labels: dict[str, QLabel] = {}
+        for key, label in (
+            ("village", self.tr("所在村（社区）")),
+            ("address", self.tr("详细地址")),
+            ("phone", self.tr("联系电话")),
+            ("basis", self.tr("结对方式")),
+            ("cadres", self.tr("结对干部")),
+            ("housing", self.tr("户口 / 住房")),
+            ("missing", self.tr("待补充")),
+        ):
+            value = QLabel(page)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            self.info_labels[key] = value
+            self.info.addRow(label, value)
+        self.members = _table(
+            page,
+            [
+                self.tr("姓名"),
+                self.tr("关系"),
+                self.tr("性别"),
+                self.tr("出生日期"),
+                self.tr("身份证号"),
+                self.tr("健康"),
+                self.tr("就业/身份"),
+                self.tr("月收入（元）"),
+            ],
+            "membersTable",
+        )
+        self.add_member = QPushButton(self.tr("添加成员"), page)
+        self.add_member.setObjectName("addMember")
+        self.edit_member = QPushButton(self.tr("修改"), page)
+        self.edit_member.setObjectName("editMember")
+        self.remove_member = QPushButton(self.tr("删除"), page)
+        self.remove_member.setObjectName("removeMember")
+        self.add_member.clicked.connect(lambda: self.memberRequested.emit(self.household_id, ""))
+        self.edit_member.clicked.connect(self._edit_member)
+        self.members.doubleClicked.connect(lambda _i: self._edit_member())
+        self.remove_member.clicked.connect(self._remove_member)
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(self.tr("家庭成员"), page))
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_member)
+        buttons.addWidget(self.edit_member)
+        buttons.addWidget(self.remove_member)
+        layout = QVBoxLayout(page)
+        layout.addLayout(self.info)
+        layout.addLayout(buttons)
+        layout.addWidget(self.members, 1)
+        return page
+
+    def _visits_tab(self) -> QWidget:
+        self.timeline = QTextBrowser(self)
+        self.timeline.setObjectName("visitTimeline")
+        self.timeline.setOpenLinks(False)
+        return self.timeline
+
+    def _referrals_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.referrals = _table(
+            page,
+            [
+                self.tr("转介事项"),
+                self.tr("接收单位"),
+                self.tr("状态"),
+                self.tr("转介日期"),
+                self.tr("跟进日期"),
+            ],
+            "referralsTable",
+        )
+        self.referrals.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.referrals.setColumnWidth(0, 260)
+        self.history = QListWidget(page)
+        self.history.setObjectName("referralHistory")
+        self.new_referral = QPushButton(self.tr("新建转介"), page)
+        self.change_status = QPushButton(self.tr("变更状态…"), page)
+        self.change_status.setObjectName("changeStatus")
+        self.new_referral.clicked.connect(lambda: self.referralRequested.emit(self.household_id, ""))
+        self.change_status.clicked.connect(self._request_status)
+        self.referrals.itemSelectionChanged.connect(self._show_history)
+        self.referrals.doubleClicked.connect(lambda _i: self._request_status())
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_referral)
+        buttons.addWidget(self.change_status)
+        split = QSplitter(Qt.Orientation.Vertical, page)
+        split.addWidget(self.referrals)
+        hist = QWidget(split)
+        hl = QVBoxLayout(hist)
+        hl.setContentsMargins(0, 0, 0, 0)
+        hl.addWidget(QLabel(self.tr("状态记录"), hist))
+        hl.addWidget(self.history)
+        split.addWidget(hist)
+        layout = QVBoxLayout(page)
+        layout.addLayout(buttons)
+        layout.addWidget(split, 1)
+        return page
+
+    def _records_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.relief = _table(
+            page,
+            [self.tr("项目"), self.tr("金额（元）"), self.tr("发放日期"), self.tr("说明")],
+            "reliefTable",
+        )
+        self.consents = _table(
+            page,
+            [
+                self.tr("同意事项"),
+                self.tr("是否同意"),
+                self.tr("日期"),
+                self.tr("告知书版本"),
+                self.tr("监护人"),
+            ],
+            "consentsTable",
+        )
+        self.add_relief = QPushButton(self.tr("登记救助…"), page)
+        self.add_relief.setObjectName("addRelief")
+        self.add_consent = QPushButton(self.tr("登记同意…"), page)
+        self.add_consent.setObjectName("addConsent")
+        self.add_relief.clicked.connect(lambda: self.recordRequested.emit(self.household_id, "relief"))
+        self.add_consent.clicked.connect(lambda: self.recordRequested.emit(self.household_id, "consent"))
+        relief_row = QHBoxLayout()
+        relief_row.addWidget(QLabel(self.tr("救助发放"), page))
+        relief_row.addStretch(1)
+        relief_row.addWidget(self.add_relief)
+        consent_row = QHBoxLayout()
+        consent_row.addWidget(QLabel(self.tr("个人信息处理同意（《个人信息保护法》第29条等）"), page))
+        consent_row.addStretch(1)
+        consent_row.addWidget(self.add_consent)
+        layout = QVBoxLayout(page)
+        layout.addLayout(relief_row)
+        layout.addWidget(self.relief, 1)
+        layout.addLayout(consent_row)
+        layout.addWidget(self.consents, 1)
+        return page
+
+    def _attachments_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.attachments = _table(
+            page,
+            [self.tr("材料类别"), self.tr("文件名"), self.tr("大小"), self.tr("添加时间"), self.tr("说明")],
+            "attachmentsTable",
+        )
+        self.attachment_kind = QComboBox(page)
+        self.attachment_kind.setObjectName("attachmentKind")
+        for k in vocab.AttachmentKind:
+            self.attachment_kind.addItem(k.value, k.value)
+        self.add_attachment = QPushButton(self.tr("从电脑选择照片或文件…"), page)
+        self.add_attachment.setObjectName("addAttachment")
+        self.add_attachment.clicked.connect(self._choose_attachment)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("材料类别"), page))
+        row.addWidget(self.attachment_kind)
+        row.addWidget(self.add_attachment)
+        row.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addLayout(row)
+        layout.addWidget(self.attachments, 1)
+        return page
+
+    # --- showing ---------------------------------------------------------------------------
+    def show_profile(self, p: Profile) -> None:
+        self.profile = p
+        h = p.household
+        head = p.head
+        self.title.setText(head.name if head else self.tr("（无户主）"))
+        category = p.assessment.category.value if p.assessment else self.tr("未评定")
+        colour = CATEGORY_COLOURS.get(category, "#555555")
+        self.badge.setText(category)
+        self.badge.setStyleSheet(f"color: white; background: {colour}; border-radius: 4px; padding: 2px 8px;")
+        self.subtitle.setText(
+            "　".join(
+                x
+                for x in (
+                    mask_id(head.id_number or "") if head else "",
+                    short_village(p.village_name),
+                    h.status.value,
+                )
+                if x
+            )
+        )
+        missing = [COMPLETENESS_LABELS.get(f, f) for f in h.missing_fields.split(",") if f]
+        values = {
+            "village": p.village_name or self.tr("（待补充）"),
+            "address": h.address_detail or "—",
+            "phone": local_phone(h.phone or (head.phone or "" if head else "")) or self.tr("（待补充）"),
+            "basis": h.pairing_basis.value + (f"（{h.unit_name}）" if h.unit_name else ""),
+            "cadres": "、".join(p.cadre_names) or self.tr("未结对"),
+            "housing": " / ".join(
+                x
+                for x in (
+                    (h.hukou_type.value if h.hukou_type else ""),
+                    (h.housing_type.value if h.housing_type else ""),
+                )
+                if x
+            )
+            or "—",
+            "missing": "、".join(missing) if missing else self.tr("资料齐全"),
+        }
+        for key, text in values.items():
+            self.info_labels[key].setText(text)
+        self.info_labels["missing"].setStyleSheet("color: #b26a00;" if missing else "color: #2e7d32;")
+        _fill(
+            self.members,
+            [
+                [
+                    m.name,
+                    m.relation.value,
+                    m.sex.value if m.sex else "",
+                    m.birth_date.isoformat() if m.birth_date else "",
+                    mask_id(m.id_number or ""),
+                    m.health.value + (f"（{m.illness}）" if m.illness else ""),
+                    m.work_status.value if m.work_status else (m.identity.value if m.identity else ""),
+                    format_yuan(m.monthly_income_fen),
+                ]
+                for m in p.members
+            ],
+            [m.id for m in p.members],
+        )
+        self.assessment.load(p.assessment, len(p.members))
+        self._show_visits(p)
+        _fill(
+            self.referrals,
+            [
+                [
+                    _kind_name(v.referral.kind_code),
+                    v.referral.receiving_body,
+                    v.referral.status.value,
+                    v.referral.created_on.isoformat(),
+                    v.referral.follow_up_due.isoformat() if v.referral.follow_up_due else "—",
+                ]
+                for v in p.referrals
+            ],
+            [v.referral.id for v in p.referrals],
+        )
+        for r, v in enumerate(p.referrals):
+            item = self.referrals.item(r, 2)
+            if item is not None:
+                item.setForeground(_colour(STATUS_COLOURS.get(v.referral.status, "#000000")))
+        self._show_history()
+        _fill(
+            self.relief,
+            [[x.programme.value, format_yuan(x.amount_fen), x.paid_on.isoformat(), x.note] for x in p.relief],
+            [x.id for x in p.relief],
+        )
+        _fill(
+            self.consents,
+            [
+                [
+                    c.purpose.value,
+                    self.tr("同意") if c.granted else self.tr("撤回"),
+                    c.given_on.isoformat(),
+                    c.notice_version,
+                    c.guardian_name,
+                ]
+                for c in p.consents
+            ],
+            [c.id for c in p.consents],
+        )
+        _fill(
+            self.attachments,
+            [
+                [
+                    a.kind.value,
+                    a.file_name,
+                    _size(a.size_bytes),
+                    a.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    a.note,
+                ]
+                for a in p.attachments
+            ],
+            [a.id for a in p.attachments],
+        )
+        self.tabs.setTabText(2, self.tr("走访记录（%1）").replace("%1", str(len(p.visits))))
+        self.tabs.setTabText(3, self.tr("转介（%1）").replace("%1", str(len(p.referrals))))
+        self.tabs.setTabText(5, self.tr("附件（%1）").replace("%1", str(len(p.attachments))))
+
+    def _show_visits(self, p: Profile) -> None:
+        if not p.visits:
+            self.timeline.setHtml(
+                f"<p style='color:#666'>{self.tr('还没有走访记录。点“记录走访”开始。')}</p>"
+            )
+            return
+        parts: list[str] = []
+        for v in p.visits:
+            lines = [
+                f"<b>{v.visit_date.isoformat()}</b>　{_esc(v.mode.value)}　{_esc(v.place)}",
+            ]
+            for label, text in (
+                (self.tr("见到"), v.people_met),
+                (self.tr("生活状况"), v.living_conditions),
+                (self.tr("利益诉求"), v.demands),
+                (self.tr("备注"), v.notes),
+            ):
+                if text:
+                    lines.append(f"<span style='color:#555'>{label}：</span>{_esc(text)}")
+            if v.next_visit_due:
+                lines.append(
+                    f"<span style='color:#1565c0'>{self.tr('下次走访')}：{v.next_visit_due.isoformat()}</span>"
+                )
+            parts.append("<p style='margin-bottom:10px'>" + "<br>".join(lines) + "</p>")
+        self.timeline.setHtml("".join(parts))
+
+    def _show_history(self) -> None:
+        self.history.clear()
+        rid = _selected_id(self.referrals)
+        if self.profile is None or rid is None:
+            self.change_status.setEnabled(False)
+            return
+        view = next((v for v in self.profile.referrals if v.referral.id == rid), None)
+        if view is None:
+            return
+        for e in view.events:
+            text = f"{e.occurred_on.isoformat()}　{e.status.value}"
+            if e.note:
+                text += f"　— {e.note}"
+            item = QListWidgetItem(text)
+            item.setForeground(_colour(STATUS_COLOURS.get(e.status, "#000000")))
+            self.history.addItem(item)
+        self.change_status.setEnabled(bool(rules.TRANSITIONS[view.referral.status]))
+
+    def select_referral(self, referral_id: str) -> None:
+        for r in range(self.referrals.rowCount()):
+            item = self.referrals.item(r, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == referral_id:
+                self.referrals.selectRow(r)
+                self.tabs.setCurrentIndex(3)
+                return
+
+    # --- requests --------------------------------------------------------------------------
+    def _edit_member(self) -> None:
+        mid = _selected_id(self.members)
+        if mid:
+            self.memberRequested.emit(self.household_id, mid)
+
+    def _remove_member(self) -> None:
+        from fieldapp.services import households
+
+        mid = _selected_id(self.members)
+        if not mid or self.profile is None:
+            return
+        m = next(m for m in self.profile.members if m.id == mid)
+        answer = messages.ask(
+            self,
+            self.tr("删除家庭成员"),
+            self.tr("确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。").replace("%1", m.name),
+            (messages.DISCARD, messages.CANCEL),
+        )
+        if answer != messages.DISCARD:
+            return
+        try:
+            households.remove_member(self.db, mid)
+        except Exception as e:
+            messages.show_error(self, e, self.tr("未能删除"))
+            return
+        self.changed.emit(self.household_id)
+
+    def _request_status(self) -> None:
+        rid = _selected_id(self.referrals)
+        if rid:
+            self.statusChangeRequested.emit(rid)
+
+    def _choose_attachment(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择材料照片或文件"),
+            str(Path.home()),
+            self.tr("图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)"),
+        )
+        if path:
+            self.attach_file(Path(path))
+
+    def attach_file(self, path: Path) -> None:
+        """Copy and hash the file on a worker thread: a 20 MB photo takes a while on old laptops."""
+        from fieldapp.ui.ops import Op
+
+        kind = vocab.AttachmentKind(self.attachment_kind.currentData())
+        db, hid = self.db, self.household_id
+        self.add_attachment.setEnabled(False)
+
+        def done(_attachment_id: str) -> None:
+            self.add_attachment.setEnabled(True)
+            self.changed.emit(hid)
+
+        def failed(error: Exception) -> None:
+            self.add_attachment.setEnabled(True)
+            messages.show_error(self, error, self.tr("附件未能添加"))
+
+        Op(lambda: records.add_attachment(db, hid, path, kind), self.tr("正在复制附件…")).success(
+            done
+        ).failure(failed).run()
+
+
+def _kind_name(code: str) -> str:
+    kind = rules.catalogue().get(code)
+    return kind.name if kind else code
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(n // 1024, 1)} KB"
+
+
+def _colour(hex_code: str) -> Any:
+    from PySide6.QtGui import QBrush, QColor
+
+    return QBrush(QColor(hex_code))

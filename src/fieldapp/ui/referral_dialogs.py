@@ -1,0 +1,233 @@
+"""Create a referral from the catalogue, and move it along its lifecycle (only allowed steps)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain import referrals as rules
+from fieldapp.domain.errors import DomainError
+from fieldapp.domain.vocab import AssistanceArea, ReferralStatus
+from fieldapp.services import households, referrals
+from fieldapp.services import settings as ledger_settings
+from fieldapp.storage.db import Database
+from fieldapp.ui import messages
+from fieldapp.ui.forms import FieldErrors, date_edit, get_date
+
+
+class ReferralDialog(QDialog):
+    """New referral for a household (optionally from a visit); emits `saved(referral id)`."""
+
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        household_id: str,
+        *,
+        visit_id: str | None = None,
+        recorded_by: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.household_id = household_id
+        self.visit_id = visit_id
+        self.recorded_by = recorded_by
+        self.referral_id: str | None = None
+        self.setObjectName("referralDialog")
+        h = households.get_household(db, household_id)
+        head = h.head
+        self.setWindowTitle(self.tr("新建转介 — %1").replace("%1", head.name if head else ""))
+        self.setMinimumWidth(520)
+
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("referralKind")
+        for kind in sorted(
+            rules.catalogue().values(), key=lambda k: (list(AssistanceArea).index(k.area), k.code)
+        ):
+            self.kind.addItem(f"{kind.area.value} · {kind.name}", kind.code)
+        self.body = QComboBox(self)
+        self.body.setObjectName("receivingBody")
+        self.body.setEditable(True)
+        self.member = QComboBox(self)
+        self.member.setObjectName("referralMember")
+        self.member.addItem(self.tr("（全户）"), None)
+        for m in households.live_members(h):
+            self.member.addItem(f"{m.name}（{m.relation.value}）", m.id)
+        self.reason = QPlainTextEdit(self)
+        self.reason.setObjectName("referralReason")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(70)
+        self.reason.setPlaceholderText(self.tr("为什么转介、希望对方做什么"))
+        self.created_on = date_edit(self)
+        self.created_on.setObjectName("referralDate")
+        self.follow_up = QLabel(self)
+        self.follow_up.setStyleSheet("color: #555;")
+
+        form = QFormLayout()
+        form.addRow(self.tr("转介事项(&K)"), self.kind)
+        form.addRow(self.tr("接收单位(&B)"), self.body)
+        form.addRow(self.tr("涉及成员"), self.member)
+        form.addRow(self.tr("转介原因(&E)"), self.reason)
+        form.addRow(self.tr("转介日期"), self.created_on)
+        form.addRow("", self.follow_up)
+        self.errors = FieldErrors(
+            QLabel(self),
+            {
+                "receiving_body": self.body,
+                "reason": self.reason,
+                "created_on": self.created_on,
+                "kind": self.kind,
+            },
+        )
+        buttons = QDialogButtonBox(self)
+        self.save_button = QPushButton(self.tr("保存转介(&S)"), self)
+        self.save_button.setObjectName("saveReferral")
+        self.save_button.setDefault(True)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.save_button.clicked.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if visit_id:
+            from_visit = QLabel(self.tr("来自本次走访"), self)
+            from_visit.setStyleSheet("color: #2e7d32;")
+            layout.addWidget(from_visit)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.label)
+        layout.addWidget(buttons)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    def _kind_changed(self, *_args: object) -> None:
+        kind = rules.catalogue()[self.kind.currentData()]
+        self.body.clear()
+        self.body.addItems(list(kind.bodies))
+        self.follow_up.setText(
+            self.tr("转出后每 %1 天跟进一次，到期会列入待办。").replace("%1", str(kind.follow_up_days))
+        )
+
+    def select_kind(self, code: str) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(code))
+
+    def data(self) -> referrals.ReferralData:
+        return referrals.ReferralData(
+            household_id=self.household_id,
+            kind_code=self.kind.currentData(),
+            receiving_body=self.body.currentText(),
+            reason=self.reason.toPlainText(),
+            member_id=self.member.currentData(),
+            visit_id=self.visit_id,
+            cadre_id=ledger_settings.current_cadre_id(self.db),
+            created_on=get_date(self.created_on),
+        )
+
+    def save(self) -> None:
+        self.errors.clear()
+        try:
+            self.referral_id = referrals.create_referral(self.db, self.data(), recorded_by=self.recorded_by)
+        except DomainError as e:
+            self.errors.show(e)
+            return
+        except Exception as e:
+            messages.show_error(self, e, self.tr("转介未能保存"))
+            return
+        self.saved.emit(self.referral_id)
+        self.accept()
+
+
+class StatusDialog(QDialog):
+    """Record a status change with its date and note; only the lifecycle's next steps are offered."""
+
+    saved = Signal(str)
+
+    def __init__(
+        self, db: Database, referral_id: str, *, recorded_by: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.referral_id = referral_id
+        self.recorded_by = recorded_by
+        self.setObjectName("statusDialog")
+        r = referrals.get_referral(db, referral_id)
+        kind = rules.catalogue().get(r.kind_code)
+        self.setWindowTitle(self.tr("转介状态变更"))
+        self.status = QComboBox(self)
+        self.status.setObjectName("newStatus")
+        order = list(ReferralStatus)
+        for s in sorted(rules.TRANSITIONS[r.status], key=order.index):
+            self.status.addItem(s.value, s.value)
+        self.on = date_edit(self)
+        self.on.setObjectName("statusDate")
+        self.note = QPlainTextEdit(self)
+        self.note.setObjectName("statusNote")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(70)
+        self.note.setPlaceholderText(self.tr("办理情况；退回或撤销须写明原因"))
+        form = QFormLayout()
+        form.addRow(self.tr("转介事项"), QLabel(kind.name if kind else r.kind_code, self))
+        form.addRow(self.tr("当前状态"), QLabel(f"{r.status.value}（{r.status_on.isoformat()}）", self))
+        form.addRow(self.tr("变更为(&T)"), self.status)
+        form.addRow(self.tr("日期"), self.on)
+        form.addRow(self.tr("说明(&N)"), self.note)
+        self.errors = FieldErrors(
+            QLabel(self), {"status": self.status, "occurred_on": self.on, "note": self.note}
+        )
+        buttons = QDialogButtonBox(self)
+        self.save_button = QPushButton(self.tr("确定(&S)"), self)
+        self.save_button.setObjectName("saveStatus")
+        self.save_button.setDefault(True)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.save_button.clicked.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.label)
+        layout.addWidget(buttons)
+        if self.status.count() == 0:
+            self.save_button.setEnabled(False)
+            self.errors.label.setText(self.tr("该转介已结束，不能再变更状态。"))
+            self.errors.label.show()
+
+    def offered(self) -> list[ReferralStatus]:
+        return [ReferralStatus(self.status.itemData(i)) for i in range(self.status.count())]
+
+    def choose(self, status: ReferralStatus) -> None:
+        self.status.setCurrentIndex(self.status.findData(status.value))
+
+    def save(self) -> None:
+        self.errors.clear()
+        day: dt.date = get_date(self.on)
+        try:
+            referrals.change_status(
+                self.db,
+                self.referral_id,
+                ReferralStatus(self.status.currentData()),
+                on=day,
+                note=self.note.toPlainText(),
+                recorded_by=self.recorded_by,
+            )
+        except DomainError as e:
+            self.errors.show(e)
+            return
+        except Exception as e:
+            messages.show_error(self, e, self.tr("状态未能保存"))
+            return
+        self.saved.emit(self.referral_id)
+        self.accept()

@@ -1,0 +1,103 @@
+"""Take the README's screenshots from the running app, offscreen, at 1366x768 on demo data.
+
+    QT_QPA_PLATFORM=offscreen python -m fieldapp.ui.screenshots docs/screenshots
+
+Uses a fresh demo database and settings file in a temporary folder; never the user's data.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QDialog, QWidget
+
+from fieldapp.services import households
+from fieldapp.services.demo import fill_demo_data
+from fieldapp.storage.db import open_database
+from fieldapp.ui import ops
+from fieldapp.ui import settings as opts
+from fieldapp.ui.app import choose_demo_cadre, prepare_app
+from fieldapp.ui.main_window import MainWindow
+
+SIZE = (1366, 768)
+
+
+def settle(ms: int = 150) -> None:
+    """Let background operations report back and the widgets repaint."""
+    for _ in range(200):
+        loop = QEventLoop()
+        QTimer.singleShot(ms // 3, loop.quit)
+        loop.exec()
+        if ops.pending() == 0:
+            break
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def shoot(widget: QWidget, path: Path) -> None:
+    settle()
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        prefs = opts.AppSettings(Path(tmp) / "fieldapp.ini")
+        app = prepare_app(prefs)
+        db = open_database(Path(tmp) / "data")
+        fill_demo_data(db, 24)
+        choose_demo_cadre(db)
+        window = MainWindow(db, prefs)
+        window.resize(*SIZE)
+        window.show()
+        settle()
+        shoot(window, out / "01-workbench.png")
+
+        rows = households.list_households(db)
+        surname_z = [r for r in rows if r.head_initials.startswith("z")] or rows
+        window.households.search.setText(surname_z[0].head_initials.split(" ")[0])
+        window.households.apply_search()
+        shoot(window, out / "02-search.png")
+        window.households.search.clear()
+        window.households.apply_search()
+
+        busy = max(rows, key=lambda r: r.member_count)
+        profile = window.open_household(busy.id)
+        shoot(window, out / "03-profile-members.png")
+        profile.tabs.setCurrentIndex(1)
+        shoot(window, out / "04-assessment.png")
+        profile.tabs.setCurrentIndex(2)
+        shoot(window, out / "05-visits.png")
+        profile.tabs.setCurrentIndex(3)
+        if profile.referrals.rowCount():
+            profile.referrals.selectRow(0)
+        shoot(window, out / "06-referrals.png")
+
+        def dialog_shot(dialog: QDialog, name: str) -> None:
+            settle()
+            dialog.adjustSize()
+            shoot(dialog, out / f"{name}.png")
+            dialog.done(0)
+
+        visit = window.record_visit_for(busy.id)
+        visit.people_met.setText("户主本人、配偶")
+        visit.living.setPlainText("住房为自建平房，冬季取暖困难；户主尿毒症每周透析两次。")
+        visit.demands.setPlainText("希望孩子上学能得到资助。")
+        visit._dirty = False
+        dialog_shot(visit, "07-visit-form")
+        dialog_shot(window.new_referral_for(busy.id, ""), "08-referral")
+        dialog_shot(window.new_household(), "09-new-household")
+        dialog_shot(window.open_settings(), "10-settings")
+        window.close()
+        db.close()
+        QCoreApplication.processEvents()
+        del app
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
