@@ -10,7 +10,7 @@ from pathlib import Path
 import fieldapp
 
 PACKAGE = Path(fieldapp.__file__).resolve().parent
-NON_UI = ["domain", "storage", "services"]
+NON_UI = ["domain", "storage", "services", "printing", "sync", "hq"]
 
 
 def _imports(path: Path) -> set[str]:

@@ -70,6 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("backup", "立即备份数据库到数据文件夹的 backups/ 下")
     command("info", "显示数据文件夹、设备编号和记录数")
+
+    p = command("print", "生成表单PDF（fieldapp print --list 列出表单）；每份都记入打印记录")
+    p.add_argument("form", nargs="?", metavar="FORM", help="表单名，例如 referral_slip")
+    p.add_argument("--list", action="store_true", dest="list_forms", help="列出可用表单")
+    p.add_argument("--record", metavar="ID", help="记录编号（困难户、走访或转介；公示名单为 all 或区划代码）")
+    p.add_argument("--all", action="store_true", dest="all_records", help="为每条记录各生成一份，-o 为文件夹")
+    p.add_argument("-o", "--output", type=Path, metavar="PATH", help="输出的PDF文件（--all 时为文件夹）")
+    p.add_argument("--by", metavar="NAME", help="打印人（默认：本机当前干部，或系统用户名）")
+
+    from fieldapp.sync.cli import add_arguments as sync_arguments
+
+    sync_arguments(command("sync", "与市总工会同步：设备登记、网络上传、U盘导出、导入回执"))
     return parser
 
 

@@ -10,6 +10,7 @@ from fieldapp.domain.referrals import catalogue
 from fieldapp.services import cadres, households, referrals, settings, visits
 from fieldapp.storage import migrate
 from fieldapp.storage.db import Database
+from fieldapp.sync import cli as sync_cli
 
 Command = Callable[[Database, argparse.Namespace], int]
 
@@ -124,6 +125,45 @@ def info(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def print_form(db: Database, args: argparse.Namespace) -> int:
+    """`fieldapp print`: forms as PDF files for scripts, one print record per document."""
+    from fieldapp.services import printing
+
+    if args.list_forms:
+        for template in printing.list_forms():
+            print(f"{template.name}\t{template.record}\t{template.description or template.title}")
+        return 0
+    if not args.form:
+        print("错误：请给出表单名，例如 fieldapp print referral_slip --record ID -o out.pdf", file=sys.stderr)
+        return 2
+    if args.output is None or bool(args.record) == bool(args.all_records):
+        print("错误：请用 --record ID（单份）或 --all（批量）之一，并用 -o 指定输出位置", file=sys.stderr)
+        return 2
+    who = args.by if args.by is not None else printing.default_printer_name(db)
+    try:
+        if args.record:
+            doc = printing.print_to_file(db, args.form, args.record, args.output, printed_by=who)
+            for note in doc.notes:
+                print(f"提示：{note}", file=sys.stderr)
+            print(f"已生成 {args.output}（{doc.pdf.pages} 页），已记入打印记录")
+            return 0
+        ids = printing.records_for(db, args.form)
+
+        def progress(done: int, total: int) -> None:
+            if sys.stderr.isatty():
+                print(f"\r已生成 {done}/{total} 份", end="", file=sys.stderr, flush=True)
+
+        batch = printing.print_batch(db, args.form, ids, args.output, printed_by=who, progress=progress)
+        pages = sum(doc.pdf.pages for doc in batch)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        print(f"已生成 {len(ids)} 份（共 {pages} 页）到 {args.output}，已记入打印记录")
+        return 0
+    except OSError as e:
+        print(f"错误：无法写入 {args.output}：{e}。请检查路径、权限和磁盘空间。", file=sys.stderr)
+        return 1
+
+
 COMMANDS: dict[str, Command] = {
     "demo-data": demo_data,
     "import-households": import_households,
@@ -132,4 +172,6 @@ COMMANDS: dict[str, Command] = {
     "dibao": dibao,
     "backup": backup,
     "info": info,
+    "print": print_form,
+    "sync": sync_cli.run,
 }
