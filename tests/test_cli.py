@@ -117,3 +117,14 @@ def test_import_of_a_missing_file_fails_clearly(tmp_path: Path) -> None:
     result = run("import-households", str(tmp_path / "nope.xlsx"), data=tmp_path / "data")
     assert result.returncode == 2
     assert "找不到文件" in result.stderr
+
+
+def test_a_chinese_data_folder_with_a_percent_sign_works(tmp_path: Path) -> None:
+    # Windows user folders are often Chinese (C:\Users\张三); configparser chokes on '%' and on
+    # %-escaped URLs, so the database URL must never pass through Alembic's config.
+    data = tmp_path / "费县 工会%干部" / "数据"
+    first = run("demo-data", "--households", "3", data=data)
+    assert first.returncode == 0, first.stderr
+    again = run("info", data=data)  # reopens an existing schema (the migration check path)
+    assert again.returncode == 0, again.stderr
+    assert (data / "fieldapp.sqlite").exists()

@@ -18,11 +18,14 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 KEEP_BACKUPS = 10
 
 
-def alembic_config(engine: Engine | None = None) -> Config:
+def alembic_config() -> Config:
+    """Alembic settings; the connection is handed over in ``cfg.attributes``, never as a URL.
+
+    Config values go through configparser interpolation, so a ``%`` in a path would break it;
+    the database URL (which may hold a key or any folder name) is therefore never put there.
+    """
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    if engine is not None:
-        cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
     return cfg
 
 
@@ -83,7 +86,7 @@ def upgrade(engine: Engine, db_path: Path | None, backup_dir: Path | None) -> Pa
     backup: Path | None = None
     if current is not None and db_path is not None and backup_dir is not None and db_path.exists():
         backup = backup_sqlite(db_path, backup_dir, f"before-{head}")
-    cfg = alembic_config(engine)
+    cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
