@@ -25,7 +25,7 @@ from fieldapp.domain import referrals as referral_rules
 from fieldapp.domain import vocab
 from fieldapp.domain.divisions import Division, divisions
 from fieldapp.domain.errors import ValidationError
-from fieldapp.domain.hardship import HardshipInput
+from fieldapp.domain.hardship import HardshipInput, assess
 from fieldapp.domain.idcard import make_id_number
 from fieldapp.domain.people import MINOR_AGE_FOR_GUARDIAN, HouseholdData, MemberData, age_on
 from fieldapp.services import assessments, cadres, households, records, settings, visits
@@ -310,6 +310,8 @@ class _Generator:
     def __init__(self, db: _BatchedDatabase, rng: random.Random, dibao_fen: int) -> None:
         self.db = db
         self.rng = rng
+        # decisions added later draw from their own stream, so a seed keeps giving the same households
+        self.notice_rng = random.Random(rng.random())
         self.today = today()
         self.dibao = dibao_fen
         self.used_ids = _existing_id_numbers(db)
@@ -889,6 +891,20 @@ class _Generator:
             visit_ids.append(self.visit(story, village, plan, hid, day, i, last=i == len(visit_dates) - 1))
         assessments.record_assessment(db, hid, hardship, assessed_on=first_visit, cadre_id=cadre_id)
         self.totals.assessments += 1
+        # a separate consent to be named on the public notice (公示); some families decline
+        if (
+            assess(hardship, self.dibao).category != vocab.HardshipCategory.NOT_HARDSHIP
+            and self.notice_rng.random() < 0.75
+        ):
+            records.record_consent(
+                db,
+                hid,
+                vocab.ConsentPurpose.PUBLIC_NOTICE,
+                NOTICE_VERSION,
+                given_on=first_visit,
+                note=f"户主{head.name}同意在村务公开栏公示姓名和困难类别",
+            )
+            self.totals.consents += 1
 
         # referrals suited to what was found, made on a visit
         made_on = sorted(
