@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -36,6 +37,40 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("revoke", help="停用一台设备（名称或编号）")
     p.add_argument("device")
+    p = sub.add_parser(
+        "referral-outcome",
+        help="登记接收单位反馈的转介办理结果，随回执发给负责该户的设备",
+        description="登记接收单位反馈的转介办理结果（一条状态记录），下次同步时发给负责该户的设备。",
+    )
+    p.add_argument("referral", metavar="REFERRAL_ID", help="转介编号（转介单上的编号）")
+    p.add_argument("status", metavar="STATUS", help="新状态：已受理、已办结、已退回 或 已撤销")
+    p.add_argument("--date", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="办理日期（默认今天）")
+    p.add_argument("--note", default="", help="说明，如接收单位的答复")
+    p.add_argument("--by", default="市总工会", help="登记人（默认：市总工会）")
+    p = sub.add_parser(
+        "handover",
+        help="把一户移交给另一位干部的设备（连同该户的全部记录）",
+        description="把一户困难户移交给另一台设备：新设备收到该户及其全部记录并成为唯一可修改的设备，"
+        "原设备上该户变为只读。",
+    )
+    p.add_argument("household", metavar="HOUSEHOLD_ID", help="困难户编号")
+    p.add_argument("--to", required=True, metavar="DEVICE", help="接收的设备（名称或编号）")
+    p.add_argument("--by", default="市总工会", help="经办人")
+    p.add_argument("--note", default="", help="移交原因")
+    p = sub.add_parser("set-dibao", help="设定本地低保标准（元/月），发给所有设备")
+    p.add_argument("yuan", metavar="YUAN", help="每月元数，如 950")
+    p = sub.add_parser("set-bodies", help="设定某类转介事项的接收单位目录，发给所有设备")
+    p.add_argument("kind", metavar="KIND_CODE", help="转介事项代码，如 EMP-JOB")
+    p.add_argument("bodies", metavar="BODY", nargs="+", help="接收单位名称（可写多个）")
+    p = sub.add_parser("conflicts", help="列出两处同时修改同一记录造成的冲突（两个值都保留）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--all", action="store_true", help="也列出已处理的冲突")
+    p = sub.add_parser("resolve", help="处理一条冲突：选定保留的值，发给负责该户的设备")
+    p.add_argument("conflict", type=int, metavar="ID", help="冲突编号（见 conflicts）")
+    p.add_argument("--keep", required=True, choices=["a", "b"], help="保留值 a 还是值 b")
+    p.add_argument("--by", default="市总工会", help="处理人")
+    p.add_argument("--note", default="", help="处理说明")
+    sub.add_parser("admin-token", help="显示查看 /api/v1/status 所需的管理口令")
     return parser
 
 
@@ -104,7 +139,82 @@ def _run(hq: HQ, args: argparse.Namespace) -> int:
         n = hq.revoke(args.device)
         print(f"已停用 {n} 台设备" if n else "没有找到该设备")
         return 0 if n else 1
+    if args.command == "referral-outcome":
+        res = hq.record_referral_outcome(args.referral, args.status, args.date, args.note, args.by)
+        ev = res["event"]
+        print(
+            f"已登记：转介 {args.referral} 由“{res['previous']}”变为“{ev['status']}”（{ev['occurred_on']}），"
+            "将在该设备下次同步时送达。"
+        )
+        return 0
+    if args.command == "handover":
+        res = hq.handover(args.household, args.to, args.by, args.note)
+        print(
+            f"已移交：困难户 {args.household} 连同 {res['records']} 条记录、{res['files']} 个附件移交给"
+            f"“{res['to_name']}”；原设备同步后该户变为只读。"
+        )
+        return 0
+    if args.command == "set-dibao":
+        from fieldapp.domain.errors import DomainError
+        from fieldapp.domain.money import format_yuan, parse_yuan
+
+        try:
+            fen = parse_yuan(args.yuan, field_name="dibao", label="低保标准（元/月）")
+        except DomainError as e:
+            print(f"错误：{e}", file=sys.stderr)
+            return 1
+        if fen <= 0:
+            print("错误：低保标准应大于0", file=sys.stderr)
+            return 1
+        hq.set_reference("dibao_standard_fen", str(fen))
+        print(f"已设定低保标准 {format_yuan(fen)} 元/月，各设备下次同步时更新。")
+        return 0
+    if args.command == "set-bodies":
+        from fieldapp.domain.referrals import catalogue
+
+        if args.kind not in catalogue():
+            print(f"错误：转介目录中没有“{args.kind}”。可用：{'、'.join(catalogue())}", file=sys.stderr)
+            return 1
+        bodies = json.loads(hq.reference("receiving_bodies") or "{}")
+        bodies[args.kind] = [b.strip() for b in args.bodies if b.strip()]
+        hq.set_reference("receiving_bodies", json.dumps(bodies, ensure_ascii=False, sort_keys=True))
+        print(f"已设定“{catalogue()[args.kind].name}”的接收单位：{'、'.join(bodies[args.kind])}")
+        return 0
+    if args.command == "conflicts":
+        return _conflicts(hq, args.json, args.all)
+    if args.command == "resolve":
+        res = hq.resolve_conflict(args.conflict, args.keep, args.by, args.note)
+        where = f"，已排入发给 {len(res['sent_to'])} 台设备的回执" if res["sent_to"] else ""
+        print(f"冲突 {res['id']} 已处理：保留值 {res['kept']}{where}。")
+        return 0
+    if args.command == "admin-token":
+        print(hq.admin_token)
+        return 0
     return 2
+
+
+KIND_LABEL = {"same_version": "两处同时修改", "not_owner": "移交后原设备的修改"}
+
+
+def _conflicts(hq: HQ, as_json: bool, include_resolved: bool) -> int:
+    items = hq.conflicts(include_resolved)
+    if as_json:
+        print(json.dumps(items, ensure_ascii=False, indent=1))
+        return 0
+    if not items:
+        print("没有待处理的冲突。")
+        return 0
+    for c in items:
+        state = f"已处理（保留 {c['kept']}）" if c["resolved_at"] else "待处理"
+        print(
+            f"#{c['id']}\t{state}\t{KIND_LABEL.get(c['kind'], c['kind'])}\t{c['entity']} {c['row_id']}"
+            f"\t版本 {c['version']}"
+        )
+        print(f"\ta = {c['a']['device']}\tb = {c['b']['device']}")
+        for key, (va, vb) in c["differs"].items():
+            print(f"\t{key}: a={va!r}  b={vb!r}")
+    print(f"共 {len(items)} 条。处理：fieldapp-hq resolve 编号 --keep a|b")
+    return 0
 
 
 def _import(hq: HQ, folder: Path) -> int:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from fieldapp.storage.base import NAMING_CONVENTION, UTCDateTime, utcnow
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 1  # the data-format generation; the tables evolve through hq/migrations
 
 
 class HQBase(DeclarativeBase):
@@ -119,6 +119,25 @@ class Conflict(HQBase):
     data_b: Mapped[str] = mapped_column(Text)
     detected_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # same_version: two writers, one version; not_owner: a change from a household's former owner
+    kind: Mapped[str] = mapped_column(String(20), default="same_version", server_default="same_version")
+    kept: Mapped[str] = mapped_column(String(1), default="", server_default="")  # "a" | "b" once resolved
+    resolved_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class Handover(HQBase):
+    """Headquarters moved a household (and its single-writer records) to another device."""
+
+    __tablename__ = "hq_handover"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    household_id: Mapped[str] = mapped_column(String(36), index=True)
+    from_device: Mapped[str] = mapped_column(String(36))
+    to_device: Mapped[str] = mapped_column(String(36))
+    by: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Attachment(HQBase):

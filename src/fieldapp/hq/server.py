@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hmac
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Header, Request
 from fastapi.responses import JSONResponse, Response
 
-from fieldapp.hq.store import HQ
+from fieldapp.hq.store import CHALLENGE_TTL_S, HQ
 from fieldapp.sync import protocol
 from fieldapp.sync.protocol import SyncError
 
@@ -21,6 +22,7 @@ HTTP_STATUS = {
     "BAD_TOKEN": 403,
     "TOKEN_USED": 409,
     "DEVICE_EXISTS": 409,
+    "UNAUTHENTICATED": 401,
 }
 MAX_BATCH_BYTES = 256 * 1024 * 1024
 
@@ -67,16 +69,31 @@ def create_app(hq: HQ) -> FastAPI:
         code = 200 if result.ok else HTTP_STATUS.get(result.code, 400)
         return JSONResponse(result.to_json(), status_code=code)
 
+    @app.get("/api/v1/challenge")
+    def challenge() -> dict[str, Any]:
+        return {"challenge": hq.challenge(), "ttl": CHALLENGE_TTL_S}
+
     @app.get("/api/v1/devices/{device_id}/reply")
-    def reply(device_id: str, cursor: int = 0) -> Response:
+    def reply(
+        device_id: str,
+        cursor: int = 0,
+        x_fieldapp_challenge: str = Header(default=""),
+        x_fieldapp_signature: str = Header(default=""),
+    ) -> Response:
         try:
+            hq.check_reply_request(device_id, cursor, x_fieldapp_challenge, x_fieldapp_signature)
             data = hq.build_reply(device_id, cursor)
         except SyncError as e:
             return _error(e)
         return Response(data, media_type="application/octet-stream")
 
-    @app.get("/api/v1/status")
-    def status() -> dict[str, Any]:
+    @app.get("/api/v1/status", response_model=None)
+    def status(authorization: str = Header(default="")) -> dict[str, Any] | JSONResponse:
+        scheme, _, token = authorization.partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip(), hq.admin_token):
+            return _error(
+                SyncError("UNAUTHENTICATED", "查看汇总状态需要管理口令（fieldapp-hq admin-token）。")
+            )
         return hq.status()
 
     return app

@@ -7,15 +7,20 @@ server killed mid-ingest leaves no trace of the batch and the device simply send
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import json
 import os
 import secrets
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any, cast
 
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Engine, Table, create_engine, event, exc, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -29,6 +34,7 @@ from fieldapp.hq.models import (
     Conflict,
     Device,
     Enrolment,
+    Handover,
     HQMeta,
     Outgoing,
     Record,
@@ -41,6 +47,22 @@ DEFAULT_URL_ENV = "FIELDAPP_HQ_DB"
 CHUNK = 400
 ENTITY_MAX = 40
 OPS = {"insert", "update", "delete"}
+HQ_DEVICE = "hq"  # the writer name of rows headquarters itself records (referral outcomes…)
+# written only by the household's owner device (docs/data-model.md); the rest are append-only
+SINGLE_WRITER = {"household", "member", "pairing", "visit", "referral"}
+# the records that move with a household at a handover, in an order that satisfies foreign keys
+HOUSEHOLD_ENTITIES = (
+    "member",
+    "pairing",
+    "visit",
+    "assessment",
+    "referral",
+    "relief_payment",
+    "consent",
+    "attachment",
+)
+CHALLENGE_TTL_S = 300
+SETTING_KEYS = {"dibao_standard_fen", "receiving_bodies"}
 
 
 @dataclass
@@ -106,6 +128,8 @@ class HQ:
                 kp = KeyPair.generate()
                 s.add(HQMeta(key="sign_secret", value=kp.sign_secret))
                 s.add(HQMeta(key="box_secret", value=kp.box_secret))
+            if s.get(HQMeta, "admin_token") is None:
+                s.add(HQMeta(key="admin_token", value=secrets.token_urlsafe(32).encode()))
         with self.session() as s:
             version = int(s.get(HQMeta, "schema_version").value)  # type: ignore[union-attr]
         if version > SCHEMA_VERSION:
@@ -348,7 +372,36 @@ class HQ:
         conflicts: list[dict[str, Any]] = []
         new_records: dict[tuple[str, str], dict[str, Any]] = {}
         changed_records: dict[tuple[str, str], dict[str, Any]] = {}
+        owners = _owners(s)  # households headquarters has handed over: id -> owner device now
         for r in fresh:
+            owner = owners.get(_household_of(s, r, rows)) if owners else None
+            if owner is not None and owner != device_id:
+                # a change the former owner made before it learnt of the handover
+                if r["entity"] in SINGLE_WRITER:
+                    cur_rec = current.get((r["entity"], r["row_id"]))
+                    conflicts.append(
+                        {
+                            "entity": r["entity"],
+                            "row_id": r["row_id"],
+                            "version": r["version"],
+                            "kind": "not_owner",
+                            "device_a": owner,
+                            "data_a": cur_rec.data if cur_rec is not None else "",
+                            "device_b": device_id,
+                            "data_b": r["data"],
+                        }
+                    )
+                    continue  # kept in hq_change and hq_conflict; the owner's value stays current
+                # an append-only fact: kept, and forwarded to the household's new owner
+                s.add(
+                    Outgoing(
+                        device_id=owner,
+                        kind="record",
+                        body=protocol.canonical_json(
+                            {"entity": r["entity"], "row": json.loads(r["data"])}
+                        ).decode(),
+                    )
+                )
             key3 = (r["entity"], r["row_id"], r["version"])
             prior = by_version.get(key3)
             if prior is not None and prior[0] != r["data_sha256"]:
@@ -357,6 +410,7 @@ class HQ:
                         "entity": r["entity"],
                         "row_id": r["row_id"],
                         "version": r["version"],
+                        "kind": "same_version",
                         "device_a": prior[1],
                         "data_a": prior[2],
                         "device_b": device_id,
@@ -421,7 +475,7 @@ class HQ:
                 )
             ]
             items = [
-                {"id": o.id, "kind": o.kind, "body": json.loads(o.body)}
+                {"id": o.id, "kind": o.kind, "body": _inline(s, o.kind, json.loads(o.body))}
                 for o in s.scalars(
                     select(Outgoing)
                     .where(Outgoing.device_id.in_([device_id, "*"]), Outgoing.id > cursor)
@@ -439,6 +493,329 @@ class HQ:
         }
         payload = {"acks": acks, "items": items, "gaps": gaps}
         return protocol.seal(header, payload, sender=self.keys, recipient_box_public=box_public)
+
+    # --- headquarters' own records: referral outcomes, handovers, reference data -------------
+
+    def _record(self, s: Session, entity: str, row_id: str) -> Record:
+        rec = s.get(Record, (row_id, entity))
+        if rec is None:
+            label = {"household": "困难户", "referral": "转介"}.get(entity, "记录")
+            raise SyncError("NOT_FOUND", f"总部没有这条{label}（编号 {row_id}）。请先让负责的设备同步上来。")
+        return rec
+
+    def _device(self, s: Session, name_or_id: str) -> Device:
+        devs = s.scalars(
+            select(Device).where((Device.device_id == name_or_id) | (Device.name == name_or_id))
+        ).all()
+        if len(devs) != 1:
+            raise SyncError(
+                "NOT_FOUND",
+                f"没有找到设备“{name_or_id}”。"
+                if not devs
+                else f"有多台设备叫“{name_or_id}”，请用设备编号。",
+            )
+        if devs[0].revoked_at is not None:
+            raise SyncError("DEVICE_REVOKED", f"设备“{devs[0].name}”已被停用，不能接收困难户。")
+        return devs[0]
+
+    def owner_of(self, s: Session, household_id: str) -> str:
+        """The device that may write the household now: the last handover, else its creator's."""
+        moved = s.scalar(
+            select(Handover.to_device)
+            .where(Handover.household_id == household_id)
+            .order_by(Handover.id.desc())
+            .limit(1)
+        )
+        if moved:
+            return str(moved)
+        rec = self._record(s, "household", household_id)
+        return str(json.loads(rec.data).get("owner_device") or rec.device_id)
+
+    def _hq_write(self, s: Session, entity: str, row: dict[str, Any]) -> None:
+        """Store a row headquarters wrote: one change (writer "hq") and the current record."""
+        text = protocol.canonical_json(row).decode()
+        seq = int(s.scalar(select(func.max(Change.outbox_seq)).where(Change.device_id == HQ_DEVICE)) or 0) + 1
+        s.add(
+            Change(
+                device_id=HQ_DEVICE,
+                outbox_seq=seq,
+                batch_id=HQ_DEVICE,
+                entity=entity,
+                row_id=str(row["id"]),
+                op="update" if s.get(Record, (row["id"], entity)) else "insert",
+                version=int(row["version"]),
+                hlc=int(row["hlc"]),
+                data_sha256=protocol.sha256_hex(text.encode()),
+                data=text,
+            )
+        )
+        rec = s.get(Record, (row["id"], entity))
+        if rec is None:
+            s.add(
+                Record(
+                    entity=entity,
+                    row_id=str(row["id"]),
+                    version=int(row["version"]),
+                    hlc=int(row["hlc"]),
+                    device_id=HQ_DEVICE,
+                    deleted=bool(row.get("deleted")),
+                    data=text,
+                )
+            )
+        else:
+            rec.version, rec.hlc, rec.device_id = int(row["version"]), int(row["hlc"]), HQ_DEVICE
+            rec.deleted, rec.data = bool(row.get("deleted")), text
+
+    def _outgoing(self, s: Session, device_id: str, kind: str, body: dict[str, Any]) -> int:
+        item = Outgoing(device_id=device_id, kind=kind, body=protocol.canonical_json(body).decode())
+        s.add(item)
+        s.flush()
+        return item.id
+
+    def record_referral_outcome(
+        self,
+        referral_id: str,
+        status: str,
+        occurred_on: dt.date | None = None,
+        note: str = "",
+        recorded_by: str = "市总工会",
+    ) -> dict[str, Any]:
+        """A receiving body's outcome recorded at headquarters: a status event for the owner device."""
+        from fieldapp.domain import referrals as rules
+        from fieldapp.domain.errors import DomainError
+        from fieldapp.domain.vocab import ReferralStatus
+
+        try:
+            new = ReferralStatus(status)
+        except ValueError:
+            allowed = "、".join(x.value for x in ReferralStatus)
+            raise SyncError("INVALID", f"转介状态“{status}”不对；可用：{allowed}") from None
+        with self.session() as s:
+            ref = json.loads(self._record(s, "referral", referral_id).data)
+            events = [
+                json.loads(r.data)
+                for r in s.scalars(
+                    select(Record).where(
+                        Record.entity == "referral_event",
+                        Record.data.like(f'%"referral_id":"{referral_id}"%'),
+                        Record.deleted == 0,
+                    )
+                )
+            ]
+            current = (
+                ReferralStatus(max(events, key=lambda e: (e["occurred_on"], e["hlc"]))["status"])
+                if events
+                else ReferralStatus(ref["status"])
+            )
+            try:
+                rules.check_transition(current, new)
+            except DomainError as e:
+                raise SyncError("INVALID", str(e)) from e
+            owner = self.owner_of(s, str(ref["household_id"]))
+            now = utcnow().isoformat()
+            day = occurred_on or dt.date.today()
+            if events and day.isoformat() < max(e["occurred_on"] for e in events):
+                raise SyncError("INVALID", "办理日期早于该转介已有的最新状态日期。")
+            event_row = {
+                "id": str(uuid.uuid4()),
+                "referral_id": referral_id,
+                "status": new.value,
+                "occurred_on": day.isoformat(),
+                "note": note,
+                "recorded_by": recorded_by,
+                "origin_device": HQ_DEVICE,
+                "hlc": _hlc_now(),
+                "version": 1,
+                "deleted": False,
+                "created_at": now,
+                "updated_at": now,
+            }
+            self._outgoing(s, owner, "referral_event", event_row)
+            self._hq_write(s, "referral_event", event_row)
+            return {"event": event_row, "device_id": owner, "previous": current.value}
+
+    def handover(self, household_id: str, to: str, by: str = "市总工会", note: str = "") -> dict[str, Any]:
+        """Move a household and its records to another device; the former owner keeps a read-only copy."""
+        with self.session() as s:
+            target = self._device(s, to)
+            former = self.owner_of(s, household_id)
+            if former == target.device_id:
+                raise SyncError("INVALID", f"该户已经由“{target.name}”负责，无需移交。")
+            household = self._record(s, "household", household_id)
+            hrow = json.loads(household.data)
+            hrow.update(owner_device=target.device_id, version=household.version + 1, hlc=_hlc_now())
+            hrow["updated_at"] = utcnow().isoformat()
+            rows: list[tuple[str, dict[str, Any]]] = []
+            needle = f'%"household_id":"{household_id}"%'
+            for entity in HOUSEHOLD_ENTITIES:
+                for rec in s.scalars(
+                    select(Record)
+                    .where(Record.entity == entity, Record.data.like(needle))
+                    .order_by(Record.hlc)
+                ):
+                    rows.append((entity, json.loads(rec.data)))
+            referral_ids = [r["id"] for e, r in rows if e == "referral"]
+            for rid in referral_ids:
+                for rec in s.scalars(
+                    select(Record)
+                    .where(Record.entity == "referral_event", Record.data.like(f'%"referral_id":"{rid}"%'))
+                    .order_by(Record.hlc)
+                ):
+                    rows.append(("referral_event", json.loads(rec.data)))
+            cadre_ids = sorted({str(r["cadre_id"]) for _, r in rows if r.get("cadre_id")})
+            cadres = [json.loads(c.data) for c in (s.get(Record, (cid, "cadre")) for cid in cadre_ids) if c]
+            files = sorted({str(r["sha256"]) for e, r in rows if e == "attachment" and r.get("sha256")})
+            for c in cadres:
+                self._outgoing(s, target.device_id, "record", {"entity": "cadre", "row": c})
+            self._outgoing(s, target.device_id, "record", {"entity": "household", "row": hrow})
+            self._hq_write(s, "household", hrow)
+            for entity, row in rows:
+                self._outgoing(s, target.device_id, "record", {"entity": entity, "row": row})
+            for sha in files:
+                if s.get(Attachment, sha) is not None:
+                    self._outgoing(s, target.device_id, "attachment_file", {"sha256": sha})
+            body = {"household_id": household_id, "owner_device": target.device_id, "owner_name": target.name}
+            self._outgoing(s, target.device_id, "handover", body)
+            if former != HQ_DEVICE:
+                self._outgoing(s, former, "handover", body)
+            s.add(
+                Handover(
+                    household_id=household_id,
+                    from_device=former,
+                    to_device=target.device_id,
+                    by=by,
+                    note=note,
+                )
+            )
+            return {
+                "household_id": household_id,
+                "from_device": former,
+                "to_device": target.device_id,
+                "to_name": target.name,
+                "records": len(rows) + len(cadres) + 1,
+                "files": len(files),
+            }
+
+    def set_reference(self, key: str, value: str) -> int:
+        """Reference data for every device (the local 低保 standard, receiving bodies)."""
+        if key not in SETTING_KEYS:
+            raise SyncError("INVALID", f"未知的参考数据“{key}”。")
+        with self.session() as s:
+            meta = s.get(HQMeta, f"setting:{key}")
+            if meta is None:
+                s.add(HQMeta(key=f"setting:{key}", value=value.encode()))
+            else:
+                meta.value = value.encode()
+            return self._outgoing(s, "*", "setting", {"key": key, "value": value})
+
+    def reference(self, key: str) -> str | None:
+        with self.session() as s:
+            meta = s.get(HQMeta, f"setting:{key}")
+            return None if meta is None else meta.value.decode()
+
+    # --- conflicts -----------------------------------------------------------------------------
+
+    def conflicts(self, include_resolved: bool = False) -> list[dict[str, Any]]:
+        with self.session() as s:
+            names = {d.device_id: d.name for d in s.scalars(select(Device))}
+            names[HQ_DEVICE] = "市总工会"
+            q = select(Conflict).order_by(Conflict.id)
+            if not include_resolved:
+                q = q.where(Conflict.resolved_at.is_(None))
+            out = []
+            for c in s.scalars(q):
+                a = json.loads(c.data_a) if c.data_a else {}
+                b = json.loads(c.data_b) if c.data_b else {}
+                out.append(
+                    {
+                        "id": c.id,
+                        "kind": c.kind,
+                        "entity": c.entity,
+                        "row_id": c.row_id,
+                        "version": c.version,
+                        "a": {"device_id": c.device_a, "device": names.get(c.device_a, c.device_a), "row": a},
+                        "b": {"device_id": c.device_b, "device": names.get(c.device_b, c.device_b), "row": b},
+                        "differs": _diff(a, b),
+                        "detected_at": c.detected_at.isoformat(),
+                        "resolved_at": c.resolved_at.isoformat() if c.resolved_at else None,
+                        "kept": c.kept,
+                        "resolved_by": c.resolved_by,
+                        "note": c.note,
+                    }
+                )
+            return out
+
+    def resolve_conflict(
+        self, conflict_id: int, keep: str, by: str = "市总工会", note: str = ""
+    ) -> dict[str, Any]:
+        """Keep value a or b: it becomes the current record and goes to the owner device."""
+        if keep not in ("a", "b"):
+            raise SyncError("INVALID", "请用 --keep a 或 --keep b 指明保留哪一个值。")
+        with self.session() as s:
+            c = s.get(Conflict, conflict_id)
+            if c is None:
+                raise SyncError("NOT_FOUND", f"没有编号为 {conflict_id} 的冲突。")
+            if c.resolved_at is not None:
+                raise SyncError("INVALID", f"冲突 {conflict_id} 已于 {c.resolved_at:%Y-%m-%d %H:%M} 处理过。")
+            text = c.data_a if keep == "a" else c.data_b
+            c.resolved_at, c.kept, c.resolved_by, c.note = utcnow(), keep, by, note
+            sent_to: list[str] = []
+            if text:  # an empty side: the owner had no value yet; keeping it changes nothing
+                row = json.loads(text)
+                rec = s.get(Record, (c.row_id, c.entity))
+                row["version"] = max(int(row.get("version") or 0), rec.version if rec else 0) + 1
+                row["hlc"] = _hlc_now()
+                if c.entity == "household":  # the value is chosen, not the writer: ownership stays
+                    row["owner_device"] = self.owner_of(s, c.row_id)
+                hid = _household_of(s, {"entity": c.entity, "row_id": c.row_id, "data": text}, [])
+                try:
+                    targets = [self.owner_of(s, hid)] if hid else []
+                except SyncError:
+                    targets = []
+                targets = targets or sorted({c.device_a, c.device_b} - {HQ_DEVICE})
+                for dev in targets:
+                    self._outgoing(s, dev, "record", {"entity": c.entity, "row": row})
+                    sent_to.append(dev)
+                self._hq_write(s, c.entity, row)
+            return {"id": c.id, "kept": keep, "sent_to": sent_to}
+
+    # --- authentication of reply downloads and the status page ---------------------------------
+
+    def _challenge_key(self) -> bytes:
+        return hashlib.sha256(b"fieldapp-challenge\0" + self.keys.sign_secret).digest()
+
+    def challenge(self) -> str:
+        stamp = str(int(time.time()))
+        mac = hmac.new(self._challenge_key(), stamp.encode(), hashlib.sha256).hexdigest()[:32]
+        return f"{stamp}.{mac}"
+
+    def check_reply_request(self, device_id: str, cursor: int, challenge: str, signature: str) -> None:
+        """A reply goes only to its device: the request is signed with the device's key."""
+        bad = SyncError("UNAUTHENTICATED", "取回执的请求没有有效的设备签名，已拒绝。请升级程序后重试。")
+        stamp, _, mac = challenge.partition(".")
+        good = hmac.new(self._challenge_key(), stamp.encode(), hashlib.sha256).hexdigest()[:32]
+        if not stamp.isdigit() or not hmac.compare_digest(mac, good):
+            raise bad
+        if not 0 <= time.time() - int(stamp) <= CHALLENGE_TTL_S:
+            raise SyncError("UNAUTHENTICATED", "取回执的请求已过期，请重试。")
+        with self.session() as s:
+            dev = s.get(Device, device_id)
+            if dev is None:
+                raise SyncError("UNKNOWN_DEVICE", "未登记的设备。")
+            sign_public = dev.sign_public
+        message = protocol.reply_request_message(device_id, cursor, challenge)
+        try:
+            Ed25519PublicKey.from_public_bytes(sign_public).verify(protocol.unb64(signature), message)
+        except (InvalidSignature, ValueError) as e:
+            raise bad from e
+
+    @property
+    def admin_token(self) -> str:
+        with self.session() as s:
+            meta = s.get(HQMeta, "admin_token")
+            if meta is None:
+                raise RuntimeError("总部数据库尚未初始化：请先运行 fieldapp-hq init。")
+            return meta.value.decode()
 
     def devices(self) -> list[Device]:
         with self.session() as s:
@@ -463,8 +840,56 @@ class HQ:
                 or 0,
                 "attachments": s.scalar(select(func.count()).select_from(Attachment)) or 0,
                 "alerts": s.scalar(select(func.count()).select_from(Alert)) or 0,
+                "handovers": s.scalar(select(func.count()).select_from(Handover)) or 0,
                 "gaps": {d: g for d, g in gaps.items() if g},
             }
+
+
+def _owners(s: Session) -> dict[str, str]:
+    """Households headquarters has handed over, with the device that owns each now."""
+    return {
+        hid: to
+        for hid, to in s.execute(select(Handover.household_id, Handover.to_device).order_by(Handover.id))
+    }
+
+
+def _household_of(s: Session, change: dict[str, Any], batch: list[dict[str, Any]]) -> str:
+    """The household a changed row belongs to ("" when it belongs to none, e.g. a cadre)."""
+    if change["entity"] == "household":
+        return str(change["row_id"])
+    row = json.loads(change["data"])
+    if row.get("household_id"):
+        return str(row["household_id"])
+    if change["entity"] == "referral_event" and row.get("referral_id"):
+        rid = str(row["referral_id"])
+        for other in batch:
+            if other["entity"] == "referral" and other["row_id"] == rid:
+                return str(json.loads(other["data"]).get("household_id") or "")
+        rec = s.get(Record, (rid, "referral"))
+        if rec is not None:
+            return str(json.loads(rec.data).get("household_id") or "")
+    return ""
+
+
+def _inline(s: Session, kind: str, body: dict[str, Any]) -> dict[str, Any]:
+    """An attachment file is stored once at headquarters and copied into the reply when sent."""
+    if kind == "attachment_file":
+        blob = s.get(Attachment, body["sha256"])
+        return {**body, "data": protocol.b64(blob.data) if blob is not None else ""}
+    return body
+
+
+def _hlc_now() -> int:
+    from fieldapp.domain.hlc import pack
+
+    return pack(time.time_ns() // 1_000_000, 0)
+
+
+def _diff(a: dict[str, Any], b: dict[str, Any]) -> dict[str, list[Any]]:
+    skip = {"hlc", "version", "updated_at", "origin_device"}
+    return {
+        k: [a.get(k), b.get(k)] for k in sorted(set(a) | set(b)) if k not in skip and a.get(k) != b.get(k)
+    }
 
 
 def _table(model: type) -> Table:

@@ -9,9 +9,9 @@ from sqlalchemy import select
 from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.hardship import HardshipInput, HardshipResult, assess
 from fieldapp.services import settings
-from fieldapp.services.common import get_live, today
+from fieldapp.services.common import today, writable_household
 from fieldapp.storage.db import Database
-from fieldapp.storage.models import Assessment, Household
+from fieldapp.storage.models import Assessment
 
 
 def preview(db: Database, data: HardshipInput) -> HardshipResult:
@@ -33,7 +33,7 @@ def record_assessment(
     dibao = settings.dibao_standard_fen(db)
     result = assess(data, dibao)
     with db.session() as s:
-        get_live(s, Household, household_id)
+        writable_household(s, household_id)
         a = Assessment(
             household_id=household_id,
             cadre_id=cadre_id,

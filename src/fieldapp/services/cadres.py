@@ -12,9 +12,9 @@ from fieldapp.domain import pairing as rules
 from fieldapp.domain.errors import RuleViolation, ValidationError
 from fieldapp.domain.phone import normalize_phone
 from fieldapp.domain.search import pinyin_initials
-from fieldapp.services.common import get_live, today
+from fieldapp.services.common import get_live, today, writable_household
 from fieldapp.storage.db import Database
-from fieldapp.storage.models import Cadre, Household, Pairing
+from fieldapp.storage.models import Cadre, Pairing
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def pair_in_session(
     session: Session, cadre_id: str, household_id: str, *, reason: str = "", started_on: dt.date | None = None
 ) -> Pairing:
     get_live(session, Cadre, cadre_id)
-    get_live(session, Household, household_id)
+    writable_household(session, household_id)
     existing = session.scalar(
         select(Pairing).where(
             Pairing.cadre_id == cadre_id,

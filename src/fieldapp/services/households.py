@@ -19,7 +19,7 @@ from fieldapp.domain.people import (
 )
 from fieldapp.domain.search import pinyin_initials
 from fieldapp.services.cadres import pair_in_session
-from fieldapp.services.common import get_live
+from fieldapp.services.common import get_live, writable_household
 from fieldapp.storage.db import Database
 from fieldapp.storage.models import Assessment, Cadre, Household, Member, Pairing
 
@@ -121,7 +121,7 @@ def create_household(
 def update_household(db: Database, household_id: str, household: HouseholdData) -> Saved:
     household = normalize_household(household)
     with db.session() as s:
-        h = get_live(s, Household, household_id)
+        h = writable_household(s, household_id)
         for k, v in asdict(household).items():
             setattr(h, k, v)
         return Saved(h.id, (), _refresh_missing(s, h))
@@ -130,7 +130,7 @@ def update_household(db: Database, household_id: str, household: HouseholdData) 
 def add_member(db: Database, household_id: str, member: MemberData) -> Saved:
     member = normalize_member(member)
     with db.session() as s:
-        h = get_live(s, Household, household_id)
+        h = writable_household(s, household_id)
         if member.relation == vocab.Relation.HEAD and h.head is not None:
             raise RuleViolation("relation", f"这户已有户主“{h.head.name}”")
         _check_unique_id(s, member.id_number)
@@ -145,6 +145,7 @@ def update_member(db: Database, member_id: str, member: MemberData) -> Saved:
     member = normalize_member(member)
     with db.session() as s:
         m = get_live(s, Member, member_id)
+        writable_household(s, m.household_id)
         if member.relation == vocab.Relation.HEAD and m.relation != vocab.Relation.HEAD:
             head = m.household.head
             if head is not None:
@@ -160,6 +161,7 @@ def remove_member(db: Database, member_id: str) -> None:
     """Tombstone a member (kept for sync and history); the head cannot be removed."""
     with db.session() as s:
         m = get_live(s, Member, member_id)
+        writable_household(s, m.household_id)
         if m.relation == vocab.Relation.HEAD:
             raise RuleViolation("relation", "不能删除户主；请先把另一位成员设为户主")
         m.deleted = True

@@ -12,9 +12,9 @@ from pathlib import Path
 from fieldapp.domain import vocab
 from fieldapp.domain.errors import FieldProblem, ValidationError
 from fieldapp.domain.people import MINOR_AGE_FOR_GUARDIAN, age_on
-from fieldapp.services.common import get_live, today
+from fieldapp.services.common import get_live, today, writable_household
 from fieldapp.storage.db import Database
-from fieldapp.storage.models import Attachment, Consent, Household, Member, ReliefPayment
+from fieldapp.storage.models import Attachment, Consent, Member, ReliefPayment
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
@@ -37,7 +37,7 @@ def record_relief(
     if problems:
         raise ValidationError(problems)
     with db.session() as s:
-        get_live(s, Household, household_id)
+        writable_household(s, household_id)
         if member_id:
             get_live(s, Member, member_id)
         r = ReliefPayment(
@@ -74,7 +74,7 @@ def record_consent(
     if on > today():
         problems.append(FieldProblem("given_on", "同意日期", "不能晚于今天"))
     with db.session() as s:
-        get_live(s, Household, household_id)
+        writable_household(s, household_id)
         if member_id:
             m = get_live(s, Member, member_id)
             if (
@@ -134,7 +134,7 @@ def add_attachment(
         tmp.replace(target)
     media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
     with db.session() as s:
-        get_live(s, Household, household_id)
+        writable_household(s, household_id)
         if member_id:
             get_live(s, Member, member_id)
         a = Attachment(

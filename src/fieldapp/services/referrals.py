@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -10,9 +11,11 @@ from sqlalchemy import select
 from fieldapp.domain import referrals as rules
 from fieldapp.domain.errors import FieldProblem, RuleViolation, ValidationError
 from fieldapp.domain.vocab import ReferralStatus
-from fieldapp.services.common import get_live, today
+from fieldapp.services.common import get_live, today, writable_household
 from fieldapp.storage.db import Database
-from fieldapp.storage.models import Household, Member, Referral, ReferralEvent, Visit
+from fieldapp.storage.models import Member, Referral, ReferralEvent, Setting, Visit
+
+RECEIVING_BODIES_KEY = "receiving_bodies"  # set by headquarters' reply: {kind code: [bodies]}
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,15 @@ class ReferralData:
     visit_id: str | None = None
     cadre_id: str | None = None
     created_on: dt.date | None = None
+
+
+def receiving_bodies(db: Database, kind_code: str) -> list[str]:
+    """The receiving bodies offered for a kind: headquarters' list when it sent one, else the catalogue's."""
+    with db.session() as s:
+        row = s.get(Setting, RECEIVING_BODIES_KEY)
+        sent = json.loads(row.value) if row is not None else {}
+    bodies = sent.get(kind_code) if isinstance(sent, dict) else None
+    return list(bodies) if bodies else list(rules.referral_kind(kind_code).bodies)
 
 
 def create_referral(db: Database, data: ReferralData, *, recorded_by: str = "") -> str:
@@ -41,7 +53,7 @@ def create_referral(db: Database, data: ReferralData, *, recorded_by: str = "") 
     if problems:
         raise ValidationError(problems)
     with db.session() as s:
-        get_live(s, Household, data.household_id)
+        writable_household(s, data.household_id)
         if data.member_id:
             get_live(s, Member, data.member_id)
         if data.visit_id:
@@ -85,6 +97,7 @@ def change_status(
         raise ValidationError.single("occurred_on", "状态日期", "不能晚于今天")
     with db.session() as s:
         r = get_live(s, Referral, referral_id)
+        writable_household(s, r.household_id)
         rules.check_transition(r.status, new_status)
         if day < r.status_on:
             raise RuleViolation("occurred_on", f"状态日期不能早于上一次状态变化（{r.status_on.isoformat()}）")

@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from fieldapp.domain import vocab
 from fieldapp.domain.errors import FieldProblem, ValidationError
-from fieldapp.services.common import get_live, today
+from fieldapp.services.common import get_live, today, writable_household
 from fieldapp.storage.db import Database
-from fieldapp.storage.models import Cadre, Household, Visit
+from fieldapp.storage.models import Cadre, Visit
 
 # The archive asks for a visit at least every six months; during the re-survey a month.
 DEFAULT_VISIT_INTERVAL_DAYS = 30
@@ -53,7 +53,7 @@ def _validate(data: VisitData, on: dt.date) -> VisitData:
 def record_visit(db: Database, data: VisitData) -> str:
     data = _validate(data, today())
     with db.session() as s:
-        get_live(s, Household, data.household_id)
+        writable_household(s, data.household_id)
         if data.cadre_id:
             get_live(s, Cadre, data.cadre_id)
         v = Visit(**asdict(data))
@@ -66,6 +66,7 @@ def update_visit(db: Database, visit_id: str, data: VisitData) -> None:
     data = _validate(data, today())
     with db.session() as s:
         v = get_live(s, Visit, visit_id)
+        writable_household(s, v.household_id)
         for k, val in asdict(data).items():
             setattr(v, k, val)
 

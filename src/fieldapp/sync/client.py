@@ -6,7 +6,6 @@ A plain-Python API for the CLI and, later, the sync screen: every entry point ta
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import time
@@ -17,11 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from fieldapp.domain import referrals as rules
-from fieldapp.domain.vocab import ReferralStatus
 from fieldapp.services.records import attachment_store
 from fieldapp.storage.base import utcnow
 from fieldapp.storage.db import Database
@@ -30,13 +28,10 @@ from fieldapp.storage.models import (
     DeviceState,
     Household,
     OutboxEntry,
-    Referral,
-    ReferralEvent,
-    Setting,
     SyncBatch,
     SyncIdentity,
 )
-from fieldapp.sync import protocol
+from fieldapp.sync import protocol, replies
 from fieldapp.sync.protocol import KeyPair, SyncError
 
 Progress = Callable[[int, int], None]
@@ -60,6 +55,7 @@ class SyncReport:
     acked: int = 0
     items: int = 0
     message: str = ""
+    details: list[str] = field(default_factory=list)  # what headquarters' reply brought, in Chinese
 
     @property
     def ok(self) -> bool:
@@ -303,7 +299,6 @@ def upload(
     with db.session() as s:
         ident = _identity(s)
         url = (server or ident.hq_url).rstrip("/")
-        device_id = ident.device_id
     if not url:
         raise SyncError("NO_SERVER", "没有市总工会服务器地址。请用 --server 指定，或改用U盘导出。")
     batches = _unacked(db)
@@ -319,16 +314,12 @@ def upload(
                 report.rejected.append(f"第 {b.seq} 批：{body.get('message', body.get('code'))}")
             if progress:
                 progress(i, len(batches))
-        with db.session() as s:
-            cursor = _identity(s).reply_cursor
-        r = _request_with_retry(
-            lambda: client.get(f"{url}{API}/devices/{device_id}/reply", params={"cursor": cursor}),
-            retries,
-            backoff,
-        )
+        r = fetch_reply(db, client, url, retries=retries, backoff=backoff)
         if r.status_code == 200:
             applied = apply_reply(db, r.content)
-            report.acked, report.items = applied.acked, applied.items
+            report.acked, report.items, report.details = applied.acked, applied.items, applied.details
+        else:
+            report.rejected.append("取回执：" + _error_text(r))
     report.message = _upload_message(report)
     return report
 
@@ -337,6 +328,8 @@ def _upload_message(report: SyncReport) -> str:
     msg = f"已上传 {report.batches} 批, 共 {report.changes} 条记录"
     if report.items:
         msg += f"；收到市总工会更新 {report.items} 条"
+    if report.details:
+        msg += "（" + "，".join(report.details) + "）"
     if report.rejected:
         msg += "；被拒收：" + "；".join(report.rejected)
     return msg
@@ -357,6 +350,38 @@ def _request_with_retry(send: Callable[[], httpx.Response], retries: int, backof
     raise SyncError(
         "NETWORK", f"多次重试后仍连不上市总工会服务器（{last}）。数据都还在本机，请稍后再试或改用U盘导出。"
     )
+
+
+def fetch_reply(
+    db: Database, client: httpx.Client, url: str, *, retries: int = 4, backoff: float = 0.5
+) -> httpx.Response:
+    """GET this device's reply, signed: a fresh challenge from headquarters, signed with the device key."""
+    with db.session() as s:
+        ident = _identity(s)
+        cursor, device_id, sign_secret = ident.reply_cursor, ident.device_id, ident.sign_secret
+    r = _request_with_retry(lambda: client.get(f"{url}{API}/challenge"), retries, backoff)
+    if r.status_code != 200:
+        return r
+    challenge = str(r.json()["challenge"])
+    signature = Ed25519PrivateKey.from_private_bytes(sign_secret).sign(
+        protocol.reply_request_message(device_id, cursor, challenge)
+    )
+    headers = {"X-Fieldapp-Challenge": challenge, "X-Fieldapp-Signature": protocol.b64(signature)}
+    return _request_with_retry(
+        lambda: client.get(
+            f"{url}{API}/devices/{device_id}/reply", params={"cursor": cursor}, headers=headers
+        ),
+        retries,
+        backoff,
+    )
+
+
+def _error_text(r: httpx.Response) -> str:
+    try:
+        body = r.json()
+        return str(body.get("message") or body.get("code") or r.status_code)
+    except ValueError:
+        return f"服务器返回 {r.status_code}"
 
 
 def _post_with_retry(
@@ -437,9 +462,12 @@ def import_replies(db: Database, source: Path, *, progress: Progress | None = No
         else:
             report.acked += r.acked
             report.items += r.items
+            report.details += r.details
         if progress:
             progress(i, len(files))
     report.message = f"已确认 {report.acked} 批；收到市总工会更新 {report.items} 条"
+    if report.details:
+        report.message += "（" + "，".join(report.details) + "）"
     if not files:
         report.message = "U盘里没有本机的回执文件。"
     if report.rejected:
@@ -464,84 +492,73 @@ def apply_reply(db: Database, data: bytes) -> SyncReport:
     mark_enrolled(db)
     acked = _ack(db, [str(a["batch_id"]) for a in payload.get("acks", [])])
     items = 0
+    result = replies.Applied()
+    files = attachment_store(db)
+
+    def write_file(path: Path, data: bytes) -> None:
+        store_attachment(db, path, data)
+
     # HQ's rows are applied as they are: no local outbox entry, they came from headquarters
     with db.sessions(info={"device": None}) as s, s.begin():
         ident = _identity(s)
         for item in payload.get("items", []):
             if int(item["id"]) <= ident.reply_cursor:
                 continue
-            _apply_item(s, str(item["kind"]), item["body"])
+            replies.apply_item(s, str(item["kind"]), item["body"], files, write_file, result)
             ident.reply_cursor = int(item["id"])
             items += 1
-    return SyncReport(acked=acked, items=items)
+    return SyncReport(acked=acked, items=items, details=_details(result))
 
 
-def _apply_item(s: Session, kind: str, body: dict[str, Any]) -> None:
-    if kind == "referral_event":
-        if s.get(ReferralEvent, body["id"]) is None:
-            ev = ReferralEvent(
-                id=body["id"],
-                referral_id=body["referral_id"],
-                status=ReferralStatus(body["status"]),
-                occurred_on=dt.date.fromisoformat(body["occurred_on"]),
-                note=body.get("note", ""),
-                recorded_by=body.get("recorded_by", "市总工会"),
-                origin_device=body.get("origin_device", "hq"),
-                hlc=int(body.get("hlc") or 0) or _next_event_hlc(s, body["referral_id"]),
-                version=1,
-                deleted=False,
-            )
-            s.add(ev)
-            s.flush()
-        _recompute_referral(s, body["referral_id"])
-    elif kind == "handover":
-        h = s.get(Household, body["household_id"])
-        if h is not None:
-            h.owner_device = body["owner_device"]
-    elif kind == "setting":
-        row = s.get(Setting, body["key"])
-        if row is None:
-            s.add(Setting(key=body["key"], value=str(body["value"])))
-        else:
-            row.value = str(body["value"])
-    # unknown kinds are skipped so an older device still accepts newer replies
+def store_attachment(db: Database, path: Path, data: bytes) -> None:
+    """A document photo from headquarters (a handed-over household), stored like the app stores one."""
+    write_atomic(path, data)
 
 
-def _next_event_hlc(s: Session, referral_id: str) -> int:
-    """An HQ event without a clock stamp sorts after the events the device already has."""
-    top = s.scalar(select(func.max(ReferralEvent.hlc)).where(ReferralEvent.referral_id == referral_id))
-    return int(top or 0) + 1
-
-
-def _recompute_referral(s: Session, referral_id: str) -> None:
-    r = s.get(Referral, referral_id)
-    if r is None:
-        return
-    latest = s.scalars(
-        select(ReferralEvent)
-        .where(ReferralEvent.referral_id == referral_id, ReferralEvent.deleted.is_(False))
-        .order_by(ReferralEvent.occurred_on.desc(), ReferralEvent.hlc.desc())
-        .limit(1)
-    ).first()
-    if latest is None:
-        return
-    r.status = latest.status
-    r.status_on = latest.occurred_on
-    r.follow_up_due = (
-        None if latest.status in rules.TERMINAL else rules.follow_up_due(r.kind_code, latest.occurred_on)
-    )
+def _details(result: replies.Applied) -> list[str]:
+    out = []
+    if result.outcomes:
+        out.append(f"转介办理结果 {result.outcomes} 条")
+    if result.handed_in:
+        out.append(f"移交给本机的困难户 {len(result.handed_in)} 户")
+    if result.handed_out:
+        out.append(f"已移交给其他干部的困难户 {len(result.handed_out)} 户（本机只读）")
+    if "dibao_standard_fen" in result.settings:
+        out.append("低保标准已更新")
+    if "receiving_bodies" in result.settings:
+        out.append("接收单位目录已更新")
+    if result.skipped:
+        out.append("未能应用 " + str(len(result.skipped)) + " 条：" + "；".join(result.skipped[:3]))
+    return out
 
 
 def status(db: Database) -> dict[str, Any]:
-    """What a sync screen shows: enrolled?, pending changes and batches, last success."""
+    """What a sync screen shows: enrolled?, pending changes and batches, last success, server."""
     with db.session() as s:
         ident = s.scalars(select(SyncIdentity)).first()
-        unacked = int(
-            s.scalar(select(func.count()).select_from(SyncBatch).where(SyncBatch.acked_at.is_(None))) or 0
+        unacked = s.execute(
+            select(func.count(), func.coalesce(func.sum(SyncBatch.changes), 0)).where(
+                SyncBatch.acked_at.is_(None)
+            )
+        ).one()
+        unbatched = int(
+            s.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.batch_id.is_(None))) or 0
+        )
+        handed_over = int(
+            s.scalar(
+                select(func.count()).select_from(Household).where(Household.owner_device != db.device_id)
+            )
+            or 0
         )
     return {
         "enrolled": ident is not None and ident.enrolled_at is not None,
+        "enrolment_started": ident is not None,
+        "device_id": db.device_id,
+        "hq_url": ident.hq_url if ident else "",
         "pending_changes": pending_changes(db),
-        "unacked_batches": unacked,
+        "unbatched_changes": unbatched,
+        "unacked_batches": int(unacked[0]),
+        "unacked_changes": int(unacked[1]),
         "last_success_at": ident.last_success_at.isoformat() if ident and ident.last_success_at else None,
+        "handed_over": handed_over,
     }

@@ -36,6 +36,7 @@ MAGIC = b"FLDSYNC\0"
 FORMAT_VERSION = 1
 HKDF_INFO = b"fieldapp-sync-v1"
 MAX_HEADER = 64 * 1024
+REPLY_REQUEST_CONTEXT = "fieldapp-reply-v1"
 PREFIX = struct.Struct(">8sHI")
 CLEN = struct.Struct(">Q")
 SIG_LEN = 64
@@ -48,6 +49,11 @@ class SyncError(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+def reply_request_message(device_id: str, cursor: int, challenge: str) -> bytes:
+    """What a device signs to download its reply over HTTP (docs/sync-protocol.md)."""
+    return f"{REPLY_REQUEST_CONTEXT}\n{device_id}\n{cursor}\n{challenge}".encode("ascii")
 
 
 def canonical_json(value: Any) -> bytes:

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from fieldapp.ui.profile import HouseholdProfile
     from fieldapp.ui.referral_dialogs import ReferralDialog, StatusDialog
     from fieldapp.ui.settings_dialog import SettingsDialog
+    from fieldapp.ui.sync_screen import SyncScreen
     from fieldapp.ui.visit_form import VisitDialog
 
 
@@ -186,9 +187,14 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.refresh_action)
         sync_menu = bar.addMenu(self.tr("同步(&Y)"))
-        placeholder = QAction(self.tr("与市总工会同步（本版本尚未接通）"), self)
-        placeholder.setEnabled(False)
-        sync_menu.addAction(placeholder)
+        self.sync_action = self._action(
+            self.tr("与市总工会同步(&S)…"),
+            self.open_sync,
+            "Ctrl+Shift+S",
+            sp.SP_DriveNetIcon,
+            self.tr("上传到市总工会、导出到U盘或导入回执"),
+        )
+        sync_menu.addAction(self.sync_action)
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.help_action)
         help_menu.addAction(self.about_action)
@@ -200,6 +206,7 @@ class MainWindow(QMainWindow):
         for a in (self.new_household_action, self.visit_action, self.referral_action):
             tools.addAction(a)
         tools.addSeparator()
+        tools.addAction(self.sync_action)
         tools.addAction(self.refresh_action)
         tools.addAction(self.settings_action)
         self.addToolBar(tools)
@@ -226,6 +233,9 @@ class MainWindow(QMainWindow):
         self.path_label.setStyleSheet("color: #777;")
         bar.addWidget(self.busy_label)
         bar.addWidget(self.busy)
+        self.sync_label = QLabel(self)
+        self.sync_label.setObjectName("syncStateLabel")
+        bar.addPermanentWidget(self.sync_label)
         bar.addPermanentWidget(self.cadre_label)
         bar.addPermanentWidget(self.path_label)
 
@@ -322,6 +332,7 @@ class MainWindow(QMainWindow):
             else self.tr("当前干部：未设置")
         )
         self.load_count += 1
+        self.refresh_sync_state()
         self.statusBar().showMessage(self.tr("已读取 %1 户").replace("%1", str(len(rows))), 4000)
         self.loaded.emit()
 
@@ -508,6 +519,39 @@ class MainWindow(QMainWindow):
             return None
         self._open_dialog(chooser)
         return chooser
+
+    def open_sync(self) -> SyncScreen:
+        from fieldapp.ui.sync_screen import SyncScreen
+
+        screen = SyncScreen(self.db, self.prefs, self)
+        screen.synced.connect(self.refresh)
+        self._open_dialog(screen)
+        return screen
+
+    def refresh_sync_state(self) -> None:
+        """The status bar's sync state: changes waiting for headquarters, or that all is sent."""
+        if self._db is None:
+            return
+        db = self.db
+
+        def work() -> dict[str, object]:
+            from fieldapp.sync import client
+
+            return client.status(db)
+
+        Op(work).success(self._show_sync_state).run()
+
+    def _show_sync_state(self, state: dict[str, object]) -> None:
+        pending = int(str(state["pending_changes"]))
+        if not state["enrolment_started"]:
+            text = self.tr("未登记同步（%1 条待上传）").replace("%1", str(pending))
+        elif pending:
+            text = self.tr("待同步 %1 条").replace("%1", str(pending))
+        else:
+            text = self.tr("已全部同步")
+        self.sync_label.setText(text)
+        self.sync_label.setStyleSheet("color: #b26a00;" if pending else "color: #2e7d32;")
+        self.sync_label.setToolTip(self.tr("同步 → 与市总工会同步（Ctrl+Shift+S）"))
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)

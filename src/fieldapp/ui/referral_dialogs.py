@@ -116,7 +116,7 @@ class ReferralDialog(QDialog):
     def _kind_changed(self, *_args: object) -> None:
         kind = rules.catalogue()[self.kind.currentData()]
         self.body.clear()
-        self.body.addItems(list(kind.bodies))
+        self.body.addItems(referrals.receiving_bodies(self.db, kind.code))  # headquarters' list, if sent
         self.follow_up.setText(
             self.tr("转出后每 %1 天跟进一次，到期会列入待办。").replace("%1", str(kind.follow_up_days))
         )

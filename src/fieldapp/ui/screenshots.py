@@ -14,9 +14,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QDialog, QWidget
 
+from fieldapp.domain.people import HouseholdData, MemberData
+from fieldapp.domain.vocab import PairingBasis, Relation
 from fieldapp.services import households
 from fieldapp.services.demo import fill_demo_data
-from fieldapp.storage.db import open_database
+from fieldapp.storage.db import Database, open_database
 from fieldapp.ui import ops
 from fieldapp.ui import settings as opts
 from fieldapp.ui.app import choose_demo_cadre, prepare_app
@@ -93,10 +95,48 @@ def main(out: Path) -> None:
         dialog_shot(window.new_referral_for(busy.id, ""), "08-referral")
         dialog_shot(window.new_household(), "09-new-household")
         dialog_shot(window.open_settings(), "10-settings")
+        sync_shot(window, db, Path(tmp), out / "11-sync.png")
         window.close()
         db.close()
         QCoreApplication.processEvents()
         del app
+
+
+def sync_shot(window: MainWindow, db: Database, tmp: Path, path: Path) -> None:
+    """The sync screen after a reply was imported from a stick, with a headquarters in tmp."""
+    from fieldapp.hq.store import HQ
+    from fieldapp.services import referrals
+    from fieldapp.sync import client
+
+    hq = HQ(f"sqlite:///{(tmp / 'hq.sqlite').as_posix()}")
+    hq.init()
+    enrolment = hq.issue_enrolment("兰陵县总工会-王芳", "http://192.168.1.10:8765")
+    hq.enrol(client.start_enrolment(db, enrolment))
+    client.cut_batches(db)
+    for batch in client._unacked(db):
+        hq.ingest(batch.sealed, "usb")
+    sent = [r for r in referrals.list_referrals(db) if r.status.value == "已转介"]
+    if sent:
+        hq.record_referral_outcome(sent[0].id, "已受理", note="县人社局已受理")
+    hq.set_reference("dibao_standard_fen", "98000")
+    stick = tmp / "stick"
+    client.write_atomic(stick / f"reply-{db.device_id}{client.REPLY_SUFFIX}", hq.build_reply(db.device_id))
+    hq.close()
+    households.create_household(
+        db,
+        HouseholdData(
+            pairing_basis=PairingBasis.CONTACT_HOUSEHOLD, village_code="371324001015", phone="13805391234"
+        ),
+        MemberData(name="刘桂英", relation=Relation.HEAD),
+    )
+    screen = window.open_sync()
+    screen.choose_folder = lambda _title: str(stick)
+    settle()
+    screen.import_from_stick()
+    settle()
+    screen.adjustSize()
+    shoot(screen, path)
+    screen.done(0)
 
 
 if __name__ == "__main__":
