@@ -222,3 +222,44 @@ def test_clear_chinese_errors_and_nothing_lost(
     assert "已上传 0 批" in text and "已被停用" in text and "联系市总工会" in text
     assert screen.unacked.text().startswith("1 批")  # kept on the device
     window.close()
+
+
+def test_a_handed_over_household_shows_read_only_in_the_window(
+    qtbot: QtBot, hq_url: str, ledger: Database, tmp_path: Path
+) -> None:
+    from tests.test_sync_hq_reply import sync
+
+    from fieldapp.services.profile import load_profile
+    from fieldapp.ui.profile import HouseholdProfile
+
+    hq = HQ(hq_url)
+    hq.init()
+    hq.enrol(client_start(ledger, hq, "兰陵县-王芳"))
+    other = open_database(tmp_path / "other")
+    hq.enrol(client_start(other, hq, "兰陵县-李强"))
+    hid, _ = _household(ledger)
+    sync(ledger, hq)
+    hq.handover(hid, "兰陵县-李强")
+    sync(ledger, hq)
+    sync(other, hq)
+    assert load_profile(ledger, hid).handed_over_to == "兰陵县-李强"
+    assert load_profile(other, hid).handed_over_to == ""
+    hq.close()
+    other.close()
+    window, screen = _open(qtbot, ledger, opts.AppSettings(tmp_path / "fieldapp.ini"))
+    assert screen.handed_over.text().startswith("1 户")
+    screen.done(0)
+    view = window.open_household(hid)
+    assert isinstance(view, HouseholdProfile)
+    qtbot.waitUntil(lambda: view.profile is not None and ops.pending() == 0, timeout=10000)
+    assert view.title.text().endswith("（已移交，只读）")
+    assert not view.visit_button.isEnabled() and "兰陵县-李强" in view.visit_button.toolTip()
+    window.close()
+
+
+def client_start(db: Database, hq: HQ, name: str) -> dict[str, object]:
+    from fieldapp.sync import client
+
+    request = client.start_enrolment(db, hq.issue_enrolment(name))
+    client.mark_enrolled(db)
+    return request

@@ -19,6 +19,7 @@ from fieldapp.storage.models import (
     Referral,
     ReferralEvent,
     ReliefPayment,
+    Setting,
     Visit,
 )
 
@@ -41,6 +42,8 @@ class Profile:
     relief: tuple[ReliefPayment, ...]
     consents: tuple[Consent, ...]
     attachments: tuple[Attachment, ...]
+    # set when headquarters handed the household to another cadre's device: read-only here
+    handed_over_to: str = ""
 
     @property
     def head(self) -> Member | None:
@@ -76,5 +79,11 @@ def load_profile(db: Database, household_id: str) -> Profile:
         relief = live(ReliefPayment, ReliefPayment.paid_on.desc())
         consents = live(Consent, Consent.given_on.desc())
         attachments = live(Attachment, Attachment.created_at.desc())
+        handed_over_to = ""
+        if h.owner_device != db.device_id:
+            note = s.get(Setting, f"handed_over:{household_id}")
+            handed_over_to = (note.value if note is not None else "") or "其他干部"
     village = divisions().full_name(h.village_code) if h.village_code else ""
-    return Profile(h, village, members, cadres, assessment, visits, views, relief, consents, attachments)
+    return Profile(
+        h, village, members, cadres, assessment, visits, views, relief, consents, attachments, handed_over_to
+    )

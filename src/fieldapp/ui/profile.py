@@ -306,6 +306,15 @@ class HouseholdProfile(QWidget):
         h = p.household
         head = p.head
         self.title.setText(head.name if head else self.tr("（无户主）"))
+        if p.handed_over_to:  # headquarters moved the household to another device: look, don't touch
+            self.title.setText(self.title.text() + self.tr("（已移交，只读）"))
+        for button in (self.visit_button, self.refer_button):
+            button.setEnabled(not p.handed_over_to)
+            button.setToolTip(
+                self.tr("该户已由市总工会移交给“%1”，本机只能查看").replace("%1", p.handed_over_to)
+                if p.handed_over_to
+                else ""
+            )
         category = p.assessment.category.value if p.assessment else self.tr("未评定")
         colour = CATEGORY_COLOURS.get(category, "#555555")
         self.badge.setText(category)
