@@ -16,6 +16,10 @@ from fieldapp.domain.idcard import make_id_number
 from fieldapp.domain.people import HouseholdData, MemberData
 from fieldapp.storage.db import Database, open_database
 
+# The ledger password the CLI reads from FIELDAPP_PASSWORD in every test (tests of signing in
+# clear or change it); the databases the CLI creates are therefore encrypted, as on a laptop.
+TEST_PASSWORD = "field-2026-test"
+
 # A real village of 兰陵县卞庄街道 from resources/divisions/linyi_3713.csv
 VILLAGE = "371324001015"
 
@@ -23,6 +27,7 @@ VILLAGE = "371324001015"
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FIELDAPP_DATA_DIR", str(tmp_path / "default-data"))
+    monkeypatch.setenv("FIELDAPP_PASSWORD", TEST_PASSWORD)
 
 
 @pytest.fixture
@@ -51,3 +56,10 @@ def head_data(seq: int = 11, name: str = "张海生", **overrides: object) -> Me
     values: dict[str, object] = {"name": name, "relation": vocab.Relation.HEAD, "id_number": person_id(seq)}
     values.update(overrides)
     return MemberData(**values)  # type: ignore[arg-type]
+
+
+def open_ledger(data_dir: Path) -> Database:
+    """Open a data folder as the app and the CLI do: encrypted, with the test password."""
+    from fieldapp.security import signin
+
+    return signin.open_with_password(data_dir, TEST_PASSWORD).db

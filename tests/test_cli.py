@@ -28,9 +28,16 @@ def test_help_lists_every_command() -> None:
         "check-id",
         "backup",
         "info",
+        "passwd",
+        "recover",
+        "audit",
+        "check",
+        "retention",
+        "wipe",
     ):
         assert name in result.stdout
     assert "--data-dir" in result.stdout
+    assert "--password-file" in result.stdout
 
 
 def test_data_dir_works_before_and_after_the_command(tmp_path: Path, capsys: object) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from tests.conftest import open_ledger
 
 from fieldapp.cli import main
 from fieldapp.domain import vocab
@@ -22,7 +23,7 @@ from fieldapp.printing.errors import PayloadError, TemplateError
 from fieldapp.printing.template import available_forms, get_template, parse_template
 from fieldapp.services import households, printing, records, referrals, visits
 from fieldapp.services.demo import fill_demo_data
-from fieldapp.storage.db import Database, open_database
+from fieldapp.storage.db import Database
 from fieldapp.storage.models import Member, PrintRecord
 
 FORMS = [
@@ -53,7 +54,7 @@ def text_of(pdf: Path) -> str:
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    db = open_database(tmp_path_factory.mktemp("printing") / "data")
+    db = open_ledger(tmp_path_factory.mktemp("printing") / "data")  # encrypted, as the CLI opens it
     fill_demo_data(db, 12, seed=2014)
     yield db
     db.close()

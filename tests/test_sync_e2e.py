@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from tests.conftest import head_data, household_data
+from tests.conftest import head_data, household_data, open_ledger
 from tests.test_sync_protocol import (  # noqa: F401  (fixtures)
     add_changes,
     free_port,
@@ -24,7 +24,6 @@ from tests.test_sync_protocol import (  # noqa: F401  (fixtures)
 from fieldapp import cli
 from fieldapp.hq import cli as hq_cli
 from fieldapp.services import households
-from fieldapp.storage.db import open_database
 from fieldapp.sync import client
 
 
@@ -142,12 +141,12 @@ def test_two_devices_network_and_usb(
         == 0
     )
     for data_dir, n in ((online, 57), (offline, 31)):
-        db = open_database(data_dir)
+        db = open_ledger(data_dir)
         households.create_household(db, household_data(), head_data())
         add_changes(db, n)
         db.close()
     # online: cut in two batches, upload with progress and a Chinese result
-    db = open_database(online)
+    db = open_ledger(online)
     client.cut_batches(db, max_changes=40)
     calls: list[tuple[int, int]] = []
     report = client.upload(db, progress=lambda d, t: calls.append((d, t)))
@@ -174,7 +173,7 @@ def test_two_devices_network_and_usb(
 def test_upload_retries_with_back_off_until_the_server_is_up(hq_url: str, tmp_path: Path) -> None:
     assert hq_cli.main(["--db", hq_url, "init"]) == 0
     srv = Server(hq_url, tmp_path)
-    db = open_database(tmp_path / "dev")
+    db = open_ledger(tmp_path / "dev")
     enrol = client.load_enrolment(str(_enrolment(srv, tmp_path, "dev")))
     from fieldapp.hq.store import HQ
 
@@ -199,7 +198,7 @@ def test_server_killed_mid_ingest_then_every_record_exactly_once(hq_url: str, tm
     srv = Server(hq_url, tmp_path)
     srv.start()
     try:
-        db = open_database(tmp_path / "dev")
+        db = open_ledger(tmp_path / "dev")
         enrol = client.load_enrolment(str(_enrolment(srv, tmp_path, "dev")))
         client.enroll_online(db, enrol, srv.url)
         add_changes(db, 30_000)
@@ -238,7 +237,7 @@ def test_revoked_device_upload_is_refused_over_http(
         cli.main(["sync", "--data-dir", str(data_dir), "enroll", str(_enrolment(server, tmp_path, "lost"))])
         == 0
     )
-    db = open_database(data_dir)
+    db = open_ledger(data_dir)
     add_changes(db, 5)
     db.close()
     assert hq_cli.main(["--db", server.db_url, "revoke", "lost"]) == 0
@@ -246,7 +245,7 @@ def test_revoked_device_upload_is_refused_over_http(
     assert cli.main(["sync", "--data-dir", str(data_dir), "upload"]) == 1
     out = capsys.readouterr().out
     assert "已上传 0 批" in out and "被拒收" in out and "停用" in out
-    db = open_database(data_dir)
+    db = open_ledger(data_dir)
     assert client.status(db)["unacked_batches"] == 1  # kept: nothing is lost on the device
     db.close()
     assert server.status()["records"] == 0

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import head_data, household_data
+from tests.conftest import head_data, household_data, open_ledger
 from tests.test_sync_protocol import add_changes
 
 from fieldapp import cli
@@ -15,7 +15,6 @@ from fieldapp.domain.vocab import ReferralStatus
 from fieldapp.hq import cli as hq_cli
 from fieldapp.hq.store import HQ
 from fieldapp.services import households, referrals, settings
-from fieldapp.storage.db import open_database
 from fieldapp.sync import client
 
 
@@ -48,7 +47,7 @@ def _enrol_by_usb(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str 
 
 def test_usb_round_trip_with_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data_dir = _enrol_by_usb(tmp_path, capsys)
-    db = open_database(data_dir)
+    db = open_ledger(data_dir)
     households.create_household(db, household_data(), head_data())
     add_changes(db, 40)
     db.close()
@@ -66,13 +65,13 @@ def test_usb_round_trip_with_cli(tmp_path: Path, capsys: pytest.CaptureFixture[s
     st = json.loads(capsys.readouterr().out)
     assert st["devices"] == 1 and st["batches"] == 1 and st["records"] == st["changes"] > 40
     # nothing is purged or forgotten before the acknowledgement arrives
-    db = open_database(data_dir)
+    db = open_ledger(data_dir)
     assert client.status(db)["unacked_batches"] == 1
     db.close()
     assert _hq(tmp_path, "export-replies", "--to", str(stick)) == 0
     assert cli.main(["sync", "--data-dir", str(data_dir), "import", str(stick)]) == 0
     assert "已确认 1 批" in capsys.readouterr().out
-    db = open_database(data_dir)
+    db = open_ledger(data_dir)
     st = client.status(db)
     assert st["enrolled"] and st["unacked_batches"] == 0 and st["pending_changes"] == 0
     db.close()
@@ -82,7 +81,7 @@ def test_stick_pulled_mid_write_is_refused_cleanly_and_reexport_recovers(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data_dir = _enrol_by_usb(tmp_path, capsys)
-    db = open_database(data_dir)
+    db = open_ledger(data_dir)
     add_changes(db, 200)
     stick = tmp_path / "stick"
     report = client.export_usb(db, stick)
@@ -111,7 +110,7 @@ def _status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
 def test_reply_brings_referral_outcome_handover_and_dibao(tmp_path: Path) -> None:
     hq = HQ(f"sqlite:///{(tmp_path / 'hq.sqlite').as_posix()}")
     hq.init()
-    db = open_database(tmp_path / "dev")
+    db = open_ledger(tmp_path / "dev")
     hq.enrol(client.start_enrolment(db, hq.issue_enrolment("甲")))
     hid = households.create_household(db, household_data(), head_data()).id
     from fieldapp.domain.referrals import catalogue
@@ -166,7 +165,7 @@ def test_future_format_version_on_the_stick_is_refused(
     import struct
 
     data_dir = _enrol_by_usb(tmp_path, capsys)
-    db = open_database(data_dir)
+    db = open_ledger(data_dir)
     add_changes(db, 3)
     stick = tmp_path / "stick"
     client.export_usb(db, stick)

@@ -6,11 +6,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldapp import __version__
-from fieldapp.domain.errors import DomainError
 from fieldapp.paths import resolve_data_dir
-from fieldapp.storage.db import Database, open_database
+
+# The storage layer (SQLAlchemy, Alembic) and sync (cryptography, httpx) take longer to import
+# than Qt itself: they are imported by the commands that use them, never before the window.
+if TYPE_CHECKING:
+    from fieldapp.storage.db import Database
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -23,6 +27,13 @@ def _data_dir_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
         metavar="DIR",
         default=None if top else argparse.SUPPRESS,
         help="数据文件夹（默认：$FIELDAPP_DATA_DIR 或用户数据目录）",
+    )
+    parser.add_argument(
+        "--password-file",
+        metavar="FILE",
+        type=Path,
+        default=None if top else argparse.SUPPRESS,
+        help="从文件第一行读取台账密码（也可用环境变量 FIELDAPP_PASSWORD）",
     )
 
 
@@ -79,6 +90,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, metavar="PATH", help="输出的PDF文件（--all 时为文件夹）")
     p.add_argument("--by", metavar="NAME", help="打印人（默认：本机当前干部，或系统用户名）")
 
+    p = command("passwd", "修改台账密码（数据库不需要重新加密）")
+    p.add_argument("--new-password-file", type=Path, metavar="FILE", help="新密码所在的文件（第一行）")
+
+    p = command("recover", "忘记密码时用打印的恢复码重设密码（也用于从别的电脑复制来的台账）")
+    p.add_argument("--code", help="恢复码（24位，可带短横线）；不给时提示输入")
+    p.add_argument("--new-password-file", type=Path, metavar="FILE", help="新密码所在的文件（第一行）")
+
+    command("check", "逐页检查台账文件是否完好（加密校验和完整性检查）")
+
+    p = command("audit", "查看审计记录：谁在什么时候查看、显示、打印、导出、同步了什么")
+    p.add_argument("--household", metavar="ID", help="只看某一户")
+    p.add_argument("--limit", type=int, default=50, metavar="N")
+
+    p = command("retention", "列出（--apply 时清除）已办结、已被市总确认并超过保存期限的家庭个人信息")
+    p.add_argument("--apply", action="store_true", help="真的清除（默认只列出）")
+    p.add_argument("--years", type=int, default=None, metavar="N", help="保存期限（年，默认按设置）")
+
+    p = command("wipe", "清除本机全部个人信息（电脑移交他人前使用）；先同步，未上传的修改会丢失")
+    p.add_argument("--yes", action="store_true", help="确认清除（不加则只说明将清除什么）")
+    p.add_argument("--force", action="store_true", help="即使还有未被市总确认的修改也清除")
+
     from fieldapp.sync.cli import add_arguments as sync_arguments
 
     sync_arguments(command("sync", "与市总工会同步：设备登记、网络上传、U盘导出、导入回执"))
@@ -96,10 +128,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(data_dir, demo=args.demo)
     if args.command == "check-id":
         return _check_id(args.number)
+    from fieldapp.domain.errors import DomainError
+
+    data_dir = resolve_data_dir(args.data_dir)
+    if args.command == "wipe":
+        from fieldapp.cli_security import wipe
+
+        return wipe(data_dir, args)
     try:
-        db = open_database(resolve_data_dir(args.data_dir))
+        db = _sign_in(data_dir, args)
     except OSError as e:
         print(f"无法打开数据文件夹：{e}。请检查路径和磁盘空间。", file=sys.stderr)
+        return EXIT_FAILED
+    except DomainError as e:
+        print(f"错误：{e}", file=sys.stderr)
         return EXIT_FAILED
     try:
         return _dispatch(db, args)
@@ -108,6 +150,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     finally:
         db.close()
+
+
+def _sign_in(data_dir: Path, args: argparse.Namespace) -> Database:
+    """Open the encrypted ledger with the password from --password-file or FIELDAPP_PASSWORD."""
+    if args.command == "recover":
+        from fieldapp.cli_security import recover
+
+        return recover(data_dir, args)
+    from fieldapp.security import signin
+
+    password = signin.password_from(args.password_file)
+    if password is None and sys.stdin.isatty():
+        from fieldapp.cli_security import prompt_password
+
+        password = prompt_password(signin.state_of(data_dir) in ("new", "plaintext"))
+    opened = signin.open_with_password(data_dir, password)
+    if opened.recovery_code:
+        print(
+            f"已为 {data_dir} 设置密码并加密台账。恢复码（忘记密码时使用，请抄写或打印后妥善保管，"
+            f"不要和电脑放在一起）：\n    {opened.recovery_code}",
+            file=sys.stderr,
+        )
+    return opened.db
 
 
 def _dispatch(db: Database, args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from fieldapp import cli_security
 from fieldapp.domain.referrals import catalogue
 from fieldapp.services import cadres, households, referrals, settings, visits
 from fieldapp.storage import migrate
@@ -110,7 +111,7 @@ def dibao(db: Database, args: argparse.Namespace) -> int:
 
 
 def backup(db: Database, args: argparse.Namespace) -> int:
-    path = migrate.backup_sqlite(db.path, db.path.parent / "backups", "manual")
+    path = migrate.backup_sqlite(db.path, db.backup_dir, "manual", db.key)
     print(f"已备份到 {path}")
     return 0
 
@@ -174,4 +175,9 @@ COMMANDS: dict[str, Command] = {
     "info": info,
     "print": print_form,
     "sync": sync_cli.run,
+    "passwd": cli_security.passwd,
+    "recover": cli_security.recovered,
+    "audit": cli_security.audit_log,
+    "check": cli_security.check,
+    "retention": cli_security.retention,
 }

@@ -217,6 +217,26 @@ class ConsentPurpose(StrEnum):
     PUBLIC_NOTICE = "公示"
 
 
+class AuditAction(StrEnum):
+    """What the audit log records (PIPL Art. 51: who handled personal information, and how)."""
+
+    SIGN_IN = "登录"
+    SIGN_IN_FAILED = "登录失败"
+    LOCK = "锁屏"
+    VIEW_PROFILE = "查看家庭档案"
+    REVEAL_ID = "显示完整身份证号"
+    REVEAL_PHONE = "显示完整手机号"
+    EDIT = "修改"
+    PRINT = "打印"
+    EXPORT = "导出"
+    SYNC = "同步"
+    IMPORT = "导入"
+    PASSWORD_CHANGED = "修改密码"
+    PASSWORD_RESET = "用恢复码重设密码"
+    RETENTION_WIPE = "到期清除"
+    WIPE_ALL = "清除全部个人信息"
+
+
 class AttachmentKind(StrEnum):
     ID_CARD = "身份证复印件"
     HOUSEHOLD_REGISTER = "户口簿复印件"

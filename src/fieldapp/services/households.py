@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import select
@@ -9,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp.domain import vocab
 from fieldapp.domain.divisions import divisions
-from fieldapp.domain.errors import RuleViolation
+from fieldapp.domain.errors import RuleViolation, ValidationError
 from fieldapp.domain.people import (
     HouseholdData,
     MemberData,
@@ -19,7 +20,7 @@ from fieldapp.domain.people import (
 )
 from fieldapp.domain.search import pinyin_initials
 from fieldapp.services.cadres import pair_in_session
-from fieldapp.services.common import get_live, writable_household
+from fieldapp.services.common import get_live, today, writable_household
 from fieldapp.storage.db import Database
 from fieldapp.storage.models import Assessment, Cadre, Household, Member, Pairing
 
@@ -234,3 +235,18 @@ def list_households(db: Database) -> list[HouseholdRow]:
         )
     rows.sort(key=lambda r: (r.village_code, r.head_initials, r.id))
     return rows
+
+
+def close_household(
+    db: Database, household_id: str, *, closed_on: dt.date | None = None, note: str = ""
+) -> None:
+    """销档: the household leaves the active list (its file stays, and syncs, until retention)."""
+    on = closed_on or today()
+    if on > today():
+        raise ValidationError.single("closed_on", "销档日期", "不能晚于今天")
+    with db.session() as s:
+        h = writable_household(s, household_id)
+        h.status = vocab.HouseholdStatus.CLOSED
+        h.closed_on = on
+        if note.strip():
+            h.note = (h.note + "\n" if h.note else "") + f"{on.isoformat()} 销档：{note.strip()}"

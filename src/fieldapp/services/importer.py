@@ -25,6 +25,7 @@ from fieldapp.domain import vocab
 from fieldapp.domain.divisions import CITY_NAME, Division, divisions, validate_village_code
 from fieldapp.domain.errors import FieldProblem, RuleViolation, ValidationError
 from fieldapp.domain.people import HouseholdData, MemberData, normalize_household, normalize_member
+from fieldapp.services import audit
 from fieldapp.services.common import get_live
 from fieldapp.services.households import create_household, find_member_by_id_number
 from fieldapp.storage.db import Database
@@ -701,4 +702,11 @@ def import_households(
         if row.blank or row.footer:
             continue
         importer.row(row)
-    return importer.report
+    report = importer.report
+    audit.log(
+        db,
+        vocab.AuditAction.IMPORT,
+        detail=f"从 {Path(path).name} 导入 {report.imported} 户，已有 {report.already_present} 户，"
+        f"退回 {len(report.rejected)} 行",
+    )
+    return report

@@ -35,6 +35,7 @@ from fieldapp.services.common import get_live, today
 from fieldapp.storage.db import Database
 from fieldapp.storage.models import (
     Assessment,
+    AuditEvent,
     Cadre,
     Consent,
     Household,
@@ -573,6 +574,7 @@ def log_print(
     if copies < 1:
         raise ValidationError.single("copies", "份数", "至少为1份")
     template = get_template(form)
+    cadre_id = settings.current_cadre_id(db)
     with db.session() as s:
         household_id: str | None = None
         if template.record == "household":
@@ -592,6 +594,16 @@ def log_print(
             sha256=pdf.sha256,
         )
         s.add(row)
+        s.add(  # the audit log holds every handling of personal data in one place
+            AuditEvent(
+                actor=printed_by[:50],
+                cadre_id=cadre_id,
+                action=vocab.AuditAction.PRINT,
+                household_id=household_id,
+                record_id=record_id[:36],
+                detail=f"{template.title}，{copies}份，{pdf.pages}页，{'打印机' if destination == 'printer' else 'PDF文件'}",
+            )
+        )
         s.flush()
         return row.id
 

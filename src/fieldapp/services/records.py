@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import mimetypes
-import os
-import shutil
 from pathlib import Path
 
 from fieldapp.domain import vocab
-from fieldapp.domain.errors import FieldProblem, ValidationError
+from fieldapp.domain.errors import FieldProblem, NotFound, ValidationError
 from fieldapp.domain.people import MINOR_AGE_FOR_GUARDIAN, age_on
 from fieldapp.services.common import get_live, today, writable_household
+from fieldapp.storage import blobs
 from fieldapp.storage.db import Database
 from fieldapp.storage.models import Attachment, Consent, Member, ReliefPayment
 
@@ -107,6 +106,14 @@ def attachment_store(db: Database) -> Path:
     return db.path.parent / "attachments"
 
 
+def read_attachment(db: Database, sha256: str) -> bytes:
+    """The content of a stored document photo (decrypted); NotFound if it is not on this device."""
+    path = attachment_store(db) / sha256[:2] / sha256
+    if not path.is_file():
+        raise NotFound(f"附件文件 {sha256[:8]}… 不在本机")
+    return blobs.read(path, db.key)
+
+
 def add_attachment(
     db: Database,
     household_id: str,
@@ -123,15 +130,11 @@ def add_attachment(
     size = source.stat().st_size
     if size > MAX_ATTACHMENT_BYTES:
         raise ValidationError.single("file", "附件文件", "超过20MB，请压缩照片后再添加")
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    content = source.read_bytes()
+    digest = hashlib.sha256(content).hexdigest()
     target = attachment_store(db) / digest[:2] / digest
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".part")
-        shutil.copyfile(source, tmp)
-        with tmp.open("rb") as f:
-            os.fsync(f.fileno())
-        tmp.replace(target)
+        blobs.write(target, content, db.key)  # encrypted like the database
     media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
     with db.session() as s:
         writable_household(s, household_id)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -13,6 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from fieldapp.domain.errors import DomainError
+from fieldapp.storage import cipher
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 KEEP_BACKUPS = 10
@@ -49,27 +49,37 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def backup_sqlite(db_path: Path, backup_dir: Path, label: str) -> Path:
-    """Consistent copy through SQLite's online backup API (safe with WAL and open readers)."""
+def backup_sqlite(db_path: Path, backup_dir: Path, label: str, key: bytes | None = None) -> Path:
+    """Consistent copy (safe with WAL and open readers); encrypted with `key` like the ledger."""
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = backup_dir / f"{db_path.stem}-{stamp}-{label}.sqlite"
-    src = sqlite3.connect(str(db_path))
+    if key is not None:
+        cipher.export(db_path, key, target, key)
+        _prune(db_path, backup_dir)
+        return target
+    src = cipher.connect(db_path, None)
     try:
-        dst = sqlite3.connect(str(target))
+        dst = cipher.connect(target, None)
         try:
             src.backup(dst)
         finally:
             dst.close()
     finally:
         src.close()
-    backups = sorted(backup_dir.glob(f"{db_path.stem}-*.sqlite"))
-    for old in backups[:-KEEP_BACKUPS]:
-        old.unlink(missing_ok=True)
+    _prune(db_path, backup_dir)
     return target
 
 
-def upgrade(engine: Engine, db_path: Path | None, backup_dir: Path | None) -> Path | None:
+def _prune(db_path: Path, backup_dir: Path) -> None:
+    backups = sorted(backup_dir.glob(f"{db_path.stem}-*.sqlite"))
+    for old in backups[:-KEEP_BACKUPS]:
+        old.unlink(missing_ok=True)
+
+
+def upgrade(
+    engine: Engine, db_path: Path | None, backup_dir: Path | None, key: bytes | None = None
+) -> Path | None:
     """Bring the schema to head; back the file up first when it already holds a schema.
 
     Returns the backup's path, or None when no backup was needed (new file or up to date).
@@ -85,7 +95,7 @@ def upgrade(engine: Engine, db_path: Path | None, backup_dir: Path | None) -> Pa
         )
     backup: Path | None = None
     if current is not None and db_path is not None and backup_dir is not None and db_path.exists():
-        backup = backup_sqlite(db_path, backup_dir, f"before-{head}")
+        backup = backup_sqlite(db_path, backup_dir, f"before-{head}", key)
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -393,6 +393,21 @@ class PrintRecord(Synced, Base):
     sha256: Mapped[str] = mapped_column(String(64), default="")  # of the PDF produced
 
 
+class AuditEvent(Synced, Base):
+    """Who viewed, revealed, edited, printed, exported or synced what, and when (append-only)."""
+
+    __sync_kind__ = "append-only"
+    __tablename__ = "audit_event"
+
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(50), default="")  # the cadre signed in, or the OS user
+    cadre_id: Mapped[str | None] = mapped_column(String(36))  # no FK: a cadre may be handed away
+    action: Mapped[vocab.AuditAction] = mapped_column(vocab_type(vocab.AuditAction))
+    household_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    record_id: Mapped[str | None] = mapped_column(String(36))
+    detail: Mapped[str] = mapped_column(Text, default="")  # never an ID number or a health detail
+
+
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Cadre,
     Household,
@@ -406,4 +421,5 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Consent,
     Attachment,
     PrintRecord,
+    AuditEvent,
 )

@@ -21,6 +21,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.services.records import attachment_store
+from fieldapp.storage import blobs
 from fieldapp.storage.base import utcnow
 from fieldapp.storage.db import Database
 from fieldapp.storage.models import (
@@ -181,7 +182,9 @@ def cut_batches(db: Database, *, max_changes: int = BATCH_MAX_CHANGES) -> int:
             state = s.scalars(select(DeviceState)).one()
             seq = int(s.scalar(select(func.max(SyncBatch.seq))) or 0) + 1
             batch_id = str(uuid.uuid4())
-            sealed = seal_batch(s, ident, state.instance_nonce, batch_id, seq, entries, attachment_store(db))
+            sealed = seal_batch(
+                s, ident, state.instance_nonce, batch_id, seq, entries, attachment_store(db), db.key
+            )
             s.add(
                 SyncBatch(
                     batch_id=batch_id,
@@ -212,6 +215,7 @@ def seal_batch(
     seq: int,
     entries: list[OutboxEntry],
     store: Path | None = None,
+    key: bytes | None = None,
 ) -> bytes:
     changes = [
         {
@@ -234,7 +238,7 @@ def seal_batch(
         for sha in hashes:
             path = store / sha[:2] / sha
             if path.is_file():
-                attachments.append({"sha256": sha, "data": protocol.b64(path.read_bytes())})
+                attachments.append({"sha256": sha, "data": protocol.b64(blobs.read(path, key))})
     header = {
         "kind": "batch",
         "batch_id": batch_id,
@@ -512,7 +516,7 @@ def apply_reply(db: Database, data: bytes) -> SyncReport:
 
 def store_attachment(db: Database, path: Path, data: bytes) -> None:
     """A document photo from headquarters (a handed-over household), stored like the app stores one."""
-    write_atomic(path, data)
+    blobs.write(path, data, db.key)
 
 
 def _details(result: replies.Applied) -> list[str]:

@@ -1,0 +1,1 @@
+"""Keys and sign-in: the password-wrapped key of the encrypted ledger (see docs/security.md)."""
