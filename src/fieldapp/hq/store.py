@@ -373,8 +373,9 @@ class HQ:
         new_records: dict[tuple[str, str], dict[str, Any]] = {}
         changed_records: dict[tuple[str, str], dict[str, Any]] = {}
         owners = _owners(s)  # households headquarters has handed over: id -> owner device now
+        households = _households_of(s, fresh, {c["seq"]: c["row"] for c in changes}) if owners else {}
         for r in fresh:
-            owner = owners.get(_household_of(s, r, rows)) if owners else None
+            owner = owners.get(households.get(r["outbox_seq"], "")) if owners else None
             if owner is not None and owner != device_id:
                 # a change the former owner made before it learnt of the handover
                 if r["entity"] in SINGLE_WRITER:
@@ -851,6 +852,29 @@ def _owners(s: Session) -> dict[str, str]:
         hid: to
         for hid, to in s.execute(select(Handover.household_id, Handover.to_device).order_by(Handover.id))
     }
+
+
+def _households_of(s: Session, changes: list[dict[str, Any]], rows: dict[int, Any]) -> dict[int, str]:
+    """The household of each change of a batch (by outbox seq), from the rows already parsed."""
+    referral_home = {
+        str(c["row_id"]): str(rows[c["outbox_seq"]].get("household_id") or "")
+        for c in changes
+        if c["entity"] == "referral"
+    }
+    out: dict[int, str] = {}
+    for c in changes:
+        row = rows[c["outbox_seq"]]
+        if c["entity"] == "household":
+            out[c["outbox_seq"]] = str(c["row_id"])
+        elif row.get("household_id"):
+            out[c["outbox_seq"]] = str(row["household_id"])
+        elif c["entity"] == "referral_event" and row.get("referral_id"):
+            rid = str(row["referral_id"])
+            if rid not in referral_home:
+                rec = s.get(Record, (rid, "referral"))
+                referral_home[rid] = str(json.loads(rec.data).get("household_id") or "") if rec else ""
+            out[c["outbox_seq"]] = referral_home[rid]
+    return out
 
 
 def _household_of(s: Session, change: dict[str, Any], batch: list[dict[str, Any]]) -> str:
