@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,9 @@ def test_usb_round_trip_with_cli(tmp_path: Path, capsys: pytest.CaptureFixture[s
     st = client.status(db)
     assert st["enrolled"] and st["unacked_batches"] == 0 and st["pending_changes"] == 0
     db.close()
+    # the audit log accounts for what left the device, and that headquarters confirmed it
+    assert cli.main(["audit", "--data-dir", str(data_dir)]) == 0
+    assert re.search(r"同步\t\t第 1 批，4\d 条修改，市总已确认", capsys.readouterr().out)
 
 
 def test_stick_pulled_mid_write_is_refused_cleanly_and_reexport_recovers(

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from fieldapp.domain.vocab import AuditAction
 from fieldapp.services import settings
 from fieldapp.storage.db import Database
-from fieldapp.storage.models import AuditEvent, Cadre, Household
+from fieldapp.storage.models import AuditEvent, Cadre, Household, SyncBatch
 
 
 def actor_name(db: Database) -> tuple[str, str | None]:
@@ -86,4 +86,16 @@ def recent(db: Database, *, household_id: str | None = None, limit: int = 200) -
                     event.at, event.actor, event.action, head.name if head is not None else "", event.detail
                 )
             )
-        return rows
+        if household_id is None:
+            # syncing is accounted by the batches themselves (and by headquarters' receipts): an
+            # audit row per sync would itself wait for the next sync and never let the count reach 0
+            for b in s.scalars(select(SyncBatch).order_by(SyncBatch.created_at.desc()).limit(limit)):
+                state = f"市总已确认（{_local(b.acked_at)}）" if b.acked_at else "待市总确认"
+                detail = f"第 {b.seq} 批，{b.changes} 条修改，{state}"
+                rows.append(AuditRow(b.created_at, "", AuditAction.SYNC, "", detail))
+            rows.sort(key=lambda r: r.at, reverse=True)
+        return rows[:limit]
+
+
+def _local(t: dt.datetime) -> str:
+    return t.astimezone().strftime("%Y-%m-%d %H:%M")

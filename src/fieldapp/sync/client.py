@@ -299,12 +299,12 @@ def upload(
     timeout: float = 60.0,
 ) -> SyncReport:
     """Cut pending changes, send every unacknowledged batch, then fetch and apply the reply."""
-    cut_batches(db)
     with db.session() as s:
         ident = _identity(s)
         url = (server or ident.hq_url).rstrip("/")
     if not url:
         raise SyncError("NO_SERVER", "没有市总工会服务器地址。请用 --server 指定，或改用U盘导出。")
+    cut_batches(db)
     batches = _unacked(db)
     report = SyncReport()
     with httpx.Client(timeout=timeout) as client:
@@ -431,9 +431,9 @@ def batch_file_name(device_id: str, seq: int) -> str:
 
 def export_usb(db: Database, folder: Path, *, progress: Progress | None = None) -> SyncReport:
     """Write every unacknowledged batch to the folder (atomically, verified); keep them until acked."""
-    cut_batches(db)
     with db.session() as s:
         device_id = _identity(s).device_id
+    cut_batches(db)
     batches = _unacked(db)
     report = SyncReport()
     try:
