@@ -20,7 +20,7 @@ from tests.conftest import VILLAGE, head_data, household_data, person_id
 from fieldapp.domain import vocab
 from fieldapp.domain.people import MemberData
 from fieldapp.domain.vocab import ReferralStatus
-from fieldapp.services import cadres, drafts, households, referrals, visits
+from fieldapp.services import cadres, drafts, households, records, referrals, visits
 from fieldapp.services import settings as ledger_settings
 from fieldapp.storage.db import Database
 from fieldapp.ui import messages, ops
@@ -120,8 +120,8 @@ def test_create_household_with_members(
     type_text(qtbot, dialog.head_name, "张海生")
     type_text(qtbot, dialog.id_number, "123")  # wrong: shown next to the field, nothing saved
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible()
-    assert "id_number" in dialog.errors.marked()
+    qtbot.waitUntil(lambda: "id_number" in dialog.errors.marked())  # saved off the GUI thread
+    assert dialog.isVisible() and dialog.save_button.isEnabled()
     assert "身份证号" in dialog.errors.label.text()
     assert households.list_households(db) == []
 
@@ -130,7 +130,8 @@ def test_create_household_with_members(
     type_text(qtbot, dialog.phone, "13805391234")
     dialog.village.set_code(VILLAGE)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible()
+    assert not dialog.save_button.isEnabled()  # no second save while the first one runs
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     wait_ops(qtbot)
     (row,) = households.list_households(db)
     assert row.head_name == "张海生" and row.cadre_names == ("王芳",)
@@ -237,8 +238,8 @@ def test_visit_with_wrong_next_date_is_refused_next_to_the_field(
     dialog = window.record_visit_for(hid)
     dialog.next_due.setDate(dialog.visit_date.date().addDays(-1))
     qtbot.keyClick(dialog.place, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.errors.marked() == ["next_visit_due"])
     assert dialog.isVisible()
-    assert dialog.errors.marked() == ["next_visit_due"]
     assert "应晚于本次走访日期" in dialog.errors.label.text()
     assert visits.list_visits(db, hid) == []
 
@@ -247,16 +248,18 @@ def test_referral_from_a_visit_through_its_lifecycle(
     qtbot: QtBot, db: Database, prefs: opts.AppSettings, cadre: str
 ) -> None:
     hid = _household(db, cadre)
+    records.record_consent(db, hid, vocab.ConsentPurpose.REFERRAL_TO_THIRD_PARTY, "2026-1")
     window = open_window(qtbot, db, prefs)
     visit = window.record_visit_for(hid)
     type_text(qtbot, visit.demands, "老板拖欠工资三个月")
     qtbot.mouseClick(visit.refer_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.dialogs[-1].objectName() == "referralDialog")
     dialog = window.dialogs[-1]
-    assert dialog.objectName() == "referralDialog" and dialog.visit_id == visit.visit_id
+    assert dialog.visit_id == visit.visit_id
     dialog.select_kind("RIGHTS-WAGES")
     assert dialog.body.count() > 0
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert "转介原因" in dialog.errors.label.text()  # the reason is required
+    qtbot.waitUntil(lambda: "转介原因" in dialog.errors.label.text())  # the reason is required
     type_text(qtbot, dialog.reason, "拖欠工资三个月，约1.2万元")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
@@ -307,7 +310,8 @@ def test_returning_a_referral_needs_a_note(
     dialog = window.change_referral_status(rid)
     dialog.choose(ReferralStatus.RETURNED)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible() and dialog.errors.marked() == ["note"]
+    qtbot.waitUntil(lambda: dialog.errors.marked() == ["note"])
+    assert dialog.isVisible()
     assert referrals.get_referral(db, rid).status == ReferralStatus.REFERRED
 
 
@@ -405,7 +409,9 @@ def test_closing_with_save_records_the_visit(
     type_text(qtbot, dialog.notes, "电话里约好下周再去")
     answers.replies = [messages.SAVE]
     dialog.close()
+    qtbot.waitUntil(lambda: not dialog.isVisible())  # closes itself once the visit is saved
     assert [v.notes for v in visits.list_visits(db, hid)] == ["电话里约好下周再去"]
+    assert drafts.load_draft(db, draft_key(hid)) is None
     wait_ops(qtbot)
 
 
@@ -510,12 +516,22 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 from fieldapp.cli import main
 from fieldapp.ui.main_window import MainWindow
+from fieldapp.ui.signin import SignInDialog
 
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
 app = QApplication([])
 seen = []
+signed = []
 
 def look_and_quit():
+    signin = [w for w in QApplication.topLevelWidgets() if isinstance(w, SignInDialog) and w.isVisible()]
+    if signin:
+        d = signin[0]
+        if d.state and not signed:  # the newcomer presses Enter: the demo password is filled in
+            signed.append((d.state, d.demo_note_new.text() if d.state == "new" else d.demo_note.text()))
+            (d.create_button if d.state == "new" else d.sign_in_button).click()
+        QTimer.singleShot(100, look_and_quit)
+        return
     windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
     if not windows or any(w.load_count == 0 for w in windows):
         QTimer.singleShot(100, look_and_quit)
@@ -526,25 +542,35 @@ def look_and_quit():
 
 QTimer.singleShot(100, look_and_quit)
 code = main(["--demo", "--data-dir", sys.argv[1]])
-print(code, seen)
+print(code, (seen, signed))
 """
 
 
 def test_fieldapp_demo_opens_the_window_and_quits(tmp_path: Path) -> None:
-    """`fieldapp --demo` in a fresh process (app.exec() must not leak into other tests)."""
+    """`fieldapp --demo` in a fresh process (app.exec() must not leak into other tests): one press
+    of Enter on the sign-in dialog, the first time (which encrypts the demo ledger) and after."""
+    from fieldapp.security.signin import DEMO_PASSWORD
+    from fieldapp.ui.signin import DEMO_PASSWORD as SHOWN_PASSWORD
+
+    assert SHOWN_PASSWORD == DEMO_PASSWORD
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", DEMO_RUN, str(tmp_path / "demo"), str(tmp_path / "qsettings")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
-    assert done.returncode == 0, done.stderr
-    code, seen = done.stdout.strip().splitlines()[-1].split(" ", 1)
-    assert code == "0"
-    rows, todo_count, title = ast.literal_eval(seen)[0]
-    assert rows == 12 and todo_count > 0 and title == "工会结对帮扶台账"
+    for expected_state in ("new", "locked"):
+        done = subprocess.run(
+            [sys.executable, "-c", DEMO_RUN, str(tmp_path / "demo"), str(tmp_path / "qsettings")],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+        )
+        assert done.returncode == 0, done.stderr
+        code, result = done.stdout.strip().splitlines()[-1].split(" ", 1)
+        assert code == "0"
+        seen, ((state, note),) = ast.literal_eval(result)
+        assert state == expected_state and f"演示数据的密码是 {DEMO_PASSWORD}" in note
+        rows, todo_count, title = seen[0]
+        assert rows == 12 and todo_count > 0 and title == "工会结对帮扶台账"
+    with (tmp_path / "demo" / "fieldapp.sqlite").open("rb") as f:
+        assert f.read(16) != b"SQLite format 3\x00"  # encrypted at rest
 
 
 def test_english_translation_is_complete_and_switchable(
@@ -612,7 +638,8 @@ def test_relief_and_consent_are_recorded_from_the_profile(
     qtbot.mouseClick(profile.add_relief, Qt.MouseButton.LeftButton)
     relief = window.dialogs[-1]
     qtbot.mouseClick(relief.save_button, Qt.MouseButton.LeftButton)
-    assert relief.isVisible() and relief.errors.marked() == ["amount_fen"]  # 0 yuan is refused
+    qtbot.waitUntil(lambda: relief.errors.marked() == ["amount_fen"])  # 0 yuan is refused
+    assert relief.isVisible()
     relief.amount.setValue(800)
     qtbot.mouseClick(relief.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: profile.relief.rowCount() == 1)
@@ -622,7 +649,8 @@ def test_relief_and_consent_are_recorded_from_the_profile(
     consent = window.dialogs[-1]
     consent.member.setCurrentIndex(consent.member.findData(child))
     qtbot.mouseClick(consent.save_button, Qt.MouseButton.LeftButton)
-    assert consent.isVisible() and consent.errors.marked() == ["guardian_name"]  # under 14 (PIPL Art. 31)
+    qtbot.waitUntil(lambda: consent.errors.marked() == ["guardian_name"])  # under 14 (PIPL Art. 31)
+    assert consent.isVisible()
     type_text(qtbot, consent.guardian, "张海生")
     qtbot.mouseClick(consent.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: profile.consents.rowCount() == 1)
@@ -644,26 +672,45 @@ def test_a_missing_attachment_file_is_reported_in_chinese(
 
 BROKEN_RUN = """
 import sys
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 from fieldapp.cli import main
-from fieldapp.ui import messages
+from fieldapp.ui.signin import SignInDialog
 
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
 app = QApplication([])
 told = []
-messages.inform = lambda parent, title, text, critical: told.append((title, text))
+
+def sign_in():
+    d = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SignInDialog))
+    if not d.state:
+        QTimer.singleShot(50, sign_in)
+        return
+    d.password.setText(sys.argv[3])
+    d.sign_in_button.click()
+    QTimer.singleShot(50, lambda: wait_for_message(d))
+
+def wait_for_message(d):
+    if not d.message.text():
+        QTimer.singleShot(50, lambda: wait_for_message(d))
+        return
+    told.append(d.message.text())
+    d.reject()  # the cadre closes the window
+
+QTimer.singleShot(50, sign_in)
 code = main(["--data-dir", sys.argv[1]])
 print(code, told)
 """
 
 
 def test_an_unreadable_ledger_is_reported_in_chinese_and_the_app_exits(tmp_path: Path) -> None:
+    from fieldapp.security import vault
+
     data = tmp_path / "data"
-    data.mkdir()
+    vault.create_vault(data, "kaiyuan-2014")
     (data / "fieldapp.sqlite").write_bytes(b"this is not a database" * 100)
     done = subprocess.run(
-        [sys.executable, "-c", BROKEN_RUN, str(data), str(tmp_path / "qsettings")],
+        [sys.executable, "-c", BROKEN_RUN, str(data), str(tmp_path / "qsettings"), "kaiyuan-2014"],
         capture_output=True,
         text=True,
         timeout=120,
@@ -672,5 +719,5 @@ def test_an_unreadable_ledger_is_reported_in_chinese_and_the_app_exits(tmp_path:
     assert done.returncode == 0, done.stderr
     code, told = done.stdout.strip().splitlines()[-1].split(" ", 1)
     assert code == "1"
-    ((title, text),) = ast.literal_eval(told)
-    assert title == "无法打开台账" and "已损坏" in text
+    (text,) = ast.literal_eval(told)
+    assert "已损坏" in text

@@ -3,62 +3,67 @@
 <context>
     <name>AssessmentForm</name>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="63" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="62" />
         <source>次要致困原因（最多3项）</source>
         <translation>Secondary causes of hardship (up to 3)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="70" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="69" />
         <source>本年遭受自然灾害或重大意外</source>
         <translation>Natural disaster or serious accident this year</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="87" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="86" />
         <source>家庭人口(&amp;Z)</source>
         <translation>Household si&amp;ze</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="88" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="87" />
         <source>家庭年收入(&amp;Y)</source>
         <translation>Annual household income (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="89" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="88" />
         <source>刚性支出（医疗、上学等，年）</source>
         <translation>Rigid spending (medical, school…, per year)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="90" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="89" />
         <source>主要致困原因(&amp;C)</source>
         <translation>Main &amp;cause of hardship</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="92" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="91" />
         <source>评定日期</source>
         <translation>Assessed on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="103" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="102" />
         <source>记录本次评定</source>
         <translation>Record this assessment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="132" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="133" />
         <source>上次评定：%1，%2（人均月收入 %3 元，当时低保标准 %4 元/月）</source>
         <translation>Last assessment: %1, %2 (income per head %3 yuan/month; dibao standard then %4 yuan/month)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="140" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="141" />
         <source>尚未评定。</source>
         <translation>Not assessed yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="167" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="168" />
         <source>按现填数字评定为：%1（人均月收入 %2 元；%3）</source>
         <translation>With these figures: %1 (income per head %2 yuan/month; %3)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="187" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="190" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="191" />
         <source>评定未能保存</source>
         <translation>Assessment not saved</translation>
     </message>
@@ -74,57 +79,62 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="109" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="119" />
         <source>登记个人信息处理同意</source>
         <translation>Record consent to processing personal information</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="112" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="122" />
         <source>同意（不勾选即记录为撤回同意）</source>
         <translation>Given (untick to record a withdrawal)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="118" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="128" />
         <source>未满14周岁须由监护人同意</source>
         <translation>A guardian consents for a child under 14</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="121" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="131" />
         <source>同意事项(&amp;P)</source>
         <translation>&amp;Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="122" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="132" />
         <source>本人</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="124" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="134" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="125" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="135" />
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="126" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="136" />
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="127" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="137" />
         <source>监护人关系</source>
         <translation>Guardian's relation</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="132" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="142" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="158" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="179" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="180" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -234,6 +244,11 @@
     <name>GeneralPage</name>
     <message>
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="152" />
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="157" />
         <source>语言在重新启动后生效。再摸底为期一个月（30天），从开始日期算起。</source>
         <translation>The language applies after a restart. The re-survey lasts one month (30 days) from its start date.</translation>
     </message>
@@ -241,93 +256,108 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="99" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="110" />
         <source>新建困难户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="106" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="110" />
+        <source>修改基本信息</source>
+        <translation>Edit basic information</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="117" />
         <source>18位，出生日期和性别自动识别</source>
         <translation>18 characters; birth date and sex are read from it</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="109" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="120" />
         <source>11位手机号</source>
         <translation>11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="117" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="128" />
         <source>如：3组12号</source>
         <translation>e.g. Group 3 No. 12</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="118" />
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="119" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="129" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="130" />
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="121" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="134" />
         <source>户主姓名(&amp;N)</source>
         <translation>Head's &amp;name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="122" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="135" />
         <source>户主身份证号(&amp;I)</source>
         <translation>Head's &amp;ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="123" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="136" />
         <source>联系电话(&amp;P)</source>
         <translation>&amp;Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="124" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="137" />
         <source>结对方式</source>
         <translation>Pairing basis</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="125" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="138" />
         <source>所在单位</source>
         <translation>Employer unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="126" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="139" />
         <source>所在村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="127" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="140" />
         <source>详细地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="128" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="141" />
         <source>户口性质</source>
         <translation>Hukou type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="129" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="142" />
         <source>住房情况</source>
         <translation>Housing</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/household_dialogs.py" line="143" />
+        <source>档案状态</source>
+        <translation>File status</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="162" />
         <source>村、电话、身份证号暂时不知道可以先空着，资料不全的户会标出来，走访时补齐。</source>
         <translation>Village, phone and ID number may stay empty for now; incomplete files are marked so you can complete them on a visit.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="148" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="167" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="153" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="172" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="185" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="238" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="239" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -335,32 +365,32 @@
 <context>
     <name>HouseholdListPanel</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="247" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="290" />
         <source>搜索：姓名、拼音首字母（如 zhs）、身份证号后几位、电话、村名</source>
         <translation>Search: name, pinyin initials (e.g. zhs), end of ID number, phone, village</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="252" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="295" />
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="255" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="298" />
         <source>未评定</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="258" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="301" />
         <source>全部致困原因</source>
         <translation>All causes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="261" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="304" />
         <source>只看我结对的</source>
         <translation>Only mine</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="343" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="387" />
         <source>显示 %1 户，共 %2 户</source>
         <translation>Showing %1 of %2 households</translation>
     </message>
@@ -368,371 +398,408 @@
 <context>
     <name>HouseholdProfile</name>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="109" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="119" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="216" />
+        <source>显示身份证号</source>
+        <translation>Show ID number</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="122" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="180" />
+        <source>显示完整号码（会记入审计记录）</source>
+        <translation>Show the full number (recorded in the audit log)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="125" />
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="111" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="216" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="127" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="260" />
         <source>新建转介</source>
         <translation>New referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="124" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="140" />
         <source>基本信息与成员</source>
         <translation>Basics and members</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="127" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="143" />
         <source>困难评定</source>
         <translation>Hardship assessment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="128" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="144" />
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="129" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="145" />
         <source>转介</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="130" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="146" />
         <source>救助与同意</source>
         <translation>Relief and consents</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="131" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="147" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="144" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="164" />
         <source>所在村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="145" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="165" />
         <source>详细地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="146" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="166" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="147" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="167" />
         <source>结对方式</source>
         <translation>Pairing basis</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="148" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="168" />
         <source>结对干部</source>
         <translation>Paired cadre</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="149" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="169" />
         <source>户口 / 住房</source>
         <translation>Hukou / housing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="150" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="170" />
         <source>待补充</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="160" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="177" />
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="189" />
+        <source>修改基本信息…</source>
+        <translation>Edit basic information…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="195" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="161" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="196" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="162" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="197" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="163" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="198" />
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="164" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="199" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="165" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="200" />
         <source>健康</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="166" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="201" />
         <source>就业/身份</source>
         <translation>Work / identity</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="167" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="202" />
         <source>月收入（元）</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="171" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="206" />
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="173" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="208" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="175" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="210" />
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="182" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="218" />
+        <source>显示选中成员的完整身份证号（会记入审计记录）</source>
+        <translation>Show the selected member's full ID number (recorded in the audit log)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="224" />
         <source>家庭成员</source>
         <translation>Family members</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="204" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="248" />
         <source>转介事项</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="205" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="249" />
         <source>接收单位</source>
         <translation>Receiving body</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="206" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="250" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="207" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="251" />
         <source>转介日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="208" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="252" />
         <source>跟进日期</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="217" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="261" />
         <source>变更状态…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="232" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="276" />
         <source>状态记录</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="244" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="288" />
         <source>项目</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="244" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="288" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="244" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="288" />
         <source>发放日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="244" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="283" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="288" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="250" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="294" />
         <source>同意事项</source>
         <translation>Consent for</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="251" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="295" />
         <source>是否同意</source>
         <translation>Given</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="252" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="296" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="253" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="297" />
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="254" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="298" />
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="258" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="302" />
         <source>登记救助…</source>
         <translation>Record relief…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="260" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="304" />
         <source>登记同意…</source>
         <translation>Record consent…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="265" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="309" />
         <source>救助发放</source>
         <translation>Relief paid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="269" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="313" />
         <source>个人信息处理同意（《个人信息保护法》第29条等）</source>
         <translation>Consents to processing personal information (PIPL Art. 29 etc.)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="283" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="294" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="338" />
         <source>材料类别</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="283" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="283" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="283" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
         <source>添加时间</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="290" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
         <source>从电脑选择照片或文件…</source>
         <translation>Choose a photo or file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="308" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="352" />
         <source>（无户主）</source>
         <translation>(no head)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="309" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="354" />
+        <source>（已移交，只读）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="358" />
+        <source>该户已由市总工会移交给“%1”，本机只能查看</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="362" />
         <source>未评定</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="326" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="328" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="368" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="532" />
         <source>（待补充）</source>
         <translation>(missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="330" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
         <source>未结对</source>
         <translation>not paired</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="340" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="381" />
         <source>资料齐全</source>
         <translation>complete</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="393" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="435" />
         <source>同意</source>
         <translation>given</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="393" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="435" />
         <source>撤回</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="416" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="458" />
         <source>走访记录（%1）</source>
         <translation>Visits (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="417" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="459" />
         <source>转介（%1）</source>
         <translation>Referrals (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="418" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="460" />
         <source>附件（%1）</source>
         <translation>Attachments (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="432" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="474" />
         <source>见到</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="433" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="475" />
         <source>生活状况</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="434" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="476" />
         <source>利益诉求</source>
         <translation>Demands</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="435" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="477" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="487" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="581" />
         <source>删除家庭成员</source>
         <translation>Remove family member</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="488" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="582" />
         <source>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</source>
         <translation>Remove “%1”? The record stays in the history and headquarters can restore it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="496" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="590" />
         <source>未能删除</source>
         <translation>Not removed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="508" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="602" />
         <source>选择材料照片或文件</source>
         <translation>Choose a document photo or file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="510" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="604" />
         <source>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>Images and PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="529" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="623" />
         <source>附件未能添加</source>
         <translation>Attachment not added</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="531" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="625" />
         <source>正在复制附件…</source>
         <translation>Copying the attachment…</translation>
     </message>
@@ -740,258 +807,373 @@
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="77" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="92" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="78" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="93" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="79" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="94" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="80" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="95" />
         <source>所在村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="81" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="96" />
         <source>困难类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="82" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="97" />
         <source>主要致困原因</source>
         <translation>Main cause</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="83" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="98" />
         <source>结对干部</source>
         <translation>Paired cadre</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="84" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="99" />
         <source>人口</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="200" />
-        <location filename="../../src/fieldapp/ui/household_list.py" line="202" />
-        <location filename="../../src/fieldapp/ui/household_list.py" line="204" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="236" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="240" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="242" />
         <source>（待补充）</source>
         <translation>(missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="206" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="244" />
         <source>未评定</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="210" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="248" />
         <source>未结对</source>
         <translation>not paired</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/household_list.py" line="262" />
+        <source>单击显示完整号码（会记入审计记录）</source>
+        <translation>Click to show the full number (recorded in the audit log)</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/lock.py" line="45" />
+        <source>台账已锁定</source>
+        <translation>The ledger is locked</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/lock.py" line="53" />
+        <source>为保护困难户的个人信息，离开电脑时台账会自动锁定。
+请输入您的密码继续工作，未保存的内容都还在。</source>
+        <translation>To protect the households' personal information the ledger locks itself when you leave the computer.
+Type your password to go on; nothing unsaved is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/lock.py" line="62" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/lock.py" line="64" />
+        <source>解锁(&amp;U)</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+</context>
+<context>
+    <name>Locker</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/lock.py" line="178" />
+        <source>正在核对密码…</source>
+        <translation>Checking the password…</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="75" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="94" />
         <source>工会结对帮扶台账</source>
         <translation>Union paired-assistance ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="90" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="109" />
         <source>工作台</source>
         <translation>Workbench</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="135" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="165" />
         <source>新建困难户(&amp;N)…</source>
         <translation>&amp;New household…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="139" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="169" />
         <source>登记一户新的结对困难户</source>
         <translation>Register a new paired household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="142" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="172" />
         <source>记录走访(&amp;V)…</source>
         <translation>Record &amp;visit…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="146" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="176" />
         <source>为选中的困难户记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="149" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="179" />
         <source>新建转介(&amp;R)…</source>
         <translation>New &amp;referral…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="153" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="183" />
         <source>把选中的困难户转介给相关单位</source>
         <translation>Refer the selected household to a service</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="155" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="185" />
         <source>刷新(&amp;F)</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="157" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="187" />
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="159" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="189" />
         <source>查找困难户(&amp;F)</source>
         <translation>&amp;Find household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="161" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="191" />
         <source>回到工作台(&amp;H)</source>
         <translation>&amp;Home (workbench)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="164" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="194" />
         <source>关闭当前档案(&amp;W)</source>
         <translation>Close this file (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="166" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="196" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="167" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="198" />
+        <source>锁定(&amp;L)</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="198" />
+        <source>离开电脑时锁定台账，回来输入密码继续</source>
+        <translation>Lock the ledger when leaving the computer; type the password to go on</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="202" />
         <source>使用说明(&amp;H)</source>
         <translation>&amp;How to use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="168" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="203" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="172" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="207" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="179" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="215" />
         <source>记录(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="182" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="218" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="188" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="224" />
         <source>同步(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="189" />
-        <source>与市总工会同步（本版本尚未接通）</source>
-        <translation>Sync with headquarters (not connected in this version)</translation>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="226" />
+        <source>与市总工会同步(&amp;S)…</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="192" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="230" />
+        <source>上传到市总工会、导出到U盘或导入回执</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="233" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="196" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="237" />
         <source>常用</source>
         <translation>Common</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="211" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="253" />
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="265" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="256" />
+        <source>打印公示名单(&amp;G)…</source>
+        <translation>Print the public notice (&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="258" />
+        <source>帮扶对象公示名单（已同意公示的户）</source>
+        <translation>Public notice of assisted households (those who consented)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="316" />
         <source>正在打开台账…</source>
         <translation>Opening the ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="294" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="345" />
         <source>正在读取台账…</source>
         <translation>Reading the ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="300" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="351" />
         <source>无法打开台账</source>
         <translation>Cannot open the ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="303" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="354" />
         <source>读取台账失败</source>
         <translation>Could not read the ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="320" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="371" />
         <source>当前干部：%1</source>
         <translation>Cadre: %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="322" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="373" />
         <source>当前干部：未设置</source>
         <translation>Cadre: not set</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="325" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="377" />
         <source>已读取 %1 户</source>
         <translation>%1 households read</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="347" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="361" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="402" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="416" />
         <source>档案</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="365" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="420" />
         <source>正在打开档案…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="366" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="421" />
         <source>打开档案失败</source>
         <translation>Could not open the file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="393" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="448" />
         <source>请先选择一户</source>
         <translation>Choose a household first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="394" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="449" />
         <source>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</source>
         <translation>Select a household in the list first (Ctrl+F to search), then try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="507" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="485" />
+        <source>审计记录未能保存</source>
+        <translation>The audit entry could not be saved</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="523" />
+        <source>部分困难户未列入公示</source>
+        <translation>Some households are left off the notice</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="525" />
+        <source>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
+如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</source>
+        <translation>%1 households qualify but have not signed the public-notice consent; they are left off the notice (PIPL Art. 25).
+To list them, obtain their consent first and record it on the file's “Relief and consent” tab.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="530" />
+        <source>公示名单</source>
+        <translation>Public notice</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="546" />
+        <source>正在生成公示名单…</source>
+        <translation>Generating the public notice…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="547" />
+        <source>公示名单未能生成</source>
+        <translation>The public notice could not be generated</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="650" />
         <source>无法打开打印预览</source>
         <translation>Cannot open the print preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="520" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="679" />
+        <source>未登记同步（%1 条待上传）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="681" />
+        <source>待同步 %1 条</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="683" />
+        <source>已全部同步</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="686" />
+        <source>同步 → 与市总工会同步（Ctrl+Shift+S）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="696" />
         <source>使用说明</source>
         <translation>How to use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="522" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="698" />
         <source>1. 查找困难户：在左上角搜索框输入姓名、拼音首字母（如 zhs）、身份证号后几位、电话或村名。
 2. 打开档案：双击列表中的一户，或选中后按回车。
 3. 记录走访：选中一户后按 Ctrl+E，用 Tab 填写，回车保存。草稿自动保存。
@@ -1004,12 +1186,12 @@
 5. To do: due and overdue visits and follow-ups are listed on the right; double-click to open.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="535" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="711" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="536" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="712" />
         <source>工会结对帮扶台账 %1
 依据临会发〔2014〕20号、总工发〔2015〕14号。
 数据文件：%2</source>
@@ -1021,168 +1203,195 @@ Data file: %2</translation>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="206" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="266" />
         <source>编辑家庭成员</source>
         <translation>Edit family member</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="206" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="266" />
         <source>添加家庭成员</source>
         <translation>Add family member</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="222" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="282" />
         <source>如：尿毒症</source>
         <translation>e.g. uraemia</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="223" />
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="224" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="283" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="284" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="225" />
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="226" />
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="233" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="285" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="286" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="293" />
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="232" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="292" />
         <source> 元/月</source>
         <translation> yuan/month</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="235" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="295" />
         <source>姓名(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="236" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="296" />
         <source>与户主关系(&amp;R)</source>
         <translation>&amp;Relation to head</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="237" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="297" />
         <source>身份证号(&amp;I)</source>
         <translation>&amp;ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="238" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="298" />
         <source>本人电话</source>
         <translation>Own phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="239" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="299" />
         <source>健康状况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="240" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="300" />
         <source>疾病名称</source>
         <translation>Illness</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="241" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="301" />
         <source>残疾类别/等级</source>
         <translation>Disability / grade</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="242" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="302" />
         <source>就业状况/身份</source>
         <translation>Work status / identity</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="243" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="303" />
         <source>单位或学校</source>
         <translation>Employer or school</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="244" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="304" />
         <source>月收入</source>
         <translation>Monthly income</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="245" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="305" />
         <source>医疗保险</source>
         <translation>Medical insurance</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="260" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="320" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="265" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="325" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="328" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="393" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="394" />
         <source>未能保存</source>
         <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="409" />
+        <source>需要监护人同意</source>
+        <translation>Guardian's consent needed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="411" />
+        <source>“%1”未满14周岁，健康、残疾等属于敏感个人信息，须先取得监护人的单独同意（《个人信息保护法》第28、31条）。
+本户还没有登记监护人同意。请先在“救助与同意”页登记，或确认已取得书面同意后继续保存。</source>
+        <translation>“%1” is under 14: health and disability details are sensitive personal information and need a guardian's separate consent first (PIPL Art. 28, 31).
+No guardian's consent is recorded for this household. Record it on the “Relief and consent” tab, or save anyway if written consent has been obtained.</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="25" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="31" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="28" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="34" />
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="31" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="37" />
+        <source>仍然继续</source>
+        <translation>Continue anyway</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/messages.py" line="40" />
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/messages.py" line="42" />
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="62" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="78" />
         <source>以下内容需要修改，尚未保存：</source>
         <translation>Please correct the following; nothing was saved:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="66" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="82" />
         <source>请刷新（F5）后再试。</source>
         <translation>Refresh (F5) and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="71" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="87" />
         <source>读写文件失败：</source>
         <translation>Reading or writing a file failed: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="73" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="89" />
         <source>请检查磁盘空间和文件夹权限。您输入的内容已保存为草稿。</source>
         <translation>Check the disk space and folder permissions. What you typed is kept as a draft.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="76" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="92" />
         <source>发生了意外错误：</source>
         <translation>An unexpected error occurred: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="78" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="94" />
         <source>您输入的内容已保存为草稿，请重新启动程序后再试。</source>
         <translation>What you typed is kept as a draft; restart the program and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="83" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="99" />
         <source>未能完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="94" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="110" />
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="95" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="111" />
         <source>“%1”还有未保存的修改。
 保存、放弃修改，还是继续编辑？</source>
         <translation>“%1” has unsaved changes.
@@ -1228,6 +1437,194 @@ Save, discard them, or keep editing?</translation>
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="56" />
+        <source>打印</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="63" />
+        <source>另存为PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="65" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="91" />
+        <source>打印机无法开始打印（可能未连接或已暂停）</source>
+        <translation>The printer cannot start (not connected, or paused)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="124" />
+        <source>打印预览 — </source>
+        <translation>Print preview — </translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="143" />
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="145" />
+        <source>另存为PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="146" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="357" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="418" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="176" />
+        <source>无法显示该文档（文件不完整或已损坏），请重新生成。</source>
+        <translation>The document cannot be shown (incomplete or damaged); please generate it again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="183" />
+        <source>共 %1 页</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="185" />
+        <source>，一式%1份</source>
+        <translation>, %1 copies</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="208" />
+        <source>未能打印</source>
+        <translation>Could not print</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="209" />
+        <source>请检查打印机后再试；文档仍在预览中。</source>
+        <translation>Check the printer and try again; the document is still in the preview.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="216" />
+        <source>已发送到打印机（%1份）</source>
+        <translation>Sent to the printer (%1 copies)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="234" />
+        <source>无法写入 %1：</source>
+        <translation>Cannot write %1: </translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="239" />
+        <source>未能保存PDF</source>
+        <translation>The PDF could not be saved</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="240" />
+        <source>请换一个文件夹或检查磁盘空间后再试。</source>
+        <translation>Choose another folder or check the disk space, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="245" />
+        <source>已保存到 </source>
+        <translation>Saved to </translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="259" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="262" />
+        <source>本户全部表单</source>
+        <translation>All forms of this household</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="265" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="362" />
+        <source>表单：</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="277" />
+        <source>无法生成表单</source>
+        <translation>The form could not be generated</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="294" />
+        <source>打印记录未能保存</source>
+        <translation>The print record could not be saved</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="325" />
+        <source>选择保存PDF的文件夹</source>
+        <translation>Choose the folder for the PDF files</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="339" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="386" />
+        <source>批量打印</source>
+        <translation>Batch printing</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="347" />
+        <source>保存PDF的文件夹</source>
+        <translation>Folder for the PDF files</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="348" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="353" />
+        <source>每户生成一个PDF文件，并记入打印记录。</source>
+        <translation>One PDF file per household, each recorded in the print log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="355" />
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="366" />
+        <source>文件夹：</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="387" />
+        <source>请先选择保存PDF的文件夹。</source>
+        <translation>Choose a folder for the PDF files first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="391" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="408" />
+        <source>已生成 %1/%2 份</source>
+        <translation>%1 of %2 documents generated</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="423" />
+        <source>已生成 %1 份（共 %2 页），保存在 %3</source>
+        <translation>%1 documents (%2 pages) saved in %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="432" />
+        <source>批量打印中断：</source>
+        <translation>Batch printing interrupted: </translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="435" />
+        <source>批量打印中断</source>
+        <translation>Batch printing interrupted</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="438" />
+        <source>已生成的文件和打印记录都已保留；请处理后再试。</source>
+        <translation>The files and print records made so far are kept; fix the problem and try again.</translation>
+    </message>
+</context>
+<context>
     <name>PrintingPage</name>
     <message>
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="114" />
@@ -1238,52 +1635,52 @@ Save, discard them, or keep editing?</translation>
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="53" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="52" />
         <source>新建转介 — %1</source>
         <translation>New referral — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="67" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="66" />
         <source>（全户）</source>
         <translation>(whole household)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="74" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="73" />
         <source>为什么转介、希望对方做什么</source>
         <translation>Why refer, and what the receiving body should do</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="81" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="80" />
         <source>转介事项(&amp;K)</source>
         <translation>Referral &amp;kind</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="82" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="81" />
         <source>接收单位(&amp;B)</source>
         <translation>Receiving &amp;body</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="83" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="82" />
         <source>涉及成员</source>
         <translation>Member concerned</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="84" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="83" />
         <source>转介原因(&amp;E)</source>
         <translation>R&amp;eason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="85" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="84" />
         <source>转介日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="97" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="96" />
         <source>保存转介(&amp;S)</source>
         <translation>&amp;Save referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="102" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="101" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1293,12 +1690,29 @@ Save, discard them, or keep editing?</translation>
         <translation>From this visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="121" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="122" />
         <source>转出后每 %1 天跟进一次，到期会列入待办。</source>
         <translation>Follow up every %1 days once sent; due follow-ups appear on the to-do list.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="147" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="148" />
+        <source>没有转介同意</source>
+        <translation>No consent to refer</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="150" />
+        <source>这户还没有同意把个人信息提供给其他单位（转介）。按《个人信息保护法》第23条，转介前须取得本人单独同意。
+请先向本人说明并在“救助与同意”页登记同意；确已取得书面同意的，可以继续保存转介。</source>
+        <translation>This household has not agreed to its personal information being given to another body (referral). Under PIPL Art. 23 a referral needs the person's separate consent.
+Explain it to them and record the consent on the “Relief and consent” tab; if written consent has been obtained, you may save the referral anyway.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="171" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="172" />
         <source>转介未能保存</source>
         <translation>Referral not saved</translation>
     </message>
@@ -1306,52 +1720,57 @@ Save, discard them, or keep editing?</translation>
 <context>
     <name>ReliefDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="32" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="39" />
         <source>（全户）</source>
         <translation>(whole household)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="55" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="62" />
         <source>登记救助发放</source>
         <translation>Record relief paid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="61" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="68" />
         <source> 元</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="66" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="73" />
         <source>救助项目(&amp;G)</source>
         <translation>Pro&amp;gramme</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="67" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="74" />
         <source>金额(&amp;A)</source>
         <translation>&amp;Amount</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="68" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="75" />
         <source>发放日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="69" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="76" />
         <source>发给</source>
         <translation>Paid to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="70" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="77" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="72" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="79" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="96" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="99" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="100" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -1418,117 +1837,548 @@ Save, discard them, or keep editing?</translation>
         <source>分栏宽度</source>
         <translation>Pane widths</translation>
     </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings.py" line="49" />
+        <source>无操作多少分钟后自动锁定（0 为不锁定）</source>
+        <translation>Lock after this many idle minutes (0 = never)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings.py" line="51" />
+        <source>市总工会服务器地址</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings.py" line="52" />
+        <source>上次使用的U盘文件夹</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="173" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="180" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="181" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="188" />
         <source>干部信息</source>
         <translation>Cadre</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="182" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="189" />
         <source>低保标准</source>
         <translation>Dibao standard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="183" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="190" />
         <source>打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="184" />
-        <source>界面与再摸底</source>
-        <translation>Interface and re-survey</translation>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="191" />
+        <source>界面、再摸底与锁屏</source>
+        <translation>Interface, re-survey and lock</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="196" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="203" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="198" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="205" />
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="73" />
+        <source>登录 — 工会结对帮扶台账</source>
+        <translation>Sign in — Union paired-assistance ledger</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="76" />
+        <source>工会结对帮扶台账</source>
+        <translation>Union paired-assistance ledger</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="81" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="410" />
+        <source>数据文件夹：%1</source>
+        <translation>Data folder: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="105" />
+        <source>演示数据的密码是 %1（已填好，直接按回车）。正式台账请设置您自己的密码。</source>
+        <translation>The demo data's password is %1 (filled in: just press Enter). Set your own password for a real ledger.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="117" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="118" />
+        <source>登录(&amp;L)</source>
+        <translation>Sign in (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="121" />
+        <source>忘记密码…</source>
+        <translation>Forgot password…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="128" />
+        <source>密码(&amp;P)</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="135" />
+        <source>台账已加密。请输入您的密码。</source>
+        <translation>The ledger is encrypted. Please type your password.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="146" />
+        <source>至少6位，不要用生日或123456</source>
+        <translation>At least 6 characters; not a birthday or 123456</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="147" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="223" />
+        <source>再输入一次</source>
+        <translation>Type it again</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="148" />
+        <source>设置密码并加密台账(&amp;S)</source>
+        <translation>&amp;Set the password and encrypt the ledger</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="153" />
+        <source>第一次使用：请设置一个密码。台账（身份证号、健康、收入等个人信息）会用它加密，电脑丢失或被他人使用时也读不出来。每次打开和解锁时都要输入。</source>
+        <translation>First use: please set a password. The ledger (ID numbers, health, income and other personal information) is encrypted with it, so a lost or borrowed computer reveals nothing. You type it each time you open or unlock the ledger.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="162" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="231" />
+        <source>新密码(&amp;P)</source>
+        <translation>New &amp;password</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="163" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="232" />
+        <source>确认密码(&amp;C)</source>
+        <translation>&amp;Confirm password</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="187" />
+        <source>我已把恢复码抄在纸上（或打印出来），并与电脑分开保管</source>
+        <translation>I have written the recovery code down (or printed it) and keep it apart from the computer</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="189" />
+        <source>打印恢复码…</source>
+        <translation>Print the recovery code…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="191" />
+        <source>进入台账(&amp;E)</source>
+        <translation>&amp;Enter the ledger</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="206" />
+        <source>密码已设置，台账已加密。下面是恢复码：忘记密码，或把台账复制到别的电脑时，只有用它才能打开。它只显示这一次。</source>
+        <translation>The password is set and the ledger encrypted. Below is the recovery code: if the password is forgotten, or the ledger is copied to another computer, only this code opens it. It is shown this once.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="221" />
+        <source>24位，如 K7QD-3M9P-…，大小写和短横线都可以</source>
+        <translation>24 characters, e.g. K7QD-3M9P-…; case and dashes do not matter</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="222" />
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="224" />
+        <source>用恢复码重设密码(&amp;R)</source>
+        <translation>Set a new password with the &amp;recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="227" />
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="230" />
+        <source>恢复码(&amp;K)</source>
+        <translation>Recovery code (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="238" />
+        <source>请输入设置密码时抄下或打印的恢复码，再设置一个新密码。台账里的数据不会改变。</source>
+        <translation>Type the recovery code written down or printed when the password was set, then choose a new password. The ledger's data does not change.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="279" />
+        <source>这本台账还没有加密。请设置一个密码：台账和备份会用它加密（只需一次，数据不会丢失）。以后每次打开和解锁时都要输入。</source>
+        <translation>This ledger is not encrypted yet. Please set a password: the ledger and its backups are encrypted with it (once; no data is lost). You type it each time you open or unlock the ledger.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="287" />
+        <source>这本台账已加密，但文件夹里没有密钥文件（可能是从别的电脑复制来的）。请用设置密码时抄下的恢复码打开，并设置本机的密码。</source>
+        <translation>This ledger is encrypted but its folder has no key file (perhaps copied from another computer). Open it with the recovery code written down when the password was set, and choose a password for this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="323" />
+        <source>请输入密码。</source>
+        <translation>Please type the password.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="335" />
+        <source>正在核对密码并打开台账…</source>
+        <translation>Checking the password and opening the ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="340" />
+        <source>两次输入的密码不一样，请重新输入。</source>
+        <translation>The two passwords differ; please type them again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="362" />
+        <source>正在加密台账…</source>
+        <translation>Encrypting the ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="367" />
+        <source>两次输入的新密码不一样，请重新输入。</source>
+        <translation>The two new passwords differ; please type them again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="380" />
+        <source>正在用恢复码打开台账…</source>
+        <translation>Opening the ledger with the recovery code…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="408" />
+        <source>工会结对帮扶台账 — 恢复码</source>
+        <translation>Union paired-assistance ledger — recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="412" />
+        <source>忘记密码或台账复制到别的电脑时，用它重设密码。请与电脑分开、妥善保管，不要拍照外传。</source>
+        <translation>Use it to set a new password if the password is forgotten or the ledger is copied to another computer. Keep it safe and apart from the computer; do not photograph or share it.</translation>
     </message>
 </context>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="168" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="200" />
         <source>转介状态变更</source>
         <translation>Change referral status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="180" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="212" />
         <source>办理情况；退回或撤销须写明原因</source>
         <translation>What happened; returning or withdrawing needs a reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="182" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="214" />
         <source>转介事项</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="183" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="215" />
         <source>当前状态</source>
         <translation>Current status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="184" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="216" />
         <source>变更为(&amp;T)</source>
         <translation>Change &amp;to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="185" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="217" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="186" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="218" />
         <source>说明(&amp;N)</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="191" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="223" />
         <source>确定(&amp;S)</source>
         <translation>OK (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="196" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="228" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="205" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="239" />
         <source>该转介已结束，不能再变更状态。</source>
         <translation>This referral is closed; its status cannot change any more.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="230" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="255" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="256" />
         <source>状态未能保存</source>
         <translation>Status not saved</translation>
     </message>
 </context>
 <context>
+    <name>SyncScreen</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="79" />
+        <source>与市总工会同步</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="102" />
+        <source>例如 http://192.168.1.10:8765</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="105" />
+        <source>同步状态</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="107" />
+        <source>本机登记：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="108" />
+        <source>待上传的修改：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="109" />
+        <source>已打包、待市总确认：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="110" />
+        <source>上次同步成功：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="111" />
+        <source>已移交他人（只读）：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="112" />
+        <source>服务器地址(&amp;D)：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="115" />
+        <source>设备登记（每台电脑只需一次）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="118" />
+        <source>市总工会发的登记文件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="119" />
+        <source>选择文件(&amp;F)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="124" />
+        <source>或填写登记码（配合上面的服务器地址）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="125" />
+        <source>联网登记(&amp;E)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="128" />
+        <source>登记申请写到U盘(&amp;Q)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="144" />
+        <source>有网络：选登记文件或填登记码，点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再用“从U盘导入回执”完成登记。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="154" />
+        <source>上传到市总(&amp;U)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="157" />
+        <source>导出到U盘(&amp;X)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="160" />
+        <source>从U盘导入回执(&amp;I)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="177" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="194" />
+        <source>正在读取同步状态…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="207" />
+        <source>已登记（设备编号 %1…）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="210" />
+        <source>已写出登记申请，等待市总工会回执（从U盘导入回执后完成登记）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="212" />
+        <source>尚未登记：请先用市总工会发的登记文件或登记码登记本机</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="213" />
+        <source>%1 条</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="215" />
+        <source>%1 批（%2 条）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="219" />
+        <source>从未同步</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="221" />
+        <source>%1 户（已由市总工会移交给其他干部，本机只能查看）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="225" />
+        <source>无</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="239" />
+        <source>请先登记本机</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="271" />
+        <source>%1 / %2 批</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="294" />
+        <source>选择登记文件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="294" />
+        <source>登记文件 (*.enrol *.json);;所有文件 (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="304" />
+        <source>请先填写市总工会服务器地址（向市总工会询问），或改用“导出到U盘”。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="308" />
+        <source>服务器地址“%1”写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="318" />
+        <source>正在上传…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="325" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="397" />
+        <source>选择U盘上的文件夹</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="334" />
+        <source>正在导出到U盘…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="339" />
+        <source>选择U盘上放回执的文件夹</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="348" />
+        <source>正在导入回执…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="367" />
+        <source>请选择市总工会发的登记文件，或填写服务器地址和登记码。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="369" />
+        <source>用登记码登记需要先填写服务器地址。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="388" />
+        <source>正在登记…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="395" />
+        <source>不联网登记需要市总工会发的登记文件：请先点“选择文件”。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="410" />
+        <source>正在写登记申请…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>VillagePicker</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="50" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="57" />
         <source>（县区）</source>
         <translation>(county)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="59" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="66" />
         <source>（乡镇街道）</source>
         <translation>(township)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="67" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="74" />
         <source>（村、社区）</source>
         <translation>(village)</translation>
     </message>
@@ -1536,117 +2386,122 @@ Save, discard them, or keep editing?</translation>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="69" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="77" />
         <source>记录走访 — %1</source>
         <translation>Record visit — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="85" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="93" />
         <source>如：家中、务工单位</source>
         <translation>e.g. at home, at the workplace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="88" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="96" />
         <source>见到的家庭成员</source>
         <translation>Family members met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="89" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="97" />
         <source>住房、收入、健康、子女上学等</source>
         <translation>Housing, income, health, children's schooling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="91" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="99" />
         <source>希望得到的帮助（利益诉求）</source>
         <translation>Help they ask for (demands)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="93" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="101" />
         <source>其他情况</source>
         <translation>Anything else</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="100" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="108" />
         <source>走访日期(&amp;D)</source>
         <translation>Visit &amp;date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="101" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="109" />
         <source>走访方式(&amp;M)</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="102" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="110" />
         <source>走访地点(&amp;P)</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="103" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="111" />
         <source>见到的人</source>
         <translation>People met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="104" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="112" />
         <source>生活状况</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="105" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="113" />
         <source>利益诉求</source>
         <translation>Demands</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="106" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="114" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="107" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="115" />
         <source>下次走访(&amp;N)</source>
         <translation>&amp;Next visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="117" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="125" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="120" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="128" />
         <source>保存并转介(&amp;R)…</source>
         <translation>Save and &amp;refer…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="122" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="130" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="132" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="140" />
         <source>提示：Tab 到下一项，回车保存；文字框内 Ctrl+回车 保存。草稿自动保存。</source>
         <translation>Tip: Tab to the next field, Enter saves; Ctrl+Enter inside a text box. Drafts are kept automatically.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="153" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="163" />
         <source>家中</source>
         <translation>at home</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="188" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="198" />
         <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
         <translation>Restored the draft saved automatically at %1; check it and save.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="199" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="209" />
         <source>草稿未能保存</source>
         <translation>Draft not saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="247" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="272" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="273" />
         <source>走访未能保存</source>
         <translation>Visit not saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="263" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="285" />
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
@@ -1654,7 +2509,7 @@ Save, discard them, or keep editing?</translation>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="43" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="50" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

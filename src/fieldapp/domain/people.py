@@ -164,3 +164,24 @@ def age_on(birth: dt.date, day: dt.date) -> int:
 
 
 MINOR_AGE_FOR_GUARDIAN = 14  # PIPL Art. 31: consent of a guardian under 14
+
+
+# A file is closed in two steps (a proposal with its public notice, then the county union's
+# approval); a proposal can be withdrawn and a closed file reopened when hardship returns.
+HOUSEHOLD_STATUS_STEPS: dict[vocab.HouseholdStatus, frozenset[vocab.HouseholdStatus]] = {
+    vocab.HouseholdStatus.ACTIVE: frozenset({vocab.HouseholdStatus.CLOSING}),
+    vocab.HouseholdStatus.CLOSING: frozenset({vocab.HouseholdStatus.ACTIVE, vocab.HouseholdStatus.CLOSED}),
+    vocab.HouseholdStatus.CLOSED: frozenset({vocab.HouseholdStatus.ACTIVE}),
+}
+
+
+def check_status_change(old: vocab.HouseholdStatus, new: vocab.HouseholdStatus) -> None:
+    """Refuse a jump such as 在档 → 已销档 (a file is closed only after a proposal)."""
+    if new != old and new not in HOUSEHOLD_STATUS_STEPS[old]:
+        from fieldapp.domain.errors import RuleViolation
+
+        raise RuleViolation(
+            "status",
+            f"档案状态不能从“{old.value}”直接改为“{new.value}”：销档须先改为“拟销档”"
+            "（经集体研究并公示），县总工会批准后再改为“已销档”。",
+        )

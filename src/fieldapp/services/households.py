@@ -80,6 +80,11 @@ def _household_data(h: Household) -> HouseholdData:
     return HouseholdData(**{k: getattr(h, k) for k in _HOUSEHOLD_FIELDS})
 
 
+def household_data(h: Household) -> HouseholdData:
+    """The editable basic fields of a stored household (the edit form starts from these)."""
+    return _household_data(h)
+
+
 def _member_data(m: Member) -> MemberData:
     return MemberData(**{k: getattr(m, k) for k in _MEMBER_FIELDS})
 
@@ -250,3 +255,22 @@ def close_household(
         h.closed_on = on
         if note.strip():
             h.note = (h.note + "\n" if h.note else "") + f"{on.isoformat()} 销档：{note.strip()}"
+
+
+def update_basics(
+    db: Database, household_id: str, household: HouseholdData, status: vocab.HouseholdStatus | None = None
+) -> Saved:
+    """The edit form: basic fields and the file's status (在档 → 拟销档 → 已销档, or back to 在档,
+    by the steps `domain.people` allows) in one unit of work — all saved, or nothing."""
+    from fieldapp.domain.people import check_status_change
+
+    household = normalize_household(household)
+    with db.session() as s:
+        h = writable_household(s, household_id)
+        if status is not None and status != h.status:
+            check_status_change(h.status, status)
+            h.status = status
+            h.closed_on = today() if status == vocab.HouseholdStatus.CLOSED else None
+        for k, v in asdict(household).items():
+            setattr(h, k, v)
+        return Saved(h.id, (), _refresh_missing(s, h))

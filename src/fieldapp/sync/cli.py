@@ -6,10 +6,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fieldapp.storage.db import Database
-from fieldapp.sync import client
-from fieldapp.sync.protocol import SyncError
+# `fieldapp` builds its parser with `add_arguments` before it starts the window: the storage and
+# crypto modules are imported only when a sync command runs.
+if TYPE_CHECKING:
+    from fieldapp.storage.db import Database
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,6 +37,8 @@ def _progress(done: int, total: int) -> None:
 
 
 def run(db: Database, args: argparse.Namespace) -> int:
+    from fieldapp.sync.protocol import SyncError
+
     try:
         return _run(db, args)
     except SyncError as e:
@@ -43,6 +47,8 @@ def run(db: Database, args: argparse.Namespace) -> int:
 
 
 def _run(db: Database, args: argparse.Namespace) -> int:
+    from fieldapp.sync import client
+
     action = args.sync_command
     if action == "enroll":
         enrolment = client.load_enrolment(args.source)

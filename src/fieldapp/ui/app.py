@@ -1,8 +1,8 @@
-"""Start the desktop application: font, translations, settings, main window, then the ledger.
+"""Start the desktop application: font, translations, settings, sign-in, main window, the ledger.
 
-The window is put on screen first; the database layer is imported and the ledger opened (and
-migrated, and filled with demo data for `--demo`) off the GUI thread, so the cadre sees the
-workbench at once and can start typing in the search box while the list loads.
+The sign-in dialog is put on screen first; the database layer is imported while the cadre types
+the password, and the encrypted ledger is opened off the GUI thread. The workbench then shows at
+once and reads its lists (filling demo data for `--demo`) in the background.
 """
 
 from __future__ import annotations
@@ -68,12 +68,14 @@ def choose_demo_cadre(db: Database) -> None:
             ledger_settings.set_current_cadre(db, best.cadre_id)
 
 
-def open_ledger(data_dir: Path, *, demo: bool = False) -> Database:
-    """Open (and migrate) the ledger; on `demo`, fill an empty one with demo households."""
+def open_ledger(data_dir: Path, *, demo: bool = False, db: Database | None = None) -> Database:
+    """Open (and migrate) the ledger, or take the one sign-in opened; on `demo`, fill an empty one
+    with demo households."""
     from fieldapp.services import households
     from fieldapp.storage.db import open_database
 
-    db = open_database(data_dir)
+    if db is None:
+        db = open_database(data_dir)
     if demo:
         if not households.list_households(db):
             from fieldapp.services.demo import fill_demo_data
@@ -84,13 +86,23 @@ def open_ledger(data_dir: Path, *, demo: bool = False) -> Database:
 
 
 def run_app(data_dir: Path, *, demo: bool = False, settings_file: Path | None = None) -> int:
+    from fieldapp.ui.signin import SignInDialog
+
     prefs = opts.AppSettings(settings_file)
     app = prepare_app(prefs)
-    window = MainWindow(None, prefs, opener=lambda: open_ledger(data_dir, demo=demo))
+    signin = SignInDialog(data_dir, demo=demo)
+    if signin.exec() != SignInDialog.DialogCode.Accepted or signin.db is None:
+        return 1 if signin.message.text() else 0  # closed after a failure, or simply cancelled
+    db = signin.db
+    window = MainWindow(
+        None,
+        prefs,
+        opener=lambda: open_ledger(data_dir, demo=demo, db=db),
+        check_password=signin.check_password,
+    )
     window.show()
     try:
         code = app.exec()
     finally:
-        if window.ready:
-            window.db.close()
+        db.close()
     return 1 if window.open_failed else code

@@ -26,8 +26,7 @@ from fieldapp.domain.vocab import HardshipCause
 from fieldapp.services import assessments
 from fieldapp.services import settings as ledger_settings
 from fieldapp.storage.db import Database
-from fieldapp.ui import messages
-from fieldapp.ui.forms import FieldErrors, date_edit, get_date, yuan_to_fen
+from fieldapp.ui.forms import BusyLine, FieldErrors, date_edit, get_date, save_in_background, yuan_to_fen
 from fieldapp.ui.household_list import CATEGORY_COLOURS
 
 
@@ -108,6 +107,8 @@ class AssessmentForm(QWidget):
         layout.addWidget(secondary_box)
         layout.addWidget(self.result)
         layout.addWidget(self.errors.label)
+        self.busy = BusyLine(self)
+        layout.addWidget(self.busy)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.previous)
         layout.addStretch(1)
@@ -173,17 +174,23 @@ class AssessmentForm(QWidget):
     def save(self) -> None:
         self.errors.clear()
         try:
-            aid = assessments.record_assessment(
-                self.db,
-                self.household_id,
-                self.hardship_input(),
-                assessed_on=get_date(self.assessed_on),
-                cadre_id=ledger_settings.current_cadre_id(self.db),
-            )
+            data = self.hardship_input()
         except DomainError as e:
             self.errors.show(e)
             return
-        except Exception as e:
-            messages.show_error(self, e, self.tr("评定未能保存"))
-            return
-        self.saved.emit(aid)
+        db, hid, on = self.db, self.household_id, get_date(self.assessed_on)
+
+        def work() -> str:
+            cadre_id = ledger_settings.current_cadre_id(db)
+            return assessments.record_assessment(db, hid, data, assessed_on=on, cadre_id=cadre_id)
+
+        save_in_background(
+            self,
+            work,
+            label=self.tr("正在保存…"),
+            failed_title=self.tr("评定未能保存"),
+            done=self.saved.emit,
+            errors=self.errors,
+            busy=self.busy,
+            controls=[self.save_button],
+        )

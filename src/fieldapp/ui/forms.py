@@ -1,16 +1,18 @@
-"""Small helpers shared by the forms: pick-lists from vocabularies, dates, field errors."""
+"""Small helpers shared by the forms: pick-lists from vocabularies, dates, field errors, saving."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
 from typing import TypeVar
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from fieldapp.domain.errors import DomainError, RuleViolation, ValidationError
+from fieldapp.ui import messages
+from fieldapp.ui.ops import Op
 
 ERROR_STYLE = "border: 1px solid #c62828; background: #fff4f4;"
 
@@ -112,3 +114,67 @@ class FieldErrors:
 
     def marked(self) -> list[str]:
         return [f for f, w in self.widgets.items() if w.styleSheet() == ERROR_STYLE]
+
+
+class BusyLine(QWidget):
+    """ "Saving…" with a moving bar, shown by `Op` only when the work takes over half a second."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("busyLine")
+        self.label = QLabel(self)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 0)
+        self.bar.setMaximumWidth(160)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.bar)
+        self.hide()
+
+    def busy(self, on: bool, text: str) -> None:
+        self.label.setText(text)
+        self.setVisible(on)
+
+
+R = TypeVar("R")
+
+
+def save_in_background(
+    form: QWidget,
+    work: Callable[[], R],
+    *,
+    label: str,
+    failed_title: str,
+    done: Callable[[R], None],
+    errors: FieldErrors | None = None,
+    busy: BusyLine | None = None,
+    controls: Sequence[QWidget] = (),
+    on_error: Callable[[Exception], None] | None = None,
+) -> None:
+    """Run a service call off the GUI thread; refusals go next to the fields, other failures to a
+    Chinese message box. `controls` (the save buttons) are disabled until it reports back, so a
+    double click cannot save twice."""
+    if errors is not None:
+        errors.clear()
+    for c in controls:
+        c.setEnabled(False)
+
+    def release() -> None:
+        for c in controls:
+            c.setEnabled(True)
+
+    def succeeded(result: R) -> None:
+        release()
+        done(result)
+
+    def failed(error: Exception) -> None:
+        release()
+        if on_error is not None:
+            on_error(error)
+        if isinstance(error, DomainError) and errors is not None:
+            errors.show(error)
+        else:
+            messages.show_error(form, error, failed_title)
+
+    Op(work, label).success(succeeded).failure(failed).run(busy.busy if busy is not None else None)

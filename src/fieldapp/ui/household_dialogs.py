@@ -21,13 +21,20 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import vocab
 from fieldapp.domain.divisions import divisions
-from fieldapp.domain.errors import DomainError
 from fieldapp.domain.people import HouseholdData, MemberData
 from fieldapp.services import households
 from fieldapp.services import settings as ledger_settings
 from fieldapp.storage.db import Database
 from fieldapp.ui import messages
-from fieldapp.ui.forms import FieldErrors, current_enum, enum_combo, set_combo_data, yuan_to_fen
+from fieldapp.ui.forms import (
+    BusyLine,
+    FieldErrors,
+    current_enum,
+    enum_combo,
+    save_in_background,
+    set_combo_data,
+    yuan_to_fen,
+)
 
 
 class VillagePicker(QWidget):
@@ -87,16 +94,20 @@ class VillagePicker(QWidget):
 
 
 class HouseholdDialog(QDialog):
-    """A new household: the head's name and ID, contact, village; paired with the current cadre."""
+    """A new household (the head's name and ID, contact, village; paired with the current cadre),
+    or, with `household_id`, its basic fields edited after creation (the head is a member: edited
+    in the members table)."""
 
     saved = Signal(str)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, household_id: str | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.household_id: str | None = None
+        self.household_id: str | None = household_id
+        self.editing = household_id is not None
+        self._status: vocab.HouseholdStatus = vocab.HouseholdStatus.ACTIVE
         self.setObjectName("householdDialog")
-        self.setWindowTitle(self.tr("新建困难户"))
+        self.setWindowTitle(self.tr("修改基本信息") if self.editing else self.tr("新建困难户"))
         self.setMinimumWidth(600)
         self.head_name = QLineEdit(self)
         self.head_name.setObjectName("headName")
@@ -117,6 +128,8 @@ class HouseholdDialog(QDialog):
         self.address.setPlaceholderText(self.tr("如：3组12号"))
         self.hukou = enum_combo(vocab.HukouType, self, empty=self.tr("（未填）"))
         self.housing = enum_combo(vocab.HousingType, self, empty=self.tr("（未填）"))
+        self.status = enum_combo(vocab.HouseholdStatus, self)
+        self.status.setObjectName("householdStatus")
         form = QFormLayout()
         form.addRow(self.tr("户主姓名(&N)"), self.head_name)
         form.addRow(self.tr("户主身份证号(&I)"), self.id_number)
@@ -127,6 +140,10 @@ class HouseholdDialog(QDialog):
         form.addRow(self.tr("详细地址"), self.address)
         form.addRow(self.tr("户口性质"), self.hukou)
         form.addRow(self.tr("住房情况"), self.housing)
+        form.addRow(self.tr("档案状态"), self.status)
+        form.setRowVisible(self.head_name, not self.editing)
+        form.setRowVisible(self.id_number, not self.editing)
+        form.setRowVisible(self.status, self.editing)
         self.errors = FieldErrors(
             QLabel(self),
             {
@@ -137,6 +154,8 @@ class HouseholdDialog(QDialog):
                 "village_code": self.village.village,
                 "relation": self.head_name,
                 "reason": self.head_name,
+                "status": self.status,
+                "household": self.status,
             },
         )
         note = QLabel(
@@ -153,16 +172,36 @@ class HouseholdDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.busy = BusyLine(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(self.errors.label)
+        layout.addWidget(self.busy)
         layout.addWidget(buttons)
+        self._base = HouseholdData(pairing_basis=vocab.PairingBasis.CONTACT_HOUSEHOLD)
+        if household_id is not None:
+            note.hide()
+            self._load(household_id)
 
-    def save(self) -> None:
-        self.errors.clear()
+    def _load(self, household_id: str) -> None:
+        h = households.get_household(self.db, household_id)
+        self._base = households.household_data(h)
+        self._status = h.status
+        self.phone.setText((h.phone or "").removeprefix("+86"))
+        set_combo_data(self.basis, h.pairing_basis)
+        self.unit_name.setText(h.unit_name)
+        self.village.set_code(h.village_code)
+        self.address.setText(h.address_detail)
+        set_combo_data(self.hukou, h.hukou_type)
+        set_combo_data(self.housing, h.housing_type)
+        set_combo_data(self.status, h.status)
+
+    def household_data(self) -> HouseholdData:
+        """The form's fields over the stored household, so fields not on this form are kept."""
         basis = current_enum(self.basis, vocab.PairingBasis) or vocab.PairingBasis.CONTACT_HOUSEHOLD
-        data = HouseholdData(
+        return replace(
+            self._base,
             pairing_basis=basis,
             village_code=self.village.code(),
             address_detail=self.address.text(),
@@ -171,21 +210,42 @@ class HouseholdDialog(QDialog):
             hukou_type=current_enum(self.hukou, vocab.HukouType),
             housing_type=current_enum(self.housing, vocab.HousingType),
         )
-        head = MemberData(
-            name=self.head_name.text(), relation=vocab.Relation.HEAD, id_number=self.id_number.text() or None
-        )
-        try:
-            saved = households.create_household(
-                self.db, data, head, cadre_id=ledger_settings.current_cadre_id(self.db)
+
+    def save(self) -> None:
+        db, data = self.db, self.household_data()
+        if self.household_id is not None:
+            hid = self.household_id
+            status = current_enum(self.status, vocab.HouseholdStatus) or self._status
+            changed = status if status != self._status else None
+
+            def work() -> str:
+                return households.update_basics(db, hid, data, changed).id
+
+        else:
+            head = MemberData(
+                name=self.head_name.text(),
+                relation=vocab.Relation.HEAD,
+                id_number=self.id_number.text() or None,
             )
-        except DomainError as e:
-            self.errors.show(e)
-            return
-        except Exception as e:
-            messages.show_error(self, e, self.tr("未能保存"))
-            return
-        self.household_id = saved.id
-        self.saved.emit(saved.id)
+
+            def work() -> str:
+                cadre_id = ledger_settings.current_cadre_id(db)
+                return households.create_household(db, data, head, cadre_id=cadre_id).id
+
+        save_in_background(
+            self,
+            work,
+            label=self.tr("正在保存…"),
+            failed_title=self.tr("未能保存"),
+            done=self._saved,
+            errors=self.errors,
+            busy=self.busy,
+            controls=[self.save_button],
+        )
+
+    def _saved(self, household_id: str) -> None:
+        self.household_id = household_id
+        self.saved.emit(household_id)
         self.accept()
 
 
@@ -265,9 +325,11 @@ class MemberDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.busy = BusyLine(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.errors.label)
+        layout.addWidget(self.busy)
         layout.addWidget(buttons)
         if member_id:
             self._load(member_id)
@@ -315,20 +377,51 @@ class MemberDialog(QDialog):
         )
 
     def save(self) -> None:
-        self.errors.clear()
-        try:
-            if self.member_id:
-                saved = households.update_member(self.db, self.member_id, self.member_data())
-            else:
-                saved = households.add_member(self.db, self.household_id, self.member_data())
-        except DomainError as e:
-            self.errors.show(e)
+        db, hid, mid = self.db, self.household_id, self.member_id
+        data = self.member_data()
+        if not self._child_data_confirmed(data):
             return
-        except Exception as e:
-            messages.show_error(self, e, self.tr("未能保存"))
-            return
-        self.member_id = saved.id
-        self.saved.emit(saved.id)
+
+        def work() -> str:
+            if mid:
+                return households.update_member(db, mid, data).id
+            return households.add_member(db, hid, data).id
+
+        save_in_background(
+            self,
+            work,
+            label=self.tr("正在保存…"),
+            failed_title=self.tr("未能保存"),
+            done=self._saved,
+            errors=self.errors,
+            busy=self.busy,
+            controls=[self.save_button],
+        )
+
+    def _child_data_confirmed(self, data: MemberData) -> bool:
+        """Health data of a child under 14 needs a guardian's consent (PIPL Art. 28, 31): warn."""
+        from fieldapp.services import consent
+
+        if not consent.is_sensitive(data) or self._guardian_consent_known(data):
+            return True
+        return messages.warn_consent(
+            self,
+            self.tr("需要监护人同意"),
+            self.tr(
+                "“%1”未满14周岁，健康、残疾等属于敏感个人信息，须先取得监护人的单独同意"
+                "（《个人信息保护法》第28、31条）。\n"
+                "本户还没有登记监护人同意。请先在“救助与同意”页登记，或确认已取得书面同意后继续保存。"
+            ).replace("%1", data.name),
+        )
+
+    def _guardian_consent_known(self, data: MemberData) -> bool:
+        from fieldapp.services import consent
+
+        return consent.child_consent_given(self.db, self.household_id, self.member_id, data)
+
+    def _saved(self, member_id: str) -> None:
+        self.member_id = member_id
+        self.saved.emit(member_id)
         self.accept()
 
 

@@ -1,5 +1,8 @@
 """The household list: search-as-you-type, filters and sorting over an in-memory index.
 
+ID and phone numbers are shown masked; a click on one reveals it for that row and asks the main
+window (`revealRequested`) to write the audit entry. Locking the app masks them all again.
+
 The model keeps every row and a list of the visible positions; typing recomputes that list from
 `services.search.SearchIndex` (a few milliseconds for 10,000 households) and sorting is a Python
 sort on the visible rows, so no per-row Qt callback runs on a keystroke.
@@ -61,6 +64,17 @@ def local_phone(phone: str) -> str:
     return phone.removeprefix("+86")
 
 
+def masked_phone(phone: str) -> str:
+    """138****1234: enough to recognise a number, not to dial it (PIPL: minimum exposure)."""
+    from fieldapp.domain.phone import mask_phone
+
+    return mask_phone(phone) if phone else ""
+
+
+REVEAL_ID = "id"
+REVEAL_PHONE = "phone"
+
+
 class HouseholdTableModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +87,7 @@ class HouseholdTableModel(QAbstractTableModel):
         self._cadre = ""
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._revealed: set[tuple[str, str]] = set()  # (household id, REVEAL_ID | REVEAL_PHONE)
         self._headers = [
             self.tr("户主"),
             self.tr("身份证号"),
@@ -100,6 +115,25 @@ class HouseholdTableModel(QAbstractTableModel):
             if self._rows[pos].id == household_id:
                 return i
         return -1
+
+    def reveal(self, row: int, what: str) -> bool:
+        """Show one row's full ID or phone number; False when there is nothing masked to show."""
+        r = self.row_at(row)
+        number = r.head_id_number if what == REVEAL_ID else r.phone
+        if not number or (r.id, what) in self._revealed:
+            return False
+        self._revealed.add((r.id, what))
+        col = COL_ID if what == REVEAL_ID else COL_PHONE
+        self.dataChanged.emit(self.index(row, col), self.index(row, col))
+        return True
+
+    def is_revealed(self, household_id: str, what: str) -> bool:
+        return (household_id, what) in self._revealed
+
+    def mask_all(self) -> None:
+        self._revealed.clear()
+        if self._visible:
+            self.dataChanged.emit(self.index(0, COL_ID), self.index(len(self._visible) - 1, COL_PHONE))
 
     @property
     def total(self) -> int:
@@ -197,9 +231,13 @@ class HouseholdTableModel(QAbstractTableModel):
             if col == COL_NAME:
                 return row.head_name
             if col == COL_ID:
+                if (row.id, REVEAL_ID) in self._revealed:
+                    return row.head_id_number
                 return mask_id(row.head_id_number) or self.tr("（待补充）")
             if col == COL_PHONE:
-                return local_phone(row.phone) or self.tr("（待补充）")
+                if (row.id, REVEAL_PHONE) in self._revealed:
+                    return local_phone(row.phone)
+                return masked_phone(row.phone) or self.tr("（待补充）")
             if col == COL_VILLAGE:
                 return short_village(row.village_name) or self.tr("（待补充）")
             if col == COL_CATEGORY:
@@ -218,6 +256,10 @@ class HouseholdTableModel(QAbstractTableModel):
                 return QBrush(QColor("#8a8a8a"))
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_VILLAGE:
             return row.village_name
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_ID, COL_PHONE):
+            what = REVEAL_ID if col == COL_ID else REVEAL_PHONE
+            if (row.head_id_number if col == COL_ID else row.phone) and (row.id, what) not in self._revealed:
+                return self.tr("单击显示完整号码（会记入审计记录）")
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_MEMBERS:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.UserRole:
@@ -237,6 +279,7 @@ class HouseholdListPanel(QWidget):
 
     openRequested = Signal(str)
     selectionChanged = Signal(str)
+    revealRequested = Signal(str, str)  # household id, REVEAL_ID | REVEAL_PHONE: log it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -308,6 +351,7 @@ class HouseholdListPanel(QWidget):
         self.table.doubleClicked.connect(lambda idx: self.openRequested.emit(self.model.row_at(idx.row()).id))
         self.table.activated.connect(lambda idx: self.openRequested.emit(self.model.row_at(idx.row()).id))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.clicked.connect(self._clicked)
         self._cadre_name = ""
         QShortcut(QKeySequence(Qt.Key.Key_Down), self.search, self._focus_table)
         self._update_count()
@@ -359,6 +403,12 @@ class HouseholdListPanel(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.selectionChanged.emit(self.model.row_at(current.row()).id)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.column() in (COL_ID, COL_PHONE):
+            what = REVEAL_ID if index.column() == COL_ID else REVEAL_PHONE
+            if self.model.reveal(index.row(), what):
+                self.revealRequested.emit(self.model.row_at(index.row()).id, what)
 
     def current_household_id(self) -> str | None:
         idx = self.table.currentIndex()

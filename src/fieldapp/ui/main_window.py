@@ -11,13 +11,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
     QProgressBar,
     QSplitter,
+    QStackedWidget,
     QStyle,
     QTabWidget,
     QToolBar,
@@ -33,10 +34,14 @@ from fieldapp.ui.ops import Op
 # The database layer (SQLAlchemy, Alembic, pypinyin) takes longer to import than Qt itself, so
 # it is imported off the GUI thread after the window is on screen, and forms when first opened.
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent  # importing an event class builds QEvent's 177-member enum
+
+    from fieldapp.printing.engine import RenderedPdf
     from fieldapp.services.households import HouseholdRow
     from fieldapp.services.profile import Profile
     from fieldapp.storage.db import Database
     from fieldapp.ui.household_dialogs import HouseholdDialog, MemberDialog
+    from fieldapp.ui.lock import Locker
     from fieldapp.ui.profile import HouseholdProfile
     from fieldapp.ui.referral_dialogs import ReferralDialog, StatusDialog
     from fieldapp.ui.settings_dialog import SettingsDialog
@@ -52,6 +57,15 @@ def _profile_class() -> type[HouseholdProfile]:
 
 MAX_TODO_SHOWN = 300
 
+# fieldapp.domain.vocab.AuditAction values, named here so the window does not import the domain
+# vocabularies before it is on screen
+AUDIT_VIEW_PROFILE = "查看家庭档案"
+AUDIT_REVEAL_ID = "显示完整身份证号"
+AUDIT_REVEAL_PHONE = "显示完整手机号"
+AUDIT_LOCK = "锁屏"
+AUDIT_SIGN_IN = "登录"
+AUDIT_SIGN_IN_FAILED = "登录失败"
+
 
 class MainWindow(QMainWindow):
     loaded = Signal()  # the household list and the to-do list have been (re)loaded
@@ -63,8 +77,12 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         opener: Callable[[], Database] | None = None,
+        check_password: Callable[[str], object] | None = None,
     ) -> None:
-        """`db`, or `opener` to open it off the GUI thread once the window is shown."""
+        """`db`, or `opener` to open it off the GUI thread once the window is shown.
+
+        With `check_password` (it raises on a wrong password) the window locks itself after the
+        idle period of the settings and on Ctrl+L."""
         super().__init__(parent)
         self._db = db
         self._opener = opener
@@ -91,12 +109,23 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.splitter, self.tr("工作台"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.setCentralWidget(self.tabs)
+        self.stack = QStackedWidget(self)  # the workbench, and the lock screen in front of it
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+        self.locker: Locker | None = None
+        if check_password is not None:
+            from fieldapp.ui.lock import Locker
+
+            self.locker = Locker(self, self.stack, check_password, prefs.get(opts.LOCK_MINUTES))
+            self.locker.locked.connect(self._locked)
+            self.locker.unlocked.connect(lambda: self.audit(AUDIT_SIGN_IN, detail="解锁"))
+            self.locker.failed.connect(lambda _t: self.audit(AUDIT_SIGN_IN_FAILED, detail="解锁"))
 
         self._make_actions()
         self._make_status_bar()
 
         self.households.openRequested.connect(self.open_household)
+        self.households.revealRequested.connect(lambda hid, what: self.audit_reveal(hid, what, ""))
         self.dashboard.householdRequested.connect(self.open_household)
 
         self._restore_geometry()
@@ -165,6 +194,11 @@ class MainWindow(QMainWindow):
             self.tr("关闭当前档案(&W)"), lambda: self.close_tab(self.tabs.currentIndex()), "Ctrl+W"
         )
         self.quit_action = self._action(self.tr("退出(&X)"), self.close, "Ctrl+Q")
+        self.lock_action = self._action(
+            self.tr("锁定(&L)"), self.lock, "Ctrl+L", tip=self.tr("离开电脑时锁定台账，回来输入密码继续")
+        )
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from a form, too
+        self.lock_action.setEnabled(self.locker is not None)
         self.help_action = self._action(self.tr("使用说明(&H)"), self.show_help, "F1")
         self.about_action = self._action(self.tr("关于(&A)"), self.show_about)
         self.print_action: QAction | None = None
@@ -176,6 +210,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
         record_menu = bar.addMenu(self.tr("记录(&R)"))
         record_menu.addAction(self.visit_action)
@@ -217,6 +252,12 @@ class MainWindow(QMainWindow):
             return
         self.print_action = self._action(self.tr("打印(&P)…"), self.open_print_preview, "Ctrl+P")
         menu.addAction(self.print_action)  # type: ignore[attr-defined]
+        self.notice_action = self._action(
+            self.tr("打印公示名单(&G)…"),
+            self.print_public_notice,
+            tip=self.tr("帮扶对象公示名单（已同意公示的户）"),
+        )
+        menu.addAction(self.notice_action)  # type: ignore[attr-defined]
 
     def _make_status_bar(self) -> None:
         bar = self.statusBar()
@@ -349,6 +390,9 @@ class MainWindow(QMainWindow):
         view = self.profile_tab(household_id)
         if view is None:
             view = _profile_class()(self.db, household_id, self.tabs)
+            view.editRequested.connect(self.edit_household)
+            view.revealRequested.connect(self.audit_reveal)
+            self.audit(AUDIT_VIEW_PROFILE, household_id=household_id)
             view.visitRequested.connect(self.record_visit_for)
             view.referralRequested.connect(self.new_referral_for)
             view.statusChangeRequested.connect(self.change_referral_status)
@@ -417,6 +461,91 @@ class MainWindow(QMainWindow):
         self.dialogs = [d for d in self.dialogs if d.isVisible()]
         self.dialogs.append(dialog)
         dialog.open()  # type: ignore[attr-defined]
+
+    def edit_household(self, household_id: str) -> HouseholdDialog:
+        from fieldapp.ui.household_dialogs import HouseholdDialog
+
+        dialog = HouseholdDialog(self.db, self, household_id=household_id)
+        dialog.saved.connect(self.household_changed)
+        self._open_dialog(dialog)
+        return dialog
+
+    # --- privacy: audit, masking, lock -----------------------------------------------------
+    def audit(self, action: str, *, household_id: str | None = None, detail: str = "") -> None:
+        """One audit entry, written off the GUI thread; a failure is shown, never swallowed."""
+        if self._db is None:
+            return
+        db = self._db
+
+        def work() -> str:
+            from fieldapp.services import audit
+
+            return audit.log(db, action, household_id=household_id, detail=detail)
+
+        Op(work).failure(lambda e: messages.show_error(self, e, self.tr("审计记录未能保存"))).run()
+
+    def audit_reveal(self, household_id: str, what: str, member_id: str) -> None:
+        from fieldapp.ui.household_list import REVEAL_ID
+
+        action = AUDIT_REVEAL_ID if what == REVEAL_ID else AUDIT_REVEAL_PHONE
+        self.audit(action, household_id=household_id, detail=f"成员 {member_id}" if member_id else "")
+
+    def lock(self) -> None:
+        if self.locker is not None:
+            self.locker.lock()
+
+    def _locked(self) -> None:
+        """Every revealed number is masked again; the next person sees nothing of it."""
+        self.households.model.mask_all()
+        profile_class = _profile_class() if self.tabs.count() > 1 else None
+        for i in range(1, self.tabs.count()):
+            w = self.tabs.widget(i)
+            if profile_class is not None and isinstance(w, profile_class):
+                w.mask_all()
+        self.audit(AUDIT_LOCK)
+
+    def print_public_notice(self) -> None:
+        """The public notice (公示) lists only households that consented (PIPL Art. 25): say so."""
+        from fieldapp.services import consent, printing
+
+        db, who = self.db, self.cadre_name
+
+        def work() -> tuple[int, RenderedPdf]:
+            return consent.notice_omissions(db), printing.render_form(db, consent.notice_form(), "all")
+
+        def show(result: tuple[int, RenderedPdf]) -> None:
+            from fieldapp.ui.print_preview import PrintPreviewDialog
+
+            omitted, pdf = result
+            if omitted:
+                messages.show_info(
+                    self,
+                    self.tr("部分困难户未列入公示"),
+                    self.tr(
+                        "有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单"
+                        "（《个人信息保护法》第25条）。\n"
+                        "如需公示，请先取得本人同意，并在档案“救助与同意”页登记。"
+                    ).replace("%1", str(omitted)),
+                )
+            dialog = PrintPreviewDialog(pdf.data, self.tr("公示名单"), self)
+            dialog.documentOutput.connect(
+                lambda destination, copies: printing.log_print(
+                    db,
+                    consent.notice_form(),
+                    "all",
+                    pdf,
+                    printed_by=who,
+                    destination=destination,
+                    copies=copies,
+                )
+            )
+            self.notice_preview = dialog
+            self.notice_omitted = omitted
+            self._open_dialog(dialog)
+
+        Op(work, self.tr("正在生成公示名单…")).success(show).failure(
+            lambda e: messages.show_error(self, e, self.tr("公示名单未能生成"))
+        ).run(self.set_busy)
 
     def new_household(self) -> HouseholdDialog:
         from fieldapp.ui.household_dialogs import HouseholdDialog
@@ -496,6 +625,9 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.prefs, self.db, self)
         dialog.applied.connect(self.refresh)
+        if self.locker is not None:
+            locker = self.locker
+            dialog.applied.connect(lambda: locker.set_idle_minutes(self.prefs.get(opts.LOCK_MINUTES)))
         self._open_dialog(dialog)
         return dialog
 

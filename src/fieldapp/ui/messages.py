@@ -7,18 +7,24 @@ production code only ever calls these, never QMessageBox directly.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fieldapp.domain.errors import DomainError, NotFound, RuleViolation, ValidationError
+
+if TYPE_CHECKING:  # the message box is imported when first shown, not at start-up
+    from PySide6.QtWidgets import QWidget
 
 SAVE = "save"
 DISCARD = "discard"
 CANCEL = "cancel"
+PROCEED = "proceed"  # go on despite a warning (a missing consent); CANCEL goes back
 
 
 def _ask_with_box(parent: QWidget | None, title: str, text: str, choices: tuple[str, ...]) -> str:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     buttons = {
         SAVE: box.addButton(
@@ -27,13 +33,21 @@ def _ask_with_box(parent: QWidget | None, title: str, text: str, choices: tuple[
         DISCARD: box.addButton(
             QCoreApplication.translate("Messages", "放弃修改"), QMessageBox.ButtonRole.DestructiveRole
         ),
+        PROCEED: box.addButton(
+            QCoreApplication.translate("Messages", "仍然继续"), QMessageBox.ButtonRole.AcceptRole
+        ),
         CANCEL: box.addButton(
-            QCoreApplication.translate("Messages", "继续编辑"), QMessageBox.ButtonRole.RejectRole
+            QCoreApplication.translate("Messages", "返回")
+            if PROCEED in choices
+            else QCoreApplication.translate("Messages", "继续编辑"),
+            QMessageBox.ButtonRole.RejectRole,
         ),
     }
     for key, button in buttons.items():
         if key not in choices:
             box.removeButton(button)
+    if PROCEED in choices:
+        box.setIcon(QMessageBox.Icon.Warning)
     box.setDefaultButton(buttons[CANCEL])
     box.exec()
     clicked = box.clickedButton()
@@ -44,6 +58,8 @@ def _ask_with_box(parent: QWidget | None, title: str, text: str, choices: tuple[
 
 
 def _inform_with_box(parent: QWidget | None, title: str, text: str, critical: bool) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     if critical:
         QMessageBox.critical(parent, title, text)
     else:
@@ -97,3 +113,8 @@ def ask_unsaved(parent: QWidget | None, what: str) -> str:
         ).replace("%1", what),
         (SAVE, DISCARD, CANCEL),
     )
+
+
+def warn_consent(parent: QWidget | None, title: str, text: str) -> bool:
+    """A consent the law asks for is missing: True when the cadre goes on anyway (PROCEED)."""
+    return ask(parent, title, text, (PROCEED, CANCEL)) == PROCEED

@@ -47,11 +47,14 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._fn()
-        except Exception as e:
-            self._relay.failed.emit(e)
-        else:
-            self._relay.done.emit(result)
+            try:
+                result = self._fn()
+            except Exception as e:
+                self._relay.failed.emit(e)
+            else:
+                self._relay.done.emit(result)
+        except RuntimeError:  # the application quit while this ran: nobody is waiting for it
+            pass
 
 
 _running: set[_Relay] = set()

@@ -51,18 +51,19 @@ from fieldapp.ui import messages
 PRINT_DPI = 300  # enough for 9-pt Chinese and a QR code on any office printer
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PrintPreview", text)
-
-
 def _ask_printer_with_dialog(parent: QWidget | None, printer: QPrinter) -> bool:
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_tr("打印"))
+    dialog.setWindowTitle(QCoreApplication.translate("PrintPreview", "打印"))
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def _ask_save_path_with_dialog(parent: QWidget | None, suggested: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("另存为PDF"), suggested, _tr("PDF 文件 (*.pdf)"))
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("PrintPreview", "另存为PDF"),
+        suggested,
+        QCoreApplication.translate("PrintPreview", "PDF 文件 (*.pdf)"),
+    )
     return path
 
 
@@ -87,7 +88,7 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
     """Send every page to the printer, each scaled into the printable area; return the page count."""
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError(_tr("打印机无法开始打印（可能未连接或已暂停）"))
+        raise OSError(QCoreApplication.translate("PrintPreview", "打印机无法开始打印（可能未连接或已暂停）"))
     try:
         for page in range(document.pageCount()):
             if page:
@@ -120,7 +121,7 @@ class PrintPreviewDialog(QDialog):
         suggested_name: str = "",
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("打印预览 — ") + title)
+        self.setWindowTitle(QCoreApplication.translate("PrintPreview", "打印预览 — ") + title)
         self.resize(820, 980)
         self._data = pdf.read_bytes() if isinstance(pdf, Path) else bytes(pdf)
         self._copies = copies
@@ -139,10 +140,10 @@ class PrintPreviewDialog(QDialog):
         self.view.setPalette(palette)
 
         self.status = QLabel()
-        self.print_button = QPushButton(_tr("打印…"))
+        self.print_button = QPushButton(QCoreApplication.translate("PrintPreview", "打印…"))
         self.print_button.setDefault(True)
-        self.save_button = QPushButton(_tr("另存为PDF…"))
-        self.close_button = QPushButton(_tr("关闭"))
+        self.save_button = QPushButton(QCoreApplication.translate("PrintPreview", "另存为PDF…"))
+        self.close_button = QPushButton(QCoreApplication.translate("PrintPreview", "关闭"))
         self.print_button.clicked.connect(self.print_)
         self.save_button.clicked.connect(self.save_pdf)
         self.close_button.clicked.connect(self.reject)
@@ -171,12 +172,20 @@ class PrintPreviewDialog(QDialog):
         self.print_button.setEnabled(ready)
         self.save_button.setEnabled(ready)
         if not ready:
-            self.status.setText(_tr("无法显示该文档（文件不完整或已损坏），请重新生成。"))
+            self.status.setText(
+                QCoreApplication.translate(
+                    "PrintPreview", "无法显示该文档（文件不完整或已损坏），请重新生成。"
+                )
+            )
             return
         pages = self.document.pageCount()
         self.status.setText(
-            _tr("共 %1 页").replace("%1", str(pages))
-            + (_tr("，一式%1份").replace("%1", str(copies)) if copies > 1 else "")
+            QCoreApplication.translate("PrintPreview", "共 %1 页").replace("%1", str(pages))
+            + (
+                QCoreApplication.translate("PrintPreview", "，一式%1份").replace("%1", str(copies))
+                if copies > 1
+                else ""
+            )
         )
 
     @property
@@ -195,12 +204,17 @@ class PrintPreviewDialog(QDialog):
             print_document(self.document, printer)
         except OSError as e:
             messages.inform(
-                self, _tr("未能打印"), f"{e}\n" + _tr("请检查打印机后再试；文档仍在预览中。"), True
+                self,
+                QCoreApplication.translate("PrintPreview", "未能打印"),
+                f"{e}\n" + QCoreApplication.translate("PrintPreview", "请检查打印机后再试；文档仍在预览中。"),
+                True,
             )
             return False
         copies = max(printer.copyCount(), 1)
         self.documentOutput.emit("printer", copies)
-        self.status.setText(_tr("已发送到打印机（%1份）").replace("%1", str(copies)))
+        self.status.setText(
+            QCoreApplication.translate("PrintPreview", "已发送到打印机（%1份）").replace("%1", str(copies))
+        )
         return True
 
     def save_pdf(self) -> Path | None:
@@ -216,13 +230,19 @@ class PrintPreviewDialog(QDialog):
             partial.write_bytes(self._data)
             partial.replace(path)
         except OSError as e:
-            text = _tr("无法写入 %1：").replace("%1", str(path)) + f"{e}\n"
+            text = (
+                QCoreApplication.translate("PrintPreview", "无法写入 %1：").replace("%1", str(path))
+                + f"{e}\n"
+            )
             messages.inform(
-                self, _tr("未能保存PDF"), text + _tr("请换一个文件夹或检查磁盘空间后再试。"), True
+                self,
+                QCoreApplication.translate("PrintPreview", "未能保存PDF"),
+                text + QCoreApplication.translate("PrintPreview", "请换一个文件夹或检查磁盘空间后再试。"),
+                True,
             )
             return None
         self.documentOutput.emit("pdf", 1)
-        self.status.setText(_tr("已保存到 ") + str(path))
+        self.status.setText(QCoreApplication.translate("PrintPreview", "已保存到 ") + str(path))
         return path
 
 
@@ -235,12 +255,14 @@ class HouseholdPrintDialog(PrintPreviewDialog):
         self._forms = [t for t in printing.list_forms() if t.record == "household"]
         self._printed_by = printing.default_printer_name(db)
         self._bundle = printing.render_household_forms(db, household_id)
-        super().__init__(self._bundle.pdf.data, _tr("本户全部表单"), parent)
+        super().__init__(
+            self._bundle.pdf.data, QCoreApplication.translate("PrintPreview", "本户全部表单"), parent
+        )
         self.chooser = QComboBox(self)
-        self.chooser.addItem(_tr("本户全部表单"), "")
+        self.chooser.addItem(QCoreApplication.translate("PrintPreview", "本户全部表单"), "")
         for template in self._forms:
             self.chooser.addItem(template.description or template.title, template.name)
-        self.top_bar.addWidget(QLabel(_tr("表单：")))
+        self.top_bar.addWidget(QLabel(QCoreApplication.translate("PrintPreview", "表单：")))
         self.top_bar.addWidget(self.chooser, 1)
         self.chooser.currentIndexChanged.connect(self._choose)
         self.documentOutput.connect(self._log)
@@ -252,7 +274,7 @@ class HouseholdPrintDialog(PrintPreviewDialog):
                 self._db, self._household_id, [name] if name else None
             )
         except Exception as e:
-            messages.show_error(self, e, _tr("无法生成表单"))
+            messages.show_error(self, e, QCoreApplication.translate("PrintPreview", "无法生成表单"))
             return
         copies = next((f.copies for f in self._forms if f.name == name), 1)
         self._suggested = f"{self.chooser.currentText()}.pdf"
@@ -269,7 +291,7 @@ class HouseholdPrintDialog(PrintPreviewDialog):
                 copies=copies,
             )
         except Exception as e:
-            messages.show_error(self, e, _tr("打印记录未能保存"))
+            messages.show_error(self, e, QCoreApplication.translate("PrintPreview", "打印记录未能保存"))
 
 
 class _BatchWorker(QThread):
@@ -299,7 +321,9 @@ class _BatchWorker(QThread):
 
 
 def _ask_folder_with_dialog(parent: QWidget | None, start: str) -> str:
-    return QFileDialog.getExistingDirectory(parent, _tr("选择保存PDF的文件夹"), start)
+    return QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("PrintPreview", "选择保存PDF的文件夹"), start
+    )
 
 
 ask_folder: Callable[[QWidget | None, str], str] = _ask_folder_with_dialog  # replaced in tests
@@ -312,7 +336,7 @@ class BatchPrintDialog(QDialog):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("批量打印"))
+        self.setWindowTitle(QCoreApplication.translate("PrintPreview", "批量打印"))
         self._db = db
         self._worker: _BatchWorker | None = None
         self.form = QComboBox(self)
@@ -320,24 +344,26 @@ class BatchPrintDialog(QDialog):
             if template.record != "notice":
                 self.form.addItem(template.description or template.title, template.name)
         self.folder = QLineEdit(self)
-        self.folder.setPlaceholderText(_tr("保存PDF的文件夹"))
-        browse = QPushButton(_tr("选择…"), self)
+        self.folder.setPlaceholderText(QCoreApplication.translate("PrintPreview", "保存PDF的文件夹"))
+        browse = QPushButton(QCoreApplication.translate("PrintPreview", "选择…"), self)
         browse.clicked.connect(self._browse)
         self.progress = QProgressBar(self)
         self.progress.setValue(0)
-        self.status = QLabel(_tr("每户生成一个PDF文件，并记入打印记录。"), self)
-        self.start_button = QPushButton(_tr("开始"), self)
+        self.status = QLabel(
+            QCoreApplication.translate("PrintPreview", "每户生成一个PDF文件，并记入打印记录。"), self
+        )
+        self.start_button = QPushButton(QCoreApplication.translate("PrintPreview", "开始"), self)
         self.start_button.setDefault(True)
-        self.cancel_button = QPushButton(_tr("关闭"), self)
+        self.cancel_button = QPushButton(QCoreApplication.translate("PrintPreview", "关闭"), self)
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self._cancel)
 
         form = QFormLayout()
-        form.addRow(_tr("表单："), self.form)
+        form.addRow(QCoreApplication.translate("PrintPreview", "表单："), self.form)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
-        form.addRow(_tr("文件夹："), row)
+        form.addRow(QCoreApplication.translate("PrintPreview", "文件夹："), row)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
@@ -355,10 +381,14 @@ class BatchPrintDialog(QDialog):
 
     def start(self) -> None:
         if not self.folder.text().strip():
-            messages.show_info(self, _tr("批量打印"), _tr("请先选择保存PDF的文件夹。"))
+            messages.show_info(
+                self,
+                QCoreApplication.translate("PrintPreview", "批量打印"),
+                QCoreApplication.translate("PrintPreview", "请先选择保存PDF的文件夹。"),
+            )
             return
         self.start_button.setEnabled(False)
-        self.cancel_button.setText(_tr("取消"))
+        self.cancel_button.setText(QCoreApplication.translate("PrintPreview", "取消"))
         worker = _BatchWorker(
             self._db,
             self.form.currentData(),
@@ -374,19 +404,23 @@ class BatchPrintDialog(QDialog):
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
-        self.status.setText(_tr("已生成 %1/%2 份").replace("%1", str(done)).replace("%2", str(total)))
+        self.status.setText(
+            QCoreApplication.translate("PrintPreview", "已生成 %1/%2 份")
+            .replace("%1", str(done))
+            .replace("%2", str(total))
+        )
 
     def _finish(self) -> None:
         if self._worker is not None:
             self._worker.wait()
             self._worker = None
         self.start_button.setEnabled(True)
-        self.cancel_button.setText(_tr("关闭"))
+        self.cancel_button.setText(QCoreApplication.translate("PrintPreview", "关闭"))
 
     def _done(self, documents: int, pages: int) -> None:
         self._finish()
         self.status.setText(
-            _tr("已生成 %1 份（共 %2 页），保存在 %3")
+            QCoreApplication.translate("PrintPreview", "已生成 %1 份（共 %2 页），保存在 %3")
             .replace("%1", str(documents))
             .replace("%2", str(pages))
             .replace("%3", self.folder.text())
@@ -395,11 +429,13 @@ class BatchPrintDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self._finish()
-        self.status.setText(_tr("批量打印中断：") + message)
+        self.status.setText(QCoreApplication.translate("PrintPreview", "批量打印中断：") + message)
         messages.inform(
             self,
-            _tr("批量打印中断"),
-            message + "\n" + _tr("已生成的文件和打印记录都已保留；请处理后再试。"),
+            QCoreApplication.translate("PrintPreview", "批量打印中断"),
+            message
+            + "\n"
+            + QCoreApplication.translate("PrintPreview", "已生成的文件和打印记录都已保留；请处理后再试。"),
             True,
         )
 

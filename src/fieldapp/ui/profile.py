@@ -40,7 +40,15 @@ from fieldapp.services.profile import Profile
 from fieldapp.storage.db import Database
 from fieldapp.ui import messages
 from fieldapp.ui.assessment_form import AssessmentForm
-from fieldapp.ui.household_list import CATEGORY_COLOURS, local_phone, mask_id, short_village
+from fieldapp.ui.household_list import (
+    CATEGORY_COLOURS,
+    REVEAL_ID,
+    REVEAL_PHONE,
+    local_phone,
+    mask_id,
+    masked_phone,
+    short_village,
+)
 
 STATUS_COLOURS = {
     vocab.ReferralStatus.DRAFT: "#666666",
@@ -67,6 +75,9 @@ def _table(parent: QWidget, headers: Sequence[str], name: str) -> QTableWidget:
     return t
 
 
+LINK_STYLE = "QPushButton { color: #1565c0; text-decoration: underline; border: none; padding: 0 4px; }"
+
+
 def _fill(table: QTableWidget, rows: Sequence[Sequence[str]], ids: Sequence[str]) -> None:
     table.setRowCount(len(rows))
     for r, (values, row_id) in enumerate(zip(rows, ids, strict=True)):
@@ -88,6 +99,8 @@ class HouseholdProfile(QWidget):
     memberRequested = Signal(str, str)  # household id, member id ("" = new)
     recordRequested = Signal(str, str)  # household id, "relief" | "consent"
     changed = Signal(str)  # household id: something was saved here
+    editRequested = Signal(str)  # household id: edit the basic fields
+    revealRequested = Signal(str, str, str)  # household id, REVEAL_ID | REVEAL_PHONE, member id: log it
 
     def __init__(self, db: Database, household_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +119,13 @@ class HouseholdProfile(QWidget):
         self.badge.setObjectName("categoryBadge")
         self.subtitle = QLabel(self)
         self.subtitle.setStyleSheet("color: #555;")
+        self.reveal_id = QPushButton(self.tr("显示身份证号"), self)
+        self.reveal_id.setObjectName("revealHeadId")
+        self.reveal_id.setFlat(True)
+        self.reveal_id.setStyleSheet(LINK_STYLE)
+        self.reveal_id.setToolTip(self.tr("显示完整号码（会记入审计记录）"))
+        self.reveal_id.clicked.connect(self._reveal_head_id)
+        self._revealed: set[tuple[str, str]] = set()  # (member id or "", REVEAL_ID | REVEAL_PHONE)
         self.visit_button = QPushButton(self.tr("记录走访"), self)
         self.visit_button.setObjectName("profileVisit")
         self.refer_button = QPushButton(self.tr("新建转介"), self)
@@ -130,9 +150,13 @@ class HouseholdProfile(QWidget):
         self.tabs.addTab(self._records_tab(), self.tr("救助与同意"))
         self.tabs.addTab(self._attachments_tab(), self.tr("附件"))
 
+        subtitle_row = QHBoxLayout()
+        subtitle_row.addWidget(self.subtitle)
+        subtitle_row.addWidget(self.reveal_id)
+        subtitle_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
-        layout.addWidget(self.subtitle)
+        layout.addLayout(subtitle_row)
         layout.addWidget(self.tabs, 1)
 
     # --- tabs ------------------------------------------------------------------------------
@@ -153,7 +177,23 @@ class HouseholdProfile(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
             self.info_labels[key] = value
+            if key == "phone":
+                self.reveal_phone = QPushButton(self.tr("显示"), page)
+                self.reveal_phone.setObjectName("revealPhone")
+                self.reveal_phone.setFlat(True)
+                self.reveal_phone.setStyleSheet(LINK_STYLE)
+                self.reveal_phone.setToolTip(self.tr("显示完整号码（会记入审计记录）"))
+                self.reveal_phone.clicked.connect(self._reveal_phone)
+                row = QHBoxLayout()
+                row.addWidget(value)
+                row.addWidget(self.reveal_phone)
+                row.addStretch(1)
+                self.info.addRow(label, row)
+                continue
             self.info.addRow(label, value)
+        self.edit_household = QPushButton(self.tr("修改基本信息…"), page)
+        self.edit_household.setObjectName("editHousehold")
+        self.edit_household.clicked.connect(lambda: self.editRequested.emit(self.household_id))
         self.members = _table(
             page,
             [
@@ -168,6 +208,8 @@ class HouseholdProfile(QWidget):
             ],
             "membersTable",
         )
+        self.members.horizontalHeader().setStretchLastSection(False)  # the health text gets the room
+        self.members.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.add_member = QPushButton(self.tr("添加成员"), page)
         self.add_member.setObjectName("addMember")
         self.edit_member = QPushButton(self.tr("修改"), page)
@@ -178,14 +220,23 @@ class HouseholdProfile(QWidget):
         self.edit_member.clicked.connect(self._edit_member)
         self.members.doubleClicked.connect(lambda _i: self._edit_member())
         self.remove_member.clicked.connect(self._remove_member)
+        self.reveal_member = QPushButton(self.tr("显示身份证号"), page)
+        self.reveal_member.setObjectName("revealMemberId")
+        self.reveal_member.setToolTip(self.tr("显示选中成员的完整身份证号（会记入审计记录）"))
+        self.reveal_member.clicked.connect(self._reveal_member_id)
+        edit_row = QHBoxLayout()
+        edit_row.addStretch(1)
+        edit_row.addWidget(self.edit_household)
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel(self.tr("家庭成员"), page))
         buttons.addStretch(1)
+        buttons.addWidget(self.reveal_member)
         buttons.addWidget(self.add_member)
         buttons.addWidget(self.edit_member)
         buttons.addWidget(self.remove_member)
         layout = QVBoxLayout(page)
         layout.addLayout(self.info)
+        layout.addLayout(edit_row)
         layout.addLayout(buttons)
         layout.addWidget(self.members, 1)
         return page
@@ -319,22 +370,10 @@ class HouseholdProfile(QWidget):
         colour = CATEGORY_COLOURS.get(category, "#555555")
         self.badge.setText(category)
         self.badge.setStyleSheet(f"color: white; background: {colour}; border-radius: 4px; padding: 2px 8px;")
-        self.subtitle.setText(
-            "　".join(
-                x
-                for x in (
-                    mask_id(head.id_number or "") if head else "",
-                    short_village(p.village_name),
-                    h.status.value,
-                )
-                if x
-            )
-        )
         missing = [COMPLETENESS_LABELS.get(f, f) for f in h.missing_fields.split(",") if f]
         values = {
             "village": p.village_name or self.tr("（待补充）"),
             "address": h.address_detail or "—",
-            "phone": local_phone(h.phone or (head.phone or "" if head else "")) or self.tr("（待补充）"),
             "basis": h.pairing_basis.value + (f"（{h.unit_name}）" if h.unit_name else ""),
             "cadres": "、".join(p.cadre_names) or self.tr("未结对"),
             "housing": " / ".join(
@@ -359,7 +398,7 @@ class HouseholdProfile(QWidget):
                     m.relation.value,
                     m.sex.value if m.sex else "",
                     m.birth_date.isoformat() if m.birth_date else "",
-                    mask_id(m.id_number or ""),
+                    "",  # the ID number: see _show_numbers
                     m.health.value + (f"（{m.illness}）" if m.illness else ""),
                     m.work_status.value if m.work_status else (m.identity.value if m.identity else ""),
                     format_yuan(m.monthly_income_fen),
@@ -368,6 +407,7 @@ class HouseholdProfile(QWidget):
             ],
             [m.id for m in p.members],
         )
+        self._show_numbers(p)
         self.assessment.load(p.assessment, len(p.members))
         self._show_visits(p)
         _fill(
@@ -477,6 +517,58 @@ class HouseholdProfile(QWidget):
                 self.referrals.selectRow(r)
                 self.tabs.setCurrentIndex(3)
                 return
+
+    # --- masking ---------------------------------------------------------------------------
+    def _is_revealed(self, member_id: str, what: str) -> bool:
+        return (member_id, what) in self._revealed
+
+    def _show_numbers(self, p: Profile) -> None:
+        """ID and phone numbers, masked unless revealed (only these are redrawn on a reveal)."""
+        head = p.head
+        head_id = (head.id_number or "") if head else ""
+        self.reveal_id.setVisible(bool(head_id) and not self._is_revealed("", REVEAL_ID))
+        parts = (
+            head_id if self._is_revealed("", REVEAL_ID) else mask_id(head_id),
+            short_village(p.village_name),
+            p.household.status.value,
+        )
+        self.subtitle.setText("　".join(x for x in parts if x))
+        phone = local_phone(p.household.phone or (head.phone or "" if head else ""))
+        self.reveal_phone.setVisible(bool(phone) and not self._is_revealed("", REVEAL_PHONE))
+        shown = phone if self._is_revealed("", REVEAL_PHONE) else masked_phone(phone)
+        self.info_labels["phone"].setText(shown or self.tr("（待补充）"))
+        for r, m in enumerate(p.members):
+            item = self.members.item(r, 4)
+            if item is not None:
+                number = m.id_number or ""
+                item.setText(number if self._is_revealed(m.id, REVEAL_ID) else mask_id(number))
+
+    def _reveal(self, member_id: str, what: str) -> None:
+        """Show one number in full, and have the main window log who saw it (PIPL Art. 51)."""
+        if (member_id, what) in self._revealed or self.profile is None:
+            return
+        self._revealed.add((member_id, what))
+        self.revealRequested.emit(self.household_id, what, member_id)
+        self._show_numbers(self.profile)
+
+    def _reveal_head_id(self) -> None:
+        self._reveal("", REVEAL_ID)
+
+    def _reveal_phone(self) -> None:
+        self._reveal("", REVEAL_PHONE)
+
+    def _reveal_member_id(self) -> None:
+        mid = _selected_id(self.members)
+        if mid and self.profile is not None:
+            m = next(m for m in self.profile.members if m.id == mid)
+            if m.id_number:
+                self._reveal(mid, REVEAL_ID)
+
+    def mask_all(self) -> None:
+        """Mask every number again (the app was locked)."""
+        self._revealed.clear()
+        if self.profile is not None:
+            self._show_numbers(self.profile)
 
     # --- requests --------------------------------------------------------------------------
     def _edit_member(self) -> None:

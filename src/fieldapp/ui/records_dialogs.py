@@ -18,11 +18,18 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain import vocab
-from fieldapp.domain.errors import DomainError
 from fieldapp.services import households, records
 from fieldapp.storage.db import Database
-from fieldapp.ui import messages
-from fieldapp.ui.forms import FieldErrors, current_enum, date_edit, enum_combo, get_date, yuan_to_fen
+from fieldapp.ui.forms import (
+    BusyLine,
+    FieldErrors,
+    current_enum,
+    date_edit,
+    enum_combo,
+    get_date,
+    save_in_background,
+    yuan_to_fen,
+)
 
 NOTICE_VERSION = "2026-1"  # the privacy notice read to the household (告知书版本)
 
@@ -72,30 +79,33 @@ class ReliefDialog(QDialog):
         self.save_button = QPushButton(self.tr("保存(&S)"), self)
         self.save_button.setObjectName("saveRelief")
         self.save_button.clicked.connect(self.save)
+        self.busy = BusyLine(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.errors.label)
+        layout.addWidget(self.busy)
         layout.addWidget(_buttons(self, self.save_button))
 
     def save(self) -> None:
-        self.errors.clear()
-        try:
-            rid = records.record_relief(
-                self.db,
-                self.household_id,
-                current_enum(self.programme, vocab.ReliefProgramme) or vocab.ReliefProgramme.OTHER,
-                yuan_to_fen(self.amount.value()),
-                get_date(self.paid_on),
-                member_id=self.member.currentData(),
-                note=self.note.text(),
-            )
-        except DomainError as e:
-            self.errors.show(e)
-            return
-        except Exception as e:
-            messages.show_error(self, e, self.tr("未能保存"))
-            return
-        self.saved.emit(rid)
+        db, hid = self.db, self.household_id
+        programme = current_enum(self.programme, vocab.ReliefProgramme) or vocab.ReliefProgramme.OTHER
+        amount, paid_on = yuan_to_fen(self.amount.value()), get_date(self.paid_on)
+        member_id, note = self.member.currentData(), self.note.text()
+        save_in_background(
+            self,
+            lambda: records.record_relief(
+                db, hid, programme, amount, paid_on, member_id=member_id, note=note
+            ),
+            label=self.tr("正在保存…"),
+            failed_title=self.tr("未能保存"),
+            done=self._saved,
+            errors=self.errors,
+            busy=self.busy,
+            controls=[self.save_button],
+        )
+
+    def _saved(self, relief_id: str) -> None:
+        self.saved.emit(relief_id)
         self.accept()
 
 
@@ -132,30 +142,48 @@ class ConsentDialog(QDialog):
         self.save_button = QPushButton(self.tr("保存(&S)"), self)
         self.save_button.setObjectName("saveConsent")
         self.save_button.clicked.connect(self.save)
+        self.busy = BusyLine(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.errors.label)
+        layout.addWidget(self.busy)
         layout.addWidget(_buttons(self, self.save_button))
 
+    def select_purpose(self, purpose: vocab.ConsentPurpose) -> None:
+        self.purpose.setCurrentIndex(self.purpose.findData(purpose.value))
+
     def save(self) -> None:
-        self.errors.clear()
-        try:
-            cid = records.record_consent(
-                self.db,
-                self.household_id,
-                current_enum(self.purpose, vocab.ConsentPurpose) or vocab.ConsentPurpose.SENSITIVE_PROCESSING,
-                self.notice.text(),
-                member_id=self.member.currentData(),
-                given_on=get_date(self.given_on),
-                granted=self.granted.isChecked(),
-                guardian_name=self.guardian.text(),
-                guardian_relation=self.guardian_relation.text(),
-            )
-        except DomainError as e:
-            self.errors.show(e)
-            return
-        except Exception as e:
-            messages.show_error(self, e, self.tr("未能保存"))
-            return
-        self.saved.emit(cid)
+        db, hid = self.db, self.household_id
+        purpose = (
+            current_enum(self.purpose, vocab.ConsentPurpose) or vocab.ConsentPurpose.SENSITIVE_PROCESSING
+        )
+        notice, member_id, given_on = self.notice.text(), self.member.currentData(), get_date(self.given_on)
+        granted, guardian, relation = (
+            self.granted.isChecked(),
+            self.guardian.text(),
+            self.guardian_relation.text(),
+        )
+        save_in_background(
+            self,
+            lambda: records.record_consent(
+                db,
+                hid,
+                purpose,
+                notice,
+                member_id=member_id,
+                given_on=given_on,
+                granted=granted,
+                guardian_name=guardian,
+                guardian_relation=relation,
+            ),
+            label=self.tr("正在保存…"),
+            failed_title=self.tr("未能保存"),
+            done=self._saved,
+            errors=self.errors,
+            busy=self.busy,
+            controls=[self.save_button],
+        )
+
+    def _saved(self, consent_id: str) -> None:
+        self.saved.emit(consent_id)
         self.accept()

@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain import referrals as rules
-from fieldapp.domain.errors import DomainError
 from fieldapp.domain.vocab import AssistanceArea, ReferralStatus
 from fieldapp.services import households, referrals
 from fieldapp.services import settings as ledger_settings
 from fieldapp.storage.db import Database
 from fieldapp.ui import messages
-from fieldapp.ui.forms import FieldErrors, date_edit, get_date
+from fieldapp.ui.forms import BusyLine, FieldErrors, date_edit, get_date, save_in_background
 
 
 class ReferralDialog(QDialog):
@@ -102,6 +101,7 @@ class ReferralDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.busy = BusyLine(self)
         layout = QVBoxLayout(self)
         if visit_id:
             from_visit = QLabel(self.tr("来自本次走访"), self)
@@ -109,6 +109,7 @@ class ReferralDialog(QDialog):
             layout.addWidget(from_visit)
         layout.addLayout(form)
         layout.addWidget(self.errors.label)
+        layout.addWidget(self.busy)
         layout.addWidget(buttons)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
@@ -124,7 +125,7 @@ class ReferralDialog(QDialog):
     def select_kind(self, code: str) -> None:
         self.kind.setCurrentIndex(self.kind.findData(code))
 
-    def data(self) -> referrals.ReferralData:
+    def data(self, cadre_id: str | None = None) -> referrals.ReferralData:
         return referrals.ReferralData(
             household_id=self.household_id,
             kind_code=self.kind.currentData(),
@@ -132,21 +133,52 @@ class ReferralDialog(QDialog):
             reason=self.reason.toPlainText(),
             member_id=self.member.currentData(),
             visit_id=self.visit_id,
-            cadre_id=ledger_settings.current_cadre_id(self.db),
+            cadre_id=cadre_id,
             created_on=get_date(self.created_on),
+        )
+
+    def consent_confirmed(self) -> bool:
+        """Handing a case to another body needs the household's separate consent (PIPL Art. 23)."""
+        from fieldapp.services import consent
+
+        if consent.referral_consent_given(self.db, self.household_id, self.member.currentData()):
+            return True
+        return messages.warn_consent(
+            self,
+            self.tr("没有转介同意"),
+            self.tr(
+                "这户还没有同意把个人信息提供给其他单位（转介）。按《个人信息保护法》第23条，"
+                "转介前须取得本人单独同意。\n"
+                "请先向本人说明并在“救助与同意”页登记同意；确已取得书面同意的，可以继续保存转介。"
+            ),
         )
 
     def save(self) -> None:
         self.errors.clear()
-        try:
-            self.referral_id = referrals.create_referral(self.db, self.data(), recorded_by=self.recorded_by)
-        except DomainError as e:
-            self.errors.show(e)
+        if not self.consent_confirmed():
             return
-        except Exception as e:
-            messages.show_error(self, e, self.tr("转介未能保存"))
-            return
-        self.saved.emit(self.referral_id)
+        db, data, by = self.db, self.data(), self.recorded_by
+
+        def work() -> str:
+            from dataclasses import replace
+
+            cadre_id = ledger_settings.current_cadre_id(db)
+            return referrals.create_referral(db, replace(data, cadre_id=cadre_id), recorded_by=by)
+
+        save_in_background(
+            self,
+            work,
+            label=self.tr("正在保存…"),
+            failed_title=self.tr("转介未能保存"),
+            done=self._saved,
+            errors=self.errors,
+            busy=self.busy,
+            controls=[self.save_button],
+        )
+
+    def _saved(self, referral_id: str) -> None:
+        self.referral_id = referral_id
+        self.saved.emit(referral_id)
         self.accept()
 
 
@@ -196,9 +228,11 @@ class StatusDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.busy = BusyLine(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.errors.label)
+        layout.addWidget(self.busy)
         layout.addWidget(buttons)
         if self.status.count() == 0:
             self.save_button.setEnabled(False)
@@ -212,22 +246,20 @@ class StatusDialog(QDialog):
         self.status.setCurrentIndex(self.status.findData(status.value))
 
     def save(self) -> None:
-        self.errors.clear()
         day: dt.date = get_date(self.on)
-        try:
-            referrals.change_status(
-                self.db,
-                self.referral_id,
-                ReferralStatus(self.status.currentData()),
-                on=day,
-                note=self.note.toPlainText(),
-                recorded_by=self.recorded_by,
-            )
-        except DomainError as e:
-            self.errors.show(e)
-            return
-        except Exception as e:
-            messages.show_error(self, e, self.tr("状态未能保存"))
-            return
+        db, rid, by = self.db, self.referral_id, self.recorded_by
+        status, note = ReferralStatus(self.status.currentData()), self.note.toPlainText()
+        save_in_background(
+            self,
+            lambda: referrals.change_status(db, rid, status, on=day, note=note, recorded_by=by),
+            label=self.tr("正在保存…"),
+            failed_title=self.tr("状态未能保存"),
+            done=lambda _r: self._saved(),
+            errors=self.errors,
+            busy=self.busy,
+            controls=[self.save_button],
+        )
+
+    def _saved(self) -> None:
         self.saved.emit(self.referral_id)
         self.accept()

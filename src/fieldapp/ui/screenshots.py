@@ -51,10 +51,14 @@ def main(out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         prefs = opts.AppSettings(Path(tmp) / "fieldapp.ini")
         app = prepare_app(prefs)
-        db = open_database(Path(tmp) / "data")
+        from fieldapp.security import vault
+
+        data = Path(tmp) / "data"
+        key, _code = vault.create_vault(data, "demo2014")
+        db = open_database(data, key)
         fill_demo_data(db, 24)
         choose_demo_cadre(db)
-        window = MainWindow(db, prefs)
+        window = MainWindow(db, prefs, check_password=lambda pw: vault.unlock(data, pw))
         window.resize(*SIZE)
         window.show()
         settle()
@@ -96,10 +100,51 @@ def main(out: Path) -> None:
         dialog_shot(window.new_household(), "09-new-household")
         dialog_shot(window.open_settings(), "10-settings")
         sync_shot(window, db, Path(tmp), out / "11-sync.png")
+        security_shots(window, data, Path(tmp), out)
         window.close()
         db.close()
         QCoreApplication.processEvents()
         del app
+
+
+def security_shots(window: MainWindow, data: Path, tmp: Path, out: Path) -> None:
+    """Sign-in (a wrong password tried), the recovery code of a first start, the lock screen."""
+    from fieldapp.ui.signin import SignInDialog
+
+    signin = SignInDialog(data)
+    signin.show()
+    settle()
+    signin.password.setText("wrong-guess")
+    signin.sign_in()
+    for _ in range(100):
+        if signin.message.text():
+            break
+        settle()
+    signin.password.clear()
+    signin.adjustSize()
+    shoot(signin, out / "12-sign-in.png")
+    signin.done(0)
+
+    first = SignInDialog(tmp / "first")
+    first.show()
+    settle()
+    first.new_password.setText("zhangsan-2026")
+    first.new_again.setText("zhangsan-2026")
+    first.create_password()
+    for _ in range(100):
+        if first.recovery_code:
+            break
+        settle()
+    first.adjustSize()
+    shoot(first, out / "13-recovery-code.png")
+    if first.db is not None:
+        first.db.close()
+    first.written.setChecked(True)
+    first.done(0)
+
+    window.tabs.setCurrentIndex(0)
+    window.lock()
+    shoot(window, out / "14-lock.png")
 
 
 def sync_shot(window: MainWindow, db: Database, tmp: Path, path: Path) -> None:

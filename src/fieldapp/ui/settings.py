@@ -45,6 +45,9 @@ RESURVEY_START = Option("campaign/resurvey_start", "", QT_TRANSLATE_NOOP("Settin
 WINDOW_GEOMETRY = Option("window/geometry", QByteArray(), QT_TRANSLATE_NOOP("Settings", "窗口位置"))
 WINDOW_STATE = Option("window/state", QByteArray(), QT_TRANSLATE_NOOP("Settings", "工具栏布局"))
 SPLITTER_STATE = Option("window/splitter", QByteArray(), QT_TRANSLATE_NOOP("Settings", "分栏宽度"))
+LOCK_MINUTES = Option(
+    "security/lock_minutes", 10, QT_TRANSLATE_NOOP("Settings", "无操作多少分钟后自动锁定（0 为不锁定）")
+)
 SYNC_SERVER = Option("sync/server_url", "", QT_TRANSLATE_NOOP("Settings", "市总工会服务器地址"))
 SYNC_FOLDER = Option("sync/usb_folder", "", QT_TRANSLATE_NOOP("Settings", "上次使用的U盘文件夹"))
 
@@ -61,6 +64,7 @@ ALL_OPTIONS: tuple[Option[str] | Option[int] | Option[bool] | Option[QByteArray]
     WINDOW_GEOMETRY,
     WINDOW_STATE,
     SPLITTER_STATE,
+    LOCK_MINUTES,
     SYNC_SERVER,
     SYNC_FOLDER,
 )

@@ -146,9 +146,14 @@ class GeneralPage(QWidget):
             self.language.addItem(name, code)
         self.resurvey = date_edit(self)
         self.resurvey.setObjectName("resurveyStart")
+        self.lock_minutes = QSpinBox(self)
+        self.lock_minutes.setObjectName("lockMinutes")
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setSuffix(self.tr(" 分钟"))
         form = QFormLayout(self)
         form.addRow(opts.LANGUAGE.label(), self.language)
         form.addRow(opts.RESURVEY_START.label(), self.resurvey)
+        form.addRow(opts.LOCK_MINUTES.label(), self.lock_minutes)
         hint = QLabel(self.tr("语言在重新启动后生效。再摸底为期一个月（30天），从开始日期算起。"), self)
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #666;")
@@ -158,10 +163,12 @@ class GeneralPage(QWidget):
         i = self.language.findData(self.prefs.get(opts.LANGUAGE))
         self.language.setCurrentIndex(max(i, 0))
         set_date(self.resurvey, opts.resurvey_start(self.prefs))
+        self.lock_minutes.setValue(self.prefs.get(opts.LOCK_MINUTES))
 
     def save(self) -> None:
         self.prefs.set(opts.LANGUAGE, str(self.language.currentData()))
         self.prefs.set(opts.RESURVEY_START, get_date(self.resurvey).isoformat())
+        self.prefs.set(opts.LOCK_MINUTES, self.lock_minutes.value())
 
 
 class SettingsDialog(QDialog):
@@ -181,7 +188,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.cadre, self.tr("干部信息"))
         self.tabs.addTab(self.dibao, self.tr("低保标准"))
         self.tabs.addTab(self.printing, self.tr("打印"))
-        self.tabs.addTab(self.general, self.tr("界面与再摸底"))
+        self.tabs.addTab(self.general, self.tr("界面、再摸底与锁屏"))
         self.errors = FieldErrors(
             QLabel(self),
             {

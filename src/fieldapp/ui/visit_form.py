@@ -25,12 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain import vocab
-from fieldapp.domain.errors import DomainError
 from fieldapp.services import drafts, visits
 from fieldapp.services import settings as ledger_settings
 from fieldapp.storage.db import Database
 from fieldapp.ui import messages
-from fieldapp.ui.forms import FieldErrors, date_edit, enum_combo, get_date, set_combo_data, set_date
+from fieldapp.ui.forms import (
+    BusyLine,
+    FieldErrors,
+    date_edit,
+    enum_combo,
+    get_date,
+    save_in_background,
+    set_combo_data,
+    set_date,
+)
 
 DRAFT_DELAY_MS = 400
 DRAFT_KIND = "visit"
@@ -136,6 +144,8 @@ class VisitDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.errors.label)
         layout.addWidget(hint)
+        self.busy = BusyLine(self)
+        layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
 
         self._draft_timer = QTimer(self)
@@ -221,12 +231,12 @@ class VisitDialog(QDialog):
         return self._dirty
 
     # --- saving ----------------------------------------------------------------------------
-    def visit_data(self) -> visits.VisitData:
+    def visit_data(self, cadre_id: str | None = None) -> visits.VisitData:
         return visits.VisitData(
             household_id=self.household_id,
             visit_date=get_date(self.visit_date),
             mode=vocab.VisitMode(self.mode.currentData()),
-            cadre_id=ledger_settings.current_cadre_id(self.db),
+            cadre_id=cadre_id,
             place=self.place.text().strip(),
             people_met=self.people_met.text().strip(),
             living_conditions=self.living.toPlainText().strip(),
@@ -235,25 +245,37 @@ class VisitDialog(QDialog):
             next_visit_due=get_date(self.next_due),
         )
 
-    def save(self, refer: bool = False) -> bool:
-        self.errors.clear()
-        try:
-            self.visit_id = visits.record_visit(self.db, self.visit_data())
-        except DomainError as e:
-            self.errors.show(e)
-            return False
-        except Exception as e:
-            self.save_draft()
-            messages.show_error(self, e, self.tr("走访未能保存"))
-            return False
-        self._draft_timer.stop()
-        drafts.discard_draft(self.db, draft_key(self.household_id))
-        self._dirty = False
-        self.saved.emit(self.visit_id)
-        if refer:
-            self.referralRequested.emit(self.household_id, self.visit_id)
-        self.accept()
-        return True
+    def save(self, refer: bool = False) -> None:
+        """Record the visit off the GUI thread; the draft stays until the visit is saved."""
+        self.save_draft()  # what is on screen is safe even if saving fails or the power goes
+        db, hid, data = self.db, self.household_id, self.visit_data()
+
+        def work() -> str:
+            from dataclasses import replace
+
+            visit_id = visits.record_visit(db, replace(data, cadre_id=ledger_settings.current_cadre_id(db)))
+            drafts.discard_draft(db, draft_key(hid))
+            return visit_id
+
+        def done(visit_id: str) -> None:
+            self.visit_id = visit_id
+            self._draft_timer.stop()
+            self._dirty = False
+            self.saved.emit(visit_id)
+            if refer:
+                self.referralRequested.emit(hid, visit_id)
+            self.accept()
+
+        save_in_background(
+            self,
+            work,
+            label=self.tr("正在保存…"),
+            failed_title=self.tr("走访未能保存"),
+            done=done,
+            errors=self.errors,
+            busy=self.busy,
+            controls=[self.save_button, self.refer_button],
+        )
 
     def reject(self) -> None:
         self.close()
@@ -265,8 +287,8 @@ class VisitDialog(QDialog):
                 event.ignore()
                 return
             if answer == messages.SAVE:
-                if not self.save():
-                    event.ignore()
+                event.ignore()  # closes itself once the visit is saved
+                self.save()
                 return
             self._draft_timer.stop()
             drafts.discard_draft(self.db, draft_key(self.household_id))
