@@ -398,408 +398,408 @@
 <context>
     <name>HouseholdProfile</name>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="119" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="216" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="122" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="223" />
         <source>显示身份证号</source>
         <translation>Show ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="122" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="180" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="126" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="185" />
         <source>显示完整号码（会记入审计记录）</source>
         <translation>Show the full number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="125" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="129" />
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="127" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="260" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="131" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="267" />
         <source>新建转介</source>
         <translation>New referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="140" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="144" />
         <source>基本信息与成员</source>
         <translation>Basics and members</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="143" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="147" />
         <source>困难评定</source>
         <translation>Hardship assessment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="144" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="148" />
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="145" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="149" />
         <source>转介</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="146" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="150" />
         <source>救助与同意</source>
         <translation>Relief and consents</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="147" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="151" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="164" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="168" />
         <source>所在村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="165" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="169" />
         <source>详细地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="166" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="170" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="167" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="171" />
         <source>结对方式</source>
         <translation>Pairing basis</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="168" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="172" />
         <source>结对干部</source>
         <translation>Paired cadre</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="169" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="173" />
         <source>户口 / 住房</source>
         <translation>Hukou / housing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="170" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="174" />
         <source>待补充</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="177" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="181" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="189" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="194" />
         <source>修改基本信息…</source>
         <translation>Edit basic information…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="195" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="200" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="196" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="201" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="197" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="202" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="198" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="203" />
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="199" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="204" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="200" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="205" />
         <source>健康</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="201" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="206" />
         <source>就业/身份</source>
         <translation>Work / identity</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="202" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="207" />
         <source>月收入（元）</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="206" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="213" />
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="208" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="215" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="210" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="217" />
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="218" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="225" />
         <source>显示选中成员的完整身份证号（会记入审计记录）</source>
         <translation>Show the selected member's full ID number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="224" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="231" />
         <source>家庭成员</source>
         <translation>Family members</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="248" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="255" />
         <source>转介事项</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="249" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="256" />
         <source>接收单位</source>
         <translation>Receiving body</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="250" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="257" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="251" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="258" />
         <source>转介日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="252" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="259" />
         <source>跟进日期</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="261" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="268" />
         <source>变更状态…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="276" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="283" />
         <source>状态记录</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="288" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="295" />
         <source>项目</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="288" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="295" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="288" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="295" />
         <source>发放日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="288" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="295" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="294" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="301" />
         <source>同意事项</source>
         <translation>Consent for</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="295" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="302" />
         <source>是否同意</source>
         <translation>Given</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="296" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="303" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="297" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="304" />
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="298" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="305" />
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="302" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="309" />
         <source>登记救助…</source>
         <translation>Record relief…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="304" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="311" />
         <source>登记同意…</source>
         <translation>Record consent…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="309" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="316" />
         <source>救助发放</source>
         <translation>Relief paid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="313" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="320" />
         <source>个人信息处理同意（《个人信息保护法》第29条等）</source>
         <translation>Consents to processing personal information (PIPL Art. 29 etc.)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="338" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="345" />
         <source>材料类别</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
         <source>添加时间</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="341" />
         <source>从电脑选择照片或文件…</source>
         <translation>Choose a photo or file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="352" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="359" />
         <source>（无户主）</source>
         <translation>(no head)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="354" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="361" />
         <source>（已移交，只读）</source>
-        <translation type="unfinished" />
+        <translation> (handed over, read-only)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="358" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="365" />
         <source>该户已由市总工会移交给“%1”，本机只能查看</source>
-        <translation type="unfinished" />
+        <translation>Headquarters handed this household to '%1'; read-only here</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="362" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="369" />
         <source>未评定</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="368" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="532" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="375" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="539" />
         <source>（待补充）</source>
         <translation>(missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="378" />
         <source>未结对</source>
         <translation>not paired</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="381" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="388" />
         <source>资料齐全</source>
         <translation>complete</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="435" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="442" />
         <source>同意</source>
         <translation>given</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="435" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="442" />
         <source>撤回</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="458" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="465" />
         <source>走访记录（%1）</source>
         <translation>Visits (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="459" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="466" />
         <source>转介（%1）</source>
         <translation>Referrals (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="460" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="467" />
         <source>附件（%1）</source>
         <translation>Attachments (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="474" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="481" />
         <source>见到</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="475" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="482" />
         <source>生活状况</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="476" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="483" />
         <source>利益诉求</source>
         <translation>Demands</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="477" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="484" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="581" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="588" />
         <source>删除家庭成员</source>
         <translation>Remove family member</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="582" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="589" />
         <source>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</source>
         <translation>Remove “%1”? The record stays in the history and headquarters can restore it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="590" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="597" />
         <source>未能删除</source>
         <translation>Not removed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="602" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="609" />
         <source>选择材料照片或文件</source>
         <translation>Choose a document photo or file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="604" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="611" />
         <source>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>Images and PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="623" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="630" />
         <source>附件未能添加</source>
         <translation>Attachment not added</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="625" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="632" />
         <source>正在复制附件…</source>
         <translation>Copying the attachment…</translation>
     </message>
@@ -1017,12 +1017,12 @@ Type your password to go on; nothing unsaved is lost.</translation>
     <message>
         <location filename="../../src/fieldapp/ui/main_window.py" line="226" />
         <source>与市总工会同步(&amp;S)…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Sync with headquarters…</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/main_window.py" line="230" />
         <source>上传到市总工会、导出到U盘或导入回执</source>
-        <translation type="unfinished" />
+        <translation>Upload to headquarters, export to a USB stick or import its reply</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/main_window.py" line="233" />
@@ -1150,22 +1150,22 @@ To list them, obtain their consent first and record it on the file's “Relief a
     <message>
         <location filename="../../src/fieldapp/ui/main_window.py" line="679" />
         <source>未登记同步（%1 条待上传）</source>
-        <translation type="unfinished" />
+        <translation>Sync not enrolled (%1 changes waiting)</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/main_window.py" line="681" />
         <source>待同步 %1 条</source>
-        <translation type="unfinished" />
+        <translation>%1 changes to sync</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/main_window.py" line="683" />
         <source>已全部同步</source>
-        <translation type="unfinished" />
+        <translation>All synced</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/main_window.py" line="686" />
         <source>同步 → 与市总工会同步（Ctrl+Shift+S）</source>
-        <translation type="unfinished" />
+        <translation>Sync → Sync with headquarters (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/main_window.py" line="696" />
@@ -1845,12 +1845,12 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
     <message>
         <location filename="../../src/fieldapp/ui/settings.py" line="51" />
         <source>市总工会服务器地址</source>
-        <translation type="unfinished" />
+        <translation>Headquarters server address</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/settings.py" line="52" />
         <source>上次使用的U盘文件夹</source>
-        <translation type="unfinished" />
+        <translation>Last USB folder used</translation>
     </message>
 </context>
 <context>
@@ -1905,7 +1905,7 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/signin.py" line="81" />
-        <location filename="../../src/fieldapp/ui/signin.py" line="410" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="411" />
         <source>数据文件夹：%1</source>
         <translation>Data folder: %1</translation>
     </message>
@@ -2048,27 +2048,27 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
         <translation>The two passwords differ; please type them again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="362" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="363" />
         <source>正在加密台账…</source>
         <translation>Encrypting the ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="367" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="368" />
         <source>两次输入的新密码不一样，请重新输入。</source>
         <translation>The two new passwords differ; please type them again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="380" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="381" />
         <source>正在用恢复码打开台账…</source>
         <translation>Opening the ledger with the recovery code…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="408" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="409" />
         <source>工会结对帮扶台账 — 恢复码</source>
         <translation>Union paired-assistance ledger — recovery code</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="412" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="413" />
         <source>忘记密码或台账复制到别的电脑时，用它重设密码。请与电脑分开、妥善保管，不要拍照外传。</source>
         <translation>Use it to set a new password if the password is forgotten or the ledger is copied to another computer. Keep it safe and apart from the computer; do not photograph or share it.</translation>
     </message>
@@ -2141,97 +2141,97 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="79" />
         <source>与市总工会同步</source>
-        <translation type="unfinished" />
+        <translation>Sync with headquarters</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="102" />
         <source>例如 http://192.168.1.10:8765</source>
-        <translation type="unfinished" />
+        <translation>e.g. http://192.168.1.10:8765</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="105" />
         <source>同步状态</source>
-        <translation type="unfinished" />
+        <translation>Sync state</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="107" />
         <source>本机登记：</source>
-        <translation type="unfinished" />
+        <translation>Enrolment:</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="108" />
         <source>待上传的修改：</source>
-        <translation type="unfinished" />
+        <translation>Changes waiting:</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="109" />
         <source>已打包、待市总确认：</source>
-        <translation type="unfinished" />
+        <translation>Sealed, awaiting acknowledgement:</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="110" />
         <source>上次同步成功：</source>
-        <translation type="unfinished" />
+        <translation>Last successful sync:</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="111" />
         <source>已移交他人（只读）：</source>
-        <translation type="unfinished" />
+        <translation>Handed over (read-only):</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="112" />
         <source>服务器地址(&amp;D)：</source>
-        <translation type="unfinished" />
+        <translation>Server a&amp;ddress:</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="115" />
         <source>设备登记（每台电脑只需一次）</source>
-        <translation type="unfinished" />
+        <translation>Enrolment (once per computer)</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="118" />
         <source>市总工会发的登记文件</source>
-        <translation type="unfinished" />
+        <translation>Enrolment file from headquarters</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="119" />
         <source>选择文件(&amp;F)…</source>
-        <translation type="unfinished" />
+        <translation>Choose &amp;file…</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="124" />
         <source>或填写登记码（配合上面的服务器地址）</source>
-        <translation type="unfinished" />
+        <translation>or the enrolment code (with the server address above)</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="125" />
         <source>联网登记(&amp;E)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Enrol online</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="128" />
         <source>登记申请写到U盘(&amp;Q)…</source>
-        <translation type="unfinished" />
+        <translation>Write re&amp;quest to USB…</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="144" />
         <source>有网络：选登记文件或填登记码，点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再用“从U盘导入回执”完成登记。</source>
-        <translation type="unfinished" />
+        <translation>With network: choose the enrolment file or enter the code, then 'Enrol online'. Without: choose the file, 'Write request to USB', have headquarters import the stick, then finish with 'Import reply from USB'.</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="154" />
         <source>上传到市总(&amp;U)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Upload to headquarters</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="157" />
         <source>导出到U盘(&amp;X)…</source>
-        <translation type="unfinished" />
+        <translation>E&amp;xport to USB…</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="160" />
         <source>从U盘导入回执(&amp;I)…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Import reply from USB…</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="177" />
@@ -2241,128 +2241,128 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="194" />
         <source>正在读取同步状态…</source>
-        <translation type="unfinished" />
+        <translation>Reading the sync state…</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="207" />
         <source>已登记（设备编号 %1…）</source>
-        <translation type="unfinished" />
+        <translation>Enrolled (device %1…)</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="210" />
         <source>已写出登记申请，等待市总工会回执（从U盘导入回执后完成登记）</source>
-        <translation type="unfinished" />
+        <translation>Enrolment request written; waiting for headquarters' reply (import it from the USB stick to finish)</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="212" />
         <source>尚未登记：请先用市总工会发的登记文件或登记码登记本机</source>
-        <translation type="unfinished" />
+        <translation>Not enrolled: enrol this computer with the enrolment file or code from headquarters</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="213" />
         <source>%1 条</source>
-        <translation type="unfinished" />
+        <translation>%1 changes</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="215" />
         <source>%1 批（%2 条）</source>
-        <translation type="unfinished" />
+        <translation>%1 batches (%2 changes)</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="219" />
         <source>从未同步</source>
-        <translation type="unfinished" />
+        <translation>Never</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="221" />
         <source>%1 户（已由市总工会移交给其他干部，本机只能查看）</source>
-        <translation type="unfinished" />
+        <translation>%1 households (handed to another cadre by headquarters; read-only here)</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="225" />
         <source>无</source>
-        <translation type="unfinished" />
+        <translation>None</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="239" />
         <source>请先登记本机</source>
-        <translation type="unfinished" />
+        <translation>Enrol this computer first</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="271" />
         <source>%1 / %2 批</source>
-        <translation type="unfinished" />
+        <translation>%1 / %2 batches</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="294" />
         <source>选择登记文件</source>
-        <translation type="unfinished" />
+        <translation>Choose the enrolment file</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="294" />
         <source>登记文件 (*.enrol *.json);;所有文件 (*)</source>
-        <translation type="unfinished" />
+        <translation>Enrolment files (*.enrol *.json);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="304" />
         <source>请先填写市总工会服务器地址（向市总工会询问），或改用“导出到U盘”。</source>
-        <translation type="unfinished" />
+        <translation>Enter the headquarters server address first (ask headquarters), or use 'Export to USB'.</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="308" />
         <source>服务器地址“%1”写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。</source>
-        <translation type="unfinished" />
+        <translation>The server address '%1' is not valid; it should look like http://192.168.1.10:8765. Correct it and try again.</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="318" />
         <source>正在上传…</source>
-        <translation type="unfinished" />
+        <translation>Uploading…</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="325" />
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="397" />
         <source>选择U盘上的文件夹</source>
-        <translation type="unfinished" />
+        <translation>Choose a folder on the USB stick</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="334" />
         <source>正在导出到U盘…</source>
-        <translation type="unfinished" />
+        <translation>Exporting to USB…</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="339" />
         <source>选择U盘上放回执的文件夹</source>
-        <translation type="unfinished" />
+        <translation>Choose the folder on the USB stick holding the reply</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="348" />
         <source>正在导入回执…</source>
-        <translation type="unfinished" />
+        <translation>Importing the reply…</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="367" />
         <source>请选择市总工会发的登记文件，或填写服务器地址和登记码。</source>
-        <translation type="unfinished" />
+        <translation>Choose the enrolment file from headquarters, or enter the server address and the code.</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="369" />
         <source>用登记码登记需要先填写服务器地址。</source>
-        <translation type="unfinished" />
+        <translation>Enrolling with a code needs the server address first.</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="388" />
         <source>正在登记…</source>
-        <translation type="unfinished" />
+        <translation>Enrolling…</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="395" />
         <source>不联网登记需要市总工会发的登记文件：请先点“选择文件”。</source>
-        <translation type="unfinished" />
+        <translation>Enrolling without network needs the enrolment file from headquarters: click 'Choose file' first.</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/sync_screen.py" line="410" />
         <source>正在写登记申请…</source>
-        <translation type="unfinished" />
+        <translation>Writing the enrolment request…</translation>
     </message>
 </context>
 <context>

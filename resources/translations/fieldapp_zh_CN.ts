@@ -398,408 +398,408 @@
 <context>
     <name>HouseholdProfile</name>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="119" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="216" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="122" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="223" />
         <source>显示身份证号</source>
         <translation>显示身份证号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="122" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="180" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="126" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="185" />
         <source>显示完整号码（会记入审计记录）</source>
         <translation>显示完整号码（会记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="125" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="129" />
         <source>记录走访</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="127" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="260" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="131" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="267" />
         <source>新建转介</source>
         <translation>新建转介</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="140" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="144" />
         <source>基本信息与成员</source>
         <translation>基本信息与成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="143" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="147" />
         <source>困难评定</source>
         <translation>困难评定</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="144" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="148" />
         <source>走访记录</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="145" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="149" />
         <source>转介</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="146" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="150" />
         <source>救助与同意</source>
         <translation>救助与同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="147" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="151" />
         <source>附件</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="164" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="168" />
         <source>所在村（社区）</source>
         <translation>所在村（社区）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="165" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="169" />
         <source>详细地址</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="166" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="170" />
         <source>联系电话</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="167" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="171" />
         <source>结对方式</source>
         <translation>结对方式</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="168" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="172" />
         <source>结对干部</source>
         <translation>结对干部</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="169" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="173" />
         <source>户口 / 住房</source>
         <translation>户口 / 住房</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="170" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="174" />
         <source>待补充</source>
         <translation>待补充</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="177" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="181" />
         <source>显示</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="189" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="194" />
         <source>修改基本信息…</source>
         <translation>修改基本信息…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="195" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="200" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="196" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="201" />
         <source>关系</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="197" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="202" />
         <source>性别</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="198" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="203" />
         <source>出生日期</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="199" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="204" />
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="200" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="205" />
         <source>健康</source>
         <translation>健康</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="201" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="206" />
         <source>就业/身份</source>
         <translation>就业/身份</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="202" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="207" />
         <source>月收入（元）</source>
         <translation>月收入（元）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="206" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="213" />
         <source>添加成员</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="208" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="215" />
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="210" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="217" />
         <source>删除</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="218" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="225" />
         <source>显示选中成员的完整身份证号（会记入审计记录）</source>
         <translation>显示选中成员的完整身份证号（会记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="224" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="231" />
         <source>家庭成员</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="248" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="255" />
         <source>转介事项</source>
         <translation>转介事项</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="249" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="256" />
         <source>接收单位</source>
         <translation>接收单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="250" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="257" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="251" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="258" />
         <source>转介日期</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="252" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="259" />
         <source>跟进日期</source>
         <translation>跟进日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="261" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="268" />
         <source>变更状态…</source>
         <translation>变更状态…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="276" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="283" />
         <source>状态记录</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="288" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="295" />
         <source>项目</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="288" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="295" />
         <source>金额（元）</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="288" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="295" />
         <source>发放日期</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="288" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="295" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="294" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="301" />
         <source>同意事项</source>
         <translation>同意事项</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="295" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="302" />
         <source>是否同意</source>
         <translation>是否同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="296" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="303" />
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="297" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="304" />
         <source>告知书版本</source>
         <translation>告知书版本</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="298" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="305" />
         <source>监护人</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="302" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="309" />
         <source>登记救助…</source>
         <translation>登记救助…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="304" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="311" />
         <source>登记同意…</source>
         <translation>登记同意…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="309" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="316" />
         <source>救助发放</source>
         <translation>救助发放</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="313" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="320" />
         <source>个人信息处理同意（《个人信息保护法》第29条等）</source>
         <translation>个人信息处理同意（《个人信息保护法》第29条等）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="338" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="345" />
         <source>材料类别</source>
         <translation>材料类别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
         <source>文件名</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
         <source>大小</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
         <source>添加时间</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="341" />
         <source>从电脑选择照片或文件…</source>
         <translation>从电脑选择照片或文件…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="352" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="359" />
         <source>（无户主）</source>
         <translation>（无户主）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="354" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="361" />
         <source>（已移交，只读）</source>
         <translation>（已移交，只读）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="358" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="365" />
         <source>该户已由市总工会移交给“%1”，本机只能查看</source>
         <translation>该户已由市总工会移交给“%1”，本机只能查看</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="362" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="369" />
         <source>未评定</source>
         <translation>未评定</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="368" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="532" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="375" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="539" />
         <source>（待补充）</source>
         <translation>（待补充）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="378" />
         <source>未结对</source>
         <translation>未结对</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="381" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="388" />
         <source>资料齐全</source>
         <translation>资料齐全</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="435" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="442" />
         <source>同意</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="435" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="442" />
         <source>撤回</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="458" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="465" />
         <source>走访记录（%1）</source>
         <translation>走访记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="459" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="466" />
         <source>转介（%1）</source>
         <translation>转介（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="460" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="467" />
         <source>附件（%1）</source>
         <translation>附件（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="474" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="481" />
         <source>见到</source>
         <translation>见到</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="475" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="482" />
         <source>生活状况</source>
         <translation>生活状况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="476" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="483" />
         <source>利益诉求</source>
         <translation>利益诉求</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="477" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="484" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="581" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="588" />
         <source>删除家庭成员</source>
         <translation>删除家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="582" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="589" />
         <source>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</source>
         <translation>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="590" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="597" />
         <source>未能删除</source>
         <translation>未能删除</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="602" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="609" />
         <source>选择材料照片或文件</source>
         <translation>选择材料照片或文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="604" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="611" />
         <source>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="623" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="630" />
         <source>附件未能添加</source>
         <translation>附件未能添加</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="625" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="632" />
         <source>正在复制附件…</source>
         <translation>正在复制附件…</translation>
     </message>
@@ -1905,7 +1905,7 @@
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/signin.py" line="81" />
-        <location filename="../../src/fieldapp/ui/signin.py" line="410" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="411" />
         <source>数据文件夹：%1</source>
         <translation>数据文件夹：%1</translation>
     </message>
@@ -2048,27 +2048,27 @@
         <translation>两次输入的密码不一样，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="362" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="363" />
         <source>正在加密台账…</source>
         <translation>正在加密台账…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="367" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="368" />
         <source>两次输入的新密码不一样，请重新输入。</source>
         <translation>两次输入的新密码不一样，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="380" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="381" />
         <source>正在用恢复码打开台账…</source>
         <translation>正在用恢复码打开台账…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="408" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="409" />
         <source>工会结对帮扶台账 — 恢复码</source>
         <translation>工会结对帮扶台账 — 恢复码</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="412" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="413" />
         <source>忘记密码或台账复制到别的电脑时，用它重设密码。请与电脑分开、妥善保管，不要拍照外传。</source>
         <translation>忘记密码或台账复制到别的电脑时，用它重设密码。请与电脑分开、妥善保管，不要拍照外传。</translation>
     </message>
