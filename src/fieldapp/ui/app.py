@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication
 from fieldapp.assets import resource_path
 from fieldapp.ui import settings as opts
 from fieldapp.ui.fonts import install_app_font
-from fieldapp.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from fieldapp.storage.db import Database
@@ -86,7 +85,7 @@ def open_ledger(data_dir: Path, *, demo: bool = False, db: Database | None = Non
 
 
 def run_app(data_dir: Path, *, demo: bool = False, settings_file: Path | None = None) -> int:
-    from fieldapp.ui.signin import SignInDialog
+    from fieldapp.ui.signin import SignInDialog  # on screen first: the workbench loads behind it
 
     prefs = opts.AppSettings(settings_file)
     app = prepare_app(prefs)
@@ -94,6 +93,8 @@ def run_app(data_dir: Path, *, demo: bool = False, settings_file: Path | None = 
     if signin.exec() != SignInDialog.DialogCode.Accepted or signin.db is None:
         return 1 if signin.message.text() else 0  # closed after a failure, or simply cancelled
     db = signin.db
+    from fieldapp.ui.main_window import MainWindow
+
     window = MainWindow(
         None,
         prefs,

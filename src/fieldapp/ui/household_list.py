@@ -10,6 +10,7 @@ sort on the visible rows, so no per-row Qt callback runs on a keystroke.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -66,9 +67,17 @@ def local_phone(phone: str) -> str:
 
 def masked_phone(phone: str) -> str:
     """138****1234: enough to recognise a number, not to dial it (PIPL: minimum exposure)."""
-    from fieldapp.domain.phone import mask_phone
+    if not phone:
+        return ""
+    global _mask_phone
+    if _mask_phone is None:  # domain.phone loads phonenumbers: not before the window is up
+        from fieldapp.domain.phone import mask_phone
 
-    return mask_phone(phone) if phone else ""
+        _mask_phone = mask_phone
+    return _mask_phone(phone)
+
+
+_mask_phone: Callable[[str], str] | None = None
 
 
 REVEAL_ID = "id"

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 DEMO_PASSWORD = "demo2014"
 
 PAGE_PASSWORD, PAGE_NEW, PAGE_RECOVERY_CODE, PAGE_FORGOT = range(4)
+STATE_AFTER_MS = 30
 
 
 def _password_field(parent: QWidget, name: str, placeholder: str) -> QLineEdit:
@@ -109,7 +110,9 @@ class SignInDialog(QDialog):
         self.demo_note_new.setVisible(demo)
         self.pages.setCurrentIndex(PAGE_PASSWORD)
         self.password.setFocus()
-        self._find_state()
+        # after the first paint: the import would otherwise hold the interpreter lock while the
+        # dialog is put on screen
+        QTimer.singleShot(STATE_AFTER_MS, self._find_state)
 
     # --- pages -----------------------------------------------------------------------------
     def _password_page(self) -> QWidget:
@@ -264,6 +267,7 @@ class SignInDialog(QDialog):
         data_dir = self.data_dir
 
         def work() -> str:
+            import fieldapp.ui.main_window  # noqa: F401  (warm: shown right after the password)
             from fieldapp.security import signin
 
             return signin.state_of(data_dir)
