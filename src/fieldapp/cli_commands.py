@@ -131,8 +131,14 @@ def print_form(db: Database, args: argparse.Namespace) -> int:
     from fieldapp.services import printing
 
     if args.list_forms:
-        for template in printing.list_forms():
-            print(f"{template.name}\t{template.record}\t{template.description or template.title}")
+        sent = printing.sent_forms_folder(db)
+        for template in printing.list_forms(db):
+            origin = (
+                "\t（市总工会下发）" if template.path is not None and template.path.parent == sent else ""
+            )
+            print(f"{template.name}\t{template.record}\t{template.description or template.title}{origin}")
+        for problem in printing.form_problems(db):
+            print(f"提示：{problem}", file=sys.stderr)
         return 0
     if not args.form:
         print("错误：请给出表单名，例如 fieldapp print referral_slip --record ID -o out.pdf", file=sys.stderr)
@@ -149,6 +155,8 @@ def print_form(db: Database, args: argparse.Namespace) -> int:
             print(f"已生成 {args.output}（{doc.pdf.pages} 页），已记入打印记录")
             return 0
         ids = printing.records_for(db, args.form)
+        for problem in printing.form_problems(db, args.form):
+            print(f"提示：{problem}", file=sys.stderr)
 
         def progress(done: int, total: int) -> None:
             if sys.stderr.isatty():

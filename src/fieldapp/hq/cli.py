@@ -56,12 +56,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("household", metavar="HOUSEHOLD_ID", help="困难户编号")
     p.add_argument("--to", required=True, metavar="DEVICE", help="接收的设备（名称或编号）")
     p.add_argument("--by", default="市总工会", help="经办人")
-    p.add_argument("--note", default="", help="移交原因")
+    p.add_argument("--note", default="", help="移交原因（新干部已结对4户时作为增加的原因）")
+    p.add_argument(
+        "--cadre", default="", metavar="CADRE", help="与该户结对的新干部（接收设备上的干部姓名或编号）"
+    )
     p = sub.add_parser("set-dibao", help="设定本地低保标准（元/月），发给所有设备")
     p.add_argument("yuan", metavar="YUAN", help="每月元数，如 950")
     p = sub.add_parser("set-bodies", help="设定某类转介事项的接收单位目录，发给所有设备")
     p.add_argument("kind", metavar="KIND_CODE", help="转介事项代码，如 EMP-JOB")
     p.add_argument("bodies", metavar="BODY", nargs="+", help="接收单位名称（可写多个）")
+    p = sub.add_parser(
+        "set-form",
+        help="下发新的或修改过的表单模板（TOML），发给所有设备",
+        description="检查表单模板（能否读取、引用的数据项是否存在）后发给所有设备；设备打印该表单时优先使用它。",
+    )
+    p.add_argument("file", type=Path, metavar="FILE.toml", help="模板文件；文件名（不含 .toml）即表单名")
+    p.add_argument("--name", default="", help="表单名（默认取文件名，如 referral_slip）")
     p = sub.add_parser("conflicts", help="列出两处同时修改同一记录造成的冲突（两个值都保留）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--all", action="store_true", help="也列出已处理的冲突")
@@ -148,11 +158,15 @@ def _run(hq: HQ, args: argparse.Namespace) -> int:
         )
         return 0
     if args.command == "handover":
-        res = hq.handover(args.household, args.to, args.by, args.note)
+        res = hq.handover(args.household, args.to, args.by, args.note, args.cadre)
         print(
             f"已移交：困难户 {args.household} 连同 {res['records']} 条记录、{res['files']} 个附件移交给"
             f"“{res['to_name']}”；原设备同步后该户变为只读。"
         )
+        if res["pairings_ended"]:
+            print(f"原结对关系 {res['pairings_ended']} 个已于今天结束（原因：市总工会移交）。")
+        if res["paired_cadre"]:
+            print(f"已与干部“{res['paired_cadre']}”结对。")
         return 0
     if args.command == "set-dibao":
         from fieldapp.domain.errors import DomainError
@@ -179,6 +193,15 @@ def _run(hq: HQ, args: argparse.Namespace) -> int:
         bodies[args.kind] = [b.strip() for b in args.bodies if b.strip()]
         hq.set_reference("receiving_bodies", json.dumps(bodies, ensure_ascii=False, sort_keys=True))
         print(f"已设定“{catalogue()[args.kind].name}”的接收单位：{'、'.join(bodies[args.kind])}")
+        return 0
+    if args.command == "set-form":
+        try:
+            text = args.file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            print(f"错误：无法读取 {args.file}：{e}", file=sys.stderr)
+            return 1
+        res = hq.set_form(args.name or args.file.stem, text)
+        print(f"已下发表单模板 {res['name']}（{res['title'] or res['record']}），各设备下次同步时更新。")
         return 0
     if args.command == "conflicts":
         return _conflicts(hq, args.json, args.all)

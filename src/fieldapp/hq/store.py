@@ -635,8 +635,17 @@ class HQ:
             self._hq_write(s, "referral_event", event_row)
             return {"event": event_row, "device_id": owner, "previous": current.value}
 
-    def handover(self, household_id: str, to: str, by: str = "市总工会", note: str = "") -> dict[str, Any]:
-        """Move a household and its records to another device; the former owner keeps a read-only copy."""
+    def handover(
+        self, household_id: str, to: str, by: str = "市总工会", note: str = "", cadre: str = ""
+    ) -> dict[str, Any]:
+        """Move a household and its records to another device; the former owner keeps a read-only copy.
+
+        The household's open pairings end on the handover date (written by headquarters, sent to
+        both devices), and with `cadre` (a name or id) the new device's cadre is paired with it.
+        """
+        from fieldapp.domain import pairing as pairing_rules
+        from fieldapp.domain.errors import DomainError
+
         with self.session() as s:
             target = self._device(s, to)
             former = self.owner_of(s, household_id)
@@ -663,6 +672,42 @@ class HQ:
                     .order_by(Record.hlc)
                 ):
                     rows.append(("referral_event", json.loads(rec.data)))
+            # the former cadre's pairing ends with the handover; headquarters writes it, as in `resolve`
+            day, now = dt.date.today().isoformat(), utcnow().isoformat()
+            reason = f"市总工会移交给{target.name}" + (f"（{note}）" if note else "")
+            ended: list[dict[str, Any]] = []
+            for i, (entity, row) in enumerate(rows):
+                if entity == "pairing" and not row.get("ended_on") and not row.get("deleted"):
+                    row = {**row, "ended_on": day, "end_reason": reason, "hlc": _hlc_now(), "updated_at": now}
+                    row["version"] = int(row.get("version") or 0) + 1
+                    rows[i] = (entity, row)
+                    ended.append(row)
+            paired: dict[str, Any] | None = None
+            paired_name = ""
+            if cadre:
+                crow = self._cadre_row(s, cadre, target.device_id)
+                paired_name = str(crow.get("name") or "")
+                try:
+                    active = self._active_pairings(s, str(crow["id"]), household_id)
+                    pairing_rules.check_new_pairing(active, note)
+                except DomainError as e:
+                    raise SyncError("INVALID", f"{e}（用 --note 写明原因）") from None
+                paired = {
+                    "id": str(uuid.uuid4()),
+                    "cadre_id": str(crow["id"]),
+                    "household_id": household_id,
+                    "started_on": day,
+                    "ended_on": None,
+                    "extra_reason": note,
+                    "end_reason": "",
+                    "origin_device": HQ_DEVICE,
+                    "hlc": _hlc_now(),
+                    "version": 1,
+                    "deleted": False,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                rows.append(("pairing", paired))
             cadre_ids = sorted({str(r["cadre_id"]) for _, r in rows if r.get("cadre_id")})
             cadres = [json.loads(c.data) for c in (s.get(Record, (cid, "cadre")) for cid in cadre_ids) if c]
             files = sorted({str(r["sha256"]) for e, r in rows if e == "attachment" and r.get("sha256")})
@@ -675,9 +720,13 @@ class HQ:
             for sha in files:
                 if s.get(Attachment, sha) is not None:
                     self._outgoing(s, target.device_id, "attachment_file", {"sha256": sha})
+            for row in [*ended, *([paired] if paired else [])]:
+                self._hq_write(s, "pairing", row)
             body = {"household_id": household_id, "owner_device": target.device_id, "owner_name": target.name}
             self._outgoing(s, target.device_id, "handover", body)
             if former != HQ_DEVICE:
+                for row in ended:  # so the former cadre's 2–4 count is right there too
+                    self._outgoing(s, former, "record", {"entity": "pairing", "row": row})
                 self._outgoing(s, former, "handover", body)
             s.add(
                 Handover(
@@ -695,7 +744,41 @@ class HQ:
                 "to_name": target.name,
                 "records": len(rows) + len(cadres) + 1,
                 "files": len(files),
+                "pairings_ended": len(ended),
+                "paired_cadre": paired_name,
             }
+
+    def _cadre_row(self, s: Session, name_or_id: str, device_id: str) -> dict[str, Any]:
+        """A cadre headquarters knows (synced from a device), by id or name; the device's own first."""
+        found = [
+            json.loads(rec.data)
+            for rec in s.scalars(select(Record).where(Record.entity == "cadre", Record.deleted == 0))
+        ]
+        found = [r for r in found if name_or_id in (r.get("id"), r.get("name"))]
+        if len(found) > 1:
+            own = [r for r in found if r.get("origin_device") == device_id]
+            found = own if len(own) == 1 else found
+        if not found:
+            raise SyncError(
+                "NOT_FOUND", f"总部没有干部“{name_or_id}”。请先在接收的设备上添加该干部并同步上来。"
+            )
+        if len(found) > 1:
+            raise SyncError("INVALID", f"有多位干部叫“{name_or_id}”，请用干部编号。")
+        return dict(found[0])
+
+    def _active_pairings(self, s: Session, cadre_id: str, but: str) -> int:
+        """The households (other than `but`, whose pairings are being ended) a cadre is paired with."""
+        rows = (
+            json.loads(rec.data)
+            for rec in s.scalars(
+                select(Record).where(
+                    Record.entity == "pairing",
+                    Record.deleted == 0,
+                    Record.data.like(f'%"cadre_id":"{cadre_id}"%'),
+                )
+            )
+        )
+        return sum(1 for r in rows if not r.get("ended_on") and r.get("household_id") != but)
 
     def set_reference(self, key: str, value: str) -> int:
         """Reference data for every device (the local 低保 standard, receiving bodies)."""
@@ -708,6 +791,25 @@ class HQ:
             else:
                 meta.value = value.encode()
             return self._outgoing(s, "*", "setting", {"key": key, "value": value})
+
+    def set_form(self, name: str, text: str) -> dict[str, Any]:
+        """A new or changed form template for every device, checked as the devices will load it."""
+        from fieldapp.printing.errors import TemplateError
+        from fieldapp.services.printing import check_template
+
+        try:
+            template = check_template(name, text)
+        except TemplateError as e:
+            raise SyncError("INVALID", str(e)) from None
+        sha = protocol.sha256_hex(text.encode("utf-8"))
+        with self.session() as s:
+            meta = s.get(HQMeta, f"form:{name}")
+            if meta is None:
+                s.add(HQMeta(key=f"form:{name}", value=text.encode("utf-8")))
+            else:
+                meta.value = text.encode("utf-8")
+            item = self._outgoing(s, "*", "form_template", {"name": name, "text": text, "sha256": sha})
+        return {"name": name, "title": template.title, "record": template.record, "sha256": sha, "item": item}
 
     def reference(self, key: str) -> str | None:
         with self.session() as s:

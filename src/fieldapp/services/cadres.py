@@ -100,6 +100,7 @@ def end_pairing(db: Database, pairing_id: str, *, reason: str, ended_on: dt.date
         raise ValidationError.single("end_reason", "结束原因", "不能为空")
     with db.session() as s:
         p = get_live(s, Pairing, pairing_id)
+        writable_household(s, p.household_id)  # a handed-over household's pairings end at headquarters
         if p.ended_on is not None:
             raise RuleViolation("ended_on", "该结对关系已经结束")
         p.ended_on = ended_on or today()

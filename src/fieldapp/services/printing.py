@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -28,8 +29,10 @@ from fieldapp.domain.money import format_yuan
 from fieldapp.domain.people import age_on
 from fieldapp.domain.referrals import catalogue
 from fieldapp.printing import qr
+from fieldapp.printing.binding import check_bindings
 from fieldapp.printing.engine import RenderedBundle, RenderedPdf, render, render_many
-from fieldapp.printing.template import FormTemplate, available_forms, get_template
+from fieldapp.printing.errors import TemplateError
+from fieldapp.printing.template import FormTemplate, available_forms, get_template, parse_template
 from fieldapp.services import settings
 from fieldapp.services.common import get_live, today
 from fieldapp.storage.db import Database
@@ -61,6 +64,9 @@ LEGAL_KINDS = {
     "RIGHTS-INSURANCE": "社会保险待遇",
 }
 MEANS_TEST_EXEMPT = {"RIGHTS-WAGES", "RIGHTS-INJURY"}
+# a form's name is its file name: lower-case letters, digits and underscores, like the bundled ones
+FORM_NAME = re.compile(r"[a-z0-9_]{1,48}")  # hq_meta keys "form:<name>" are at most 64
+SENT_FORMS_FOLDER = "forms"  # in the data folder: templates headquarters sent (sync reply)
 
 
 @dataclass(frozen=True)
@@ -531,11 +537,135 @@ def _notice_data(s: Session, scope: str, on: dt.date) -> Data:
     }
 
 
+# --------------------------------------------------------------------------- templates
+
+
+def _keys(names: str) -> Data:
+    return dict.fromkeys(names.split(), "")
+
+
+def data_shape(record: str) -> Data:
+    """Every key `gather` gives a form of this record kind (empty values, one row per list).
+
+    What a template may bind, known without a database: headquarters checks a template with it
+    before sending it, and a device checks one it received (`check_template`).
+    """
+    union = _keys("grassroots county city hotline")
+    if record == "notice":
+        return {
+            "notice": _keys("area count start end omitted scope"),
+            "rows": [_keys("name id_masked place size category")],
+            "union": union,
+            "issuer": "",
+            "today": "",
+        }
+    member = _member(None, dt.date(2000, 1, 1))
+    data: Data = {
+        "household": _keys(
+            "id code address county township village phone pairing_basis unit_name hukou_type "
+            "housing_type housing_area single_parent zero_employment status note member_count"
+        ),
+        "head": member,
+        "members": [dict(member)],
+        "family": [dict(member)],
+        "income": _keys("worker_monthly others_annual total_annual size per_head_monthly"),
+        "assessment": _assessment(None),
+        "cadre": _cadre(None),
+        "union": union,
+        "visits": [_keys("date mode summary demands")],
+        "referrals": [_keys("date kind area receiving_body status")],
+        "relief": [_keys("date programme amount note")],
+        "help": "",
+        "student": {**member, "reason": ""},
+        "legal": _keys("cause summary opponent exempt referral_date"),
+        "special": _keys("reason patients"),
+        "today": "",
+    }
+    if record == "visit":
+        data["visit"] = {
+            **_keys("date mode place people_met living_conditions demands notes next_visit_due code by"),
+            "cadre": _cadre(None),
+        }
+    if record == "referral":
+        data["referral"] = {
+            **_keys("id code payload check kind area receiving_body reason date status person follow_up_due"),
+            "cadre": _cadre(None),
+        }
+    return data
+
+
+def check_template(name: str, text: str, path: Path | None = None) -> FormTemplate:
+    """A template read and checked as printing will use it: its name, the TOML and its structure
+    (the loader's checks) and every `{field}` it binds. `TemplateError` (Chinese) otherwise."""
+    if not FORM_NAME.fullmatch(name):
+        raise TemplateError(f"表单名“{name}”不合适：只能用小写英文字母、数字和下划线（如 referral_slip）。")
+    template = parse_template(name, text, path)
+    check_bindings(template, data_shape(template.record))
+    return template
+
+
+def sent_forms_folder(db: Database) -> Path:
+    """Where the templates headquarters sent are kept: `<data folder>/forms/NAME.toml`."""
+    return db.path.parent / SENT_FORMS_FOLDER
+
+
+_sent_cache: dict[tuple[str, int, int], FormTemplate | TemplateError] = {}
+
+
+def _load_sent(path: Path) -> FormTemplate:
+    st = path.stat()
+    key = (str(path), st.st_mtime_ns, st.st_size)
+    hit = _sent_cache.get(key)
+    if hit is None:
+        try:
+            hit = check_template(path.stem, path.read_text(encoding="utf-8"), path)
+        except UnicodeDecodeError:
+            hit = TemplateError("文件不是 UTF-8 文字")
+        except TemplateError as e:
+            hit = e
+        _sent_cache[key] = hit
+    if isinstance(hit, TemplateError):
+        raise hit
+    return hit
+
+
+def form_templates(db: Database | None = None) -> tuple[dict[str, FormTemplate], list[str]]:
+    """The forms this device prints, and the problems met: the bundled templates, each replaced
+    (or joined) by the one of the same name headquarters sent. A sent template that does not load
+    is reported and the bundled one is used, so printing never breaks on it."""
+    found = dict(available_forms())
+    problems: list[str] = []
+    folder = sent_forms_folder(db) if db is not None else None
+    if folder is not None and folder.is_dir():
+        for path in sorted(folder.glob("*.toml")):
+            try:
+                found[path.stem] = _load_sent(path)
+            except (TemplateError, OSError) as e:
+                fallback = "已改用程序自带的同名表单" if path.stem in found else "该表单暂不能打印"
+                problems.append(
+                    f"市总工会下发的表单模板 {path.name} 无法使用，{fallback}（{e}）。请升级程序或联系市总工会。"
+                )
+    return found, problems
+
+
+def template_for(db: Database | None, name: str) -> FormTemplate:
+    """The template printed under this name on this device (headquarters' version first)."""
+    found, _ = form_templates(db)
+    return found[name] if name in found else get_template(name)  # the latter explains the names
+
+
+def form_problems(db: Database, name: str | None = None) -> list[str]:
+    """Sent templates that do not load here (of one form, or all), for the cadre to see."""
+    _, problems = form_templates(db)
+    return [p for p in problems if name is None or f" {name}.toml " in p]
+
+
 # --------------------------------------------------------------------------- producing documents
 
 
-def list_forms() -> list[FormTemplate]:
-    return list(available_forms().values())
+def list_forms(db: Database | None = None) -> list[FormTemplate]:
+    """The printable forms; with a ledger, headquarters' templates in its data folder count."""
+    return list(form_templates(db)[0].values())
 
 
 def default_printer_name(db: Database) -> str:
@@ -554,7 +684,7 @@ def default_printer_name(db: Database) -> str:
 
 def render_form(db: Database, form: str, record_id: str, *, on: dt.date | None = None) -> RenderedPdf:
     """The PDF of a form for a record, without logging (for the preview; log when it leaves)."""
-    template = get_template(form)
+    template = template_for(db, form)
     return render(template, gather(db, template, record_id, on=on))
 
 
@@ -573,7 +703,7 @@ def log_print(
         raise ValidationError.single("destination", "输出方式", "只能是 pdf 或 printer")
     if copies < 1:
         raise ValidationError.single("copies", "份数", "至少为1份")
-    template = get_template(form)
+    template = template_for(db, form)
     cadre_id = settings.current_cadre_id(db)
     with db.session() as s:
         household_id: str | None = None
@@ -618,7 +748,7 @@ def print_to_file(
     on: dt.date | None = None,
 ) -> PrintedDocument:
     """Render a form to a PDF file (written whole, then renamed) and log it."""
-    template = get_template(form)
+    template = template_for(db, form)
     data = gather(db, template, record_id, on=on)
     pdf = render(template, data)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -627,9 +757,9 @@ def print_to_file(
     partial.replace(target)
     who = printed_by if printed_by is not None else default_printer_name(db)
     record_row = log_print(db, form, record_id, pdf, printed_by=who, copies=template.copies)
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = tuple(form_problems(db, form))
     if template.record == "notice" and data["notice"]["omitted"] != "0":
-        notes = (
+        notes += (
             f"有 {data['notice']['omitted']} 户符合条件但未签署公示同意书，未列入公示名单（个人信息保护法第二十五条）。",
         )
     return PrintedDocument(form, record_id, pdf, record_row, notes)
@@ -639,8 +769,8 @@ def render_household_forms(
     db: Database, household_id: str, forms: list[str] | None = None, *, on: dt.date | None = None
 ) -> RenderedBundle:
     """All forms of a household (or the given ones) in one PDF, each with its own page numbers."""
-    names = forms or household_forms()
-    templates = [get_template(name) for name in names]
+    names = forms or household_forms(db)
+    templates = [template_for(db, name) for name in names]
     wrong = [t.name for t in templates if t.record != "household"]
     if wrong:
         raise ValidationError.single("form", "表单", f"{'、'.join(wrong)} 不是按户打印的表单")
@@ -674,7 +804,7 @@ def log_bundle(
 
 def records_for(db: Database, form: str) -> list[str]:
     """Every record a form can be printed for (for batch printing), in list order."""
-    template = get_template(form)
+    template = template_for(db, form)
     with db.session() as s:
         if template.record == "household":
             query = select(Household.id).where(Household.deleted.is_(False)).order_by(Household.village_code)
@@ -687,9 +817,9 @@ def records_for(db: Database, form: str) -> list[str]:
         return list(s.scalars(query))
 
 
-def household_forms() -> list[str]:
+def household_forms(db: Database | None = None) -> list[str]:
     """The forms printed for one household ("print all forms of this household")."""
-    return [t.name for t in available_forms().values() if t.record == "household"]
+    return [t.name for t in form_templates(db)[0].values() if t.record == "household"]
 
 
 def print_batch(

@@ -498,6 +498,7 @@ def apply_reply(db: Database, data: bytes) -> SyncReport:
     items = 0
     result = replies.Applied()
     files = attachment_store(db)
+    forms = db.path.parent / "forms"  # services.printing.sent_forms_folder: headquarters' templates
 
     def write_file(path: Path, data: bytes) -> None:
         store_attachment(db, path, data)
@@ -508,7 +509,7 @@ def apply_reply(db: Database, data: bytes) -> SyncReport:
         for item in payload.get("items", []):
             if int(item["id"]) <= ident.reply_cursor:
                 continue
-            replies.apply_item(s, str(item["kind"]), item["body"], files, write_file, result)
+            replies.apply_item(s, str(item["kind"]), item["body"], files, write_file, result, forms)
             ident.reply_cursor = int(item["id"])
             items += 1
     return SyncReport(acked=acked, items=items, details=_details(result))
@@ -531,6 +532,8 @@ def _details(result: replies.Applied) -> list[str]:
         out.append("低保标准已更新")
     if "receiving_bodies" in result.settings:
         out.append("接收单位目录已更新")
+    if result.forms:
+        out.append("表单模板已更新：" + "、".join(dict.fromkeys(result.forms)))
     if result.skipped:
         out.append("未能应用 " + str(len(result.skipped)) + " 条：" + "；".join(result.skipped[:3]))
     return out

@@ -34,6 +34,7 @@ class Applied:
         self.handed_in: list[str] = []
         self.handed_out: list[str] = []
         self.settings: list[str] = []
+        self.forms: list[str] = []  # form templates headquarters sent, stored in the data folder
         self.skipped: list[str] = []
 
 
@@ -86,9 +87,16 @@ def upsert(s: Session, entity: str, row: dict[str, Any]) -> bool:
 
 
 def apply_item(
-    s: Session, kind: str, body: dict[str, Any], files: Path, write_file: Any, result: Applied
+    s: Session,
+    kind: str,
+    body: dict[str, Any],
+    files: Path,
+    write_file: Any,
+    result: Applied,
+    forms: Path | None = None,
 ) -> None:
-    """Apply one reply item; `write_file(path, data)` stores an attachment file like the app does."""
+    """Apply one reply item; `write_file(path, data)` stores an attachment file like the app does;
+    form templates go to the `forms` folder (none given: skipped)."""
     if kind == "referral_event":
         before = s.get(ReferralEvent, body["id"])
         if before is None and s.get(Referral, body["referral_id"]) is not None:
@@ -137,7 +145,32 @@ def apply_item(
         if key in SETTING_KEYS and _valid_setting(key, value):
             _put_setting(s, key, value)
             result.settings.append(key)
+    elif kind == "form_template" and forms is not None:
+        store_form(forms, body, result)
     # unknown kinds are skipped so an older device still accepts newer replies
+
+
+def store_form(folder: Path, body: dict[str, Any], result: Applied) -> None:
+    """A form template from headquarters, written atomically as `<folder>/NAME.toml`.
+
+    Stored even when this device cannot use it (an older program that lacks a field it binds):
+    printing then falls back to the bundled form and says so, and an upgrade makes it work.
+    """
+    from fieldapp.printing.errors import TemplateError
+    from fieldapp.services import printing
+    from fieldapp.sync.client import write_atomic
+
+    name, text = str(body.get("name") or ""), str(body.get("text") or "")
+    data = text.encode("utf-8")
+    if not printing.FORM_NAME.fullmatch(name) or hashlib.sha256(data).hexdigest() != body.get("sha256"):
+        result.skipped.append(f"表单模板 {name[:40]} 名称或校验值不符，未保存")
+        return
+    write_atomic(folder / f"{name}.toml", data)
+    result.forms.append(name)
+    try:
+        printing.check_template(name, text)
+    except TemplateError as e:
+        result.skipped.append(f"表单模板 {name} 本机无法使用，打印时仍用程序自带的版本（{e}）")
 
 
 def _guarded(s: Session, entity: str, row: dict[str, Any], result: Applied) -> None:
