@@ -299,3 +299,32 @@ def test_household_bundle_restarts_page_numbers_per_form(demo: Database, tmp_pat
         assert "— 1 —" in texts[index] or "—1—" in re.sub(r"\s+", "", texts[index])
     with pytest.raises(ValidationError):
         printing.render_household_forms(demo, household_id, ["referral_slip"])
+
+
+def test_outward_forms_mask_family_numbers_unless_revealed_and_the_reveal_is_audited(
+    demo: Database, tmp_path: Path
+) -> None:
+    from fieldapp.services import audit
+
+    referral_id = record_for(demo, "referral_slip")
+    household = households.get_household(demo, referrals.get_referral(demo, referral_id).household_id)
+    head = household.head
+    assert head is not None and head.id_number and household.phone
+    national_phone = household.phone.removeprefix("+86")
+
+    printing.print_to_file(demo, "referral_slip", referral_id, tmp_path / "m.pdf")
+    masked = text_of(tmp_path / "m.pdf")
+    assert head.id_number not in masked and national_phone not in masked
+    assert mask_id_number(head.id_number) in masked
+    assert head.name in masked  # the receiving body still knows whom it serves
+
+    printing.print_to_file(demo, "referral_slip", referral_id, tmp_path / "f.pdf", reveal=True)
+    full = text_of(tmp_path / "f.pdf")
+    assert head.id_number in full and national_phone in full
+    latest = {e.action for e in audit.recent(demo, household_id=household.id)[:2]}
+    assert latest == {vocab.AuditAction.PRINT, vocab.AuditAction.REVEAL_ID}
+
+    # forms kept inside the union (the registration archive) print in full
+    printing.print_to_file(demo, "household_registration", household.id, tmp_path / "a.pdf")
+    archive = text_of(tmp_path / "a.pdf")
+    assert head.id_number in archive

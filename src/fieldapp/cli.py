@@ -89,6 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", dest="all_records", help="为每条记录各生成一份，-o 为文件夹")
     p.add_argument("-o", "--output", type=Path, metavar="PATH", help="输出的PDF文件（--all 时为文件夹）")
     p.add_argument("--by", metavar="NAME", help="打印人（默认：本机当前干部，或系统用户名）")
+    p.add_argument(
+        "--reveal",
+        action="store_true",
+        help="转介单、联系卡等外送表单上显示完整身份证号和电话（默认隐去中间部分；会记入审计记录）",
+    )
 
     p = command("passwd", "修改台账密码（数据库不需要重新加密）")
     p.add_argument("--new-password-file", type=Path, metavar="FILE", help="新密码所在的文件（第一行）")

@@ -149,7 +149,9 @@ def print_form(db: Database, args: argparse.Namespace) -> int:
     who = args.by if args.by is not None else printing.default_printer_name(db)
     try:
         if args.record:
-            doc = printing.print_to_file(db, args.form, args.record, args.output, printed_by=who)
+            doc = printing.print_to_file(
+                db, args.form, args.record, args.output, printed_by=who, reveal=args.reveal
+            )
             for note in doc.notes:
                 print(f"提示：{note}", file=sys.stderr)
             print(f"已生成 {args.output}（{doc.pdf.pages} 页），已记入打印记录")
@@ -162,7 +164,9 @@ def print_form(db: Database, args: argparse.Namespace) -> int:
             if sys.stderr.isatty():
                 print(f"\r已生成 {done}/{total} 份", end="", file=sys.stderr, flush=True)
 
-        batch = printing.print_batch(db, args.form, ids, args.output, printed_by=who, progress=progress)
+        batch = printing.print_batch(
+            db, args.form, ids, args.output, printed_by=who, progress=progress, reveal=args.reveal
+        )
         pages = sum(doc.pdf.pages for doc in batch)
         if sys.stderr.isatty():
             print(file=sys.stderr)

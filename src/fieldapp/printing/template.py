@@ -95,6 +95,9 @@ class FormTemplate:
     meta_right: str
     blocks: tuple[Block, ...] = field(default=())
     path: Path | None = None
+    # leaves the union's hands (a referral slip to another body, a card on a wall): ID and phone
+    # numbers of the family are printed masked unless the user reveals them (and that is audited)
+    outward: bool = False
 
 
 _BLOCK_KEYS: dict[str, set[str]] = {
@@ -108,7 +111,7 @@ _BLOCK_KEYS: dict[str, set[str]] = {
     "stub": {"title", "text", "columns", "rows", "qr", "qr_caption", "size"},
     "card": {"title", "columns", "rows", "footer", "repeat", "size", "text"},
 }
-_TOP_KEYS = {"title", "record", "description", "copies", "copies_note", "page", "meta", "blocks"}
+_TOP_KEYS = {"title", "record", "description", "copies", "copies_note", "outward", "page", "meta", "blocks"}
 
 
 class _Reader:
@@ -124,6 +127,12 @@ class _Reader:
         value = table.get(key, default)
         if not isinstance(value, str):
             raise self.fail(where, f"“{key}”应为文字")
+        return value
+
+    def flag(self, table: dict[str, Any], key: str, where: str) -> bool:
+        value = table.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail(where, f"“{key}”应为 true 或 false")
         return value
 
     def num(self, table: dict[str, Any], key: str, where: str, default: float) -> float:
@@ -321,6 +330,7 @@ def parse_template(name: str, text: str, path: Path | None = None) -> FormTempla
         description=r.str_(raw, "description", "顶层", ""),
         copies=copies,
         copies_note=r.str_(raw, "copies_note", "顶层", ""),
+        outward=r.flag(raw, "outward", "顶层"),
         margins_mm=(float(margins[0]), float(margins[1]), float(margins[2]), float(margins[3])),
         font_size=r.num(page, "font_size", "[page]", 11) or 11.0,
         meta_left=r.str_(meta, "left", "[meta]", ""),

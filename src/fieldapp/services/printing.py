@@ -27,6 +27,7 @@ from fieldapp.domain.errors import NotFound, ValidationError
 from fieldapp.domain.idcard import mask_id_number
 from fieldapp.domain.money import format_yuan
 from fieldapp.domain.people import age_on
+from fieldapp.domain.phone import mask_phone
 from fieldapp.domain.referrals import catalogue
 from fieldapp.printing import qr
 from fieldapp.printing.binding import check_bindings
@@ -404,8 +405,43 @@ def _household(s: Session, household_id: str) -> Household:
     return h
 
 
-def gather(db: Database, template: FormTemplate, record_id: str, *, on: dt.date | None = None) -> Data:
-    """The plain data a form shows for one record (a household, visit, referral or notice scope)."""
+def mask_personal(data: Data, *, keep: frozenset[str] = frozenset({"cadre", "union"})) -> Data:
+    """The same data with the family's ID and phone numbers masked (the cadre's and the union's
+    own contact numbers, under `keep`, stay readable: they are meant to be called)."""
+    out: Data = {}
+    for key, value in data.items():
+        if key in keep:
+            out[key] = value
+        elif isinstance(value, dict):
+            out[key] = mask_personal(value, keep=keep)
+        elif isinstance(value, list):
+            out[key] = [mask_personal(v, keep=keep) if isinstance(v, dict) else v for v in value]
+        elif key == "id_number" and isinstance(value, str) and value:
+            out[key] = mask_id_number(value)
+        elif key == "phone" and isinstance(value, str) and value:
+            out[key] = mask_phone(value)
+        else:
+            out[key] = value
+    return out
+
+
+def gather(
+    db: Database,
+    template: FormTemplate,
+    record_id: str,
+    *,
+    on: dt.date | None = None,
+    reveal: bool = False,
+) -> Data:
+    """The plain data a form shows for one record (a household, visit, referral or notice scope).
+
+    For an `outward` form the family's ID and phone numbers are masked unless `reveal`.
+    """
+    data = _gather(db, template, record_id, on=on)
+    return mask_personal(data) if template.outward and not reveal else data
+
+
+def _gather(db: Database, template: FormTemplate, record_id: str, *, on: dt.date | None = None) -> Data:
     day = on or today()
     with db.session() as s:
         if template.record == "household":
@@ -682,10 +718,12 @@ def default_printer_name(db: Database) -> str:
         return ""
 
 
-def render_form(db: Database, form: str, record_id: str, *, on: dt.date | None = None) -> RenderedPdf:
+def render_form(
+    db: Database, form: str, record_id: str, *, on: dt.date | None = None, reveal: bool = False
+) -> RenderedPdf:
     """The PDF of a form for a record, without logging (for the preview; log when it leaves)."""
     template = template_for(db, form)
-    return render(template, gather(db, template, record_id, on=on))
+    return render(template, gather(db, template, record_id, on=on, reveal=reveal))
 
 
 def log_print(
@@ -697,8 +735,11 @@ def log_print(
     printed_by: str,
     destination: str = "pdf",
     copies: int = 1,
+    revealed: bool = False,
 ) -> str:
-    """Write the print_record row for a document that left the machine (PDF file or printer)."""
+    """Write the print_record row for a document that left the machine (PDF file or printer).
+
+    `revealed`: an outward form was printed with full ID and phone numbers (audited apart)."""
     if destination not in ("pdf", "printer"):
         raise ValidationError.single("destination", "输出方式", "只能是 pdf 或 printer")
     if copies < 1:
@@ -734,6 +775,17 @@ def log_print(
                 detail=f"{template.title}，{copies}份，{pdf.pages}页，{'打印机' if destination == 'printer' else 'PDF文件'}",
             )
         )
+        if revealed and template.outward:
+            s.add(
+                AuditEvent(
+                    actor=printed_by[:50],
+                    cadre_id=cadre_id,
+                    action=vocab.AuditAction.REVEAL_ID,
+                    household_id=household_id,
+                    record_id=record_id[:36],
+                    detail=f"打印{template.title}时显示完整身份证号和电话",
+                )
+            )
         s.flush()
         return row.id
 
@@ -746,17 +798,18 @@ def print_to_file(
     *,
     printed_by: str | None = None,
     on: dt.date | None = None,
+    reveal: bool = False,
 ) -> PrintedDocument:
     """Render a form to a PDF file (written whole, then renamed) and log it."""
     template = template_for(db, form)
-    data = gather(db, template, record_id, on=on)
+    data = gather(db, template, record_id, on=on, reveal=reveal)
     pdf = render(template, data)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
     partial.write_bytes(pdf.data)
     partial.replace(target)
     who = printed_by if printed_by is not None else default_printer_name(db)
-    record_row = log_print(db, form, record_id, pdf, printed_by=who, copies=template.copies)
+    record_row = log_print(db, form, record_id, pdf, printed_by=who, copies=template.copies, revealed=reveal)
     notes: tuple[str, ...] = tuple(form_problems(db, form))
     if template.record == "notice" and data["notice"]["omitted"] != "0":
         notes += (
@@ -766,7 +819,12 @@ def print_to_file(
 
 
 def render_household_forms(
-    db: Database, household_id: str, forms: list[str] | None = None, *, on: dt.date | None = None
+    db: Database,
+    household_id: str,
+    forms: list[str] | None = None,
+    *,
+    on: dt.date | None = None,
+    reveal: bool = False,
 ) -> RenderedBundle:
     """All forms of a household (or the given ones) in one PDF, each with its own page numbers."""
     names = forms or household_forms(db)
@@ -774,8 +832,9 @@ def render_household_forms(
     wrong = [t.name for t in templates if t.record != "household"]
     if wrong:
         raise ValidationError.single("form", "表单", f"{'、'.join(wrong)} 不是按户打印的表单")
-    data = gather(db, templates[0], household_id, on=on)  # one gathering serves every household form
-    return render_many([(t, data) for t in templates])
+    data = _gather(db, templates[0], household_id, on=on)  # one gathering serves every household form
+    masked = mask_personal(data)
+    return render_many([(t, masked if t.outward and not reveal else data) for t in templates])
 
 
 def log_bundle(
@@ -830,10 +889,12 @@ def print_batch(
     *,
     printed_by: str | None = None,
     progress: Progress | None = None,
+    reveal: bool = False,
 ) -> Iterator[PrintedDocument]:
     """Print one file per record into `folder` (form-record.pdf), reporting progress."""
     who = printed_by if printed_by is not None else default_printer_name(db)
     for i, record_id in enumerate(record_ids, 1):
-        yield print_to_file(db, form, record_id, folder / f"{form}-{record_id}.pdf", printed_by=who)
+        target = folder / f"{form}-{record_id}.pdf"
+        yield print_to_file(db, form, record_id, target, printed_by=who, reveal=reveal)
         if progress is not None:
             progress(i, len(record_ids))
