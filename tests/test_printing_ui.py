@@ -5,20 +5,27 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from fieldapp.assets import forms_path
 from fieldapp.domain import vocab
-from fieldapp.services import households, printing, referrals
+from fieldapp.printing.template import get_template
+from fieldapp.security import vault
+from fieldapp.services import audit, consent, households, printing, referrals
 from fieldapp.services.demo import fill_demo_data
-from fieldapp.storage.db import Database
+from fieldapp.storage.db import Database, open_database
 from fieldapp.storage.models import PrintRecord
 from fieldapp.ui import print_preview
+from fieldapp.ui.print_action import PrintChooser
 from fieldapp.ui.print_preview import PrintPreviewDialog
 
 
@@ -189,3 +196,151 @@ def test_batch_dialog_prints_every_household_with_progress(
     assert f"已生成 {n} 份" in dialog.status.text()
     with db.session() as s:
         assert len(s.scalars(select(PrintRecord).where(PrintRecord.form == "contact_card")).all()) == n
+
+
+# --- headquarters' templates and outward documents, on an encrypted ledger -----------------------
+@pytest.fixture
+def ledger(tmp_path: Path) -> Iterator[Database]:
+    """An encrypted ledger (as on a laptop) with a few demo households."""
+    folder = tmp_path / "ledger"
+    key, _code = vault.create_vault(folder, "kaiyuan-2014")
+    database = open_database(folder, key)
+    fill_demo_data(database, 3, seed=11)
+    yield database
+    database.close()
+
+
+def _send_templates(db: Database) -> str:
+    """What a sync reply leaves in <data>/forms/: one new form, one this program cannot use."""
+    folder = printing.sent_forms_folder(db)
+    folder.mkdir(parents=True, exist_ok=True)
+    card = forms_path("contact_card.toml").read_text(encoding="utf-8")
+    (folder / "hq_contact_sheet.toml").write_text('title = "市总联系单"\n' + card, encoding="utf-8")
+    registration = forms_path("household_registration.toml").read_text(encoding="utf-8")
+    old = f'title = "{get_template("household_registration").title}"'
+    newer = registration.replace(old, 'title = "{household.from_a_newer_version}"', 1)
+    (folder / "household_registration.toml").write_text(newer, encoding="utf-8")
+    return "household_registration.toml 无法使用，已改用程序自带的同名表单"
+
+
+def _preview_from_chooser(qtbot: QtBot, chooser: PrintChooser, form: str) -> PrintPreviewDialog:
+    chooser.form.setCurrentIndex(chooser.form.findData(form))
+    chooser.preview = None
+    chooser.make_preview()
+    qtbot.waitUntil(lambda: chooser.preview is not None, timeout=20_000)
+    preview = chooser.preview
+    assert preview is not None
+    qtbot.waitExposed(preview)
+    return preview
+
+
+def _reveals(db: Database) -> list[str]:
+    return [r.detail for r in audit.recent(db) if r.action == vocab.AuditAction.REVEAL_ID]
+
+
+def test_print_menus_offer_headquarters_templates_and_say_when_one_cannot_be_used(
+    qtbot: QtBot, ledger: Database
+) -> None:
+    problem = _send_templates(ledger)
+    household_id = households.list_households(ledger)[0].id
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    chooser = PrintChooser(ledger, household_id, "张海生", "王芳", 1, parent)
+    assert chooser.form.findData("hq_contact_sheet") >= 0  # sent by headquarters
+    assert chooser.form.findData("household_registration") >= 0  # the bundled one instead
+    assert not chooser.problems.isHidden() and problem in chooser.problems.text()
+    preview = _preview_from_chooser(qtbot, chooser, "household_registration")
+    assert problem in preview.notes.text() and not preview.notes.isHidden()
+    preview.done(0)
+
+    dialog = print_preview.open_preview(ledger, household_id)
+    assert isinstance(dialog, print_preview.HouseholdPrintDialog)
+    qtbot.addWidget(dialog)
+    assert dialog.chooser.findData("hq_contact_sheet") >= 0
+    assert problem in dialog.notes.text()
+    batch = print_preview.open_preview(ledger, None)
+    assert isinstance(batch, print_preview.BatchPrintDialog)
+    qtbot.addWidget(batch)
+    assert batch.form.findData("hq_contact_sheet") >= 0 and problem in batch.notes.text()
+
+    assert consent.notice_form(ledger) == "public_notice"
+    assert consent.notice_omissions(ledger) >= 0
+    (printing.sent_forms_folder(ledger) / "household_registration.toml").unlink()
+    assert PrintChooser(ledger, household_id, "张海生", "王芳", 1, parent).problems.isHidden()
+
+
+def test_outward_form_preview_reveals_full_numbers_only_when_asked_and_audits_it(
+    qtbot: QtBot, ledger: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    household_id = households.list_households(ledger)[0].id
+    # headquarters' card puts the family's phone where the bundled one has the cadre's
+    card = forms_path("contact_card.toml").read_text(encoding="utf-8")
+    assert card.count('"{cadre.phone}"') == 1
+    printing.sent_forms_folder(ledger).mkdir()
+    (printing.sent_forms_folder(ledger) / "contact_card.toml").write_text(
+        card.replace('"{cadre.phone}"', '"{household.phone}"'), encoding="utf-8"
+    )
+    assert printing.form_problems(ledger) == []
+    monkeypatch.setattr(print_preview, "ask_save_path", lambda parent, suggested: str(tmp_path / "card.pdf"))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    chooser = PrintChooser(ledger, household_id, "张海生", "王芳", 1, parent)
+
+    ordinary = _preview_from_chooser(qtbot, chooser, "household_registration")
+    assert ordinary.reveal_box.isHidden()  # not an outward form: nothing to reveal
+    ordinary.done(0)
+
+    preview = _preview_from_chooser(qtbot, chooser, "contact_card")
+    box = preview.reveal_box
+    assert box.isVisible() and not box.isChecked() and not preview.revealed
+    assert "显示完整身份证号和电话" in box.text()
+    masked = preview.pdf_bytes
+    with qtbot.waitSignal(preview.documentOutput):
+        qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    assert _reveals(ledger) == []
+
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))  # the tick box
+    assert box.isChecked() and preview.revealed
+    assert preview.pdf_bytes != masked and preview.document.pageCount() >= 1
+    if shutil.which("pdftotext"):
+        shown = {}
+        for name, data in (("masked", masked), ("full", preview.pdf_bytes)):
+            (tmp_path / f"{name}.pdf").write_bytes(data)
+            shown[name] = subprocess.run(
+                ["pdftotext", "-enc", "UTF-8", str(tmp_path / f"{name}.pdf"), "-"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        assert "****" in shown["masked"] and "****" not in shown["full"], shown
+    with qtbot.waitSignal(preview.documentOutput):
+        qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    (detail,) = _reveals(ledger)
+    assert "显示完整身份证号和电话" in detail
+    assert (tmp_path / "card.pdf").read_bytes() == preview.pdf_bytes
+    with ledger.session() as s:
+        logged = s.scalars(select(PrintRecord).where(PrintRecord.form == "contact_card")).all()
+    assert len(logged) == 2
+    assert {r.sha256 for r in logged} == {
+        printing.RenderedPdf(masked, 0).sha256,
+        printing.RenderedPdf(preview.pdf_bytes, 0).sha256,
+    }
+    preview.done(0)
+
+    # the household's all-forms preview: offered while an outward form is among those shown
+    dialog = print_preview.open_preview(ledger, household_id)
+    assert isinstance(dialog, print_preview.HouseholdPrintDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.reveal_box.isHidden()
+    dialog.reveal_box.setChecked(True)
+    dialog.chooser.setCurrentIndex(dialog.chooser.findData("household_registration"))
+    assert dialog.reveal_box.isHidden() and not dialog.revealed
+    dialog.chooser.setCurrentIndex(dialog.chooser.findData("contact_card"))
+    assert not dialog.reveal_box.isHidden() and not dialog.reveal_box.isChecked()  # masked again
+    dialog.reveal_box.setChecked(True)
+    assert dialog.revealed
+    with qtbot.waitSignal(dialog.documentOutput):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert len(_reveals(ledger)) == 2

@@ -246,6 +246,68 @@ def test_ctrl_l_locks_hides_everything_and_only_the_password_unlocks(
     visit.done(0)
 
 
+def test_forgot_password_on_the_lock_screen_unlocks_with_the_recovery_code(
+    qtbot: QtBot, tmp_path: Path, prefs: opts.AppSettings
+) -> None:
+    folder = tmp_path / "ledger"
+    key, code = vault.create_vault(folder, PASSWORD)
+    db = open_database(folder, key)
+    try:
+        window = MainWindow(
+            db,
+            prefs,
+            check_password=lambda pw: vault.unlock(folder, pw),
+            reset_password=lambda c, pw: vault.reset_password(folder, c, pw),
+        )
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.load_count >= 1 and ops.pending() == 0, timeout=20000)
+        window.lock()
+        locker = window.locker
+        assert locker is not None and locker.is_locked
+        screen = locker.screen
+        assert screen.forgot_button.isVisible() and screen.forgot_button.text() == "忘记密码…"
+        qtbot.mouseClick(screen.forgot_button, Qt.MouseButton.LeftButton)
+        assert screen.code.isVisible() and not screen.password.isVisible()
+
+        qtbot.keyClicks(screen.code, "AAAA-BBBB")
+        qtbot.keyClicks(screen.new_password, "new-secret-77")
+        qtbot.keyClicks(screen.new_again, "new-secret-78")
+        qtbot.mouseClick(screen.recover_button, Qt.MouseButton.LeftButton)
+        assert "两次输入的新密码不一样" in screen.message.text() and locker.is_locked
+        screen.new_again.setText("new-secret-77")
+        qtbot.keyClick(screen.new_again, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: bool(screen.message.text()), timeout=20000)
+        assert "恢复码" in screen.message.text() and locker.is_locked
+        assert window.stack.currentWidget() is screen
+
+        screen.code.setText(code.lower().replace("-", ""))  # as the sign-in page: case and dashes free
+        qtbot.mouseClick(screen.recover_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not locker.is_locked, timeout=20000)
+        assert window.tabs.isVisible() and window.menuBar().isEnabled()
+        wait_ops(qtbot)
+        done = actions(db)
+        assert done[:2] == [vocab.AuditAction.SIGN_IN, vocab.AuditAction.PASSWORD_RESET]  # as at sign-in
+        vault.unlock(folder, "new-secret-77")
+        with pytest.raises(vault.WrongPassword):
+            vault.unlock(folder, PASSWORD)
+
+        window.lock()  # next time: the password page again, nothing of the reset left in the boxes
+        assert screen.password.isVisible() and not screen.code.text() and not screen.new_password.text()
+        window.close()
+    finally:
+        db.close()
+
+
+def test_lock_screen_without_a_reset_offers_no_forgot_link(
+    qtbot: QtBot, secure: tuple[Path, Database], prefs: opts.AppSettings
+) -> None:
+    folder, db = secure
+    window = open_window(qtbot, folder, db, prefs)
+    window.lock()
+    assert window.locker is not None and window.locker.screen.forgot_button.isHidden()
+
+
 def test_idle_period_locks_and_activity_postpones_it(
     qtbot: QtBot, secure: tuple[Path, Database], prefs: opts.AppSettings
 ) -> None:
@@ -378,10 +440,14 @@ def test_public_notice_tells_which_households_are_left_out(
             ),
         )
     records.record_consent(db, consenting, vocab.ConsentPurpose.PUBLIC_NOTICE, "2026-1")
+    (folder / "forms").mkdir()
+    (folder / "forms" / "public_notice.toml").write_text("不是表单", encoding="utf-8")  # sent, unusable
     window = open_window(qtbot, folder, db, prefs)
     window.notice_action.trigger()
     qtbot.waitUntil(lambda: getattr(window, "notice_preview", None) is not None, timeout=30000)
     assert window.notice_omitted == 1
+    notes = window.notice_preview.notes
+    assert not notes.isHidden() and "public_notice.toml 无法使用，已改用程序自带的同名表单" in notes.text()
     assert any("有 1 户符合公示条件" in t and "第25条" in t for t in answers.told), answers.told
     assert window.notice_preview.document.pageCount() >= 1
     window.notice_preview.documentOutput.emit("pdf", 1)

@@ -434,4 +434,9 @@ EN = {
     "选择文件(&F)…": "Choose &file…",
     "选择登记文件": "Choose the enrolment file",
     "（已移交，只读）": " (handed over, read-only)",
+    "显示完整身份证号和电话（将记入审计记录）": "Show full ID and phone numbers (recorded in the audit log)",
+    "这份表单会交给其他单位，默认隐去困难户的身份证号和电话。确需完整号码时勾选；打印或保存时会记入审计记录。": "This form goes to another body, so the family's ID and phone numbers are masked. Tick only if the full numbers are really needed; printing or saving it is then recorded in the audit log.",
+    "正在用恢复码重设密码…": "Setting a new password with the recovery code…",
+    "请输入恢复码。": "Enter the recovery code.",
+    "重设密码并解锁(&R)": "&Reset password and unlock",
 }

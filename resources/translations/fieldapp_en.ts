@@ -365,32 +365,32 @@
 <context>
     <name>HouseholdListPanel</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="290" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="299" />
         <source>搜索：姓名、拼音首字母（如 zhs）、身份证号后几位、电话、村名</source>
         <translation>Search: name, pinyin initials (e.g. zhs), end of ID number, phone, village</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="295" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="304" />
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="298" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="307" />
         <source>未评定</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="301" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="310" />
         <source>全部致困原因</source>
         <translation>All causes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="304" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="313" />
         <source>只看我结对的</source>
         <translation>Only mine</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="387" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="396" />
         <source>显示 %1 户，共 %2 户</source>
         <translation>Showing %1 of %2 households</translation>
     </message>
@@ -807,64 +807,64 @@
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="92" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="101" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="93" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="102" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="94" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="103" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="95" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="104" />
         <source>所在村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="96" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="105" />
         <source>困难类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="97" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="106" />
         <source>主要致困原因</source>
         <translation>Main cause</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="98" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="107" />
         <source>结对干部</source>
         <translation>Paired cadre</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="99" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="108" />
         <source>人口</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="236" />
-        <location filename="../../src/fieldapp/ui/household_list.py" line="240" />
-        <location filename="../../src/fieldapp/ui/household_list.py" line="242" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="245" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="249" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="251" />
         <source>（待补充）</source>
         <translation>(missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="244" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="253" />
         <source>未评定</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="248" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="257" />
         <source>未结对</source>
         <translation>not paired</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="262" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="271" />
         <source>单击显示完整号码（会记入审计记录）</source>
         <translation>Click to show the full number (recorded in the audit log)</translation>
     </message>
@@ -872,308 +872,373 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../src/fieldapp/ui/lock.py" line="45" />
+        <location filename="../../src/fieldapp/ui/lock.py" line="52" />
         <source>台账已锁定</source>
         <translation>The ledger is locked</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/lock.py" line="53" />
+        <location filename="../../src/fieldapp/ui/lock.py" line="60" />
         <source>为保护困难户的个人信息，离开电脑时台账会自动锁定。
 请输入您的密码继续工作，未保存的内容都还在。</source>
         <translation>To protect the households' personal information the ledger locks itself when you leave the computer.
 Type your password to go on; nothing unsaved is lost.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/lock.py" line="62" />
+        <location filename="../../src/fieldapp/ui/lock.py" line="69" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/lock.py" line="64" />
+        <location filename="../../src/fieldapp/ui/lock.py" line="71" />
         <source>解锁(&amp;U)</source>
         <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/lock.py" line="80" />
+        <source>忘记密码…</source>
+        <translation>Forgot password…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/lock.py" line="120" />
+        <source>请输入设置密码时抄下或打印的恢复码，再设置一个新密码。台账里的数据不会改变。</source>
+        <translation>Type the recovery code written down or printed when the password was set, then choose a new password. The ledger's data does not change.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/lock.py" line="126" />
+        <source>24位，如 K7QD-3M9P-…，大小写和短横线都可以</source>
+        <translation>24 characters, e.g. K7QD-3M9P-…; case and dashes do not matter</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/lock.py" line="130" />
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/lock.py" line="134" />
+        <source>再输入一次</source>
+        <translation>Type it again</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/lock.py" line="135" />
+        <source>重设密码并解锁(&amp;R)</source>
+        <translation>&amp;Reset password and unlock</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/lock.py" line="137" />
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/lock.py" line="140" />
+        <source>恢复码(&amp;K)</source>
+        <translation>Recovery code (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/lock.py" line="141" />
+        <source>新密码(&amp;P)</source>
+        <translation>New &amp;password</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/lock.py" line="142" />
+        <source>确认密码(&amp;C)</source>
+        <translation>&amp;Confirm password</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/lock.py" line="182" />
+        <source>请输入恢复码。</source>
+        <translation>Enter the recovery code.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/lock.py" line="186" />
+        <source>两次输入的新密码不一样，请重新输入。</source>
+        <translation>The two new passwords differ; please type them again.</translation>
     </message>
 </context>
 <context>
     <name>Locker</name>
     <message>
-        <location filename="../../src/fieldapp/ui/lock.py" line="178" />
+        <location filename="../../src/fieldapp/ui/lock.py" line="286" />
         <source>正在核对密码…</source>
         <translation>Checking the password…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/lock.py" line="297" />
+        <source>正在用恢复码重设密码…</source>
+        <translation>Setting a new password with the recovery code…</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="94" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="97" />
         <source>工会结对帮扶台账</source>
         <translation>Union paired-assistance ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="109" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="112" />
         <source>工作台</source>
         <translation>Workbench</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="165" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="170" />
         <source>新建困难户(&amp;N)…</source>
         <translation>&amp;New household…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="169" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="174" />
         <source>登记一户新的结对困难户</source>
         <translation>Register a new paired household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="172" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="177" />
         <source>记录走访(&amp;V)…</source>
         <translation>Record &amp;visit…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="176" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="181" />
         <source>为选中的困难户记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="179" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="184" />
         <source>新建转介(&amp;R)…</source>
         <translation>New &amp;referral…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="183" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="188" />
         <source>把选中的困难户转介给相关单位</source>
         <translation>Refer the selected household to a service</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="185" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="190" />
         <source>刷新(&amp;F)</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="187" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="192" />
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="189" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="194" />
         <source>查找困难户(&amp;F)</source>
         <translation>&amp;Find household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="191" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="196" />
         <source>回到工作台(&amp;H)</source>
         <translation>&amp;Home (workbench)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="194" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="199" />
         <source>关闭当前档案(&amp;W)</source>
         <translation>Close this file (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="196" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="201" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="198" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="203" />
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="198" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="203" />
         <source>离开电脑时锁定台账，回来输入密码继续</source>
         <translation>Lock the ledger when leaving the computer; type the password to go on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="202" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="207" />
         <source>使用说明(&amp;H)</source>
         <translation>&amp;How to use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="203" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="208" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="207" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="212" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="215" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="220" />
         <source>记录(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="218" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="223" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="224" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="229" />
         <source>同步(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="226" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="231" />
         <source>与市总工会同步(&amp;S)…</source>
         <translation>&amp;Sync with headquarters…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="230" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="235" />
         <source>上传到市总工会、导出到U盘或导入回执</source>
         <translation>Upload to headquarters, export to a USB stick or import its reply</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="233" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="238" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="237" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="242" />
         <source>常用</source>
         <translation>Common</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="253" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="258" />
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="256" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="261" />
         <source>打印公示名单(&amp;G)…</source>
         <translation>Print the public notice (&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="258" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="263" />
         <source>帮扶对象公示名单（已同意公示的户）</source>
         <translation>Public notice of assisted households (those who consented)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="316" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="321" />
         <source>正在打开台账…</source>
         <translation>Opening the ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="345" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="350" />
         <source>正在读取台账…</source>
         <translation>Reading the ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="351" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="356" />
         <source>无法打开台账</source>
         <translation>Cannot open the ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="354" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="359" />
         <source>读取台账失败</source>
         <translation>Could not read the ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="371" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="376" />
         <source>当前干部：%1</source>
         <translation>Cadre: %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="373" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="378" />
         <source>当前干部：未设置</source>
         <translation>Cadre: not set</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="377" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="382" />
         <source>已读取 %1 户</source>
         <translation>%1 households read</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="402" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="416" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="407" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="421" />
         <source>档案</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="420" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="425" />
         <source>正在打开档案…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="421" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="426" />
         <source>打开档案失败</source>
         <translation>Could not open the file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="448" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="453" />
         <source>请先选择一户</source>
         <translation>Choose a household first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="449" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="454" />
         <source>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</source>
         <translation>Select a household in the list first (Ctrl+F to search), then try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="485" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="495" />
         <source>审计记录未能保存</source>
         <translation>The audit entry could not be saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="523" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="546" />
         <source>部分困难户未列入公示</source>
         <translation>Some households are left off the notice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="525" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="548" />
         <source>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</source>
         <translation>%1 households qualify but have not signed the public-notice consent; they are left off the notice (PIPL Art. 25).
 To list them, obtain their consent first and record it on the file's “Relief and consent” tab.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="530" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="553" />
         <source>公示名单</source>
         <translation>Public notice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="546" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="570" />
         <source>正在生成公示名单…</source>
         <translation>Generating the public notice…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="547" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="571" />
         <source>公示名单未能生成</source>
         <translation>The public notice could not be generated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="650" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="674" />
         <source>无法打开打印预览</source>
         <translation>Cannot open the print preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="679" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="703" />
         <source>未登记同步（%1 条待上传）</source>
         <translation>Sync not enrolled (%1 changes waiting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="681" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="705" />
         <source>待同步 %1 条</source>
         <translation>%1 changes to sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="683" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="707" />
         <source>已全部同步</source>
         <translation>All synced</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="686" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="710" />
         <source>同步 → 与市总工会同步（Ctrl+Shift+S）</source>
         <translation>Sync → Sync with headquarters (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="696" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="720" />
         <source>使用说明</source>
         <translation>How to use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="698" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="722" />
         <source>1. 查找困难户：在左上角搜索框输入姓名、拼音首字母（如 zhs）、身份证号后几位、电话或村名。
 2. 打开档案：双击列表中的一户，或选中后按回车。
 3. 记录走访：选中一户后按 Ctrl+E，用 Tab 填写，回车保存。草稿自动保存。
@@ -1186,12 +1251,12 @@ To list them, obtain their consent first and record it on the file's “Relief a
 5. To do: due and overdue visits and follow-ups are listed on the right; double-click to open.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="711" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="735" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="712" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="736" />
         <source>工会结对帮扶台账 %1
 依据临会发〔2014〕20号、总工发〔2015〕14号。
 数据文件：%2</source>
@@ -1401,225 +1466,241 @@ Save, discard them, or keep editing?</translation>
 <context>
     <name>PrintChooser</name>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="32" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="33" />
         <source>打印 — %1</source>
         <translation>Print — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="40" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="43" />
         <source>表格(&amp;F)</source>
         <translation>&amp;Form</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="41" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="44" />
         <source>先预览，再打印或另存为PDF；每次输出都会记录。</source>
         <translation>Preview first, then print or save as PDF; every output is recorded.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="46" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="54" />
         <source>预览(&amp;P)</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="47" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="55" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="71" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="92" />
         <source>正在生成表格…</source>
         <translation>Generating the form…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="72" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="93" />
         <source>表格未能生成</source>
         <translation>The form could not be generated</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_action.py" line="112" />
+        <source>打印记录未能保存</source>
+        <translation>The print record could not be saved</translation>
     </message>
 </context>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="56" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="63" />
         <source>打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="63" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="70" />
         <source>另存为PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="65" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="72" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="91" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="98" />
         <source>打印机无法开始打印（可能未连接或已暂停）</source>
         <translation>The printer cannot start (not connected, or paused)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="124" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="131" />
         <source>打印预览 — </source>
         <translation>Print preview — </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="143" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="153" />
+        <source>显示完整身份证号和电话（将记入审计记录）</source>
+        <translation>Show full ID and phone numbers (recorded in the audit log)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="157" />
+        <source>这份表单会交给其他单位，默认隐去困难户的身份证号和电话。确需完整号码时勾选；打印或保存时会记入审计记录。</source>
+        <translation>This form goes to another body, so the family's ID and phone numbers are masked. Tick only if the full numbers are really needed; printing or saving it is then recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="169" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="145" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="171" />
         <source>另存为PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="146" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="357" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="418" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="172" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="440" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="502" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="176" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="204" />
         <source>无法显示该文档（文件不完整或已损坏），请重新生成。</source>
         <translation>The document cannot be shown (incomplete or damaged); please generate it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="183" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="211" />
         <source>共 %1 页</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="185" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="213" />
         <source>，一式%1份</source>
         <translation>, %1 copies</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="208" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="269" />
         <source>未能打印</source>
         <translation>Could not print</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="209" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="270" />
         <source>请检查打印机后再试；文档仍在预览中。</source>
         <translation>Check the printer and try again; the document is still in the preview.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="216" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="277" />
         <source>已发送到打印机（%1份）</source>
         <translation>Sent to the printer (%1 copies)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="234" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="295" />
         <source>无法写入 %1：</source>
         <translation>Cannot write %1: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="239" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="300" />
         <source>未能保存PDF</source>
         <translation>The PDF could not be saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="240" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="301" />
         <source>请换一个文件夹或检查磁盘空间后再试。</source>
         <translation>Choose another folder or check the disk space, then try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="245" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="306" />
         <source>已保存到 </source>
         <translation>Saved to </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="259" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="262" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="320" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="325" />
         <source>本户全部表单</source>
         <translation>All forms of this household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="265" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="362" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="328" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="445" />
         <source>表单：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="277" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="251" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="352" />
         <source>无法生成表单</source>
         <translation>The form could not be generated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="294" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="372" />
         <source>打印记录未能保存</source>
         <translation>The print record could not be saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="325" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="403" />
         <source>选择保存PDF的文件夹</source>
         <translation>Choose the folder for the PDF files</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="339" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="386" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="417" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="470" />
         <source>批量打印</source>
         <translation>Batch printing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="347" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="425" />
         <source>保存PDF的文件夹</source>
         <translation>Folder for the PDF files</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="348" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="426" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="353" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="431" />
         <source>每户生成一个PDF文件，并记入打印记录。</source>
         <translation>One PDF file per household, each recorded in the print log.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="355" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="438" />
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="366" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="449" />
         <source>文件夹：</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="387" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="471" />
         <source>请先选择保存PDF的文件夹。</source>
         <translation>Choose a folder for the PDF files first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="391" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="475" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="408" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="492" />
         <source>已生成 %1/%2 份</source>
         <translation>%1 of %2 documents generated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="423" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="507" />
         <source>已生成 %1 份（共 %2 页），保存在 %3</source>
         <translation>%1 documents (%2 pages) saved in %3</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="432" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="516" />
         <source>批量打印中断：</source>
         <translation>Batch printing interrupted: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="435" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="519" />
         <source>批量打印中断</source>
         <translation>Batch printing interrupted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="438" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="522" />
         <source>已生成的文件和打印记录都已保留；请处理后再试。</source>
         <translation>The files and print records made so far are kept; fix the problem and try again.</translation>
     </message>
@@ -1894,181 +1975,181 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="73" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="74" />
         <source>登录 — 工会结对帮扶台账</source>
         <translation>Sign in — Union paired-assistance ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="76" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="77" />
         <source>工会结对帮扶台账</source>
         <translation>Union paired-assistance ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="81" />
-        <location filename="../../src/fieldapp/ui/signin.py" line="411" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="82" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="421" />
         <source>数据文件夹：%1</source>
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="105" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="106" />
         <source>演示数据的密码是 %1（已填好，直接按回车）。正式台账请设置您自己的密码。</source>
         <translation>The demo data's password is %1 (filled in: just press Enter). Set your own password for a real ledger.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="117" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="120" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="118" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="121" />
         <source>登录(&amp;L)</source>
         <translation>Sign in (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="121" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="124" />
         <source>忘记密码…</source>
         <translation>Forgot password…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="128" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="131" />
         <source>密码(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="135" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="138" />
         <source>台账已加密。请输入您的密码。</source>
         <translation>The ledger is encrypted. Please type your password.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="146" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="149" />
         <source>至少6位，不要用生日或123456</source>
         <translation>At least 6 characters; not a birthday or 123456</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="147" />
-        <location filename="../../src/fieldapp/ui/signin.py" line="223" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="150" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="226" />
         <source>再输入一次</source>
         <translation>Type it again</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="148" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="151" />
         <source>设置密码并加密台账(&amp;S)</source>
         <translation>&amp;Set the password and encrypt the ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="153" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="156" />
         <source>第一次使用：请设置一个密码。台账（身份证号、健康、收入等个人信息）会用它加密，电脑丢失或被他人使用时也读不出来。每次打开和解锁时都要输入。</source>
         <translation>First use: please set a password. The ledger (ID numbers, health, income and other personal information) is encrypted with it, so a lost or borrowed computer reveals nothing. You type it each time you open or unlock the ledger.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="162" />
-        <location filename="../../src/fieldapp/ui/signin.py" line="231" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="165" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="234" />
         <source>新密码(&amp;P)</source>
         <translation>New &amp;password</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="163" />
-        <location filename="../../src/fieldapp/ui/signin.py" line="232" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="166" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="235" />
         <source>确认密码(&amp;C)</source>
         <translation>&amp;Confirm password</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="187" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="190" />
         <source>我已把恢复码抄在纸上（或打印出来），并与电脑分开保管</source>
         <translation>I have written the recovery code down (or printed it) and keep it apart from the computer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="189" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="192" />
         <source>打印恢复码…</source>
         <translation>Print the recovery code…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="191" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="194" />
         <source>进入台账(&amp;E)</source>
         <translation>&amp;Enter the ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="206" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="209" />
         <source>密码已设置，台账已加密。下面是恢复码：忘记密码，或把台账复制到别的电脑时，只有用它才能打开。它只显示这一次。</source>
         <translation>The password is set and the ledger encrypted. Below is the recovery code: if the password is forgotten, or the ledger is copied to another computer, only this code opens it. It is shown this once.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="221" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="224" />
         <source>24位，如 K7QD-3M9P-…，大小写和短横线都可以</source>
         <translation>24 characters, e.g. K7QD-3M9P-…; case and dashes do not matter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="222" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="225" />
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="224" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="227" />
         <source>用恢复码重设密码(&amp;R)</source>
         <translation>Set a new password with the &amp;recovery code</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="227" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="230" />
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="230" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="233" />
         <source>恢复码(&amp;K)</source>
         <translation>Recovery code (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="238" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="241" />
         <source>请输入设置密码时抄下或打印的恢复码，再设置一个新密码。台账里的数据不会改变。</source>
         <translation>Type the recovery code written down or printed when the password was set, then choose a new password. The ledger's data does not change.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="279" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="283" />
         <source>这本台账还没有加密。请设置一个密码：台账和备份会用它加密（只需一次，数据不会丢失）。以后每次打开和解锁时都要输入。</source>
         <translation>This ledger is not encrypted yet. Please set a password: the ledger and its backups are encrypted with it (once; no data is lost). You type it each time you open or unlock the ledger.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="287" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="291" />
         <source>这本台账已加密，但文件夹里没有密钥文件（可能是从别的电脑复制来的）。请用设置密码时抄下的恢复码打开，并设置本机的密码。</source>
         <translation>This ledger is encrypted but its folder has no key file (perhaps copied from another computer). Open it with the recovery code written down when the password was set, and choose a password for this computer.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="323" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="327" />
         <source>请输入密码。</source>
         <translation>Please type the password.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="335" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="339" />
         <source>正在核对密码并打开台账…</source>
         <translation>Checking the password and opening the ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="340" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="344" />
         <source>两次输入的密码不一样，请重新输入。</source>
         <translation>The two passwords differ; please type them again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="363" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="367" />
         <source>正在加密台账…</source>
         <translation>Encrypting the ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="368" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="372" />
         <source>两次输入的新密码不一样，请重新输入。</source>
         <translation>The two new passwords differ; please type them again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="381" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="385" />
         <source>正在用恢复码打开台账…</source>
         <translation>Opening the ledger with the recovery code…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="409" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="419" />
         <source>工会结对帮扶台账 — 恢复码</source>
         <translation>Union paired-assistance ledger — recovery code</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="413" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="423" />
         <source>忘记密码或台账复制到别的电脑时，用它重设密码。请与电脑分开、妥善保管，不要拍照外传。</source>
         <translation>Use it to set a new password if the password is forgotten or the ledger is copied to another computer. Keep it safe and apart from the computer; do not photograph or share it.</translation>
     </message>

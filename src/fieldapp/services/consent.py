@@ -76,15 +76,14 @@ def child_consent_given(db: Database, household_id: str, member_id: str | None, 
 
 def notice_omissions(db: Database, scope: str = "all") -> int:
     """How many households would be on a public notice but are left out for want of consent."""
-    from fieldapp.printing.template import get_template
     from fieldapp.services import printing
 
-    data = printing.gather(db, get_template(notice_form()), scope)
+    data = printing.gather(db, printing.template_for(db, notice_form(db)), scope)
     return int(data["notice"]["omitted"])
 
 
-def notice_form() -> str:
-    """The name of the public-notice form."""
+def notice_form(db: Database | None = None) -> str:
+    """The name of the public-notice form (with a ledger, headquarters' templates count)."""
     from fieldapp.services import printing
 
-    return next(t.name for t in printing.list_forms() if t.record == "notice")
+    return next(t.name for t in printing.list_forms(db) if t.record == "notice")

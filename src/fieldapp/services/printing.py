@@ -845,8 +845,11 @@ def log_bundle(
     printed_by: str,
     destination: str = "pdf",
     copies: int = 1,
+    revealed: bool = False,
 ) -> list[str]:
-    """One print record per form of a household bundle (pages of that form, the bundle's hash)."""
+    """One print record per form of a household bundle (pages of that form, the bundle's hash).
+
+    `revealed`: the bundle was rendered with `reveal=True` (its outward forms are audited)."""
     return [
         log_print(
             db,
@@ -856,6 +859,7 @@ def log_bundle(
             printed_by=printed_by,
             destination=destination,
             copies=copies,
+            revealed=revealed,
         )
         for form, pages in bundle.pages
     ]

@@ -100,6 +100,7 @@ def run_app(data_dir: Path, *, demo: bool = False, settings_file: Path | None = 
         prefs,
         opener=lambda: open_ledger(data_dir, demo=demo, db=db),
         check_password=signin.check_password,
+        reset_password=signin.reset_password_with_code,
     )
     window.show()
     try:

@@ -65,6 +65,7 @@ AUDIT_REVEAL_PHONE = "显示完整手机号"
 AUDIT_LOCK = "锁屏"
 AUDIT_SIGN_IN = "登录"
 AUDIT_SIGN_IN_FAILED = "登录失败"
+AUDIT_PASSWORD_RESET = "用恢复码重设密码"
 
 
 class MainWindow(QMainWindow):
@@ -78,11 +79,13 @@ class MainWindow(QMainWindow):
         *,
         opener: Callable[[], Database] | None = None,
         check_password: Callable[[str], object] | None = None,
+        reset_password: Callable[[str, str], object] | None = None,
     ) -> None:
         """`db`, or `opener` to open it off the GUI thread once the window is shown.
 
         With `check_password` (it raises on a wrong password) the window locks itself after the
-        idle period of the settings and on Ctrl+L."""
+        idle period of the settings and on Ctrl+L. With `reset_password` (recovery code, new
+        password; it raises when refused) the lock screen offers 忘记密码…."""
         super().__init__(parent)
         self._db = db
         self._opener = opener
@@ -116,9 +119,11 @@ class MainWindow(QMainWindow):
         if check_password is not None:
             from fieldapp.ui.lock import Locker
 
-            self.locker = Locker(self, self.stack, check_password, prefs.get(opts.LOCK_MINUTES))
+            self.locker = Locker(
+                self, self.stack, check_password, prefs.get(opts.LOCK_MINUTES), reset_password
+            )
             self.locker.locked.connect(self._locked)
-            self.locker.unlocked.connect(lambda: self.audit(AUDIT_SIGN_IN, detail="解锁"))
+            self.locker.unlocked.connect(self._audit_unlock)
             self.locker.failed.connect(lambda _t: self.audit(AUDIT_SIGN_IN_FAILED, detail="解锁"))
 
         self._make_actions()
@@ -473,16 +478,28 @@ class MainWindow(QMainWindow):
     # --- privacy: audit, masking, lock -----------------------------------------------------
     def audit(self, action: str, *, household_id: str | None = None, detail: str = "") -> None:
         """One audit entry, written off the GUI thread; a failure is shown, never swallowed."""
+        self._audit_in_order([(action, detail)], household_id)
+
+    def _audit_in_order(self, entries: list[tuple[str, str]], household_id: str | None = None) -> None:
+        """Audit entries (action, detail) written one after the other, in one background task."""
         if self._db is None:
             return
         db = self._db
 
-        def work() -> str:
+        def work() -> None:
             from fieldapp.services import audit
 
-            return audit.log(db, action, household_id=household_id, detail=detail)
+            for action, detail in entries:
+                audit.log(db, action, household_id=household_id, detail=detail)
 
         Op(work).failure(lambda e: messages.show_error(self, e, self.tr("审计记录未能保存"))).run()
+
+    def _audit_unlock(self) -> None:
+        """Unlocked: with the recovery code, the password reset is recorded first (as at sign-in)."""
+        entries = [(AUDIT_SIGN_IN, "解锁")]
+        if self.locker is not None and self.locker.was_reset:
+            entries.insert(0, (AUDIT_PASSWORD_RESET, "解锁"))
+        self._audit_in_order(entries)
 
     def audit_reveal(self, household_id: str, what: str, member_id: str) -> None:
         from fieldapp.ui.household_list import REVEAL_ID
@@ -510,13 +527,19 @@ class MainWindow(QMainWindow):
 
         db, who = self.db, self.cadre_name
 
-        def work() -> tuple[int, RenderedPdf]:
-            return consent.notice_omissions(db), printing.render_form(db, consent.notice_form(), "all")
+        def work() -> tuple[int, str, RenderedPdf, list[str]]:
+            form = consent.notice_form(db)  # headquarters' template when it sent one
+            return (
+                consent.notice_omissions(db),
+                form,
+                printing.render_form(db, form, "all"),
+                printing.form_problems(db, form),
+            )
 
-        def show(result: tuple[int, RenderedPdf]) -> None:
+        def show(result: tuple[int, str, RenderedPdf, list[str]]) -> None:
             from fieldapp.ui.print_preview import PrintPreviewDialog
 
-            omitted, pdf = result
+            omitted, form, pdf, problems = result
             if omitted:
                 messages.show_info(
                     self,
@@ -528,10 +551,11 @@ class MainWindow(QMainWindow):
                     ).replace("%1", str(omitted)),
                 )
             dialog = PrintPreviewDialog(pdf.data, self.tr("公示名单"), self)
+            dialog.show_notes(problems)
             dialog.documentOutput.connect(
                 lambda destination, copies: printing.log_print(
                     db,
-                    consent.notice_form(),
+                    form,
                     "all",
                     pdf,
                     printed_by=who,

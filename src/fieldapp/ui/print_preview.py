@@ -5,6 +5,12 @@ the database: when a document leaves the machine (sent to a printer or saved as 
 emits `documentOutput(destination, copies)`, and the caller logs it through
 `services.printing.log_print` — every printed document is recorded (PIPL).
 
+An outward form (one that leaves the union: referral slip, contact card) is rendered with the
+family's ID and phone numbers masked. `offer_reveal(rerender)` shows a checkbox that renders it
+again in full; `revealed` then tells the caller to log the output with `revealed=True` (audited).
+`show_notes` puts warnings above the document (a template headquarters sent that could not be
+used here, for instance).
+
 The system dialogs are reached through `ask_printer` and `ask_save_path`, which tests replace,
 as with `ui.messages`.
 """
@@ -31,6 +37,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -140,6 +147,25 @@ class PrintPreviewDialog(QDialog):
         self.view.setPalette(palette)
 
         self.status = QLabel()
+        self.revealed = False  # the document shown has full ID and phone numbers
+        self._rerender: Callable[[bool], bytes] | None = None
+        self.reveal_box = QCheckBox(
+            QCoreApplication.translate("PrintPreview", "显示完整身份证号和电话（将记入审计记录）"), self
+        )
+        self.reveal_box.setObjectName("revealNumbers")
+        self.reveal_box.setToolTip(
+            QCoreApplication.translate(
+                "PrintPreview",
+                "这份表单会交给其他单位，默认隐去困难户的身份证号和电话。确需完整号码时勾选；打印或保存时会记入审计记录。",
+            )
+        )
+        self.reveal_box.hide()
+        self.reveal_box.toggled.connect(self._reveal_toggled)
+        self.notes = QLabel(self)
+        self.notes.setObjectName("printNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: #b26a00;")
+        self.notes.hide()
         self.print_button = QPushButton(QCoreApplication.translate("PrintPreview", "打印…"))
         self.print_button.setDefault(True)
         self.save_button = QPushButton(QCoreApplication.translate("PrintPreview", "另存为PDF…"))
@@ -155,6 +181,8 @@ class PrintPreviewDialog(QDialog):
         self.top_bar = QHBoxLayout()  # subclasses put choices here
         layout = QVBoxLayout(self)
         layout.addLayout(self.top_bar)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.reveal_box)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.set_pdf(self._data, copies)
@@ -191,6 +219,39 @@ class PrintPreviewDialog(QDialog):
     @property
     def pdf_bytes(self) -> bytes:
         return self._data
+
+    def show_notes(self, notes: list[str]) -> None:
+        """Warnings shown above the document (none: the line is hidden)."""
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
+
+    def offer_reveal(self, rerender: Callable[[bool], bytes]) -> None:
+        """An outward form: offer full numbers; `rerender(reveal)` gives the document again."""
+        self._rerender = rerender
+        self.reveal_box.show()
+
+    def withdraw_reveal(self) -> None:
+        """Not an outward form (any more): no checkbox, nothing revealed. Does not re-render."""
+        self._rerender = None
+        self.reveal_box.blockSignals(True)
+        self.reveal_box.setChecked(False)
+        self.reveal_box.blockSignals(False)
+        self.reveal_box.hide()
+        self.revealed = False
+
+    def _reveal_toggled(self, checked: bool) -> None:
+        if self._rerender is None:
+            return
+        try:
+            data = self._rerender(checked)
+        except Exception as e:
+            self.reveal_box.blockSignals(True)
+            self.reveal_box.setChecked(self.revealed)
+            self.reveal_box.blockSignals(False)
+            messages.show_error(self, e, QCoreApplication.translate("PrintPreview", "无法生成表单"))
+            return
+        self.revealed = checked
+        self.set_pdf(data, self._copies)
 
     def print_(self, printer: QPrinter | None = None) -> bool:
         """Ask for a printer (the system dialog) and print; True when the document was sent."""
@@ -252,12 +313,14 @@ class HouseholdPrintDialog(PrintPreviewDialog):
     def __init__(self, db: Database, household_id: str, parent: QWidget | None = None) -> None:
         self._db = db
         self._household_id = household_id
-        self._forms = [t for t in printing.list_forms() if t.record == "household"]
+        self._forms = [t for t in printing.list_forms(db) if t.record == "household"]
         self._printed_by = printing.default_printer_name(db)
         self._bundle = printing.render_household_forms(db, household_id)
         super().__init__(
             self._bundle.pdf.data, QCoreApplication.translate("PrintPreview", "本户全部表单"), parent
         )
+        self.show_notes(printing.form_problems(db))
+        self._offer_reveal_for("")
         self.chooser = QComboBox(self)
         self.chooser.addItem(QCoreApplication.translate("PrintPreview", "本户全部表单"), "")
         for template in self._forms:
@@ -267,18 +330,32 @@ class HouseholdPrintDialog(PrintPreviewDialog):
         self.chooser.currentIndexChanged.connect(self._choose)
         self.documentOutput.connect(self._log)
 
+    def _render(self, name: str, reveal: bool) -> bytes:
+        self._bundle = printing.render_household_forms(
+            self._db, self._household_id, [name] if name else None, reveal=reveal
+        )
+        return self._bundle.pdf.data
+
+    def _offer_reveal_for(self, name: str) -> None:
+        """The checkbox when the chosen form (or any of all forms) is an outward one."""
+        chosen = [f for f in self._forms if not name or f.name == name]
+        if any(f.outward for f in chosen):
+            self.offer_reveal(lambda reveal: self._render(name, reveal))
+        else:
+            self.withdraw_reveal()
+
     def _choose(self) -> None:
         name = self.chooser.currentData()
         try:
-            self._bundle = printing.render_household_forms(
-                self._db, self._household_id, [name] if name else None
-            )
+            data = self._render(name, False)  # another form starts masked again
         except Exception as e:
             messages.show_error(self, e, QCoreApplication.translate("PrintPreview", "无法生成表单"))
             return
+        self.withdraw_reveal()
+        self._offer_reveal_for(name)
         copies = next((f.copies for f in self._forms if f.name == name), 1)
         self._suggested = f"{self.chooser.currentText()}.pdf"
-        self.set_pdf(self._bundle.pdf.data, copies)
+        self.set_pdf(data, copies)
 
     def _log(self, destination: str, copies: int) -> None:
         try:
@@ -289,6 +366,7 @@ class HouseholdPrintDialog(PrintPreviewDialog):
                 printed_by=self._printed_by,
                 destination=destination,
                 copies=copies,
+                revealed=self.revealed,
             )
         except Exception as e:
             messages.show_error(self, e, QCoreApplication.translate("PrintPreview", "打印记录未能保存"))
@@ -340,7 +418,7 @@ class BatchPrintDialog(QDialog):
         self._db = db
         self._worker: _BatchWorker | None = None
         self.form = QComboBox(self)
-        for template in printing.list_forms():
+        for template in printing.list_forms(db):
             if template.record != "notice":
                 self.form.addItem(template.description or template.title, template.name)
         self.folder = QLineEdit(self)
@@ -352,6 +430,11 @@ class BatchPrintDialog(QDialog):
         self.status = QLabel(
             QCoreApplication.translate("PrintPreview", "每户生成一个PDF文件，并记入打印记录。"), self
         )
+        self.notes = QLabel("\n".join(printing.form_problems(db)), self)
+        self.notes.setObjectName("printNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: #b26a00;")
+        self.notes.setVisible(bool(self.notes.text()))
         self.start_button = QPushButton(QCoreApplication.translate("PrintPreview", "开始"), self)
         self.start_button.setDefault(True)
         self.cancel_button = QPushButton(QCoreApplication.translate("PrintPreview", "关闭"), self)
@@ -370,6 +453,7 @@ class BatchPrintDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.notes)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(buttons)

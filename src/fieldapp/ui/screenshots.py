@@ -58,7 +58,12 @@ def main(out: Path) -> None:
         db = open_database(data, key)
         fill_demo_data(db, 24)
         choose_demo_cadre(db)
-        window = MainWindow(db, prefs, check_password=lambda pw: vault.unlock(data, pw))
+        window = MainWindow(
+            db,
+            prefs,
+            check_password=lambda pw: vault.unlock(data, pw),
+            reset_password=lambda code, pw: vault.reset_password(data, code, pw),
+        )
         window.resize(*SIZE)
         window.show()
         settle()

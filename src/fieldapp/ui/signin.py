@@ -397,6 +397,12 @@ class SignInDialog(QDialog):
 
         return vault.unlock(self.data_dir, password)
 
+    def reset_password_with_code(self, code: str, new_password: str) -> bytes:
+        """For the lock screen's 忘记密码…: the recovery code sets a new password (the key if so)."""
+        from fieldapp.security import vault
+
+        return vault.reset_password(self.data_dir, code, new_password)
+
     def print_recovery_code(self) -> None:
         """Print the code on a sheet to keep apart from the laptop (through the system dialog)."""
         from PySide6.QtGui import QTextDocument
