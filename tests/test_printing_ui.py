@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
@@ -314,10 +314,12 @@ def test_outward_form_preview_reveals_full_numbers_only_when_asked_and_audits_it
                 check=True,
             ).stdout
         assert "****" in shown["masked"] and "****" not in shown["full"], shown
+    (shown_only,) = _reveals(ledger)  # seeing the full numbers on screen is a reveal already
+    assert shown_only.startswith("预览") and "显示完整身份证号和电话" in shown_only
     with qtbot.waitSignal(preview.documentOutput):
         qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
-    (detail,) = _reveals(ledger)
-    assert "显示完整身份证号和电话" in detail
+    printed, _ = _reveals(ledger)
+    assert printed.startswith("打印") and "显示完整身份证号和电话" in printed
     assert (tmp_path / "card.pdf").read_bytes() == preview.pdf_bytes
     with ledger.session() as s:
         logged = s.scalars(select(PrintRecord).where(PrintRecord.form == "contact_card")).all()
@@ -343,4 +345,53 @@ def test_outward_form_preview_reveals_full_numbers_only_when_asked_and_audits_it
     assert dialog.revealed
     with qtbot.waitSignal(dialog.documentOutput):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert len(_reveals(ledger)) == 2
+    kinds = [d[:2] for d in _reveals(ledger)]
+    assert kinds.count("打印") == 2 and kinds.count("预览") == 3  # two shown here, one before
+
+
+def test_a_referral_slip_and_a_visit_record_print_from_the_household_file(
+    qtbot: QtBot, ledger: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fieldapp.services.profile import load_profile
+    from fieldapp.ui.print_action import preview_record
+    from fieldapp.ui.profile import HouseholdProfile
+
+    ref = referrals.list_referrals(ledger)[0]
+    view = HouseholdProfile(ledger, ref.household_id)
+    qtbot.addWidget(view)
+    view.show_profile(load_profile(ledger, ref.household_id))
+    view.show()
+    asked: list[tuple[str, str]] = []
+    view.printRequested.connect(lambda form, rid: asked.append((form, rid)))
+
+    assert not view.print_slip.isEnabled()  # nothing chosen yet
+    view.select_referral(ref.id)
+    assert view.print_slip.isEnabled()
+    qtbot.mouseClick(view.print_slip, Qt.MouseButton.LeftButton)
+    visit = load_profile(ledger, ref.household_id).visits[0]
+    view.timeline.anchorClicked.emit(QUrl(f"print:{visit.id}"))  # the link under the visit
+    assert asked == [("referral_slip", ref.id), ("home_visit", visit.id)]
+
+    monkeypatch.setattr(print_preview, "ask_save_path", lambda parent, suggested: str(tmp_path / "slip.pdf"))
+    job = preview_record(ledger, "referral_slip", ref.id, "王芳", view)
+    qtbot.waitUntil(lambda: job.preview is not None, timeout=20_000)
+    slip = job.preview
+    assert slip is not None and not slip.reveal_box.isHidden()  # an outward form: masked, revealable
+    with qtbot.waitSignal(slip.documentOutput):
+        qtbot.mouseClick(slip.save_button, Qt.MouseButton.LeftButton)
+    slip.done(0)
+    record = preview_record(ledger, "home_visit", visit.id, "王芳", view)
+    qtbot.waitUntil(lambda: record.preview is not None, timeout=20_000)
+    assert record.preview is not None and record.preview.reveal_box.isHidden()
+    record.preview.done(0)
+    with ledger.session() as s:
+        logged = s.scalars(select(PrintRecord).where(PrintRecord.record_id == ref.id)).all()
+    assert [(r.form, r.copies, r.printed_by) for r in logged] == [("referral_slip", 1, "王芳")]
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(tmp_path / "slip.pdf"), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert "转介" in text and "****" in text

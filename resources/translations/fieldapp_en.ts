@@ -398,408 +398,418 @@
 <context>
     <name>HouseholdProfile</name>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="122" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="223" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="123" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="224" />
         <source>显示身份证号</source>
         <translation>Show ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="126" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="185" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="127" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="186" />
         <source>显示完整号码（会记入审计记录）</source>
         <translation>Show the full number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="129" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="130" />
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="131" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="267" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="132" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="275" />
         <source>新建转介</source>
         <translation>New referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="144" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="145" />
         <source>基本信息与成员</source>
         <translation>Basics and members</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="147" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="148" />
         <source>困难评定</source>
         <translation>Hardship assessment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="148" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="149" />
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="149" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="150" />
         <source>转介</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="150" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="151" />
         <source>救助与同意</source>
         <translation>Relief and consents</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="151" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="152" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="168" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="169" />
         <source>所在村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="169" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="170" />
         <source>详细地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="170" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="171" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="171" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="172" />
         <source>结对方式</source>
         <translation>Pairing basis</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="172" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="173" />
         <source>结对干部</source>
         <translation>Paired cadre</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="173" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="174" />
         <source>户口 / 住房</source>
         <translation>Hukou / housing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="174" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="175" />
         <source>待补充</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="181" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="182" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="194" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="195" />
         <source>修改基本信息…</source>
         <translation>Edit basic information…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="200" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="201" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="201" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="202" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="202" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="203" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="203" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="204" />
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="204" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="205" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="205" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="206" />
         <source>健康</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="206" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="207" />
         <source>就业/身份</source>
         <translation>Work / identity</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="207" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="208" />
         <source>月收入（元）</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="213" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="214" />
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="215" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="216" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="217" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="218" />
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="225" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="226" />
         <source>显示选中成员的完整身份证号（会记入审计记录）</source>
         <translation>Show the selected member's full ID number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="231" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="232" />
         <source>家庭成员</source>
         <translation>Family members</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="255" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="263" />
         <source>转介事项</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="256" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="264" />
         <source>接收单位</source>
         <translation>Receiving body</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="257" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="265" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="258" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="266" />
         <source>转介日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="259" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="267" />
         <source>跟进日期</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="268" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="276" />
         <source>变更状态…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="283" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="278" />
+        <source>打印转介单…</source>
+        <translation>Print referral slip…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="281" />
+        <source>转介单带回执联和二维码，随当事人交接收单位；身份证号和电话默认隐去中间部分</source>
+        <translation>The slip has a return stub and a QR code and goes with the person to the receiving body; ID and phone numbers are masked unless you choose to show them</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="299" />
         <source>状态记录</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="295" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="311" />
         <source>项目</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="295" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="311" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="295" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="311" />
         <source>发放日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="295" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="311" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="350" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="301" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="317" />
         <source>同意事项</source>
         <translation>Consent for</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="302" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="318" />
         <source>是否同意</source>
         <translation>Given</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="303" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="319" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="304" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="320" />
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="305" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="321" />
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="309" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="325" />
         <source>登记救助…</source>
         <translation>Record relief…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="311" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
         <source>登记同意…</source>
         <translation>Record consent…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="316" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="332" />
         <source>救助发放</source>
         <translation>Relief paid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="320" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="336" />
         <source>个人信息处理同意（《个人信息保护法》第29条等）</source>
         <translation>Consents to processing personal information (PIPL Art. 29 etc.)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="345" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="350" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="361" />
         <source>材料类别</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="350" />
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="350" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="350" />
         <source>添加时间</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="341" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="357" />
         <source>从电脑选择照片或文件…</source>
         <translation>Choose a photo or file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="359" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="375" />
         <source>（无户主）</source>
         <translation>(no head)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="361" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="377" />
         <source>（已移交，只读）</source>
         <translation> (handed over, read-only)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="365" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="381" />
         <source>该户已由市总工会移交给“%1”，本机只能查看</source>
         <translation>Headquarters handed this household to '%1'; read-only here</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="369" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="385" />
         <source>未评定</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="375" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="539" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="391" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="557" />
         <source>（待补充）</source>
         <translation>(missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="378" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="394" />
         <source>未结对</source>
         <translation>not paired</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="388" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="404" />
         <source>资料齐全</source>
         <translation>complete</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="442" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="458" />
         <source>同意</source>
         <translation>given</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="442" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="458" />
         <source>撤回</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="465" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="481" />
         <source>走访记录（%1）</source>
         <translation>Visits (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="466" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="482" />
         <source>转介（%1）</source>
         <translation>Referrals (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="467" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="483" />
         <source>附件（%1）</source>
         <translation>Attachments (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="481" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="497" />
         <source>见到</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="482" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="498" />
         <source>生活状况</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="483" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="499" />
         <source>利益诉求</source>
         <translation>Demands</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="484" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="500" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="588" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="606" />
         <source>删除家庭成员</source>
         <translation>Remove family member</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="589" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="607" />
         <source>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</source>
         <translation>Remove “%1”? The record stays in the history and headquarters can restore it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="597" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="615" />
         <source>未能删除</source>
         <translation>Not removed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="609" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="632" />
         <source>选择材料照片或文件</source>
         <translation>Choose a document photo or file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="611" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="634" />
         <source>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>Images and PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="630" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="653" />
         <source>附件未能添加</source>
         <translation>Attachment not added</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="632" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="655" />
         <source>正在复制附件…</source>
         <translation>Copying the attachment…</translation>
     </message>
@@ -1150,95 +1160,96 @@ Type your password to go on; nothing unsaved is lost.</translation>
         <translation>%1 households read</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="407" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="421" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="408" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="422" />
         <source>档案</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="425" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="426" />
         <source>正在打开档案…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="426" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="427" />
         <source>打开档案失败</source>
         <translation>Could not open the file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="453" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="454" />
         <source>请先选择一户</source>
         <translation>Choose a household first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="454" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="455" />
         <source>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</source>
         <translation>Select a household in the list first (Ctrl+F to search), then try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="495" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="496" />
         <source>审计记录未能保存</source>
         <translation>The audit entry could not be saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="546" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="547" />
         <source>部分困难户未列入公示</source>
         <translation>Some households are left off the notice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="548" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="549" />
         <source>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</source>
         <translation>%1 households qualify but have not signed the public-notice consent; they are left off the notice (PIPL Art. 25).
 To list them, obtain their consent first and record it on the file's “Relief and consent” tab.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="553" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="554" />
         <source>公示名单</source>
         <translation>Public notice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="570" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="571" />
         <source>正在生成公示名单…</source>
         <translation>Generating the public notice…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="571" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="572" />
         <source>公示名单未能生成</source>
         <translation>The public notice could not be generated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="674" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="666" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="685" />
         <source>无法打开打印预览</source>
         <translation>Cannot open the print preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="703" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="714" />
         <source>未登记同步（%1 条待上传）</source>
         <translation>Sync not enrolled (%1 changes waiting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="705" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="716" />
         <source>待同步 %1 条</source>
         <translation>%1 changes to sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="707" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="718" />
         <source>已全部同步</source>
         <translation>All synced</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="710" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="721" />
         <source>同步 → 与市总工会同步（Ctrl+Shift+S）</source>
         <translation>Sync → Sync with headquarters (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="720" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="731" />
         <source>使用说明</source>
         <translation>How to use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="722" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="733" />
         <source>1. 查找困难户：在左上角搜索框输入姓名、拼音首字母（如 zhs）、身份证号后几位、电话或村名。
 2. 打开档案：双击列表中的一户，或选中后按回车。
 3. 记录走访：选中一户后按 Ctrl+E，用 Tab 填写，回车保存。草稿自动保存。
@@ -1251,12 +1262,12 @@ To list them, obtain their consent first and record it on the file's “Relief a
 5. To do: due and overdue visits and follow-ups are listed on the right; double-click to open.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="735" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="746" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="736" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="747" />
         <source>工会结对帮扶台账 %1
 依据临会发〔2014〕20号、总工发〔2015〕14号。
 数据文件：%2</source>
@@ -1466,44 +1477,29 @@ Save, discard them, or keep editing?</translation>
 <context>
     <name>PrintChooser</name>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="33" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="34" />
         <source>打印 — %1</source>
         <translation>Print — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="43" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="44" />
         <source>表格(&amp;F)</source>
         <translation>&amp;Form</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="44" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="45" />
         <source>先预览，再打印或另存为PDF；每次输出都会记录。</source>
         <translation>Preview first, then print or save as PDF; every output is recorded.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="54" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="55" />
         <source>预览(&amp;P)</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="55" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="56" />
         <source>取消</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="92" />
-        <source>正在生成表格…</source>
-        <translation>Generating the form…</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="93" />
-        <source>表格未能生成</source>
-        <translation>The form could not be generated</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="112" />
-        <source>打印记录未能保存</source>
-        <translation>The print record could not be saved</translation>
     </message>
 </context>
 <context>
@@ -1555,8 +1551,8 @@ Save, discard them, or keep editing?</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/print_preview.py" line="172" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="440" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="502" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="445" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="507" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1618,89 +1614,89 @@ Save, discard them, or keep editing?</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/print_preview.py" line="328" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="445" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="450" />
         <source>表单：</source>
         <translation>Form:</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/print_preview.py" line="251" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="352" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="357" />
         <source>无法生成表单</source>
         <translation>The form could not be generated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="372" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="377" />
         <source>打印记录未能保存</source>
         <translation>The print record could not be saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="403" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="408" />
         <source>选择保存PDF的文件夹</source>
         <translation>Choose the folder for the PDF files</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="417" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="470" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="422" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="475" />
         <source>批量打印</source>
         <translation>Batch printing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="425" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="430" />
         <source>保存PDF的文件夹</source>
         <translation>Folder for the PDF files</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="426" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="431" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="431" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="436" />
         <source>每户生成一个PDF文件，并记入打印记录。</source>
         <translation>One PDF file per household, each recorded in the print log.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="438" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="443" />
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="449" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="454" />
         <source>文件夹：</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="471" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="476" />
         <source>请先选择保存PDF的文件夹。</source>
         <translation>Choose a folder for the PDF files first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="475" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="480" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="492" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="497" />
         <source>已生成 %1/%2 份</source>
         <translation>%1 of %2 documents generated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="507" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="512" />
         <source>已生成 %1 份（共 %2 页），保存在 %3</source>
         <translation>%1 documents (%2 pages) saved in %3</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="516" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="521" />
         <source>批量打印中断：</source>
         <translation>Batch printing interrupted: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="519" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="524" />
         <source>批量打印中断</source>
         <translation>Batch printing interrupted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="522" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="527" />
         <source>已生成的文件和打印记录都已保留；请处理后再试。</source>
         <translation>The files and print records made so far are kept; fix the problem and try again.</translation>
     </message>
@@ -1711,6 +1707,24 @@ Save, discard them, or keep editing?</translation>
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="114" />
         <source>（系统默认打印机）</source>
         <translation>(system default printer)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPreview</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_action.py" line="117" />
+        <source>正在生成表格…</source>
+        <translation>Generating the form…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_action.py" line="118" />
+        <source>表格未能生成</source>
+        <translation>The form could not be generated</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_action.py" line="156" />
+        <source>打印记录未能保存</source>
+        <translation>The print record could not be saved</translation>
     </message>
 </context>
 <context>

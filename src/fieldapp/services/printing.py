@@ -34,7 +34,7 @@ from fieldapp.printing.binding import check_bindings
 from fieldapp.printing.engine import RenderedBundle, RenderedPdf, render, render_many
 from fieldapp.printing.errors import TemplateError
 from fieldapp.printing.template import FormTemplate, available_forms, get_template, parse_template
-from fieldapp.services import settings
+from fieldapp.services import audit, settings
 from fieldapp.services.common import get_live, today
 from fieldapp.storage.db import Database
 from fieldapp.storage.models import (
@@ -726,6 +726,31 @@ def render_form(
     return render(template, gather(db, template, record_id, on=on, reveal=reveal))
 
 
+def _household_of(s: Session, template: FormTemplate, record_id: str) -> str | None:
+    if template.record == "household":
+        return record_id
+    if template.record == "visit":
+        return get_live(s, Visit, record_id).household_id
+    if template.record == "referral":
+        return get_live(s, Referral, record_id).household_id
+    return None
+
+
+def log_preview_reveal(db: Database, form: str, record_id: str, *, shown_by: str | None = None) -> None:
+    """An outward form was shown on screen with full ID and phone numbers: audit the reveal."""
+    template = template_for(db, form)
+    with db.session() as s:
+        household_id = _household_of(s, template, record_id)
+    audit.log(
+        db,
+        vocab.AuditAction.REVEAL_ID,
+        household_id=household_id,
+        record_id=record_id[:36],
+        detail=f"预览{template.title}时显示完整身份证号和电话",
+        actor=shown_by,
+    )
+
+
 def log_print(
     db: Database,
     form: str,
@@ -747,13 +772,7 @@ def log_print(
     template = template_for(db, form)
     cadre_id = settings.current_cadre_id(db)
     with db.session() as s:
-        household_id: str | None = None
-        if template.record == "household":
-            household_id = record_id
-        elif template.record == "visit":
-            household_id = get_live(s, Visit, record_id).household_id
-        elif template.record == "referral":
-            household_id = get_live(s, Referral, record_id).household_id
+        household_id = _household_of(s, template, record_id)
         row = PrintRecord(
             form=form,
             record_id=record_id[:36],

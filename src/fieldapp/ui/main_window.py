@@ -10,7 +10,7 @@ import importlib.util
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -401,6 +401,7 @@ class MainWindow(QMainWindow):
             view.visitRequested.connect(self.record_visit_for)
             view.referralRequested.connect(self.new_referral_for)
             view.statusChangeRequested.connect(self.change_referral_status)
+            view.printRequested.connect(self.print_record)
             view.memberRequested.connect(self.edit_member)
             view.recordRequested.connect(self.add_record)
             view.changed.connect(self.household_changed)
@@ -654,6 +655,16 @@ class MainWindow(QMainWindow):
             dialog.applied.connect(lambda: locker.set_idle_minutes(self.prefs.get(opts.LOCK_MINUTES)))
         self._open_dialog(dialog)
         return dialog
+
+    def print_record(self, form: str, record_id: str) -> QObject | None:
+        """Preview one form of one record (a visit's record, a referral's slip) and log it."""
+        try:
+            from fieldapp.ui.print_action import preview_record
+
+            return preview_record(self.db, form, record_id, self.cadre_name, self)
+        except Exception as e:
+            messages.show_error(self, e, self.tr("无法打开打印预览"))
+            return None
 
     def open_print_preview(self) -> QWidget | None:
         hid = self._need_household()

@@ -6,6 +6,7 @@ workbench runs without them.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.printing.engine import RenderedPdf
@@ -62,47 +63,90 @@ class PrintChooser(QDialog):
         layout.addWidget(buttons)
 
     def make_preview(self) -> None:
-        db, hid, name = self.db, self.household_id, str(self.form.currentData())
-        title = self.form.currentText()
-        outward = name in self.outward
-        parent = self.parentWidget()
+        name = str(self.form.currentData())
+        job = RecordPreview(
+            self.db,
+            name,
+            self.household_id,
+            self.form.currentText(),
+            self.printed_by,
+            self.copies,
+            outward=name in self.outward,
+            parent=self.parentWidget() or self,
+        )
+        job.ready.connect(self._ready)
         self.accept()
+        job.start()
 
-        def show(result: tuple[RenderedPdf, list[str]]) -> None:
-            pdf, problems = result
-            shown = [pdf]  # the document in the preview: masked, or in full once revealed
+    def _ready(self, dialog: PrintPreviewDialog) -> None:
+        self.preview = dialog
 
-            def rerender(reveal: bool) -> bytes:
-                shown[0] = printing.render_form(db, name, hid, reveal=reveal)
-                return shown[0].data
 
-            dialog = PrintPreviewDialog(pdf.data, title, parent, copies=self.copies)
-            dialog.show_notes(problems)
-            if outward:
-                dialog.offer_reveal(rerender)
-            dialog.documentOutput.connect(
-                lambda destination, copies: self._log(dialog, name, shown[0], destination, copies)
-            )
-            self.preview = dialog
-            dialog.open()
+class RecordPreview(QObject):
+    """One form of one record (a household, a visit, a referral): rendered off the GUI thread,
+    previewed, and logged when it leaves — with the reveal of full numbers audited."""
+
+    ready = Signal(object)  # the PrintPreviewDialog, once open
+
+    def __init__(
+        self,
+        db: Database,
+        form: str,
+        record_id: str,
+        title: str,
+        printed_by: str,
+        copies: int,
+        *,
+        outward: bool,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.form, self.record_id, self.title = db, form, record_id, title
+        self.printed_by, self.copies, self.outward = printed_by, copies, outward
+        self.preview: PrintPreviewDialog | None = None
+        self._shown: RenderedPdf | None = None  # masked, or in full once revealed
+
+    def start(self) -> None:
+        db, name, rid = self.db, self.form, self.record_id
 
         def work() -> tuple[RenderedPdf, list[str]]:
-            return printing.render_form(db, name, hid), printing.form_problems(db, name)
+            return printing.render_form(db, name, rid), printing.form_problems(db, name)
 
-        Op(work, self.tr("正在生成表格…")).success(show).failure(
+        parent = self.parent()
+        assert isinstance(parent, QWidget)
+        Op(work, self.tr("正在生成表格…")).success(self._show).failure(
             lambda e: messages.show_error(parent, e, self.tr("表格未能生成"))
         ).run()
 
-    def _log(
-        self, dialog: PrintPreviewDialog, name: str, pdf: RenderedPdf, destination: str, copies: int
-    ) -> None:
+    def _rerender(self, reveal: bool) -> bytes:
+        self._shown = printing.render_form(self.db, self.form, self.record_id, reveal=reveal)
+        if reveal:  # on screen counts as revealed, printed or not
+            printing.log_preview_reveal(self.db, self.form, self.record_id, shown_by=self.printed_by)
+        return self._shown.data
+
+    def _show(self, result: tuple[RenderedPdf, list[str]]) -> None:
+        pdf, problems = result
+        self._shown = pdf
+        parent = self.parent()
+        assert isinstance(parent, QWidget)
+        dialog = PrintPreviewDialog(pdf.data, self.title, parent, copies=self.copies)
+        dialog.show_notes(problems)
+        if self.outward:
+            dialog.offer_reveal(self._rerender)
+        dialog.documentOutput.connect(lambda destination, copies: self._log(dialog, destination, copies))
+        self.preview = dialog
+        dialog.open()
+        self.ready.emit(dialog)
+
+    def _log(self, dialog: PrintPreviewDialog, destination: str, copies: int) -> None:
         """The print record; with full numbers shown, also the reveal (audited)."""
+        assert self._shown is not None
         try:
             printing.log_print(
                 self.db,
-                name,
-                self.household_id,
-                pdf,
+                self.form,
+                self.record_id,
+                self._shown,
                 printed_by=self.printed_by,
                 destination=destination,
                 copies=copies,
@@ -110,3 +154,23 @@ class PrintChooser(QDialog):
             )
         except Exception as e:
             messages.show_error(dialog, e, self.tr("打印记录未能保存"))
+
+
+def preview_record(
+    db: Database, form: str, record_id: str, printed_by: str, parent: QWidget, copies: int | None = None
+) -> RecordPreview:
+    """Preview `form` for one record (e.g. the referral slip of a referral); returns the job.
+    `copies` defaults to the template's (a slip: one; the registration: 一式三份)."""
+    template = printing.template_for(db, form)
+    job = RecordPreview(
+        db,
+        form,
+        record_id,
+        template.title,
+        printed_by,
+        template.copies if copies is None else copies,
+        outward=template.outward,
+        parent=parent,
+    )
+    job.start()
+    return job

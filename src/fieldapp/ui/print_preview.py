@@ -334,6 +334,11 @@ class HouseholdPrintDialog(PrintPreviewDialog):
         self._bundle = printing.render_household_forms(
             self._db, self._household_id, [name] if name else None, reveal=reveal
         )
+        if reveal:  # on screen counts as revealed, printed or not
+            outward = [f.name for f in self._forms if f.outward and (not name or f.name == name)]
+            printing.log_preview_reveal(
+                self._db, outward[0] if outward else name, self._household_id, shown_by=self._printed_by
+            )
         return self._bundle.pdf.data
 
     def _offer_reveal_for(self, name: str) -> None:

@@ -101,6 +101,7 @@ class HouseholdProfile(QWidget):
     changed = Signal(str)  # household id: something was saved here
     editRequested = Signal(str)  # household id: edit the basic fields
     revealRequested = Signal(str, str, str)  # household id, REVEAL_ID | REVEAL_PHONE, member id: log it
+    printRequested = Signal(str, str)  # form name, record id (a visit's record, a referral's slip)
 
     def __init__(self, db: Database, household_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -245,7 +246,14 @@ class HouseholdProfile(QWidget):
         self.timeline = QTextBrowser(self)
         self.timeline.setObjectName("visitTimeline")
         self.timeline.setOpenLinks(False)
+        self.timeline.anchorClicked.connect(self._timeline_link)
         return self.timeline
+
+    def _timeline_link(self, url: Any) -> None:
+        """The “打印走访记录表” link under a visit: print:<visit id>."""
+        target = url.toString()
+        if target.startswith("print:"):
+            self.printRequested.emit("home_visit", target.removeprefix("print:"))
 
     def _referrals_tab(self) -> QWidget:
         page = QWidget(self)
@@ -267,6 +275,13 @@ class HouseholdProfile(QWidget):
         self.new_referral = QPushButton(self.tr("新建转介"), page)
         self.change_status = QPushButton(self.tr("变更状态…"), page)
         self.change_status.setObjectName("changeStatus")
+        self.print_slip = QPushButton(self.tr("打印转介单…"), page)
+        self.print_slip.setObjectName("printSlip")
+        self.print_slip.setToolTip(
+            self.tr("转介单带回执联和二维码，随当事人交接收单位；身份证号和电话默认隐去中间部分")
+        )
+        self.print_slip.setEnabled(False)
+        self.print_slip.clicked.connect(self._request_slip)
         self.new_referral.clicked.connect(lambda: self.referralRequested.emit(self.household_id, ""))
         self.change_status.clicked.connect(self._request_status)
         self.referrals.itemSelectionChanged.connect(self._show_history)
@@ -275,6 +290,7 @@ class HouseholdProfile(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.new_referral)
         buttons.addWidget(self.change_status)
+        buttons.addWidget(self.print_slip)
         split = QSplitter(Qt.Orientation.Vertical, page)
         split.addWidget(self.referrals)
         hist = QWidget(split)
@@ -489,12 +505,14 @@ class HouseholdProfile(QWidget):
                 lines.append(
                     f"<span style='color:#1565c0'>{self.tr('下次走访')}：{v.next_visit_due.isoformat()}</span>"
                 )
+            lines.append(f"<a href='print:{v.id}'>{self.tr('打印走访记录表…')}</a>")
             parts.append("<p style='margin-bottom:10px'>" + "<br>".join(lines) + "</p>")
         self.timeline.setHtml("".join(parts))
 
     def _show_history(self) -> None:
         self.history.clear()
         rid = _selected_id(self.referrals)
+        self.print_slip.setEnabled(rid is not None)
         if self.profile is None or rid is None:
             self.change_status.setEnabled(False)
             return
@@ -597,6 +615,11 @@ class HouseholdProfile(QWidget):
             messages.show_error(self, e, self.tr("未能删除"))
             return
         self.changed.emit(self.household_id)
+
+    def _request_slip(self) -> None:
+        rid = _selected_id(self.referrals)
+        if rid is not None:
+            self.printRequested.emit("referral_slip", rid)
 
     def _request_status(self) -> None:
         rid = _selected_id(self.referrals)
