@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,6 +16,9 @@ from fieldapp.domain import vocab
 from fieldapp.domain.idcard import make_id_number
 from fieldapp.domain.people import HouseholdData, MemberData
 from fieldapp.storage.db import Database, open_database
+
+if TYPE_CHECKING:  # Qt is imported by the UI tests only
+    from fieldapp.ui.settings import AppSettings
 
 # The ledger password the CLI reads from FIELDAPP_PASSWORD in every test (tests of signing in
 # clear or change it); the databases the CLI creates are therefore encrypted, as on a laptop.
@@ -63,3 +67,48 @@ def open_ledger(data_dir: Path) -> Database:
     from fieldapp.security import signin
 
     return signin.open_with_password(data_dir, TEST_PASSWORD).db
+
+
+# --- the workbench's pytest-qt tests -----------------------------------------------------------
+
+
+class Answers:
+    """Stands in for the message boxes: records what was asked and answers from a queue."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+        self.told: list[str] = []
+        self.replies: list[str] = []
+
+    def ask(self, _parent: object, title: str, text: str, choices: tuple[str, ...]) -> str:
+        from fieldapp.ui import messages
+
+        self.asked.append(f"{title}: {text}")
+        reply = self.replies.pop(0) if self.replies else messages.CANCEL
+        assert reply in choices
+        return reply
+
+    def inform(self, _parent: object, title: str, text: str, _critical: bool) -> None:
+        self.told.append(f"{title}: {text}")
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Answers:
+    """Message boxes answered from a queue, and QSettings in a throwaway folder (UI tests use
+    it for every test: `pytestmark = pytest.mark.usefixtures("answers")`)."""
+    from PySide6.QtCore import QSettings
+
+    from fieldapp.ui import messages
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    a = Answers()
+    monkeypatch.setattr(messages, "ask", a.ask)
+    monkeypatch.setattr(messages, "inform", a.inform)
+    return a
+
+
+@pytest.fixture
+def prefs(tmp_path: Path) -> AppSettings:
+    from fieldapp.ui.settings import AppSettings
+
+    return AppSettings(tmp_path / "fieldapp.ini")

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from tests.conftest import head_data, household_data, person_id
+from tests.conftest import Answers, head_data, household_data, person_id
 
 from fieldapp.domain import vocab
 from fieldapp.domain.people import MemberData
@@ -27,35 +27,7 @@ from fieldapp.ui.signin import PAGE_FORGOT, PAGE_NEW, PAGE_PASSWORD, PAGE_RECOVE
 
 PASSWORD = "kaiyuan-2014"
 
-
-class Answers:
-    def __init__(self) -> None:
-        self.asked: list[str] = []
-        self.told: list[str] = []
-        self.replies: list[str] = []
-
-    def ask(self, _parent: QWidget | None, title: str, text: str, choices: tuple[str, ...]) -> str:
-        self.asked.append(f"{title}: {text}")
-        reply = self.replies.pop(0) if self.replies else messages.CANCEL
-        assert reply in choices
-        return reply
-
-    def inform(self, _parent: QWidget | None, title: str, text: str, _critical: bool) -> None:
-        self.told.append(f"{title}: {text}")
-
-
-@pytest.fixture(autouse=True)
-def answers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Answers:
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    a = Answers()
-    monkeypatch.setattr(messages, "ask", a.ask)
-    monkeypatch.setattr(messages, "inform", a.inform)
-    return a
-
-
-@pytest.fixture
-def prefs(tmp_path: Path) -> opts.AppSettings:
-    return opts.AppSettings(tmp_path / "fieldapp.ini")
+pytestmark = pytest.mark.usefixtures("answers")  # every test: message boxes and QSettings stand-ins
 
 
 @pytest.fixture

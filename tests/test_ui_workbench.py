@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from tests.conftest import VILLAGE, head_data, household_data, person_id
+from tests.conftest import VILLAGE, Answers, head_data, household_data, person_id
 
 from fieldapp.domain import vocab
 from fieldapp.domain.people import MemberData
@@ -30,37 +30,7 @@ from fieldapp.ui.main_window import MainWindow
 from fieldapp.ui.profile import HouseholdProfile
 from fieldapp.ui.visit_form import VisitDialog, draft_key
 
-
-class Answers:
-    """Stands in for the message boxes: records what was asked and answers from a queue."""
-
-    def __init__(self) -> None:
-        self.asked: list[str] = []
-        self.told: list[str] = []
-        self.replies: list[str] = []
-
-    def ask(self, _parent: QWidget | None, title: str, text: str, choices: tuple[str, ...]) -> str:
-        self.asked.append(f"{title}: {text}")
-        reply = self.replies.pop(0) if self.replies else messages.CANCEL
-        assert reply in choices
-        return reply
-
-    def inform(self, _parent: QWidget | None, title: str, text: str, _critical: bool) -> None:
-        self.told.append(f"{title}: {text}")
-
-
-@pytest.fixture(autouse=True)
-def answers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Answers:
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    a = Answers()
-    monkeypatch.setattr(messages, "ask", a.ask)
-    monkeypatch.setattr(messages, "inform", a.inform)
-    return a
-
-
-@pytest.fixture
-def prefs(tmp_path: Path) -> opts.AppSettings:
-    return opts.AppSettings(tmp_path / "fieldapp.ini")
+pytestmark = pytest.mark.usefixtures("answers")  # every test: message boxes and QSettings stand-ins
 
 
 @pytest.fixture
