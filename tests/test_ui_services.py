@@ -35,6 +35,31 @@ def test_search_index_matches_initials_name_id_tail_phone_village(db: Database) 
     assert names("wxyz") == []
 
 
+def test_typing_narrows_from_the_last_result_and_gives_what_a_fresh_search_gives(db: Database) -> None:
+    for seq, name in enumerate(("张海生", "张海", "赵华生", "单丽", "张生"), start=11):
+        _add(db, seq, name, f"1380539{seq:04d}")
+    rows = households.list_households(db)
+    typing = SearchIndex.build(rows)
+    # type, widen (backspace), type something else, add a term, clear, type a phone with +86
+    for query in (
+        "z",
+        "zh",
+        "zhs",
+        "zh",
+        "z",
+        "zh 泇",
+        "zh 泇河",
+        "",
+        "s",
+        "sl",
+        "+",
+        "+86",
+        "+861380539001",
+    ):
+        fresh = SearchIndex.build(rows)
+        assert typing.search(query) == fresh.search(query), query
+
+
 def test_drafts_round_trip_and_discard(db: Database) -> None:
     assert drafts.load_draft(db, "visit:x") is None
     drafts.save_draft(db, "visit:x", "visit", {"notes": "屋顶漏雨"})

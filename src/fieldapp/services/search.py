@@ -34,6 +34,7 @@ class SearchIndex:
 
     rows: Sequence[HouseholdRow]
     _keys: list[str]
+    _last: tuple[str, list[int]] = ("", [])  # the previous query and what it found
 
     @classmethod
     def build(cls, rows: Iterable[HouseholdRow]) -> SearchIndex:
@@ -45,10 +46,27 @@ class SearchIndex:
         return all(t in key for t in terms)
 
     def search(self, query: str) -> list[int]:
+        """Positions of the rows matching every term, in order.
+
+        Typing adds characters: when the query extends the previous one, every new match was a
+        match before (each term only grew, or a term was added), so only those rows are looked at.
+        """
         terms = terms_of(query)
         if not terms:
-            return list(range(len(self._keys)))
-        return [i for i, key in enumerate(self._keys) if all(t in key for t in terms)]
+            found = list(range(len(self._keys)))
+        else:
+            last_query, last_found = self._last
+            keys = self._keys
+            pool: Iterable[int] = (
+                last_found if last_query and query.startswith(last_query) else range(len(keys))
+            )
+            if len(terms) == 1:
+                term = terms[0]
+                found = [i for i in pool if term in keys[i]]
+            else:
+                found = [i for i in pool if all(t in keys[i] for t in terms)]
+        self._last = (query if terms else "", found)
+        return list(found)
 
 
 def terms_of(query: str) -> list[str]:

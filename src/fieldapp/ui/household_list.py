@@ -82,6 +82,7 @@ _mask_phone: Callable[[str], str] | None = None
 
 REVEAL_ID = "id"
 REVEAL_PHONE = "phone"
+_DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 class HouseholdTableModel(QAbstractTableModel):
@@ -97,6 +98,7 @@ class HouseholdTableModel(QAbstractTableModel):
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._revealed: set[tuple[str, str]] = set()  # (household id, REVEAL_ID | REVEAL_PHONE)
+        self._texts: dict[int, tuple[str, ...]] = {}  # display texts by row position, made once
         self._headers = [
             self.tr("户主"),
             self.tr("身份证号"),
@@ -112,6 +114,7 @@ class HouseholdTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[HouseholdRow]) -> None:
         self.beginResetModel()
         self._rows = rows
+        self._texts = {}
         self._index = SearchIndex.build(rows)
         self._visible = self._compute()
         self.endResetModel()
@@ -234,28 +237,18 @@ class HouseholdTableModel(QAbstractTableModel):
     ) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[self._visible[index.row()]]
+        position = self._visible[index.row()]
+        row = self._rows[position]
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_NAME:
-                return row.head_name
-            if col == COL_ID:
-                if (row.id, REVEAL_ID) in self._revealed:
-                    return row.head_id_number
-                return mask_id(row.head_id_number) or self.tr("（待补充）")
-            if col == COL_PHONE:
-                if (row.id, REVEAL_PHONE) in self._revealed:
-                    return local_phone(row.phone)
-                return masked_phone(row.phone) or self.tr("（待补充）")
-            if col == COL_VILLAGE:
-                return short_village(row.village_name) or self.tr("（待补充）")
-            if col == COL_CATEGORY:
-                return row.category or self.tr("未评定")
-            if col == COL_CAUSE:
-                return vocab.HardshipCause(row.main_cause).label if row.main_cause else ""
-            if col == COL_CADRES:
-                return "、".join(row.cadre_names) or self.tr("未结对")
-            return str(row.member_count)
+        if role == _DISPLAY:  # asked for every visible cell on every repaint: keep it cheap
+            if col == COL_ID and (row.id, REVEAL_ID) in self._revealed:
+                return row.head_id_number
+            if col == COL_PHONE and (row.id, REVEAL_PHONE) in self._revealed:
+                return local_phone(row.phone)
+            texts = self._texts.get(position)
+            if texts is None:
+                texts = self._texts[position] = self._display_texts(row)
+            return texts[col]
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == COL_CATEGORY and row.category in CATEGORY_COLOURS:
                 return QBrush(QColor(CATEGORY_COLOURS[row.category]))
@@ -274,6 +267,19 @@ class HouseholdTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
+
+    def _display_texts(self, row: HouseholdRow) -> tuple[str, ...]:
+        """What the list shows of a row, masked (the texts of one row, built when first shown)."""
+        return (
+            row.head_name,
+            mask_id(row.head_id_number) or self.tr("（待补充）"),
+            masked_phone(row.phone) or self.tr("（待补充）"),
+            short_village(row.village_name) or self.tr("（待补充）"),
+            row.category or self.tr("未评定"),
+            vocab.HardshipCause(row.main_cause).label if row.main_cause else "",
+            "、".join(row.cadre_names) or self.tr("未结对"),
+            str(row.member_count),
+        )
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
