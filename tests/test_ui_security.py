@@ -218,6 +218,24 @@ def test_ctrl_l_locks_hides_everything_and_only_the_password_unlocks(
     visit.done(0)
 
 
+def test_locking_masks_a_print_preview_that_shows_full_numbers(
+    qtbot: QtBot, secure: tuple[Path, Database], prefs: opts.AppSettings
+) -> None:
+    folder, db = secure
+    hid = _household(db)
+    window = open_window(qtbot, folder, db, prefs)
+    job = window.print_record("contact_card", hid)  # an outward form: numbers can be revealed
+    assert job is not None
+    qtbot.waitUntil(lambda: getattr(job, "preview", None) is not None, timeout=20000)
+    preview = job.preview  # type: ignore[attr-defined]
+    preview.reveal_box.setChecked(True)
+    assert preview.revealed
+    window.lock()
+    assert window.locker is not None and window.locker.is_locked
+    assert not preview.revealed and not preview.reveal_box.isChecked()  # masked again
+    preview.done(0)
+
+
 def test_forgot_password_on_the_lock_screen_unlocks_with_the_recovery_code(
     qtbot: QtBot, tmp_path: Path, prefs: opts.AppSettings
 ) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QProgressBar,
@@ -520,6 +521,10 @@ class MainWindow(QMainWindow):
             w = self.tabs.widget(i)
             if profile_class is not None and isinstance(w, profile_class):
                 w.mask_all()
+        for dialog in self.findChildren(QDialog):  # a print preview showing full numbers
+            box = getattr(dialog, "reveal_box", None)
+            if getattr(dialog, "revealed", False) and box is not None:
+                box.setChecked(False)  # re-rendered masked
         self.audit(AUDIT_LOCK)
 
     def print_public_notice(self) -> None:
