@@ -10,7 +10,6 @@ the machine (PIPL).
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -706,16 +705,7 @@ def list_forms(db: Database | None = None) -> list[FormTemplate]:
 
 def default_printer_name(db: Database) -> str:
     """Who prints: the current cadre of this device, else the operating-system user."""
-    cadre_id = settings.current_cadre_id(db)
-    if cadre_id:
-        with db.session() as s:
-            cadre = s.get(Cadre, cadre_id)
-            if cadre is not None and not cadre.deleted:
-                return cadre.name
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name on some Windows set-ups
-        return ""
+    return audit.actor_name(db)[0]
 
 
 def render_form(
