@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldapp.domain.errors import DomainError
+from fieldapp.storage.files import write_atomic
 
 KEYSTORE_NAME = "keystore.json"
 KEYSTORE_MIRROR = "keystore.mirror.json"  # a second copy: a damaged keystore must not lose the ledger
@@ -164,26 +165,10 @@ def vault_exists(data_dir: Path) -> bool:
     return keystore_path(data_dir).exists() or (data_dir / KEYSTORE_MIRROR).exists()
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Temporary name, fsync, rename: a crash leaves either the old file or the new one."""
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-    if os.name == "posix":
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _save(data_dir: Path, store: dict[str, Any]) -> None:
     text = json.dumps(store, ensure_ascii=False, indent=2)
-    _write_atomically(keystore_path(data_dir), text)
-    _write_atomically(data_dir / KEYSTORE_MIRROR, text)
+    write_atomic(keystore_path(data_dir), text.encode("utf-8"))
+    write_atomic(data_dir / KEYSTORE_MIRROR, text.encode("utf-8"))
 
 
 def _valid(store: object) -> bool:

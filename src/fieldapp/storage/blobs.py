@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldapp.storage.cipher import erase
+from fieldapp.storage.files import write_atomic
 
 MAGIC = b"FAENC1\n"
 
@@ -49,13 +50,8 @@ def unseal(key: bytes | None, blob: bytes, name: str) -> bytes:
 
 def write(path: Path, data: bytes, key: bytes | None) -> None:
     """Atomic write (temporary name, fsync, rename), encrypted when there is a key."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    with tmp.open("wb") as f:
-        f.write(seal(key, data, path.name) if key is not None else data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    content = seal(key, data, path.name) if key is not None else data
+    write_atomic(path, content, tmp=path.with_name(path.name + ".part"))
 
 
 def read(path: Path, key: bytes | None) -> bytes:

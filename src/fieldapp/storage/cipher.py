@@ -24,6 +24,8 @@ from typing import Any
 import sqlcipher3
 from sqlcipher3 import dbapi2
 
+from fieldapp.storage.files import fsync_dir
+
 dbapi = dbapi2  # the one SQLite library fieldapp uses, for plaintext files too
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -82,15 +84,6 @@ def _quote(path: Path) -> str:
 def _fsync(path: Path) -> None:
     with path.open("rb") as f:
         os.fsync(f.fileno())
-
-
-def fsync_dir(path: Path) -> None:
-    if os.name == "posix":
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _tables(conn: Any) -> list[str]:

@@ -7,7 +7,6 @@ A plain-Python API for the CLI and, later, the sync screen: every entry point ta
 from __future__ import annotations
 
 import json
-import os
 import time
 import uuid
 from collections.abc import Callable
@@ -21,7 +20,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.services.records import attachment_store
-from fieldapp.storage import blobs
+from fieldapp.storage import blobs, files
 from fieldapp.storage.base import utcnow
 from fieldapp.storage.db import Database
 from fieldapp.storage.models import (
@@ -408,19 +407,7 @@ def _post_with_retry(
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Temporary name, fsync, rename, fsync the folder, then read back and compare."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-    if hasattr(os, "O_DIRECTORY"):
-        fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    files.write_atomic(path, data, tmp=path.with_name(f".{path.name}.tmp"))  # hidden while partial
     if path.read_bytes() != data:
         raise SyncError("WRITE_VERIFY", f"写入U盘后读回的内容不一致：{path}。请换一个U盘重试。")
 
