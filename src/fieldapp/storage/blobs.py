@@ -66,9 +66,10 @@ def encrypt_folder(folder: Path, key: bytes) -> int:
     for path in sorted(folder.rglob("*")):
         if not path.is_file() or path.name.endswith(".part"):
             continue
+        with path.open("rb") as f:  # runs at every start: look at the header, not the photo
+            if f.read(len(MAGIC)) == MAGIC:
+                continue
         data = path.read_bytes()
-        if data.startswith(MAGIC):
-            continue
         sealed_tmp = path.with_name(path.name + ".part")
         with sealed_tmp.open("wb") as f:
             f.write(seal(key, data, path.name))
