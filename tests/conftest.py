@@ -27,6 +27,12 @@ TEST_PASSWORD = "field-2026-test"
 # A real village of 兰陵县卞庄街道 from resources/divisions/linyi_3713.csv
 VILLAGE = "371324001015"
 
+# The day every test runs on (fieldapp.domain.clock, through $FIELDAPP_TODAY so the CLI and
+# server processes a test starts agree): no test depends on the calendar or crosses midnight.
+# tests/test_demo.py runs the demo data and every form over a spread of other days.
+TODAY = dt.date(2026, 11, 18)
+os.environ["FIELDAPP_TODAY"] = TODAY.isoformat()  # set before any fixture, module-scoped ones too
+
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import pytest
 from sqlalchemy import func, select
+from tests.conftest import TODAY
 
 from fieldapp.domain import vocab
 from fieldapp.domain.divisions import validate_village_code
@@ -179,7 +180,7 @@ def test_a_larger_set_reaches_every_status(tmp_path: Path) -> None:
 
 def test_no_date_in_the_future_and_some_visits_overdue(filled: tuple[Database, DemoSummary]) -> None:
     db, _ = filled
-    today = dt.date.today()
+    today = TODAY
     dates: list[dt.date] = []
     dates += [v.visit_date for v in _all(db, Visit)]
     dates += [a.assessed_on for a in _all(db, Assessment)]
@@ -275,3 +276,47 @@ def test_one_household_and_progress(tmp_path: Path) -> None:
     with pytest.raises(ValidationError):
         fill_demo_data(db, 0)
     db.close()
+
+
+# Days spread over a year and its awkward corners (new year, a leap day, the Spring Festival
+# season, the end of a month): demo data made on any of them gives every form a record.
+SPREAD = [
+    dt.date(2027, 1, 1),
+    dt.date(2027, 2, 10),
+    dt.date(2028, 2, 29),
+    dt.date(2027, 3, 31),
+    dt.date(2027, 5, 18),
+    dt.date(2027, 6, 30),
+    dt.date(2027, 8, 1),
+    dt.date(2027, 9, 15),
+    dt.date(2027, 10, 31),
+    dt.date(2027, 11, 26),
+    dt.date(2027, 12, 31),
+    dt.date(2030, 6, 1),
+]
+
+
+@pytest.mark.parametrize("day", SPREAD, ids=str)
+def test_demo_made_on_any_day_prints_every_form(tmp_path: Path, day: dt.date) -> None:
+    from tests.test_printing import FORMS, record_for, text_of
+
+    from fieldapp.domain import clock
+    from fieldapp.services import printing
+
+    db = open_database(tmp_path / "data")
+    try:
+        fill_demo_data(db, 12, seed=2014, today=day)  # the set `fieldapp --demo` makes
+        dates = [v.visit_date for v in _all(db, Visit)] + [e.occurred_on for e in _all(db, ReferralEvent)]
+        dates += [r.paid_on for r in _all(db, ReliefPayment)] + [c.given_on for c in _all(db, Consent)]
+        assert max(dates) <= day < max(v.next_visit_due for v in _all(db, Visit) if v.next_visit_due)
+        with clock.as_of(day):  # a clerk printing on that day
+            for form in FORMS:
+                target = tmp_path / f"{form}.pdf"
+                record = record_for(db, form)
+                doc = printing.print_to_file(db, form, record, target, printed_by="王芳")
+                assert doc.pdf.pages >= 1
+                if form != "public_notice":  # the notice lists only those who consented to it
+                    head = printing.gather(db, printing.template_for(db, form), record)["head"]["name"]
+                    assert head and head in text_of(target), form
+    finally:
+        db.close()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
-from tests.conftest import TEST_PASSWORD, head_data, household_data, open_ledger
+from tests.conftest import TEST_PASSWORD, TODAY, head_data, household_data, open_ledger
 
 from fieldapp.domain import vocab
 from fieldapp.security import signin, vault
@@ -357,7 +357,7 @@ def test_retention_purges_only_closed_acknowledged_and_expired_households(tmp_pa
     photo = tmp_path / "p.png"
     photo.write_bytes(PNG)
     records.add_attachment(db, old, photo, vocab.AttachmentKind.ID_CARD)
-    long_ago = dt.date.today() - dt.timedelta(days=800)
+    long_ago = TODAY - dt.timedelta(days=800)
     households.close_household(db, old, closed_on=long_ago, note="已脱困")
     households.close_household(db, recent, note="迁出本市")
     _ack_everything(db)

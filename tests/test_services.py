@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from tests.conftest import head_data, household_data, person_id
+from tests.conftest import TODAY, head_data, household_data, person_id
 
 from fieldapp.domain import vocab
 from fieldapp.domain.errors import NotFound, RuleViolation, ValidationError
@@ -17,8 +17,6 @@ from fieldapp.services import assessments, cadres, households, records, referral
 from fieldapp.services.referrals import ReferralData
 from fieldapp.services.visits import VisitData
 from fieldapp.storage.db import Database
-
-TODAY = dt.date.today()
 
 
 def new_household(db: Database, seq: int = 11, name: str = "张海生", **kw: object) -> str:
@@ -195,7 +193,7 @@ def test_visit_suggests_next_date_and_remembers_place(db: Database) -> None:
 
 def test_visit_in_the_future_or_with_too_late_follow_up_is_refused(db: Database) -> None:
     hid = new_household(db)
-    today = dt.date.today()  # not the module's today: the suite may run across midnight
+    today = TODAY
     with pytest.raises(ValidationError) as err:
         visits.record_visit(db, VisitData(household_id=hid, visit_date=today + dt.timedelta(days=1)))
     assert "visit_date" in err.value.fields

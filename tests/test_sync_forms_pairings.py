@@ -7,13 +7,12 @@ driven through `fieldapp-hq` and the device through `fieldapp` where a command e
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
-from tests.conftest import head_data, household_data, open_ledger
+from tests.conftest import TODAY, head_data, household_data, open_ledger
 from tests.test_sync_hq_reply import _hq, sync
 from tests.test_sync_protocol import enrolled_device, hq, hq_url, postgres_server  # noqa: F401
 
@@ -209,14 +208,14 @@ def test_handover_ends_the_former_cadres_pairing_and_pairs_the_new_cadre(
     old, new = sorted(_pairings(b, moved), key=lambda p: p.cadre_id != wang)  # the former cadre's first
     assert (old.cadre_id, old.ended_on, old.end_reason) == (
         wang,
-        dt.date.today(),
+        TODAY,
         "市总工会移交给兰陵县-李强（王芳调岗）",
     )
     assert (new.cadre_id, new.ended_on, new.extra_reason, new.started_on) == (
         li,
         None,
         "王芳调岗",
-        dt.date.today(),
+        TODAY,
     )
     assert cadres.pairing_status(b, li).active == 5
     assert cadres.pairing_status(b, wang).active == 0
@@ -224,7 +223,7 @@ def test_handover_ends_the_former_cadres_pairing_and_pairs_the_new_cadre(
     report = sync(a, hq)
     assert "本机只读" in " ".join(report.details)
     (mine,) = _pairings(a, moved)
-    assert mine.ended_on == dt.date.today() and mine.end_reason.startswith("市总工会移交给兰陵县-李强")
+    assert mine.ended_on == TODAY and mine.end_reason.startswith("市总工会移交给兰陵县-李强")
     status = cadres.pairing_status(a, wang)
     assert status.active == 1 and status.warning is not None and "少于" in status.warning
     with pytest.raises(RuleViolation):  # the household is read-only there: no new pairing...

@@ -7,14 +7,13 @@ databases; headquarters is driven through `fieldapp-hq` commands where one exist
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
 import httpx
 import pytest
 from sqlalchemy import func, select
-from tests.conftest import head_data, household_data
+from tests.conftest import TODAY, head_data, household_data
 from tests.test_sync_e2e import Server, _enrolment, server  # noqa: F401  (fixture)
 from tests.test_sync_protocol import (  # noqa: F401  (fixtures)
     add_changes,
@@ -66,7 +65,7 @@ def _outbox(db: Database) -> int:
 def _household_with_records(db: Database, tmp_path: Path) -> tuple[str, str]:
     hid = households.create_household(db, household_data(), head_data()).id
     households.add_member(db, hid, head_data(seq=23, name="张小红", relation=vocab.Relation.DAUGHTER))
-    visits.record_visit(db, VisitData(household_id=hid, visit_date=dt.date.today(), notes="第一次走访"))
+    visits.record_visit(db, VisitData(household_id=hid, visit_date=TODAY, notes="第一次走访"))
     kind = next(iter(catalogue().values()))
     ref = referrals.create_referral(
         db, ReferralData(household_id=hid, kind_code=kind.code, receiving_body=kind.bodies[0], reason="培训")
@@ -137,7 +136,7 @@ def test_handover_moves_the_household_and_its_records_and_leaves_a_read_only_cop
     assert stored.read_bytes() == b"\xff\xd8 a photo of the household register"
     assert client.status(b)["handed_over"] == 0
     # ...and may write it: the new version follows headquarters' one, no conflict
-    visits.record_visit(b, VisitData(household_id=hid, visit_date=dt.date.today(), notes="李强接手后走访"))
+    visits.record_visit(b, VisitData(household_id=hid, visit_date=TODAY, notes="李强接手后走访"))
     households.update_household(b, hid, household_data(address_detail="3组15号"))
     sync(b, hq)
     assert hq.conflicts() == []
@@ -147,7 +146,7 @@ def test_handover_moves_the_household_and_its_records_and_leaves_a_read_only_cop
     assert households.get_household(a, hid).owner_device == b.device_id
     assert client.status(a)["handed_over"] == 1
     with pytest.raises(RuleViolation) as e:
-        visits.record_visit(a, VisitData(household_id=hid, visit_date=dt.date.today(), notes="x"))
+        visits.record_visit(a, VisitData(household_id=hid, visit_date=TODAY, notes="x"))
     assert "移交给其他干部" in str(e.value)
     with pytest.raises(RuleViolation):
         households.update_household(a, hid, household_data(address_detail="改不了"))

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from tests.conftest import head_data, household_data
+from tests.conftest import TODAY, head_data, household_data
 from tests.test_sync_e2e import Server, server  # noqa: F401  (fixture)
 
 from fieldapp.domain import vocab
@@ -73,7 +72,7 @@ def _open(qtbot: QtBot, db: Database, prefs: opts.AppSettings) -> tuple[MainWind
 
 def _household(db: Database) -> tuple[str, str]:
     hid = households.create_household(db, household_data(), head_data()).id
-    visits.record_visit(db, VisitData(household_id=hid, visit_date=dt.date.today(), notes="入户走访"))
+    visits.record_visit(db, VisitData(household_id=hid, visit_date=TODAY, notes="入户走访"))
     kind = next(iter(catalogue().values()))
     ref = referrals.create_referral(
         db, ReferralData(household_id=hid, kind_code=kind.code, receiving_body=kind.bodies[0], reason="培训")
@@ -124,7 +123,7 @@ def test_enrol_upload_export_and_import_through_the_screen(
     hq.close()
 
     # a change made in the village, carried on the stick
-    visits.record_visit(ledger, VisitData(household_id=hid, visit_date=dt.date.today(), notes="第二次走访"))
+    visits.record_visit(ledger, VisitData(household_id=hid, visit_date=TODAY, notes="第二次走访"))
     stick = tmp_path / "U盘"
     stick.mkdir()
     screen.choose_folder = lambda _title: str(stick)

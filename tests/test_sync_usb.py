@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from pathlib import Path
 
 import pytest
-from tests.conftest import head_data, household_data, open_ledger
+from tests.conftest import TODAY, head_data, household_data, open_ledger
 from tests.test_sync_protocol import add_changes
 
 from fieldapp import cli
@@ -135,7 +134,7 @@ def test_reply_brings_referral_outcome_handover_and_dibao(tmp_path: Path) -> Non
         "id": event_id,
         "referral_id": ref,
         "status": outcome.value,
-        "occurred_on": dt.date.today().isoformat(),
+        "occurred_on": TODAY.isoformat(),
         "note": "市总工会登记：已受理",
         "recorded_by": "市总工会",
     }

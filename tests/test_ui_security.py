@@ -3,7 +3,6 @@ on a real encrypted ledger (SQLCipher, Argon2id) in tmp_path."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from tests.conftest import Answers, head_data, household_data, person_id
+from tests.conftest import TODAY, Answers, head_data, household_data, person_id
 
 from fieldapp.domain import vocab
 from fieldapp.domain.people import MemberData
@@ -454,7 +453,7 @@ def test_health_data_of_a_child_under_14_warns_without_a_guardians_consent(
     window = open_window(qtbot, folder, db, prefs)
     profile = window.open_household(hid)
     wait_ops(qtbot)
-    eight = dt.date.today().replace(year=dt.date.today().year - 8, month=3, day=1)
+    eight = TODAY.replace(year=TODAY.year - 8, month=3, day=1)
     dialog = window.edit_member(hid, "")
     dialog.name.setText("张小宝")
     dialog.relation.setCurrentIndex(dialog.relation.findData(vocab.Relation.SON.value))

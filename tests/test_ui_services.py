@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.conftest import head_data, household_data, person_id
+from tests.conftest import TODAY, head_data, household_data, person_id
 
 from fieldapp.domain.vocab import ReferralStatus, VisitMode
 from fieldapp.services import cadres, drafts, households, referrals, todo, visits
@@ -106,7 +106,7 @@ def test_resurvey_progress_counts_face_to_face_visits_in_the_period(db: Database
     a = _add(db, 11, "张海生", "13805391234", me)
     b = _add(db, 13, "单丽", "13905397777", me)
     c = _add(db, 15, "李明", "13705395555", me)
-    start = dt.date.today() - dt.timedelta(days=10)
+    start = TODAY - dt.timedelta(days=10)
     visits.record_visit(db, visits.VisitData(a, start + dt.timedelta(days=2)))
     visits.record_visit(db, visits.VisitData(b, start + dt.timedelta(days=3), mode=VisitMode.PHONE))
     visits.record_visit(db, visits.VisitData(c, start - dt.timedelta(days=5)))
@@ -128,7 +128,7 @@ def test_pairing_overview_flags_cadres_outside_two_to_four(db: Database) -> None
 
 def test_profile_loads_everything_of_a_household(db: Database) -> None:
     hid = _add(db, 11, "张海生", "13805391234")
-    visits.record_visit(db, visits.VisitData(hid, dt.date.today()))
+    visits.record_visit(db, visits.VisitData(hid, TODAY))
     rid = referrals.create_referral(db, referrals.ReferralData(hid, "RIGHTS-WAGES", "县总工会", "欠薪"))
     referrals.change_status(db, rid, ReferralStatus.REFERRED)
     p = load_profile(db, hid)

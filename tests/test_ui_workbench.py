@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from tests.conftest import VILLAGE, Answers, head_data, household_data, person_id
+from tests.conftest import TODAY, VILLAGE, Answers, head_data, household_data, person_id
 
 from fieldapp.domain import vocab
 from fieldapp.domain.people import MemberData
@@ -157,16 +157,14 @@ def test_record_a_visit_by_keyboard_alone(
     qtbot: QtBot, db: Database, prefs: opts.AppSettings, cadre: str
 ) -> None:
     hid = _household(db, cadre)
-    visits.record_visit(
-        db, visits.VisitData(hid, dt.date.today() - dt.timedelta(days=40), place="务工单位宿舍")
-    )
+    visits.record_visit(db, visits.VisitData(hid, TODAY - dt.timedelta(days=40), place="务工单位宿舍"))
     window = open_window(qtbot, db, prefs)
     window.households.table.selectRow(0)
     window.visit_action.trigger()  # Ctrl+E
     dialog = window.dialogs[-1]
     assert isinstance(dialog, VisitDialog)
     assert dialog.place.text() == "务工单位宿舍"  # the last place is the default
-    assert dialog.next_due.date().toPython() == dt.date.today() + dt.timedelta(days=30)
+    assert dialog.next_due.date().toPython() == TODAY + dt.timedelta(days=30)
 
     start = dialog.visit_date
     assert focused(dialog) is start
@@ -189,13 +187,13 @@ def test_record_a_visit_by_keyboard_alone(
 
     qtbot.waitUntil(lambda: not dialog.isVisible())
     latest = visits.list_visits(db, hid)[0]
-    assert latest.visit_date == dt.date.today()
+    assert latest.visit_date == TODAY
     assert latest.mode == vocab.VisitMode.WORKPLACE
     assert latest.people_met == "户主本人"
     assert latest.living_conditions == "工地停工两个月，房租拖欠"
     assert latest.demands == "讨要欠薪"
     assert latest.cadre_id == cadre
-    assert latest.next_visit_due == dt.date.today() + dt.timedelta(days=30)
+    assert latest.next_visit_due == TODAY + dt.timedelta(days=30)
     assert drafts.load_draft(db, draft_key(hid)) is None
     wait_ops(qtbot)
 
@@ -423,7 +421,7 @@ def test_todo_list_shows_overdue_visit_and_referral_follow_up(
     qtbot: QtBot, db: Database, prefs: opts.AppSettings, cadre: str
 ) -> None:
     hid = _household(db, cadre)
-    long_ago = dt.date.today() - dt.timedelta(days=100)
+    long_ago = TODAY - dt.timedelta(days=100)
     visits.record_visit(db, visits.VisitData(hid, long_ago, next_visit_due=long_ago + dt.timedelta(days=30)))
     rid = referrals.create_referral(
         db, referrals.ReferralData(hid, "RIGHTS-WAGES", "县总工会", "欠薪", created_on=long_ago)
@@ -599,7 +597,7 @@ def test_relief_and_consent_are_recorded_from_the_profile(
         MemberData(
             name="张小宝",
             relation=vocab.Relation.SON,
-            birth_date=dt.date.today().replace(year=dt.date.today().year - 8),
+            birth_date=TODAY.replace(year=TODAY.year - 8),
         ),
     ).id
     window = open_window(qtbot, db, prefs)

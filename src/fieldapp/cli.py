@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -59,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("demo-data", "填入演示数据（干部、困难户、走访、评定、转介…）")
     p.add_argument("--households", type=int, default=12, metavar="N", help="困难户数量（默认12）")
     p.add_argument("--seed", type=int, default=2014, help="随机种子（相同种子生成相同数据）")
+    p.add_argument(
+        "--as-of",
+        type=dt.date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="以该日为“今天”生成（走访、转介等日期都早于该日；默认今天）",
+    )
 
     p = command("import-households", "从 .xlsx 或 .csv 导入联系户名单")
     p.add_argument("file", type=Path, metavar="FILE")

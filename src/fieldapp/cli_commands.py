@@ -32,7 +32,7 @@ def demo_data(db: Database, args: argparse.Namespace) -> int:
         if sys.stderr.isatty():
             print(f"\r已生成 {done}/{total} 户", end="", file=sys.stderr, flush=True)
 
-    summary = fill_demo_data(db, args.households, seed=args.seed, progress=progress)
+    summary = fill_demo_data(db, args.households, seed=args.seed, progress=progress, today=args.as_of)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from stdnum import numdb
 from stdnum.cn import ric
 
+from fieldapp.domain import clock
 from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.vocab import Sex
 
@@ -79,7 +80,7 @@ def parse_id_number(
         birth = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
         raise fail(f"出生日期 {number[6:14]} 不存在") from None
-    today = today or dt.date.today()
+    today = today or clock.today()
     if birth > today:
         raise fail(f"出生日期 {birth.isoformat()} 晚于今天")
     if birth.year < 1900:

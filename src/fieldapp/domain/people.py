@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from fieldapp.domain import vocab
+from fieldapp.domain import clock, vocab
 from fieldapp.domain.divisions import validate_village_code
 from fieldapp.domain.errors import FieldProblem, ValidationError
 from fieldapp.domain.idcard import parse_id_number
@@ -90,7 +90,7 @@ def normalize_member(data: MemberData, today: dt.date | None = None) -> MemberDa
             birth_date, sex = parsed.birth_date, parsed.sex
     else:
         id_number = None
-    if birth_date is not None and birth_date > (today or dt.date.today()):
+    if birth_date is not None and birth_date > (today or clock.today()):
         problems.append(FieldProblem("birth_date", "出生日期", "晚于今天"))
     if data.monthly_income_fen < 0:
         problems.append(FieldProblem("monthly_income_fen", "月收入", "不能为负数"))

@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Engine, Table, create_engine, event, exc, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from fieldapp.domain import clock
 from fieldapp.hq import migrate
 from fieldapp.hq.models import (
     SCHEMA_VERSION,
@@ -614,7 +615,7 @@ class HQ:
                 raise SyncError("INVALID", str(e)) from e
             owner = self.owner_of(s, str(ref["household_id"]))
             now = utcnow().isoformat()
-            day = occurred_on or dt.date.today()
+            day = occurred_on or clock.today()
             if events and day.isoformat() < max(e["occurred_on"] for e in events):
                 raise SyncError("INVALID", "办理日期早于该转介已有的最新状态日期。")
             event_row = {
@@ -673,7 +674,7 @@ class HQ:
                 ):
                     rows.append(("referral_event", json.loads(rec.data)))
             # the former cadre's pairing ends with the handover; headquarters writes it, as in `resolve`
-            day, now = dt.date.today().isoformat(), utcnow().isoformat()
+            day, now = clock.today().isoformat(), utcnow().isoformat()
             reason = f"市总工会移交给{target.name}" + (f"（{note}）" if note else "")
             ended: list[dict[str, Any]] = []
             for i, (entity, row) in enumerate(rows):

@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from fieldapp.domain import clock
 from fieldapp.domain.errors import NotFound, RuleViolation
 from fieldapp.storage.base import Synced
 from fieldapp.storage.models import Household
@@ -49,4 +50,4 @@ def writable_household(session: Session, household_id: str) -> Household:
 
 
 def today() -> dt.date:
-    return dt.date.today()
+    return clock.today()

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field, fields, replace
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
+from fieldapp.domain import clock, vocab
 from fieldapp.domain import referrals as referral_rules
-from fieldapp.domain import vocab
 from fieldapp.domain.divisions import Division, divisions
 from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.hardship import HardshipInput, assess
@@ -30,7 +30,6 @@ from fieldapp.domain.idcard import make_id_number
 from fieldapp.domain.people import MINOR_AGE_FOR_GUARDIAN, HouseholdData, MemberData, age_on
 from fieldapp.services import assessments, cadres, households, records, settings, visits
 from fieldapp.services import referrals as referral_service
-from fieldapp.services.common import today
 from fieldapp.storage.db import Database
 from fieldapp.storage.models import Household, Member
 
@@ -169,6 +168,14 @@ _STORIES: tuple[tuple[str, int], ...] = (
     ("disaster", 5),
     ("insurance", 5),
     ("elderly", 6),
+)
+# The first households of a new demo set always show these cases, whatever the day the set is
+# made on, so every form has a record to print: wage arrears with an active legal-aid case, a
+# college student with a 金秋助学 referral and a serious illness with special relief.
+_SHOWCASE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("wages", ("RIGHTS-WAGES", "RIGHTS-LEGALAID")),
+    ("schooling", ("LIVING-JINQIU",)),
+    ("illness", ("LIVING-SPECIAL",)),
 )
 _MAIN_CAUSE: dict[str, tuple[C, ...]] = {
     "illness": (C.SERIOUS_ILLNESS,),
@@ -312,7 +319,7 @@ class _Generator:
         self.rng = rng
         # decisions added later draw from their own stream, so a seed keeps giving the same households
         self.notice_rng = random.Random(rng.random())
-        self.today = today()
+        self.today = clock.today()
         self.dibao = dibao_fen
         self.used_ids = _existing_id_numbers(db)
         self.index = divisions()
@@ -409,9 +416,9 @@ class _Generator:
 
     # ----- people
 
-    def story(self, plan: _CadrePlan | None, village: Division) -> _Story:
+    def story(self, plan: _CadrePlan | None, village: Division, kind: str | None = None) -> _Story:
         rng = self.rng
-        kind = rng.choices([k for k, _ in _STORIES], [w for _, w in _STORIES])[0]
+        kind = kind or rng.choices([k for k, _ in _STORIES], [w for _, w in _STORIES])[0]
         county = village.code[:6]
         if kind == "elderly":
             head_age = rng.randint(60, 74)
@@ -798,11 +805,15 @@ class _Generator:
 
     # ----- one household
 
-    def household(self, plan: _CadrePlan | None, paired: bool) -> None:
+    def household(
+        self, plan: _CadrePlan | None, paired: bool, showcase: tuple[str, tuple[str, ...]] | None = None
+    ) -> None:
         rng = self.rng
         db = self.db
         village = self.village(plan.county if plan and plan.county and self.chance(0.8) else None)
-        story = self.story(plan, village)
+        story = self.story(plan, village, showcase[0] if showcase else None)
+        while showcase and "LIVING-JINQIU" in showcase[1] and story.student is None:
+            story = self.story(plan, village, showcase[0])  # a family with a child at college
         hardship = self.hardship(story)
         head = story.head
         basis = (
@@ -908,7 +919,8 @@ class _Generator:
 
         # referrals suited to what was found, made on a visit
         made_on = sorted(
-            (rng.randrange(len(visit_dates)), code) for code in self.referral_kinds(story, hardship)
+            (rng.randrange(len(visit_dates)), code)
+            for code in self.referral_kinds(story, hardship, showcase[1] if showcase else ())
         )
         for n, (k, code) in enumerate(made_on):
             created = visit_dates[k]
@@ -922,7 +934,8 @@ class _Generator:
                     note=f"同意将家庭基本情况提供给{self.body(code, village)}等接收单位",
                 )
                 self.totals.consents += 1
-            self.referral(story, village, plan, hid, visit_ids[k], code, created)
+            active = showcase is not None and code in showcase[1]
+            self.referral(story, village, plan, hid, visit_ids[k], code, created, active=active)
 
         # 送温暖 at the Spring Festival for households in deep hardship
         if (
@@ -1067,7 +1080,7 @@ class _Generator:
             amount=story.arrears_yuan, employer=story.employer or "原单位"
         )
 
-    def referral_kinds(self, story: _Story, hardship: HardshipInput) -> list[str]:
+    def referral_kinds(self, story: _Story, hardship: HardshipInput, must: tuple[str, ...] = ()) -> list[str]:
         rng = self.rng
         head = story.head.data
         options: list[str] = []
@@ -1116,6 +1129,8 @@ class _Generator:
             if not left:
                 break
             picked.append(rng.choice(left))
+        picked += [c for c in must if c not in picked]
+        unique += [c for c in must if c not in unique]
         return [c for c in unique if c in picked]
 
     def body(self, code: str, village: Division) -> str:
@@ -1138,7 +1153,10 @@ class _Generator:
         visit_id: str,
         code: str,
         created: dt.date,
+        *,
+        active: bool = False,
     ) -> None:
+        """Create the referral and move it along a path; an `active` one is never withdrawn or returned."""
         rng = self.rng
         db = self.db
         member = (
@@ -1174,7 +1192,8 @@ class _Generator:
             recorded_by=recorded_by,
         )
         self.totals.referrals += 1
-        path = rng.choices(_PATHS, [w for _, w in _PATHS])[0][0]
+        paths = [(p, w) for p, w in _PATHS if not active or (p and p[-1] not in (RS.WITHDRAWN, RS.RETURNED))]
+        path = rng.choices(paths, [w for _, w in paths])[0][0]
         day = created
         step = referral_rules.referral_kind(code).follow_up_days
         for status in path:
@@ -1405,13 +1424,21 @@ def fill_demo_data(
     *,
     seed: int = 2014,
     progress: Progress | None = None,
+    today: dt.date | None = None,
 ) -> DemoSummary:
     """Add `households` demo households with cadres, visits, assessments, referrals and relief.
 
     Deterministic for a seed on an empty database; on a database that already holds households
     the seed is combined with their count, so a second call adds different people and never
-    reuses an ID number.
+    reuses an ID number. The households' story is dated back from `today` (default: the
+    clock's today), and the services check the dates against that same day.
     """
+    day = today or clock.today()
+    with clock.as_of(day):
+        return _fill(db, households, seed, progress)
+
+
+def _fill(db: Database, households: int, seed: int, progress: Progress | None) -> DemoSummary:
     if households < 1:
         raise ValidationError.single("households", "户数", "至少为1户")
     existing = _household_count(db)
@@ -1447,7 +1474,8 @@ def fill_demo_data(
                     if number in extra_reasons:
                         cadre_plans[number].extra_reason = "本单位农民工较多，经单位研究同意多联系1户"
             for cadre_number, paired in plan[start : start + BATCH_HOUSEHOLDS]:
-                gen.household(cadre_plans[cadre_number], paired)
+                showcase = _SHOWCASE[done] if existing == 0 and done < len(_SHOWCASE) else None
+                gen.household(cadre_plans[cadre_number], paired, showcase)
                 done += 1
                 if progress is not None:
                     progress(done, len(plan))

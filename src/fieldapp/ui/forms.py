@@ -10,6 +10,7 @@ from typing import TypeVar
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QProgressBar, QWidget
 
+from fieldapp.domain import clock
 from fieldapp.domain.errors import DomainError, RuleViolation, ValidationError
 from fieldapp.ui import messages
 from fieldapp.ui.ops import Op
@@ -54,7 +55,7 @@ def date_edit(parent: QWidget, value: dt.date | None = None) -> QDateEdit:
     edit = DateEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
-    set_date(edit, value or dt.date.today())
+    set_date(edit, value or clock.today())
     return edit
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 R = TypeVar("R")
@@ -57,6 +58,13 @@ class _Runnable(QRunnable):
             pass
 
 
+def _receiver_alive(cb: Callable[..., object] | None) -> bool:
+    """False when the callback is a method of a widget that was closed and deleted meanwhile
+    (a window closed while its background work ran): its result has nowhere to go."""
+    owner = getattr(cb, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
+
+
 _running: set[_Relay] = set()
 _runnables: dict[_Relay, _Runnable] = {}
 
@@ -92,12 +100,16 @@ class Op(Generic[R]):
 
         def on_done(result: object) -> None:
             finish()
-            if self._on_success is not None:
+            if self._on_success is not None and _receiver_alive(self._on_success):
                 self._on_success(result)  # type: ignore[arg-type]
 
         def on_failed(error: object) -> None:
             finish()
-            if self._on_failure is not None and isinstance(error, Exception):
+            if (
+                self._on_failure is not None
+                and isinstance(error, Exception)
+                and _receiver_alive(self._on_failure)
+            ):
                 self._on_failure(error)
 
         relay = _Relay(on_done, on_failed)

@@ -14,6 +14,8 @@ from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
+from fieldapp.domain import clock
+
 T = TypeVar("T", str, int, bool, QByteArray)
 
 SETTINGS_VERSION = 1
@@ -117,4 +119,4 @@ def resurvey_start(prefs: AppSettings) -> dt.date:
     try:
         return dt.date.fromisoformat(raw)
     except ValueError:
-        return dt.date.today().replace(day=1)
+        return clock.today().replace(day=1)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain import vocab
+from fieldapp.domain import clock, vocab
 from fieldapp.services import drafts, visits
 from fieldapp.services import settings as ledger_settings
 from fieldapp.storage.db import Database
@@ -100,7 +100,7 @@ class VisitDialog(QDialog):
         self.demands.setObjectName("demands")
         self.notes = _notes_box(self, self.tr("其他情况"))
         self.notes.setObjectName("visitNotes")
-        self.next_due = date_edit(self, visits.suggest_next_visit(dt.date.today()))
+        self.next_due = date_edit(self, visits.suggest_next_visit(clock.today()))
         self.next_due.setObjectName("nextVisit")
 
         form = QFormLayout()
@@ -184,7 +184,7 @@ class VisitDialog(QDialog):
         if draft is None:
             return
         p = draft.payload
-        set_date(self.visit_date, dt.date.fromisoformat(p.get("visit_date", dt.date.today().isoformat())))
+        set_date(self.visit_date, dt.date.fromisoformat(p.get("visit_date", clock.today().isoformat())))
         set_combo_data(self.mode, vocab.VisitMode(p.get("mode", vocab.VisitMode.HOME.value)))
         self.place.setText(p.get("place", ""))
         self.people_met.setText(p.get("people_met", ""))

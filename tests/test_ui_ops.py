@@ -1,0 +1,48 @@
+"""Background operations (fieldapp.ui.ops): results reach the GUI thread, or nobody if the
+window that asked was closed meanwhile."""
+
+from __future__ import annotations
+
+import threading
+
+import shiboken6
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from fieldapp.ui import ops
+
+
+class _Shows(QLabel):
+    def show_result(self, value: object) -> None:
+        self.setText(str(value))
+
+
+def test_result_comes_back_on_the_gui_thread(qtbot: QtBot) -> None:
+    label = _Shows()
+    qtbot.addWidget(label)
+    seen: list[bool] = []
+
+    def work() -> int:
+        seen.append(threading.current_thread() is threading.main_thread())
+        return 42
+
+    ops.Op(work).success(label.show_result).run()
+    qtbot.waitUntil(lambda: ops.pending() == 0, timeout=5000)
+    assert label.text() == "42" and seen == [False]
+
+
+def test_a_window_closed_while_its_work_runs_gets_no_callback(qtbot: QtBot) -> None:
+    label = _Shows()
+    release = threading.Event()
+    failures: list[Exception] = []
+
+    def work() -> int:
+        release.wait(5)
+        return 7
+
+    ops.Op(work).success(label.show_result).failure(failures.append).run()
+    shiboken6.delete(label)  # the window is gone before the result is back
+    release.set()
+    # before the fix the success callback ran on the deleted label: RuntimeError in a Qt slot
+    qtbot.waitUntil(lambda: ops.pending() == 0, timeout=5000)
+    assert not shiboken6.isValid(label) and failures == []
