@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +40,42 @@ os.environ["FIELDAPP_TODAY"] = TODAY.isoformat()  # set before any fixture, modu
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FIELDAPP_DATA_DIR", str(tmp_path / "default-data"))
     monkeypatch.setenv("FIELDAPP_PASSWORD", TEST_PASSWORD)
+
+
+def _running_children() -> list[str]:
+    """This process's child processes that are still running (Linux /proc; elsewhere none seen)."""
+    me = os.getpid()
+    found: list[str] = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            pid, rest = stat.read_text().split(" (", 1)
+            name, fields = rest.rsplit(") ", 1)
+        except (OSError, ValueError):
+            continue  # ended while we looked
+        state, ppid = fields.split()[:2]
+        if int(ppid) == me and state != "Z":
+            found.append(f"{name} (pid {pid})")
+    return found
+
+
+def _new_threads(before: set[threading.Thread]) -> list[str]:
+    return [
+        t.name
+        for t in threading.enumerate()
+        if t not in before and t.is_alive() and not isinstance(t, threading._DummyThread)
+    ]
+
+
+@pytest.fixture(autouse=True)
+def _nothing_left_running() -> Iterator[None]:
+    """Every thread and process a test starts is ended by that test: no orphan HQ server."""
+    threads = set(threading.enumerate())
+    yield
+    deadline = time.monotonic() + 5  # a thread that was told to stop may need a moment
+    while (_new_threads(threads) or _running_children()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = _new_threads(threads) + _running_children()
+    assert not left, f"the test left these running: {left}"
 
 
 @pytest.fixture
@@ -79,27 +117,48 @@ def open_ledger(data_dir: Path) -> Database:
 
 
 class Answers:
-    """Stands in for the message boxes: records what was asked and answers from a queue."""
+    """Stands in for the message boxes: records what was asked and answers from a queue.
+
+    A question the test did not queue an answer for, or an error box the test did not declare
+    (`expect_errors()`), fails the test: a background failure cannot pass unseen."""
 
     def __init__(self) -> None:
         self.asked: list[str] = []
         self.told: list[str] = []
         self.replies: list[str] = []
+        self.unexpected: list[str] = []
+        self.errors: list[str] = []
+        self.errors_expected = False
+
+    def expect_errors(self) -> None:
+        """This test provokes error messages on purpose (and checks them in `told`)."""
+        self.errors_expected = True
 
     def ask(self, _parent: object, title: str, text: str, choices: tuple[str, ...]) -> str:
         from fieldapp.ui import messages
 
         self.asked.append(f"{title}: {text}")
-        reply = self.replies.pop(0) if self.replies else messages.CANCEL
+        if not self.replies:
+            self.unexpected.append(f"{title}: {text}")
+            return messages.CANCEL if messages.CANCEL in choices else choices[-1]
+        reply = self.replies.pop(0)
         assert reply in choices
         return reply
 
-    def inform(self, _parent: object, title: str, text: str, _critical: bool) -> None:
+    def inform(self, _parent: object, title: str, text: str, critical: bool) -> None:
         self.told.append(f"{title}: {text}")
+        if critical:
+            self.errors.append(f"{title}: {text}")
+
+    def check(self) -> None:
+        assert not self.unexpected, f"questions the test did not expect: {self.unexpected}"
+        assert self.errors_expected or not self.errors, (
+            f"error messages the test did not expect: {self.errors}"
+        )
 
 
 @pytest.fixture
-def answers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Answers:
+def answers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Answers]:
     """Message boxes answered from a queue, and QSettings in a throwaway folder (UI tests use
     it for every test: `pytestmark = pytest.mark.usefixtures("answers")`)."""
     from PySide6.QtCore import QSettings
@@ -110,7 +169,8 @@ def answers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Answers:
     a = Answers()
     monkeypatch.setattr(messages, "ask", a.ask)
     monkeypatch.setattr(messages, "inform", a.inform)
-    return a
+    yield a
+    a.check()
 
 
 @pytest.fixture
@@ -118,3 +178,19 @@ def prefs(tmp_path: Path) -> AppSettings:
     from fieldapp.ui.settings import AppSettings
 
     return AppSettings(tmp_path / "fieldapp.ini")
+
+
+# --- no silent skips in CI -------------------------------------------------------------------
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Under CI (CI set, as .ci/run runs) a skipped test fails: a missing PostgreSQL, poppler or
+    zbar must not leave the run green with those tests unrun. On a developer's machine a
+    missing tool still only skips, with the reason in the summary (-ra)."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped under CI, which must run every test: {reason}"

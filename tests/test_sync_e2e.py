@@ -181,12 +181,14 @@ def test_upload_retries_with_back_off_until_the_server_is_up(hq_url: str, tmp_pa
     hq.enrol(client.start_enrolment(db, enrol))
     hq.close()
     add_changes(db, 10)
-    threading.Timer(1.0, srv.start, kwargs={"wait": False}).start()  # the network comes back later
+    comes_back = threading.Timer(1.0, srv.start, kwargs={"wait": False})  # the network returns later
+    comes_back.start()
     try:
         report = client.upload(db, srv.url, retries=6, backoff=0.3)
         assert report.message.startswith("已上传 1 批, 共 10 条记录")
     finally:
-        time.sleep(0.1)
+        comes_back.cancel()
+        comes_back.join()  # never a server started after the stop below
         srv.stop()
     with pytest.raises(client.SyncError) as e:  # no server at all: a clear error, nothing lost
         client.upload(db, f"http://127.0.0.1:{free_port()}", retries=1, backoff=0.05)
@@ -214,10 +216,19 @@ def test_server_killed_mid_ingest_then_every_record_exactly_once(hq_url: str, tm
 
         t = threading.Thread(target=send)
         t.start()
-        time.sleep(0.4)  # the batch is received and being applied
+        # the server logs when a verified batch starts being written; 30,000 records take it
+        # seconds to write, so a kill right after that line lands inside the transaction
+        deadline = time.monotonic() + 60
+        while "正在写入 30000 条记录" not in srv.log.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline and t.is_alive(), (
+                "the batch was never written: " + srv.log.read_text()
+            )
+            time.sleep(0.01)
         srv.kill()
         t.join(30)
+        assert not t.is_alive()
         assert errors and isinstance(errors[0], httpx.TransportError), "the server answered before the kill"
+        assert "已入库" not in srv.log.read_text(encoding="utf-8")
         srv.start()  # restarted: the half-done transaction left nothing
         report = client.upload(db)
         assert report.batches == 1

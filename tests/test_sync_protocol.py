@@ -24,7 +24,22 @@ from fieldapp.storage.models import OutboxEntry
 from fieldapp.sync import client, protocol
 from fieldapp.sync.protocol import KeyPair, SyncError
 
-PG_BIN = Path(os.environ.get("FIELDAPP_PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+def _pg_bin() -> Path | None:
+    """The folder of initdb and pg_ctl: $FIELDAPP_PG_BIN, else the newest installed version
+    (Debian keeps them in /usr/lib/postgresql/<version>/bin, off the PATH), else the PATH."""
+    if os.environ.get("FIELDAPP_PG_BIN"):
+        return Path(os.environ["FIELDAPP_PG_BIN"])
+    versions = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3].split(".")[0])
+    )
+    if versions:
+        return versions[-1].parent
+    on_path = shutil.which("initdb")
+    return Path(on_path).parent if on_path else None
+
+
+PG_BIN = _pg_bin()
 
 # --- shared helpers ---------------------------------------------------------------------------
 
@@ -41,8 +56,8 @@ _PG: dict[str, str] = {}
 def _start_pg() -> str:
     if "url" in _PG:
         return _PG["url"]
-    if not (PG_BIN / "initdb").exists():
-        pytest.skip(f"PostgreSQL binaries not found in {PG_BIN} (apt-get install postgresql)")
+    if PG_BIN is None or not (PG_BIN / "initdb").exists():
+        pytest.skip(f"PostgreSQL server binaries not found ({PG_BIN}; apt-get install postgresql)")
     root = Path(tempfile.mkdtemp(prefix="fieldapp-pg-"))
     as_pg: list[str] = []
     if os.geteuid() == 0:

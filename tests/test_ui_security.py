@@ -411,7 +411,11 @@ def test_referral_without_consent_warns_first(
 
 
 def test_public_notice_tells_which_households_are_left_out(
-    qtbot: QtBot, secure: tuple[Path, Database], prefs: opts.AppSettings, answers: Answers
+    qtbot: QtBot,
+    secure: tuple[Path, Database],
+    prefs: opts.AppSettings,
+    answers: Answers,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from fieldapp.domain.hardship import HardshipInput
 
@@ -439,8 +443,14 @@ def test_public_notice_tells_which_households_are_left_out(
     assert not notes.isHidden() and "public_notice.toml 无法使用，已改用程序自带的同名表单" in notes.text()
     assert any("有 1 户符合公示条件" in t and "第25条" in t for t in answers.told), answers.told
     assert window.notice_preview.document.pageCount() >= 1
-    window.notice_preview.documentOutput.emit("pdf", 1)
+    from fieldapp.ui import print_preview
+
+    saved = folder.parent / "公示名单.pdf"
+    monkeypatch.setattr(print_preview, "ask_save_path", lambda _parent, _suggested: str(saved))
+    assert vocab.AuditAction.PRINT not in actions(db)
+    qtbot.mouseClick(window.notice_preview.save_button, Qt.MouseButton.LeftButton)
     wait_ops(qtbot)
+    assert saved.read_bytes().startswith(b"%PDF")
     assert vocab.AuditAction.PRINT in actions(db)
     window.notice_preview.done(0)
 

@@ -133,6 +133,7 @@ def test_create_household_with_members(
     )
 
     # the head cannot be removed: a Chinese message, nothing lost
+    answers.expect_errors()
     profile.members.selectRow(0)
     answers.replies = [messages.DISCARD]
     qtbot.mouseClick(profile.remove_member, Qt.MouseButton.LeftButton)
@@ -199,7 +200,7 @@ def test_record_a_visit_by_keyboard_alone(
 
 
 def test_visit_with_wrong_next_date_is_refused_next_to_the_field(
-    qtbot: QtBot, db: Database, prefs: opts.AppSettings, cadre: str
+    qtbot: QtBot, db: Database, prefs: opts.AppSettings, cadre: str, answers: Answers
 ) -> None:
     hid = _household(db, cadre)
     window = open_window(qtbot, db, prefs)
@@ -210,6 +211,9 @@ def test_visit_with_wrong_next_date_is_refused_next_to_the_field(
     assert dialog.isVisible()
     assert "应晚于本次走访日期" in dialog.errors.label.text()
     assert visits.list_visits(db, hid) == []
+    answers.replies.append(messages.DISCARD)  # closing asks about the typed visit
+    dialog.close()
+    assert not dialog.isVisible() and len(answers.asked) == 1 and "未保存的修改" in answers.asked[0]
 
 
 def test_referral_from_a_visit_through_its_lifecycle(
@@ -562,13 +566,27 @@ def test_english_translation_is_complete_and_switchable(
 
 
 def test_print_action_previews_a_household_form_and_logs_its_output(
-    qtbot: QtBot, db: Database, prefs: opts.AppSettings, cadre: str
+    qtbot: QtBot,
+    db: Database,
+    prefs: opts.AppSettings,
+    cadre: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    pytest.importorskip("fieldapp.ui.print_preview")
+    from PySide6.QtPrintSupport import QPrinter
     from sqlalchemy import select
 
     from fieldapp.storage.models import PrintRecord
+    from fieldapp.ui import print_preview
 
+    out = tmp_path / "printer.pdf"
+
+    def pdf_printer(_parent: object, printer: QPrinter) -> bool:  # the system print dialog, answered
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return True
+
+    monkeypatch.setattr(print_preview, "ask_printer", pdf_printer)
     hid = _household(db, cadre)
     window = open_window(qtbot, db, prefs)
     assert window.print_action is not None
@@ -580,10 +598,12 @@ def test_print_action_previews_a_household_form_and_logs_its_output(
     qtbot.waitUntil(lambda: chooser.preview is not None, timeout=20000)
     preview = chooser.preview
     assert preview is not None and preview.document.pageCount() >= 1
-    preview.documentOutput.emit("pdf", 3)
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert out.read_bytes().startswith(b"%PDF")
     with db.session() as s:
         (record,) = s.scalars(select(PrintRecord)).all()
-        assert (record.household_id, record.copies, record.printed_by) == (hid, 3, "王芳")
+        assert (record.household_id, record.destination, record.printed_by) == (hid, "printer", "王芳")
+        assert record.copies == chooser.copies and record.pages == preview.document.pageCount()
     preview.done(0)
 
 
@@ -632,6 +652,7 @@ def test_a_missing_attachment_file_is_reported_in_chinese(
     window = open_window(qtbot, db, prefs)
     profile = window.open_household(hid)
     wait_ops(qtbot)
+    answers.expect_errors()
     profile.attach_file(tmp_path / "不存在.jpg")
     qtbot.waitUntil(lambda: bool(answers.told))
     assert "附件未能添加" in answers.told[-1] and "找不到文件" in answers.told[-1]

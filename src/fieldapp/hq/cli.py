@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -115,6 +116,8 @@ def _run(hq: HQ, args: argparse.Namespace) -> int:
 
         from fieldapp.hq.server import create_app
 
+        # each batch received is one line on the console (uvicorn's own access log stays quiet)
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
         uvicorn.run(create_app(hq), host=args.host, port=args.port, log_level="warning")
         return 0
     if args.command == "enroll-device":

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+import logging
 import os
 import secrets
 import time
@@ -43,6 +44,8 @@ from fieldapp.hq.models import (
 from fieldapp.storage.base import utcnow
 from fieldapp.sync import protocol
 from fieldapp.sync.protocol import KeyPair, SyncError
+
+log = logging.getLogger(__name__)
 
 DEFAULT_URL_ENV = "FIELDAPP_HQ_DB"
 CHUNK = 400
@@ -229,15 +232,24 @@ class HQ:
 
     def ingest(self, data: bytes, channel: str = "http") -> IngestResult:
         try:
-            return self._ingest(data, channel)
+            result = self._ingest(data, channel)
         except exc.IntegrityError:
             # another request committed the same batch a moment ago: now it is a duplicate
             try:
-                return self._ingest(data, channel)
+                result = self._ingest(data, channel)
             except SyncError as e:
-                return IngestResult("rejected", e.code, e.message)
+                result = IngestResult("rejected", e.code, e.message)
         except SyncError as e:
-            return IngestResult("rejected", e.code, e.message)
+            result = IngestResult("rejected", e.code, e.message)
+        log.info(
+            "批次 %s（设备 %s，%s）：%s %s",
+            result.batch_id,
+            result.device_id,
+            channel,
+            result.status,
+            result.message,
+        )
+        return result
 
     def _reject_logged(self, device_id: str, code: str, message: str) -> SyncError:
         with self.session() as s:
@@ -288,6 +300,9 @@ class HQ:
                 )
             payload = protocol.open_payload(parsed, self.keys)
             changes, attachments = _validate(payload, count)
+            log.info(
+                "批次 %s（设备 %s，第 %d 批）校验通过，正在写入 %d 条记录", batch_id, device_id, seq, count
+            )
             conflicts = self._apply(s, device_id, batch_id, changes, attachments)
             s.add(
                 Batch(
