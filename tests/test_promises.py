@@ -184,12 +184,6 @@ def _ledger_with_a_closed_household(tmp_path: Path) -> tuple[Path, str, list[str
     return data, hid, needles, key
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug: `fieldapp retention --apply` purges the live ledger and the photos but leaves the "
-    "household's rows in every backup under backups/ (services/retention.py never touches backups)",
-)
 def test_retention_apply_leaves_no_data_of_the_purged_household_in_backups_or_photos(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -210,7 +204,7 @@ def test_retention_apply_leaves_no_data_of_the_purged_household_in_backups_or_ph
     live = decrypted_dump(data / "fieldapp.sqlite", key)
     assert [n for n in needles if n.encode() in live] == []
     backups = files_under(data / "backups")
-    assert backups  # (the backup made before the purge is kept, or replaced by a clean one)
+    assert backups  # the backups made before the purge are replaced by a clean one
     still_there = [p.name for p in backups if any(n.encode() in decrypted_dump(p, key) for n in needles)]
     assert still_there == [], f"backups still holding the purged household: {still_there}"
 

@@ -191,6 +191,27 @@ def test_visit_suggests_next_date_and_remembers_place(db: Database) -> None:
     assert visits.last_place(db, hid) == "兰陵县卞庄街道泇河社区3组12号"
 
 
+def test_a_corrected_visit_is_saved_and_queued_for_headquarters(db: Database) -> None:
+    from sqlalchemy import select
+
+    from fieldapp.storage.models import OutboxEntry
+
+    hid = new_household(db)
+    day = TODAY - dt.timedelta(days=3)
+    vid = visits.record_visit(db, VisitData(household_id=hid, visit_date=day, notes="户主不在家"))
+    visits.update_visit(db, vid, VisitData(household_id=hid, visit_date=day, notes="户主在家，已面谈"))
+    (visit,) = visits.list_visits(db, hid)
+    assert visit.notes == "户主在家，已面谈" and visit.version == 2
+    with db.session() as s:
+        ops = list(
+            s.scalars(select(OutboxEntry.op).where(OutboxEntry.row_id == vid).order_by(OutboxEntry.seq))
+        )
+    assert ops == ["insert", "update"]
+    with pytest.raises(ValidationError):  # the same rules as a new visit
+        visits.update_visit(db, vid, VisitData(household_id=hid, visit_date=TODAY + dt.timedelta(days=1)))
+    assert visits.list_visits(db, hid)[0].notes == "户主在家，已面谈"
+
+
 def test_visit_in_the_future_or_with_too_late_follow_up_is_refused(db: Database) -> None:
     hid = new_household(db)
     today = TODAY

@@ -100,6 +100,8 @@ def retention(db: Database, args: argparse.Namespace) -> int:
         return 0
     result = rules.purge(db, eligible, years=args.years)
     print(f"已从本机清除 {result.households} 户的个人信息（{result.rows} 条记录，{result.files} 个附件）。")
+    if result.backups:
+        print(f"清除前的 {result.backups} 个备份也含有这些信息，已一并销毁，并重新备份了清除后的台账。")
     return 0
 
 

@@ -5,7 +5,8 @@ A household's data may leave this device when three things hold: the household i
 keeps closed files ten years, has them), and the device's retention period after closing has
 passed. Removal is a *local purge*: rows are deleted with plain SQL, outside the outbox, because
 headquarters must keep its copy — this is not a deletion to synchronise. With ``secure_delete``
-on (see storage/db.py) SQLite overwrites the freed pages.
+on (see storage/db.py) SQLite overwrites the freed pages. Every backup made before the purge holds
+the purged rows too: they are erased and replaced by one backup of the purged ledger.
 
 Wiping a whole device (handed to someone else) is crypto-erasure: the wrapped keys are overwritten
 and deleted, then the encrypted files are overwritten and deleted as well.
@@ -25,6 +26,7 @@ from fieldapp.domain.errors import ValidationError
 from fieldapp.services import audit
 from fieldapp.services.common import today
 from fieldapp.services.records import attachment_store
+from fieldapp.storage import migrate
 from fieldapp.storage.cipher import erase
 from fieldapp.storage.db import Database
 from fieldapp.storage.models import (
@@ -135,6 +137,7 @@ class PurgeResult:
     households: int
     rows: int
     files: int
+    backups: int = 0  # backups erased because they held the purged households
 
 
 def purge(db: Database, household_ids: list[str], *, years: int | None = None) -> PurgeResult:
@@ -177,7 +180,17 @@ def purge(db: Database, household_ids: list[str], *, years: int | None = None) -
             if path.exists():
                 erase(path)
                 files += 1
-    return PurgeResult(len(targets), rows, files)
+    return PurgeResult(len(targets), rows, files, _replace_backups(db) if targets else 0)
+
+
+def _replace_backups(db: Database) -> int:
+    """Erase the backups that still hold purged households; keep one backup of the purged ledger."""
+    old = sorted(db.backup_dir.glob(f"{db.path.stem}-*.sqlite")) if db.backup_dir.is_dir() else []
+    fresh = migrate.backup_sqlite(db.path, db.backup_dir, "after-retention", db.key)
+    for path in old:
+        if path != fresh:
+            erase(path)
+    return len(old)
 
 
 def unacknowledged_changes(db: Database) -> int:
