@@ -176,7 +176,8 @@ def test_record_a_visit_by_keyboard_alone(
     assert focused(dialog) is dialog.place
     qtbot.keyClick(dialog.place, Qt.Key.Key_Tab)
     type_text(qtbot, focused(dialog), "户主本人")
-    qtbot.keyClick(focused(dialog), Qt.Key.Key_Tab)
+    qtbot.keyClick(focused(dialog), Qt.Key.Key_Return)  # Enter moves on, it does not save
+    assert dialog.isVisible() and visits.list_visits(db, hid)[0].people_met != "户主本人"
     assert focused(dialog) is dialog.living
     type_text(qtbot, dialog.living, "工地停工两个月，房租拖欠")
     qtbot.keyClick(dialog.living, Qt.Key.Key_Tab)
@@ -184,7 +185,7 @@ def test_record_a_visit_by_keyboard_alone(
     qtbot.keyClick(focused(dialog), Qt.Key.Key_Tab)
     qtbot.keyClick(focused(dialog), Qt.Key.Key_Tab)  # notes left empty
     assert focused(dialog) is dialog.next_due
-    qtbot.keyClick(dialog.next_due, Qt.Key.Key_Return)  # Enter saves through the default button
+    qtbot.keyClick(dialog.next_due, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # saves
 
     qtbot.waitUntil(lambda: not dialog.isVisible())
     latest = visits.list_visits(db, hid)[0]
@@ -206,7 +207,7 @@ def test_visit_with_wrong_next_date_is_refused_next_to_the_field(
     window = open_window(qtbot, db, prefs)
     dialog = window.record_visit_for(hid)
     dialog.next_due.setDate(dialog.visit_date.date().addDays(-1))
-    qtbot.keyClick(dialog.place, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.place, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: dialog.errors.marked() == ["next_visit_due"])
     assert dialog.isVisible()
     assert "应晚于本次走访日期" in dialog.errors.label.text()
@@ -214,6 +215,23 @@ def test_visit_with_wrong_next_date_is_refused_next_to_the_field(
     answers.replies.append(messages.DISCARD)  # closing asks about the typed visit
     dialog.close()
     assert not dialog.isVisible() and len(answers.asked) == 1 and "未保存的修改" in answers.asked[0]
+
+
+def test_enter_moves_to_the_next_field_and_ctrl_enter_saves_the_household(
+    qtbot: QtBot, db: Database, prefs: opts.AppSettings, cadre: str
+) -> None:
+    window = open_window(qtbot, db, prefs)
+    dialog = window.new_household()
+    dialog.head_name.setFocus()
+    type_text(qtbot, dialog.head_name, "李强")
+    qtbot.keyClick(dialog.head_name, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.focusWidget() is not dialog.head_name
+    wait_ops(qtbot)
+    assert households.list_households(db) == []  # one Enter too many saves nothing
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    wait_ops(qtbot)
+    assert [r.head_name for r in households.list_households(db)] == ["李强"]
 
 
 def test_referral_from_a_visit_through_its_lifecycle(
@@ -233,9 +251,10 @@ def test_referral_from_a_visit_through_its_lifecycle(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "转介原因" in dialog.errors.label.text())  # the reason is required
     type_text(qtbot, dialog.reason, "拖欠工资三个月，约1.2万元")
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # as in a visit
     qtbot.waitUntil(lambda: not dialog.isVisible())
     (ref,) = referrals.list_referrals(db, hid)
+    assert ref.reason == "拖欠工资三个月，约1.2万元"
     assert ref.status == ReferralStatus.DRAFT and ref.visit_id == visit.visit_id
 
     profile = window.profile_tab(hid)

@@ -256,7 +256,7 @@ EN = {
     "下次走访(&N)": "&Next visit",
     "保存并转介(&R)…": "Save and &refer…",
     "关闭": "Close",
-    "提示：Tab 到下一项，回车保存；文字框内 Ctrl+回车 保存。草稿自动保存。": "Tip: Tab to the next field, Enter saves; Ctrl+Enter inside a text box. Drafts are kept automatically.",
+    "提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。": "Tip: Tab or Enter goes to the next field, Ctrl+Enter saves. Drafts are kept automatically.",
     "家中": "at home",
     "已恢复 %1 自动保存的草稿，核对后保存即可。": "Restored the draft saved automatically at %1; check it and save.",
     "草稿未能保存": "Draft not saved",

@@ -7,8 +7,18 @@ from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
 from typing import TypeVar
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QWidget,
+)
 
 from fieldapp.domain import clock
 from fieldapp.domain.errors import DomainError, RuleViolation, ValidationError
@@ -49,6 +59,59 @@ class DateEdit(QDateEdit):
 
     def focusNextPrevChild(self, next: bool) -> bool:
         return QWidget.focusNextPrevChild(self, next)
+
+
+class _EnterMovesOn(QObject):
+    """Enter in a field goes to the next field instead of saving the whole form: a cadre who
+    presses Enter after one word must not find the visit saved. A focused button still takes
+    Enter (that is pressing it); a multi-line box keeps it for a new line. Ctrl+Enter saves."""
+
+    def __init__(self, dialog: QDialog, save: Callable[[], object]) -> None:
+        super().__init__(dialog)
+        self._dialog = dialog
+        self._save = save
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return False
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self._save()
+            return True
+        focus = self._dialog.focusWidget()
+        if isinstance(focus, QAbstractButton):
+            return False
+        _focus_next(self._dialog, focus)
+        return True
+
+
+def _focus_next(dialog: QDialog, current: QWidget | None) -> None:
+    """Give focus to the field after `current` in the dialog's Tab order."""
+    widget: QWidget | None = current or dialog
+    for _ in range(500):  # the chain is circular; a form has far fewer widgets
+        widget = widget.nextInFocusChain() if widget is not None else None
+        if widget is None or widget is current or widget is dialog:
+            return
+        if (
+            dialog.isAncestorOf(widget)
+            and widget.isVisibleTo(dialog)
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+
+
+SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S")
+
+
+def enter_moves_on(dialog: QDialog, save: Callable[[], object]) -> None:
+    """The keyboard contract of every form that takes typing: Enter moves to the next field,
+    Ctrl+Enter (or Ctrl+S) saves — also from inside a multi-line box, through the shortcuts."""
+    dialog.installEventFilter(_EnterMovesOn(dialog, save))
+    for keys in SAVE_KEYS:
+        QShortcut(QKeySequence(keys), dialog, save)
 
 
 def date_edit(parent: QWidget, value: dt.date | None = None) -> QDateEdit:

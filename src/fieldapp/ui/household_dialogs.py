@@ -30,6 +30,7 @@ from fieldapp.ui.forms import (
     BusyLine,
     FieldErrors,
     current_enum,
+    enter_moves_on,
     enum_combo,
     save_in_background,
     set_combo_data,
@@ -167,6 +168,7 @@ class HouseholdDialog(QDialog):
         self.save_button = QPushButton(self.tr("保存(&S)"), self)
         self.save_button.setObjectName("saveHousehold")
         self.save_button.setDefault(True)
+        enter_moves_on(self, self.save_button.click)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
@@ -320,6 +322,7 @@ class MemberDialog(QDialog):
         self.save_button = QPushButton(self.tr("保存(&S)"), self)
         self.save_button.setObjectName("saveMember")
         self.save_button.setDefault(True)
+        enter_moves_on(self, self.save_button.click)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))

@@ -25,6 +25,7 @@ from fieldapp.ui.forms import (
     FieldErrors,
     current_enum,
     date_edit,
+    enter_moves_on,
     enum_combo,
     get_date,
     save_in_background,
@@ -45,6 +46,7 @@ def _members(db: Database, household_id: str, parent: QWidget) -> QComboBox:
 def _buttons(dialog: QDialog, save: QPushButton) -> QDialogButtonBox:
     buttons = QDialogButtonBox(dialog)
     save.setDefault(True)
+    enter_moves_on(dialog, save.click)
     buttons.addButton(save, QDialogButtonBox.ButtonRole.AcceptRole)
     buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
     buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))

@@ -23,7 +23,7 @@ from fieldapp.services import households, referrals
 from fieldapp.services import settings as ledger_settings
 from fieldapp.storage.db import Database
 from fieldapp.ui import messages
-from fieldapp.ui.forms import BusyLine, FieldErrors, date_edit, get_date, save_in_background
+from fieldapp.ui.forms import BusyLine, FieldErrors, date_edit, enter_moves_on, get_date, save_in_background
 
 
 class ReferralDialog(QDialog):
@@ -96,6 +96,7 @@ class ReferralDialog(QDialog):
         self.save_button = QPushButton(self.tr("保存转介(&S)"), self)
         self.save_button.setObjectName("saveReferral")
         self.save_button.setDefault(True)
+        enter_moves_on(self, self.save_button.click)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
@@ -223,6 +224,7 @@ class StatusDialog(QDialog):
         self.save_button = QPushButton(self.tr("确定(&S)"), self)
         self.save_button.setObjectName("saveStatus")
         self.save_button.setDefault(True)
+        enter_moves_on(self, self.save_button.click)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))

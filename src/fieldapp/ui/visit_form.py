@@ -1,7 +1,7 @@
 """The visit form: done in under two minutes with the keyboard alone, and never lost.
 
-Tab walks the fields in the order a cadre speaks them; Enter (or Ctrl+Enter inside a notes box)
-saves. Every change is written to the draft table after a short pause, so a crash or a power cut
+Tab (or Enter) walks the fields in the order a cadre speaks them; Ctrl+Enter saves, so one
+Enter too many never saves a half-typed visit. Every change is written to the draft table after a short pause, so a crash or a power cut
 keeps the text; saving the visit discards the draft; closing with changes asks.
 """
 
@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,6 +33,7 @@ from fieldapp.ui.forms import (
     BusyLine,
     FieldErrors,
     date_edit,
+    enter_moves_on,
     enum_combo,
     get_date,
     save_in_background,
@@ -134,10 +135,9 @@ class VisitDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.refer_button.clicked.connect(lambda: self.save(refer=True))
         self.cancel_button.clicked.connect(self.close)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
-        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
+        enter_moves_on(self, self.save_button.click)
 
-        hint = QLabel(self.tr("提示：Tab 到下一项，回车保存；文字框内 Ctrl+回车 保存。草稿自动保存。"), self)
+        hint = QLabel(self.tr("提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。"), self)
         hint.setStyleSheet("color: #666;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
