@@ -79,62 +79,62 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="119" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="121" />
         <source>登记个人信息处理同意</source>
         <translation>Record consent to processing personal information</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="122" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="124" />
         <source>同意（不勾选即记录为撤回同意）</source>
         <translation>Given (untick to record a withdrawal)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="128" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="130" />
         <source>未满14周岁须由监护人同意</source>
         <translation>A guardian consents for a child under 14</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="131" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="133" />
         <source>同意事项(&amp;P)</source>
         <translation>&amp;Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="132" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="134" />
         <source>本人</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="134" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="136" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="135" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="137" />
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="136" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="138" />
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="137" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="139" />
         <source>监护人关系</source>
         <translation>Guardian's relation</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="142" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="144" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="179" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="181" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="180" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="182" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -256,108 +256,108 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="110" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="111" />
         <source>新建困难户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="110" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="111" />
         <source>修改基本信息</source>
         <translation>Edit basic information</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="117" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="118" />
         <source>18位，出生日期和性别自动识别</source>
         <translation>18 characters; birth date and sex are read from it</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="120" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="121" />
         <source>11位手机号</source>
         <translation>11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="128" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="129" />
         <source>如：3组12号</source>
         <translation>e.g. Group 3 No. 12</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="129" />
         <location filename="../../src/fieldapp/ui/household_dialogs.py" line="130" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="131" />
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="134" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="135" />
         <source>户主姓名(&amp;N)</source>
         <translation>Head's &amp;name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="135" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="136" />
         <source>户主身份证号(&amp;I)</source>
         <translation>Head's &amp;ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="136" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="137" />
         <source>联系电话(&amp;P)</source>
         <translation>&amp;Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="137" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="138" />
         <source>结对方式</source>
         <translation>Pairing basis</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="138" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="139" />
         <source>所在单位</source>
         <translation>Employer unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="139" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="140" />
         <source>所在村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="140" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="141" />
         <source>详细地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="141" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="142" />
         <source>户口性质</source>
         <translation>Hukou type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="142" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="143" />
         <source>住房情况</source>
         <translation>Housing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="143" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="144" />
         <source>档案状态</source>
         <translation>File status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="162" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="163" />
         <source>村、电话、身份证号暂时不知道可以先空着，资料不全的户会标出来，走访时补齐。</source>
         <translation>Village, phone and ID number may stay empty for now; incomplete files are marked so you can complete them on a visit.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="167" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="168" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="172" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="174" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="238" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="240" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="239" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="241" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -365,32 +365,32 @@
 <context>
     <name>HouseholdListPanel</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="299" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="305" />
         <source>搜索：姓名、拼音首字母（如 zhs）、身份证号后几位、电话、村名</source>
         <translation>Search: name, pinyin initials (e.g. zhs), end of ID number, phone, village</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="304" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="310" />
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="307" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="313" />
         <source>未评定</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="310" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="316" />
         <source>全部致困原因</source>
         <translation>All causes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="313" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="319" />
         <source>只看我结对的</source>
         <translation>Only mine</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="396" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="402" />
         <source>显示 %1 户，共 %2 户</source>
         <translation>Showing %1 of %2 households</translation>
     </message>
@@ -817,64 +817,64 @@
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="101" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="103" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="102" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="104" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="103" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="105" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="104" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="106" />
         <source>所在村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="105" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="107" />
         <source>困难类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="106" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="108" />
         <source>主要致困原因</source>
         <translation>Main cause</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="107" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="109" />
         <source>结对干部</source>
         <translation>Paired cadre</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="108" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="110" />
         <source>人口</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="245" />
-        <location filename="../../src/fieldapp/ui/household_list.py" line="249" />
-        <location filename="../../src/fieldapp/ui/household_list.py" line="251" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="275" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="276" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="277" />
         <source>（待补充）</source>
         <translation>(missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="253" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="278" />
         <source>未评定</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="257" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="280" />
         <source>未结对</source>
         <translation>not paired</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="271" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="264" />
         <source>单击显示完整号码（会记入审计记录）</source>
         <translation>Click to show the full number (recorded in the audit log)</translation>
     </message>
@@ -980,276 +980,276 @@ Type your password to go on; nothing unsaved is lost.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="97" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="98" />
         <source>工会结对帮扶台账</source>
         <translation>Union paired-assistance ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="112" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="113" />
         <source>工作台</source>
         <translation>Workbench</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="170" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="171" />
         <source>新建困难户(&amp;N)…</source>
         <translation>&amp;New household…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="174" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="175" />
         <source>登记一户新的结对困难户</source>
         <translation>Register a new paired household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="177" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="178" />
         <source>记录走访(&amp;V)…</source>
         <translation>Record &amp;visit…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="181" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="182" />
         <source>为选中的困难户记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="184" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="185" />
         <source>新建转介(&amp;R)…</source>
         <translation>New &amp;referral…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="188" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="189" />
         <source>把选中的困难户转介给相关单位</source>
         <translation>Refer the selected household to a service</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="190" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="191" />
         <source>刷新(&amp;F)</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="192" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="193" />
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="194" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="195" />
         <source>查找困难户(&amp;F)</source>
         <translation>&amp;Find household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="196" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="197" />
         <source>回到工作台(&amp;H)</source>
         <translation>&amp;Home (workbench)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="199" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="200" />
         <source>关闭当前档案(&amp;W)</source>
         <translation>Close this file (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="201" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="202" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="203" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="204" />
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="203" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="204" />
         <source>离开电脑时锁定台账，回来输入密码继续</source>
         <translation>Lock the ledger when leaving the computer; type the password to go on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="207" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="208" />
         <source>使用说明(&amp;H)</source>
         <translation>&amp;How to use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="208" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="209" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="212" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="213" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="220" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="221" />
         <source>记录(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="223" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="224" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="229" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="230" />
         <source>同步(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="231" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="232" />
         <source>与市总工会同步(&amp;S)…</source>
         <translation>&amp;Sync with headquarters…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="235" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="236" />
         <source>上传到市总工会、导出到U盘或导入回执</source>
         <translation>Upload to headquarters, export to a USB stick or import its reply</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="238" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="239" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="242" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="243" />
         <source>常用</source>
         <translation>Common</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="258" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="259" />
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="261" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="262" />
         <source>打印公示名单(&amp;G)…</source>
         <translation>Print the public notice (&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="263" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="264" />
         <source>帮扶对象公示名单（已同意公示的户）</source>
         <translation>Public notice of assisted households (those who consented)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="321" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="322" />
         <source>正在打开台账…</source>
         <translation>Opening the ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="350" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="351" />
         <source>正在读取台账…</source>
         <translation>Reading the ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="356" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="357" />
         <source>无法打开台账</source>
         <translation>Cannot open the ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="359" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="360" />
         <source>读取台账失败</source>
         <translation>Could not read the ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="376" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="377" />
         <source>当前干部：%1</source>
         <translation>Cadre: %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="378" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="379" />
         <source>当前干部：未设置</source>
         <translation>Cadre: not set</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="382" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="383" />
         <source>已读取 %1 户</source>
         <translation>%1 households read</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="408" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="422" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="409" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="423" />
         <source>档案</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="426" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="427" />
         <source>正在打开档案…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="427" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="428" />
         <source>打开档案失败</source>
         <translation>Could not open the file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="454" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="455" />
         <source>请先选择一户</source>
         <translation>Choose a household first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="455" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="456" />
         <source>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</source>
         <translation>Select a household in the list first (Ctrl+F to search), then try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="496" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="497" />
         <source>审计记录未能保存</source>
         <translation>The audit entry could not be saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="547" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="552" />
         <source>部分困难户未列入公示</source>
         <translation>Some households are left off the notice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="549" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="554" />
         <source>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</source>
         <translation>%1 households qualify but have not signed the public-notice consent; they are left off the notice (PIPL Art. 25).
 To list them, obtain their consent first and record it on the file's “Relief and consent” tab.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="554" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="559" />
         <source>公示名单</source>
         <translation>Public notice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="571" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="576" />
         <source>正在生成公示名单…</source>
         <translation>Generating the public notice…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="572" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="577" />
         <source>公示名单未能生成</source>
         <translation>The public notice could not be generated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="666" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="685" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="671" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="690" />
         <source>无法打开打印预览</source>
         <translation>Cannot open the print preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="714" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="719" />
         <source>未登记同步（%1 条待上传）</source>
         <translation>Sync not enrolled (%1 changes waiting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="716" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="721" />
         <source>待同步 %1 条</source>
         <translation>%1 changes to sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="718" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="723" />
         <source>已全部同步</source>
         <translation>All synced</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="721" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="726" />
         <source>同步 → 与市总工会同步（Ctrl+Shift+S）</source>
         <translation>Sync → Sync with headquarters (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="731" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="736" />
         <source>使用说明</source>
         <translation>How to use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="733" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="738" />
         <source>1. 查找困难户：在左上角搜索框输入姓名、拼音首字母（如 zhs）、身份证号后几位、电话或村名。
 2. 打开档案：双击列表中的一户，或选中后按回车。
 3. 记录走访：选中一户后按 Ctrl+E，用 Tab 填写，回车保存。草稿自动保存。
@@ -1262,12 +1262,12 @@ To list them, obtain their consent first and record it on the file's “Relief a
 5. To do: due and overdue visits and follow-ups are listed on the right; double-click to open.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="746" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="751" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="747" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="752" />
         <source>工会结对帮扶台账 %1
 依据临会发〔2014〕20号、总工发〔2015〕14号。
 数据文件：%2</source>
@@ -1279,120 +1279,120 @@ Data file: %2</translation>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="266" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="268" />
         <source>编辑家庭成员</source>
         <translation>Edit family member</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="266" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="268" />
         <source>添加家庭成员</source>
         <translation>Add family member</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="282" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="284" />
         <source>如：尿毒症</source>
         <translation>e.g. uraemia</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="283" />
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="284" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="285" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="286" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="285" />
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="286" />
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="293" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="287" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="288" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="295" />
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="292" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="294" />
         <source> 元/月</source>
         <translation> yuan/month</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="295" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="297" />
         <source>姓名(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="296" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="298" />
         <source>与户主关系(&amp;R)</source>
         <translation>&amp;Relation to head</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="297" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="299" />
         <source>身份证号(&amp;I)</source>
         <translation>&amp;ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="298" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="300" />
         <source>本人电话</source>
         <translation>Own phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="299" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="301" />
         <source>健康状况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="300" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="302" />
         <source>疾病名称</source>
         <translation>Illness</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="301" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="303" />
         <source>残疾类别/等级</source>
         <translation>Disability / grade</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="302" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="304" />
         <source>就业状况/身份</source>
         <translation>Work status / identity</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="303" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="305" />
         <source>单位或学校</source>
         <translation>Employer or school</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="304" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="306" />
         <source>月收入</source>
         <translation>Monthly income</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="305" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="307" />
         <source>医疗保险</source>
         <translation>Medical insurance</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="320" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="322" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="325" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="328" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="393" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="396" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="394" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="397" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="409" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="412" />
         <source>需要监护人同意</source>
         <translation>Guardian's consent needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="411" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="414" />
         <source>“%1”未满14周岁，健康、残疾等属于敏感个人信息，须先取得监护人的单独同意（《个人信息保护法》第28、31条）。
 本户还没有登记监护人同意。请先在“救助与同意”页登记，或确认已取得书面同意后继续保存。</source>
         <translation>“%1” is under 14: health and disability details are sensitive personal information and need a guardian's separate consent first (PIPL Art. 28, 31).
@@ -1775,39 +1775,39 @@ Save, discard them, or keep editing?</translation>
         <translation>&amp;Save referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="101" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="102" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="107" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="108" />
         <source>来自本次走访</source>
         <translation>From this visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="122" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="123" />
         <source>转出后每 %1 天跟进一次，到期会列入待办。</source>
         <translation>Follow up every %1 days once sent; due follow-ups appear on the to-do list.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="148" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="149" />
         <source>没有转介同意</source>
         <translation>No consent to refer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="150" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="151" />
         <source>这户还没有同意把个人信息提供给其他单位（转介）。按《个人信息保护法》第23条，转介前须取得本人单独同意。
 请先向本人说明并在“救助与同意”页登记同意；确已取得书面同意的，可以继续保存转介。</source>
         <translation>This household has not agreed to its personal information being given to another body (referral). Under PIPL Art. 23 a referral needs the person's separate consent.
 Explain it to them and record the consent on the “Relief and consent” tab; if written consent has been obtained, you may save the referral anyway.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="171" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="172" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="172" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="173" />
         <source>转介未能保存</source>
         <translation>Referral not saved</translation>
     </message>
@@ -1815,57 +1815,57 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>ReliefDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="39" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="40" />
         <source>（全户）</source>
         <translation>(whole household)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="62" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="64" />
         <source>登记救助发放</source>
         <translation>Record relief paid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="68" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="70" />
         <source> 元</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="73" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="75" />
         <source>救助项目(&amp;G)</source>
         <translation>Pro&amp;gramme</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="74" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="76" />
         <source>金额(&amp;A)</source>
         <translation>&amp;Amount</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="75" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="77" />
         <source>发放日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="76" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="78" />
         <source>发给</source>
         <translation>Paid to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="77" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="79" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="79" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="81" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="99" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="101" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="100" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="102" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -1873,77 +1873,77 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings.py" line="36" />
+        <location filename="../../src/fieldapp/ui/settings.py" line="38" />
         <source>干部姓名</source>
         <translation>Cadre's name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings.py" line="37" />
+        <location filename="../../src/fieldapp/ui/settings.py" line="39" />
         <source>所在单位</source>
         <translation>Employer unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings.py" line="38" />
+        <location filename="../../src/fieldapp/ui/settings.py" line="40" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings.py" line="39" />
+        <location filename="../../src/fieldapp/ui/settings.py" line="41" />
         <source>默认打印机</source>
         <translation>Default printer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings.py" line="40" />
+        <location filename="../../src/fieldapp/ui/settings.py" line="42" />
         <source>打印份数（一式几份）</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings.py" line="41" />
+        <location filename="../../src/fieldapp/ui/settings.py" line="43" />
         <source>双面打印</source>
         <translation>Print on both sides</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings.py" line="42" />
+        <location filename="../../src/fieldapp/ui/settings.py" line="44" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings.py" line="43" />
+        <location filename="../../src/fieldapp/ui/settings.py" line="45" />
         <source>只显示我结对的困难户</source>
         <translation>Show only my households</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings.py" line="44" />
+        <location filename="../../src/fieldapp/ui/settings.py" line="46" />
         <source>再摸底开始日期</source>
         <translation>Re-survey start date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings.py" line="45" />
+        <location filename="../../src/fieldapp/ui/settings.py" line="47" />
         <source>窗口位置</source>
         <translation>Window position</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings.py" line="46" />
+        <location filename="../../src/fieldapp/ui/settings.py" line="48" />
         <source>工具栏布局</source>
         <translation>Toolbar layout</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings.py" line="47" />
+        <location filename="../../src/fieldapp/ui/settings.py" line="49" />
         <source>分栏宽度</source>
         <translation>Pane widths</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings.py" line="49" />
+        <location filename="../../src/fieldapp/ui/settings.py" line="51" />
         <source>无操作多少分钟后自动锁定（0 为不锁定）</source>
         <translation>Lock after this many idle minutes (0 = never)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings.py" line="51" />
+        <location filename="../../src/fieldapp/ui/settings.py" line="53" />
         <source>市总工会服务器地址</source>
         <translation>Headquarters server address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings.py" line="52" />
+        <location filename="../../src/fieldapp/ui/settings.py" line="54" />
         <source>上次使用的U盘文件夹</source>
         <translation>Last USB folder used</translation>
     </message>
@@ -2171,62 +2171,62 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="200" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="201" />
         <source>转介状态变更</source>
         <translation>Change referral status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="212" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="213" />
         <source>办理情况；退回或撤销须写明原因</source>
         <translation>What happened; returning or withdrawing needs a reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="214" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="215" />
         <source>转介事项</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="215" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="216" />
         <source>当前状态</source>
         <translation>Current status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="216" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="217" />
         <source>变更为(&amp;T)</source>
         <translation>Change &amp;to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="217" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="218" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="218" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="219" />
         <source>说明(&amp;N)</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="223" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="224" />
         <source>确定(&amp;S)</source>
         <translation>OK (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="228" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="230" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="239" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="241" />
         <source>该转介已结束，不能再变更状态。</source>
         <translation>This referral is closed; its status cannot change any more.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="255" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="257" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="256" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="258" />
         <source>状态未能保存</source>
         <translation>Status not saved</translation>
     </message>
@@ -2463,17 +2463,17 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>VillagePicker</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="57" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="58" />
         <source>（县区）</source>
         <translation>(county)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="66" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="67" />
         <source>（乡镇街道）</source>
         <translation>(township)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="74" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="75" />
         <source>（村、社区）</source>
         <translation>(village)</translation>
     </message>
@@ -2481,94 +2481,94 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="77" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="78" />
         <source>记录走访 — %1</source>
         <translation>Record visit — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="93" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="94" />
         <source>如：家中、务工单位</source>
         <translation>e.g. at home, at the workplace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="96" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="97" />
         <source>见到的家庭成员</source>
         <translation>Family members met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="97" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="98" />
         <source>住房、收入、健康、子女上学等</source>
         <translation>Housing, income, health, children's schooling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="99" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="100" />
         <source>希望得到的帮助（利益诉求）</source>
         <translation>Help they ask for (demands)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="101" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="102" />
         <source>其他情况</source>
         <translation>Anything else</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="108" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="109" />
         <source>走访日期(&amp;D)</source>
         <translation>Visit &amp;date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="109" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="110" />
         <source>走访方式(&amp;M)</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="110" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="111" />
         <source>走访地点(&amp;P)</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="111" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="112" />
         <source>见到的人</source>
         <translation>People met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="112" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="113" />
         <source>生活状况</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="113" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="114" />
         <source>利益诉求</source>
         <translation>Demands</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="114" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="115" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="115" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="116" />
         <source>下次走访(&amp;N)</source>
         <translation>&amp;Next visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="125" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="126" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="128" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="129" />
         <source>保存并转介(&amp;R)…</source>
         <translation>Save and &amp;refer…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="130" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="131" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/visit_form.py" line="140" />
-        <source>提示：Tab 到下一项，回车保存；文字框内 Ctrl+回车 保存。草稿自动保存。</source>
-        <translation>Tip: Tab to the next field, Enter saves; Ctrl+Enter inside a text box. Drafts are kept automatically.</translation>
+        <source>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</source>
+        <translation>Tip: Tab or Enter goes to the next field, Ctrl+Enter saves. Drafts are kept automatically.</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/visit_form.py" line="163" />
@@ -2604,7 +2604,7 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="50" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="52" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
