@@ -135,12 +135,15 @@ def test_create_household_with_members(
     # the head cannot be removed: a Chinese message, nothing lost
     answers.expect_errors()
     profile.members.selectRow(0)
-    answers.replies = [messages.DISCARD]
+    answers.replies = [messages.DELETE]
     qtbot.mouseClick(profile.remove_member, Qt.MouseButton.LeftButton)
     assert "不能删除户主" in answers.told[-1]
     # the spouse can
     profile.members.selectRow(1)
-    answers.replies = [messages.DISCARD]
+    answers.replies = [messages.CANCEL]  # 取消 keeps the member
+    qtbot.mouseClick(profile.remove_member, Qt.MouseButton.LeftButton)
+    assert profile.members.rowCount() == 2 and "确定删除“李秀英”" in answers.asked[-1]
+    answers.replies = [messages.DELETE]  # the button says what it does: 删除
     qtbot.mouseClick(profile.remove_member, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: profile.members.rowCount() == 1)
     assert [m.name for m in households.live_members(households.get_household(db, row.id))] == ["张海生"]
@@ -729,3 +732,24 @@ def test_an_unreadable_ledger_is_reported_in_chinese_and_the_app_exits(tmp_path:
     assert code == "1"
     (text,) = ast.literal_eval(told)
     assert "已损坏" in text
+
+
+def test_a_delete_question_offers_delete_and_cancel_with_cancel_the_default(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen: list[tuple[list[str], str]] = []
+
+    def answer() -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        default = box.defaultButton()
+        seen.append(([b.text() for b in box.buttons()], default.text() if default else ""))
+        box.reject()
+
+    QTimer.singleShot(0, answer)
+    deleted = messages._ask_with_box(
+        None, "删除家庭成员", "确定删除“李秀英”吗？", (messages.DELETE, messages.CANCEL)
+    )
+    assert deleted == messages.CANCEL
+    ((texts, default),) = seen
+    assert sorted(texts) == ["删除(&D)", "取消"] and default == "取消"

@@ -87,6 +87,7 @@ EN = {
     "添加成员": "Add member",
     "修改": "Edit",
     "删除": "Remove",
+    "删除(&D)": "&Delete",
     "家庭成员": "Family members",
     "转介事项": "Referral",
     "接收单位": "Receiving body",

@@ -789,27 +789,27 @@
         <translation>Remove “%1”? The record stays in the history and headquarters can restore it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="615" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="613" />
         <source>未能删除</source>
         <translation>Not removed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="632" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="630" />
         <source>选择材料照片或文件</source>
         <translation>Choose a document photo or file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="634" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="632" />
         <source>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>Images and PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="653" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="651" />
         <source>附件未能添加</source>
         <translation>Attachment not added</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="655" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="653" />
         <source>正在复制附件…</source>
         <translation>Copying the attachment…</translation>
     </message>
@@ -1402,72 +1402,82 @@ No guardian's consent is recorded for this household. Record it on the “Relief
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="31" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="32" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="34" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="35" />
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="37" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="38" />
         <source>仍然继续</source>
         <translation>Continue anyway</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="40" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="41" />
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/messages.py" line="44" />
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="42" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="46" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/messages.py" line="48" />
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="78" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="84" />
         <source>以下内容需要修改，尚未保存：</source>
         <translation>Please correct the following; nothing was saved:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="82" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="88" />
         <source>请刷新（F5）后再试。</source>
         <translation>Refresh (F5) and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="87" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="93" />
         <source>读写文件失败：</source>
         <translation>Reading or writing a file failed: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="89" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="95" />
         <source>请检查磁盘空间和文件夹权限。您输入的内容已保存为草稿。</source>
         <translation>Check the disk space and folder permissions. What you typed is kept as a draft.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="92" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="98" />
         <source>发生了意外错误：</source>
         <translation>An unexpected error occurred: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="94" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="100" />
         <source>您输入的内容已保存为草稿，请重新启动程序后再试。</source>
         <translation>What you typed is kept as a draft; restart the program and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="99" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="105" />
         <source>未能完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="110" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="116" />
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="111" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="117" />
         <source>“%1”还有未保存的修改。
 保存、放弃修改，还是继续编辑？</source>
         <translation>“%1” has unsaved changes.

@@ -789,27 +789,27 @@
         <translation>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="615" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="613" />
         <source>未能删除</source>
         <translation>未能删除</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="632" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="630" />
         <source>选择材料照片或文件</source>
         <translation>选择材料照片或文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="634" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="632" />
         <source>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="653" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="651" />
         <source>附件未能添加</source>
         <translation>附件未能添加</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="655" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="653" />
         <source>正在复制附件…</source>
         <translation>正在复制附件…</translation>
     </message>
@@ -1402,72 +1402,82 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="31" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="32" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="34" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="35" />
         <source>放弃修改</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="37" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="38" />
         <source>仍然继续</source>
         <translation>仍然继续</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="40" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="41" />
+        <source>删除(&amp;D)</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/messages.py" line="44" />
         <source>返回</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="42" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="46" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/messages.py" line="48" />
         <source>继续编辑</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="78" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="84" />
         <source>以下内容需要修改，尚未保存：</source>
         <translation>以下内容需要修改，尚未保存：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="82" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="88" />
         <source>请刷新（F5）后再试。</source>
         <translation>请刷新（F5）后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="87" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="93" />
         <source>读写文件失败：</source>
         <translation>读写文件失败：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="89" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="95" />
         <source>请检查磁盘空间和文件夹权限。您输入的内容已保存为草稿。</source>
         <translation>请检查磁盘空间和文件夹权限。您输入的内容已保存为草稿。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="92" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="98" />
         <source>发生了意外错误：</source>
         <translation>发生了意外错误：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="94" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="100" />
         <source>您输入的内容已保存为草稿，请重新启动程序后再试。</source>
         <translation>您输入的内容已保存为草稿，请重新启动程序后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="99" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="105" />
         <source>未能完成</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="110" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="116" />
         <source>有未保存的修改</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="111" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="117" />
         <source>“%1”还有未保存的修改。
 保存、放弃修改，还是继续编辑？</source>
         <translation>“%1”还有未保存的修改。

@@ -20,6 +20,7 @@ SAVE = "save"
 DISCARD = "discard"
 CANCEL = "cancel"
 PROCEED = "proceed"  # go on despite a warning (a missing consent); CANCEL goes back
+DELETE = "delete"  # remove a record; CANCEL keeps it
 
 
 def _ask_with_box(parent: QWidget | None, title: str, text: str, choices: tuple[str, ...]) -> str:
@@ -36,9 +37,14 @@ def _ask_with_box(parent: QWidget | None, title: str, text: str, choices: tuple[
         PROCEED: box.addButton(
             QCoreApplication.translate("Messages", "仍然继续"), QMessageBox.ButtonRole.AcceptRole
         ),
+        DELETE: box.addButton(
+            QCoreApplication.translate("Messages", "删除(&D)"), QMessageBox.ButtonRole.DestructiveRole
+        ),
         CANCEL: box.addButton(
             QCoreApplication.translate("Messages", "返回")
             if PROCEED in choices
+            else QCoreApplication.translate("Messages", "取消")
+            if DELETE in choices
             else QCoreApplication.translate("Messages", "继续编辑"),
             QMessageBox.ButtonRole.RejectRole,
         ),
@@ -113,6 +119,11 @@ def ask_unsaved(parent: QWidget | None, what: str) -> str:
         ).replace("%1", what),
         (SAVE, DISCARD, CANCEL),
     )
+
+
+def confirm_delete(parent: QWidget | None, title: str, text: str) -> bool:
+    """删除 / 取消, with 取消 the default: True when the cadre chose to delete."""
+    return ask(parent, title, text, (DELETE, CANCEL)) == DELETE
 
 
 def warn_consent(parent: QWidget | None, title: str, text: str) -> bool:

@@ -601,13 +601,11 @@ class HouseholdProfile(QWidget):
         if not mid or self.profile is None:
             return
         m = next(m for m in self.profile.members if m.id == mid)
-        answer = messages.ask(
+        if not messages.confirm_delete(
             self,
             self.tr("删除家庭成员"),
             self.tr("确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。").replace("%1", m.name),
-            (messages.DISCARD, messages.CANCEL),
-        )
-        if answer != messages.DISCARD:
+        ):
             return
         try:
             households.remove_member(self.db, mid)
