@@ -59,6 +59,7 @@ LINE = 0.6  # inner rules, pt
 BOX = 1.0  # outer frame, pt
 PAD = 3.0
 SHADE = colors.Color(0.93, 0.93, 0.93)
+SPLIT_IN_ROW = 36.0  # pt: a row is split inside only if at least this much of it fits (≈ 2 lines)
 _IDEOGRAPHIC_BLANK = "&nbsp;" * 4  # a no-break space of the bundled font is a quarter em
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
@@ -153,6 +154,50 @@ class _CutLine(Flowable):  # type: ignore[misc]
         c.restoreState()
 
 
+CHUNK_LINES = 5  # long text in a cell is cut into rows of this many lines, so tables split
+
+
+def _chunk_row(
+    line: list[Any], value_cols: Sequence[int], widths: Sequence[float], leading: float
+) -> list[list[Any]]:
+    """One table row, or several when a value runs longer than a few lines.
+
+    ReportLab splits a table only between rows (its in-row split fails on rows taller than a
+    page), so a long note becomes rows of CHUNK_LINES lines each: the first keeps the labels,
+    the others continue the text below them, and the table flows over as many pages as needed.
+    """
+    limit = leading * CHUNK_LINES + 0.5
+    pieces: dict[int, list[Any]] = {}
+    for col, width in zip(value_cols, widths, strict=True):
+        value = line[col]
+        if not isinstance(value, Paragraph):
+            continue
+        _, h = value.wrap(width, 1e9)
+        if h <= limit * 1.5:
+            continue
+        parts: list[Any] = []
+        rest = value
+        while True:
+            split = rest.split(width, limit)
+            if len(split) < 2:
+                parts.append(rest)
+                break
+            parts.append(split[0])
+            rest = split[1]
+            if rest.wrap(width, 1e9)[1] <= limit:
+                parts.append(rest)
+                break
+        pieces[col] = parts
+    if not pieces:
+        return [line]
+    count = max(len(p) for p in pieces.values())
+    rows = [list(line)] + [[""] * len(line) for _ in range(count - 1)]
+    for col, parts in pieces.items():
+        for i in range(count):
+            rows[i][col] = parts[i] if i < len(parts) else ""
+    return rows
+
+
 def _ts(commands: list[tuple[Any, ...]]) -> TableStyle:
     """A table style that also sets the cell font: plain-string cells default to Helvetica."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), register_font()), *commands])
@@ -194,23 +239,53 @@ class _Builder:
         n = len(weights)
         cells: list[list[Any]] = []
         style: list[tuple[Any, ...]] = []
-        heights: list[float | None] = []
-        for r, row in enumerate(rows):
+        heights: list[float] = []
+        lines: list[tuple[Any, ...]] = [("LINEAFTER", (c, 0), (c, -1), LINE, colors.black) for c in range(n - 1)]
+        for row in rows:
+            r = len(cells)
             line: list[Any] = [""] * n
             if row.header:
                 line[0] = self.para(self.bind(row.header), size, "center")
                 style += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), SHADE)]
                 cells.append(line)
-                heights.append(None)
+                heights.append(0.0)
+                lines.append(("LINEBELOW", (0, r), (-1, r), LINE, colors.black))
                 continue
             col = 0
-            need = 0.0
+            spans: list[tuple[int, int]] = []
+            value_cols: list[int] = []
             for cell in row.cells:
-                col, need = self._grid_cell(cell, r, col, line, style, col_widths, size, row.height_mm, need)
-            cells.append(line)
-            heights.append(max(row.height_mm * mm, need) if row.height_mm else None)
+                if cell.label:
+                    line[col] = self.para(self.bind(cell.label), size, "center")
+                    col += 1
+                end = col + cell.span - 1
+                line[col] = self.para(self.bind(cell.value), size, cell.align)
+                spans.append((col, end))
+                value_cols.append(col)
+                col = end + 1
+            inner = [sum(col_widths[c0 : c1 + 1]) - 2 * PAD - 2 for c0, c1 in spans]
+            chunked = _chunk_row(line, value_cols, inner, self.styles.get(size).leading)
+            min_height = row.height_mm * mm
+            for i, part in enumerate(chunked):
+                ri = r + i
+                cells.append(part)
+                for c0, c1 in spans:
+                    if c1 > c0:
+                        style.append(("SPAN", (c0, ri), (c1, ri)))
+                    if row.height_mm or len(chunked) > 1:  # room to write in, or continued text
+                        style.append(("VALIGN", (0, ri), (-1, ri), "TOP"))
+                heights.append(0.0)
+            if len(chunked) > 1:
+                # the continuation rows of one field read as one cell: no rule between them
+                style.append(("TOPPADDING", (0, r + 1), (-1, r + len(chunked) - 1), 0))
+                style.append(("BOTTOMPADDING", (0, r), (-1, r + len(chunked) - 2), 0))
+                leading = self.styles.get(size).leading
+                heights[-1] = max(0.0, min_height - (len(chunked) - 1) * leading * CHUNK_LINES)
+            else:
+                heights[-1] = min_height
+            lines.append(("LINEBELOW", (0, len(cells) - 1), (-1, len(cells) - 1), LINE, colors.black))
         base: list[tuple[Any, ...]] = [
-            ("GRID", (0, 0), (-1, -1), LINE, colors.black),
+            *lines,
             ("BOX", (0, 0), (-1, -1), BOX, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), PAD),
@@ -218,7 +293,9 @@ class _Builder:
             ("TOPPADDING", (0, 0), (-1, -1), PAD),
             ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
         ]
-        return Table(cells, colWidths=col_widths, rowHeights=heights, style=_ts(base + style))
+        # minimum heights (room to write in) that long text may exceed; long text was cut into
+        # rows of a few lines (`_chunk_row`), so the table splits between them onto the next page
+        return Table(cells, colWidths=col_widths, minRowHeights=heights, style=_ts(base + style))
 
     def _fit_labels(
         self, rows: Sequence[GridRow], weights: Sequence[float], width: float, size: float
@@ -255,33 +332,6 @@ class _Builder:
             else:
                 result.append(w)
         return result
-
-    def _grid_cell(
-        self,
-        cell: Cell,
-        r: int,
-        col: int,
-        line: list[Any],
-        style: list[tuple[Any, ...]],
-        col_widths: list[float],
-        size: float,
-        height_mm: float,
-        need: float,
-    ) -> tuple[int, float]:
-        if cell.label:
-            line[col] = self.para(self.bind(cell.label), size, "center")
-            col += 1
-        end = col + cell.span - 1
-        value = self.para(self.bind(cell.value), size, cell.align)
-        line[col] = value
-        if end > col:
-            style.append(("SPAN", (col, r), (end, r)))
-        if height_mm:
-            style.append(("VALIGN", (col, r), (col, r), "TOP"))
-            avail = sum(col_widths[col : end + 1]) - 2 * PAD - 2
-            _, h = value.wrap(avail, 10_000)
-            need = max(need, h + 2 * PAD)
-        return end + 1, need
 
     # -- blocks ----------------------------------------------------------------------------
     def block(self, b: Block) -> list[Flowable]:
@@ -337,7 +387,14 @@ class _Builder:
             ("TOPPADDING", (0, 0), (-1, -1), 2.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ]
-        table = Table(cells, colWidths=widths, rowHeights=heights, repeatRows=header_rows, style=_ts(style))
+        table = Table(
+            cells,
+            colWidths=widths,
+            rowHeights=heights,
+            repeatRows=header_rows,
+            splitInRow=SPLIT_IN_ROW,
+            style=_ts(style),
+        )
         return [table, Spacer(1, 3 * mm)]
 
     def _signatures(self, b: Block) -> list[Flowable]:
