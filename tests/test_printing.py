@@ -136,7 +136,7 @@ def test_form_renders_from_demo_data(demo: Database, tmp_path: Path, form: str) 
     data = printing.gather(demo, get_template(form), record_id)
     for value in expected_values(data, form):
         assert value and re.sub(r"\s+", "", value) in text, f"{value!r} missing from {form}"
-    assert "—1—" in text  # page number
+    assert f"第1页共{doc.pdf.pages}页" in text  # page number and count
 
     with demo.session() as s:
         logged = s.scalars(select(PrintRecord).where(PrintRecord.id == doc.print_record_id)).one()
@@ -245,7 +245,7 @@ columns = [{ label = "序号", value = "{#}", width = 1 }, { label = "表头甲�
     for page in pages[: pdf.pages]:
         assert "表头甲乙" in page  # the header row repeats on every page
     assert re.sub(r"\s+", "", "".join(pages)).count(long_text) == 1
-    assert f"—{pdf.pages}—" in pages[pdf.pages - 1]
+    assert f"第{pdf.pages}页共{pdf.pages}页" in re.sub(r"\s+", "", pages[pdf.pages - 1])
     # no word runs past the right margin (26 mm) or the left one (28 mm)
     bbox = run("pdftotext", "-bbox", target, "-")
     right = 595.28 - 26 * 72 / 25.4 + 1
@@ -295,8 +295,8 @@ def test_household_bundle_restarts_page_numbers_per_form(demo: Database, tmp_pat
     target.write_bytes(bundle.pdf.data)
     texts = run("pdftotext", "-enc", "UTF-8", target, "-").split("\f")
     first_pages = [sum(p for _, p in bundle.pages[:i]) for i in range(len(bundle.pages))]
-    for index in first_pages:
-        assert "— 1 —" in texts[index] or "—1—" in re.sub(r"\s+", "", texts[index])
+    for index, (_, count) in zip(first_pages, bundle.pages, strict=True):
+        assert f"第1页共{count}页" in re.sub(r"\s+", "", texts[index])
     with pytest.raises(ValidationError):
         printing.render_household_forms(demo, household_id, ["referral_slip"])
 

@@ -58,7 +58,7 @@ def check_bindings(template: FormTemplate, data: Mapping[str, Any]) -> None:
     a placeholder naming data that does not exist fails here exactly as it would when printing.
     """
     name = template.name
-    texts = [template.title, template.copies_note, template.meta_left, template.meta_right]
+    texts = [template.title, template.copies_note, template.meta_left, template.meta_right, template.header]
     for b in template.blocks:
         texts += [b.text, b.caption, b.empty, b.date_label, b.title, b.qr, b.qr_caption, b.footer]
         texts += list(b.items)

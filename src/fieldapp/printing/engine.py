@@ -41,8 +41,9 @@ from reportlab.platypus.flowables import TopPadder
 
 from fieldapp import __version__
 from fieldapp.printing.binding import bind, rows_of
+from fieldapp.printing.errors import TemplateError
 from fieldapp.printing.fonts import register_font
-from fieldapp.printing.template import Block, Cell, FormTemplate, GridRow
+from fieldapp.printing.template import Block, FormTemplate, GridRow
 
 # ReportLab's CJK line breaking knows the Japanese punctuation that may not start a line, but
 # not the full-width Chinese comma, semicolon, colon, question and exclamation marks: add them, so
@@ -240,7 +241,9 @@ class _Builder:
         cells: list[list[Any]] = []
         style: list[tuple[Any, ...]] = []
         heights: list[float] = []
-        lines: list[tuple[Any, ...]] = [("LINEAFTER", (c, 0), (c, -1), LINE, colors.black) for c in range(n - 1)]
+        lines: list[tuple[Any, ...]] = [
+            ("LINEAFTER", (c, 0), (c, -1), LINE, colors.black) for c in range(n - 1)
+        ]
         for row in rows:
             r = len(cells)
             line: list[Any] = [""] * n
@@ -563,23 +566,140 @@ class _Builder:
             )
             flow.append(meta)
         flow.append(Spacer(1, 2 * mm))
-        for b in t.blocks:
-            flow += self.block(b)
+        blocks = list(t.blocks)
+        body_at, tail_end = _sign_off_span(blocks)
+        for i, b in enumerate(blocks):
+            if i == body_at and tail_end > i + 1:
+                tail: list[Flowable] = []
+                for later in blocks[i + 1 : tail_end]:
+                    tail += self.block(later)
+                flow.append(_KeepTail(self.block(b), tail))
+            elif not body_at < i < tail_end:
+                flow += self.block(b)
         return flow
+
+    def header(self) -> tuple[str, str]:
+        """The running header of every page: the form on the left, whose and which on the right."""
+        t = self.t
+        left = bind(t.title, self.data, t.name, markup=False) or t.description
+        if t.header:
+            return left, bind(t.header, self.data, t.name, markup=False)
+        try:
+            return left, bind(_DEFAULT_HEADERS.get(t.record, ""), self.data, t.name, markup=False)
+        except TemplateError:  # data of another shape (a trial render): the title alone
+            return left, ""
+
+
+# what names the record on every page, by record kind (a template may set [page] header)
+_DEFAULT_HEADERS = {
+    "household": "户主：{head.name}　档案编号：{household.code}",
+    "visit": "户主：{head.name}　走访编号：{visit.code}　档案编号：{household.code}",
+    "referral": "户主：{head.name}　转介编号：{referral.code}",
+    "notice": "{notice.area}",
+}
+_CONTENT_KINDS = {"grid", "table"}
+_TAIL_KINDS = {"signatures", "opinions", "paragraph", "spacer", "heading"}
+
+
+def _sign_off_span(blocks: Sequence[Block]) -> tuple[int, int]:
+    """(index of the last content block, end of the sign-off blocks after it), or (-1, -1).
+
+    The sign-off is what follows the last grid or table up to the end or a tear-off stub:
+    signature lines, opinion and seal boxes, the closing seal line and date of a notice, and
+    the pledge or note paragraphs between them. It is kept on one page with the content's last
+    lines, so a page never holds the seal boxes alone.
+    """
+    end = len(blocks)
+    while end and blocks[end - 1].kind in ("stub", "card"):
+        end -= 1
+    i = end - 1
+    while i >= 0 and blocks[i].kind in _TAIL_KINDS:
+        i -= 1
+    if i < 0 or blocks[i].kind not in _CONTENT_KINDS or i == end - 1:
+        return -1, -1
+    return i, end
+
+
+def _height_of(flowables: Sequence[Flowable], canv: Canvas, aw: float) -> float:
+    total = 0.0
+    for f in flowables:
+        total += f.wrapOn(canv, aw, 1e9)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+    return total
+
+
+class _KeepTail(Flowable):  # type: ignore[misc]
+    """Content flowables followed by a sign-off that may not start a page on its own.
+
+    When both do not fit, the content is split so that at least its last lines (a table's last
+    rows, a paragraph's last lines) go to the next page with the sign-off; content too short to
+    split moves there whole. A sign-off taller than a page simply flows.
+    """
+
+    CARRY = 30.0  # pt of content that at least accompanies the sign-off (two lines or a row)
+
+    def __init__(self, body: list[Flowable], tail: list[Flowable]) -> None:
+        super().__init__()
+        self.body, self.tail = body, tail
+        self._body_h = self._tail_h = 0.0
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self._body_h = _height_of(self.body, self.canv, aw)
+        self._tail_h = _height_of(self.tail, self.canv, aw)
+        # never drawn as one: reporting more than the room left makes the frame split it
+        return aw, max(self._body_h + self._tail_h, ah + 1)
+
+    def draw(self) -> None:
+        raise AssertionError("_KeepTail is always split")
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        self.wrap(aw, ah)
+        if self._body_h + self._tail_h <= ah:
+            return [*self.body, *self.tail]
+        frame = getattr(self, "_frame", None)
+        at_top = bool(getattr(frame, "_atTop", False))
+        page_room = float(getattr(frame, "_aH", ah))
+        if self._tail_h + self.CARRY <= page_room:
+            first, rest = _fill(self.body, self.canv, aw, min(ah, self._body_h - self.CARRY))
+            if first:
+                return [*first, _KeepTail(rest, self.tail)]
+            if not at_top:
+                return []  # all of it to the next page
+        # the sign-off is taller than a page (or nothing splits): let everything flow
+        first, rest = _fill([*self.body, *self.tail], self.canv, aw, ah)
+        return [*first, *rest] if first else []
+
+
+def _fill(
+    flowables: Sequence[Flowable], canv: Canvas, aw: float, limit: float
+) -> tuple[list[Flowable], list[Flowable]]:
+    """The flowables (and part of one) that fit in `limit`, and the rest."""
+    used = 0.0
+    first: list[Flowable] = []
+    for i, f in enumerate(flowables):
+        h = f.wrapOn(canv, aw, limit - used)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+        if used + h <= limit:
+            first.append(f)
+            used += h
+            continue
+        parts = f.splitOn(canv, aw, limit - used) if limit - used > 0 else []
+        if len(parts) >= 2:
+            return [*first, parts[0]], [*parts[1:], *flowables[i + 1 :]]
+        return first, list(flowables[i:])
+    return first, []
 
 
 class _FormStart(Flowable):  # type: ignore[misc]
-    """Invisible marker at the start of each form: page numbers restart at "— 1 —" after it."""
+    """Invisible marker at the start of each form: its pages are counted from here."""
 
-    def __init__(self, counter: dict[str, int]) -> None:
+    def __init__(self, starts: list[int]) -> None:
         super().__init__()
-        self.counter = counter
+        self.starts = starts
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
-        self.counter["first_page"] = self.canv.getPageNumber()
+        self.starts.append(self.canv.getPageNumber())
 
 
 @dataclass(frozen=True)
@@ -590,25 +710,75 @@ class RenderedBundle:
     pages: tuple[tuple[str, int], ...]  # (form name, pages) in order
 
 
+@dataclass
+class _PageMark:
+    form: int  # index of the form in the bundle
+    header: tuple[str, str]
+    foot_y: float
+    header_y: float
+    left: float
+    right: float
+
+
+def _marking_canvas(marks: list[_PageMark]) -> type[Canvas]:
+    """A canvas that draws each page's running header and "第 N 页 共 M 页" when the document is
+    complete, because M (the form's page count) is only known then."""
+
+    class MarkingCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            totals: dict[int, int] = {}
+            for m in marks:
+                totals[m.form] = totals.get(m.form, 0) + 1
+            seen: dict[int, int] = {}
+            for state, mark in zip(self._pages, marks, strict=False):
+                self.__dict__.update(state)
+                seen[mark.form] = seen.get(mark.form, 0) + 1
+                _draw_marks(self, mark, seen[mark.form], totals[mark.form])
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return MarkingCanvas
+
+
+def _draw_marks(canvas: Canvas, mark: _PageMark, number: int, total: int) -> None:
+    font = register_font()
+    canvas.saveState()
+    canvas.setFont(font, 10.5)
+    canvas.drawCentredString(PAGE_SIZE[0] / 2, mark.foot_y, f"第 {number} 页 共 {total} 页")
+    left, right = mark.header
+    size = 8.0
+    canvas.setFont(font, size)
+    canvas.setFillGray(0.3)
+    width = mark.right - mark.left
+    right_w = stringWidth(right, font, size)
+    left_room = width - right_w - size * 2
+    while left and stringWidth(left, font, size) > left_room and len(left) > 4:
+        left = left[:-2] + "…"
+    canvas.drawString(mark.left, mark.header_y, left)
+    canvas.drawRightString(mark.right, mark.header_y, right)
+    canvas.setLineWidth(0.4)
+    canvas.setStrokeGray(0.5)
+    canvas.line(mark.left, mark.header_y - 3, mark.right, mark.header_y - 3)
+    canvas.restoreState()
+
+
 def render_many(parts: Sequence[tuple[FormTemplate, Mapping[str, Any]]]) -> RenderedBundle:
-    """Render forms one after the other into one PDF, each on its own pages with its margins."""
+    """Render forms one after the other into one PDF, each on its own pages with its margins.
+
+    Every page carries a running header naming the form and the record (household, code) and
+    "第 N 页 共 M 页", counted within its form."""
     if not parts:
         raise ValueError("nothing to render")
-    counter = {"first_page": 1}
     starts: list[int] = []
-
-    def page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        canvas.saveState()
-        canvas.setFont(register_font(), 11)
-        number = canvas.getPageNumber() - counter["first_page"] + 1
-        canvas.drawCentredString(PAGE_SIZE[0] / 2, doc.pageTemplate.frames[0]._y1 / 2, f"— {number} —")
-        canvas.restoreState()
-
-    class _Start(_FormStart):
-        def draw(self) -> None:
-            super().draw()
-            starts.append(self.canv.getPageNumber())
-
+    marks: list[_PageMark] = []
     templates: list[PageTemplate] = []
     story: list[Flowable] = []
     for i, (template, data) in enumerate(parts):
@@ -625,11 +795,24 @@ def render_many(parts: Sequence[tuple[FormTemplate, Mapping[str, Any]]]) -> Rend
             bottomPadding=0,
             id=page_id,
         )
-        templates.append(PageTemplate(id=page_id, frames=[frame], onPageEnd=page_number, pagesize=PAGE_SIZE))
+        builder = _Builder(template, data)
+        mark = _PageMark(
+            form=i,
+            header=builder.header(),
+            foot_y=bottom * mm / 2,
+            header_y=PAGE_SIZE[1] - min(top * mm * 0.55, 12 * mm),
+            left=left * mm,
+            right=PAGE_SIZE[0] - right * mm,
+        )
+
+        def on_page(canvas: Canvas, doc: BaseDocTemplate, mark: _PageMark = mark) -> None:
+            marks.append(mark)
+
+        templates.append(PageTemplate(id=page_id, frames=[frame], onPageEnd=on_page, pagesize=PAGE_SIZE))
         if i:
             story += [NextPageTemplate(page_id), PageBreak()]
-        story.append(_Start(counter))
-        story += _Builder(template, data).story()
+        story.append(_FormStart(starts))
+        story += builder.story()
     first_template, first_data = parts[0]
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
@@ -644,7 +827,7 @@ def render_many(parts: Sequence[tuple[FormTemplate, Mapping[str, Any]]]) -> Rend
         pageCompression=1,
         initialFontName=register_font(),  # else an unembedded Helvetica is added to every page
     )
-    doc.build(story)
+    doc.build(story, canvasmaker=_marking_canvas(marks))
     total = doc.page
     bounds = [*starts, total + 1]
     pages = tuple((template.name, bounds[i + 1] - bounds[i]) for i, (template, _) in enumerate(parts))

@@ -98,6 +98,9 @@ class FormTemplate:
     # leaves the union's hands (a referral slip to another body, a card on a wall): ID and phone
     # numbers of the family are printed masked unless the user reveals them (and that is audited)
     outward: bool = False
+    # the right half of the running header on every page (the left half is the title); empty =
+    # the default of the record kind (户主 and 档案编号, 走访编号 or 转介编号)
+    header: str = ""
 
 
 _BLOCK_KEYS: dict[str, set[str]] = {
@@ -335,6 +338,7 @@ def parse_template(name: str, text: str, path: Path | None = None) -> FormTempla
         font_size=r.num(page, "font_size", "[page]", 11) or 11.0,
         meta_left=r.str_(meta, "left", "[meta]", ""),
         meta_right=r.str_(meta, "right", "[meta]", ""),
+        header=r.str_(page, "header", "[page]", ""),
         blocks=tuple(r.block(b, i) for i, b in enumerate(blocks, 1)),
         path=path,
     )
