@@ -149,8 +149,9 @@ def print_form(db: Database, args: argparse.Namespace) -> int:
     who = args.by if args.by is not None else printing.default_printer_name(db)
     try:
         if args.record:
+            record_id = printing.resolve_record(db, args.form, args.record)  # also HH-…/ZJ-… codes
             doc = printing.print_to_file(
-                db, args.form, args.record, args.output, printed_by=who, reveal=args.reveal
+                db, args.form, record_id, args.output, printed_by=who, reveal=args.reveal
             )
             for note in doc.notes:
                 print(f"提示：{note}", file=sys.stderr)
@@ -164,13 +165,30 @@ def print_form(db: Database, args: argparse.Namespace) -> int:
             if sys.stderr.isatty():
                 print(f"\r已生成 {done}/{total} 份", end="", file=sys.stderr, flush=True)
 
+        failed: list[str] = []
+
+        def report(record_id: str, error: Exception) -> None:
+            failed.append(record_id)
+            print(f"\n错误：记录 {record_id} 未能打印：{error}", file=sys.stderr)
+
         batch = printing.print_batch(
-            db, args.form, ids, args.output, printed_by=who, progress=progress, reveal=args.reveal
+            db,
+            args.form,
+            ids,
+            args.output,
+            printed_by=who,
+            progress=progress,
+            reveal=args.reveal,
+            on_error=report,
         )
         pages = sum(doc.pdf.pages for doc in batch)
         if sys.stderr.isatty():
             print(file=sys.stderr)
-        print(f"已生成 {len(ids)} 份（共 {pages} 页）到 {args.output}，已记入打印记录")
+        done = len(ids) - len(failed)
+        print(f"已生成 {done} 份（共 {pages} 页）到 {args.output}，已记入打印记录")
+        if failed:
+            print(f"有 {len(failed)} 份未能打印（见上方错误），其余已生成。", file=sys.stderr)
+            return 1
         return 0
     except OSError as e:
         print(f"错误：无法写入 {args.output}：{e}。请检查路径、权限和磁盘空间。", file=sys.stderr)

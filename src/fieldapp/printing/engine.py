@@ -491,6 +491,7 @@ class _Builder:
                 [grid, qr_cell],
             ],
             colWidths=[self.width - qr_col, qr_col],
+            splitByRow=0,  # the stub is cut off whole: never split over two pages
             style=_ts(
                 [
                     ("SPAN", (0, 0), (-1, 0)),
@@ -623,7 +624,10 @@ def _sign_off_span(blocks: Sequence[Block]) -> tuple[int, int]:
 def _height_of(flowables: Sequence[Flowable], canv: Canvas, aw: float) -> float:
     total = 0.0
     for f in flowables:
-        total += f.wrapOn(canv, aw, 1e9)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+        h = f.wrapOn(canv, aw, 1e9)[1]
+        if isinstance(f, KeepTogether):  # it reports a huge height to force a split
+            h = f._H
+        total += h + f.getSpaceBefore() + f.getSpaceAfter()
     return total
 
 

@@ -11,3 +11,7 @@ class TemplateError(DomainError):
 
 class PayloadError(DomainError):
     """A scanned QR payload is not a referral stub of this system, or fails its checksum."""
+
+
+class PrintError(DomainError):
+    """A document could not be produced or saved; the message says why and what to do."""

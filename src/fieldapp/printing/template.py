@@ -353,13 +353,31 @@ def load_template(path: Path) -> FormTemplate:
 
 
 @cache
+def _bundled() -> tuple[dict[str, FormTemplate], dict[str, TemplateError]]:
+    forms: dict[str, FormTemplate] = {}
+    broken: dict[str, TemplateError] = {}
+    for p in sorted(forms_path().glob("*.toml")):
+        try:
+            forms[p.stem] = load_template(p)
+        except TemplateError as e:  # one damaged file must not take the other forms with it
+            broken[p.stem] = e
+    return forms, broken
+
+
 def available_forms() -> dict[str, FormTemplate]:
-    """Every template in forms/, by name (the file name without .toml)."""
-    return {p.stem: load_template(p) for p in sorted(forms_path().glob("*.toml"))}
+    """Every template in forms/ that loads, by name (the file name without .toml)."""
+    return _bundled()[0]
+
+
+def broken_forms() -> dict[str, TemplateError]:
+    """Bundled templates that do not load (a damaged installation), with the reason."""
+    return _bundled()[1]
 
 
 def get_template(name: str) -> FormTemplate:
-    forms = available_forms()
+    forms, broken = _bundled()
+    if name in broken:
+        raise broken[name]
     if name not in forms:
         known = "、".join(forms) or "（无）"
         raise TemplateError(f"没有名为“{name}”的表单。可用的表单：{known}（fieldapp print --list 可查看）")

@@ -10,6 +10,7 @@ the machine (PIPL).
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -31,11 +32,18 @@ from fieldapp.domain.referrals import catalogue
 from fieldapp.printing import qr
 from fieldapp.printing.binding import check_bindings
 from fieldapp.printing.engine import RenderedBundle, RenderedPdf, render, render_many
-from fieldapp.printing.errors import TemplateError
-from fieldapp.printing.template import FormTemplate, available_forms, get_template, parse_template
+from fieldapp.printing.errors import PrintError, TemplateError
+from fieldapp.printing.template import (
+    FormTemplate,
+    available_forms,
+    broken_forms,
+    get_template,
+    parse_template,
+)
 from fieldapp.services import audit, settings
 from fieldapp.services.common import get_live, today
 from fieldapp.storage.db import Database
+from fieldapp.storage.files import write_atomic
 from fieldapp.storage.models import (
     Assessment,
     AuditEvent,
@@ -636,7 +644,46 @@ def check_template(name: str, text: str, path: Path | None = None) -> FormTempla
         raise TemplateError(f"表单名“{name}”不合适：只能用小写英文字母、数字和下划线（如 referral_slip）。")
     template = parse_template(name, text, path)
     check_bindings(template, data_shape(template.record))
+    trial_render(template)
     return template
+
+
+_LONG_SAMPLE = (
+    "家中两位老人常年患病，需长期服药；妻子在县城超市打零工，收入不稳定；两个孩子分别读高中和初中，"
+    "学费和生活费开支较大。去年因工受伤后未签劳动合同，工伤认定尚在办理。希望得到技能培训和就业推荐。"
+) * 3
+_LONG_KEYS = {"note", "living_conditions", "demands", "notes", "reason", "summary", "patients"}
+
+
+def sample_data(record: str) -> Data:
+    """Representative data of a record kind for a trial render: every field filled, free text
+    several lines long, lists of a dozen rows (a large household, a busy file)."""
+
+    def fill(key: str, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: fill(k, v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [fill(key, value[0]) for _ in range(12)] if value else []
+        return _LONG_SAMPLE if key in _LONG_KEYS else "示例内容二〇一四"
+
+    filled: Data = fill("", data_shape(record))
+    if "referral" in filled:
+        filled["referral"]["payload"] = qr.referral_payload("6f1c2b1e-0d4a-4c55-9d2b-7e1f0a3c9b11")
+    return filled
+
+
+def trial_render(template: FormTemplate) -> RenderedPdf:
+    """Render a template on representative data; a template that cannot be laid out (a row
+    taller than the page, a font too large for its columns) is a TemplateError, in Chinese."""
+    try:
+        return render(template, sample_data(template.record))
+    except TemplateError:
+        raise
+    except Exception:  # ReportLab's layout errors: reported in plain words, not as a traceback
+        raise TemplateError(
+            f"表单模板 {template.name}.toml 试排版失败：有的行或块比一页还高，或字号过大、栏目过窄，"
+            "表单无法排到A4纸上。请减小字号、行高或调整栏宽后重新检查。"
+        ) from None
 
 
 def sent_forms_folder(db: Database) -> Path:
@@ -669,7 +716,10 @@ def form_templates(db: Database | None = None) -> tuple[dict[str, FormTemplate],
     (or joined) by the one of the same name headquarters sent. A sent template that does not load
     is reported and the bundled one is used, so printing never breaks on it."""
     found = dict(available_forms())
-    problems: list[str] = []
+    problems: list[str] = [
+        f"程序自带的表单模板 {name}.toml 已损坏，该表单暂不能打印（{e}）。其他表单不受影响；请重新安装程序。"
+        for name, e in broken_forms().items()
+    ]
     folder = sent_forms_folder(db) if db is not None else None
     if folder is not None and folder.is_dir():
         for path in sorted(folder.glob("*.toml")):
@@ -713,7 +763,63 @@ def render_form(
 ) -> RenderedPdf:
     """The PDF of a form for a record, without logging (for the preview; log when it leaves)."""
     template = template_for(db, form)
-    return render(template, gather(db, template, record_id, on=on, reveal=reveal))
+    return _render(db, template, record_id, on=on, reveal=reveal)[0]
+
+
+def _render(
+    db: Database, template: FormTemplate, record_id: str, *, on: dt.date | None, reveal: bool
+) -> tuple[RenderedPdf, Data, tuple[str, ...]]:
+    """Gather and render; a headquarters template that cannot lay out this record falls back to
+    the bundled form of the same name (with a note); any other failure is a PrintError."""
+    data = gather(db, template, record_id, on=on, reveal=reveal)
+    try:
+        return render(template, data), data, ()
+    except TemplateError:
+        raise
+    except Exception:
+        bundled = available_forms().get(template.name)
+        if bundled is None or bundled is template or bundled.record != template.record:
+            raise PrintError(
+                f"“{template.title or template.name}”排版失败，未生成文件。请把表单名 {template.name} "
+                "和这条记录告知技术支持；其他表单仍可打印。"
+            ) from None
+    note = (
+        f"市总工会下发的表单模板 {template.name}.toml 排不下这份记录，已改用程序自带的同名表单。"
+        "请告知市总工会。"
+    )
+    pdf, data, _ = _render(db, bundled, record_id, on=on, reveal=reveal)
+    return pdf, data, (note,)
+
+
+def _os_problem(e: OSError, target: Path) -> PrintError:
+    """A failed write in words a cadre can act on."""
+    if e.errno == errno.ENOSPC:
+        what = "磁盘（或U盘）空间不足"
+        todo = "请删除不需要的文件或换一个位置后重试"
+    elif e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        what = "没有写入权限（或U盘处于写保护状态）"
+        todo = "请换一个文件夹，或检查U盘的写保护开关"
+    elif e.errno == errno.EISDIR or target.is_dir():
+        what = "这是一个已有的文件夹"
+        todo = f"请在后面加上文件名，例如 {target / '表单.pdf'}"
+    elif e.errno in (errno.ENOENT, errno.ENOTDIR, errno.EEXIST):
+        what = "所在的文件夹不存在或不是文件夹"
+        todo = "请检查路径，或先插好U盘"
+    else:
+        what = "写入时出错"
+        todo = "请检查路径、U盘和磁盘空间后重试"
+    return PrintError(f"无法保存到 {target}：{what}，未生成文件。{todo}。")
+
+
+def save_pdf(target: Path, data: bytes) -> None:
+    """Write a PDF whole (temporary NAME.part, then renamed) or not at all: on any failure the
+    partial file, which holds personal data, is removed and a PrintError says what to do."""
+    if target.is_dir():
+        raise _os_problem(IsADirectoryError(errno.EISDIR, "is a directory"), target)
+    try:
+        write_atomic(target, data, tmp=target.with_name(target.name + ".part"))
+    except OSError as e:
+        raise _os_problem(e, target) from None
 
 
 def _household_of(s: Session, template: FormTemplate, record_id: str) -> str | None:
@@ -811,15 +917,13 @@ def print_to_file(
 ) -> PrintedDocument:
     """Render a form to a PDF file (written whole, then renamed) and log it."""
     template = template_for(db, form)
-    data = gather(db, template, record_id, on=on, reveal=reveal)
-    pdf = render(template, data)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    partial.write_bytes(pdf.data)
-    partial.replace(target)
+    if target.is_dir():  # before the work of rendering
+        raise _os_problem(IsADirectoryError(errno.EISDIR, "is a directory"), target)
+    pdf, data, fallback = _render(db, template, record_id, on=on, reveal=reveal)
+    save_pdf(target, pdf.data)
     who = printed_by if printed_by is not None else default_printer_name(db)
     record_row = log_print(db, form, record_id, pdf, printed_by=who, copies=template.copies, revealed=reveal)
-    notes: tuple[str, ...] = tuple(form_problems(db, form))
+    notes: tuple[str, ...] = tuple(form_problems(db, form)) + fallback
     if template.record == "notice" and data["notice"]["omitted"] != "0":
         notes += (
             f"有 {data['notice']['omitted']} 户符合条件但未签署公示同意书，未列入公示名单（个人信息保护法第二十五条）。",
@@ -843,7 +947,26 @@ def render_household_forms(
         raise ValidationError.single("form", "表单", f"{'、'.join(wrong)} 不是按户打印的表单")
     data = _gather(db, templates[0], household_id, on=on)  # one gathering serves every household form
     masked = mask_personal(data)
-    return render_many([(t, masked if t.outward and not reveal else data) for t in templates])
+    parts = [(t, masked if t.outward and not reveal else data) for t in templates]
+    try:
+        return render_many(parts)
+    except TemplateError:
+        raise
+    except Exception:  # find the form that cannot be laid out: headquarters' falls back
+        fixed = []
+        for t, d in parts:
+            try:
+                render(t, d)
+                fixed.append((t, d))
+            except Exception:
+                bundled = available_forms().get(t.name)
+                if bundled is None or bundled is t or bundled.record != t.record:
+                    raise PrintError(
+                        f"“{t.title or t.name}”排版失败，未生成文件。请把表单名 {t.name} 和这户的档案编号"
+                        "告知技术支持；其他表单可以单独打印。"
+                    ) from None
+                fixed.append((bundled, d))
+        return render_many(fixed)
 
 
 def log_bundle(
@@ -903,11 +1026,70 @@ def print_batch(
     printed_by: str | None = None,
     progress: Progress | None = None,
     reveal: bool = False,
+    on_error: Callable[[str, PrintError], None] | None = None,
 ) -> Iterator[PrintedDocument]:
-    """Print one file per record into `folder` (form-record.pdf), reporting progress."""
+    """Print one file per record into `folder` (form-record.pdf), reporting progress.
+
+    With `on_error`, a record that cannot be printed is reported there and the batch goes on
+    with the others (nothing of it is left on disk); without it the error stops the batch."""
     who = printed_by if printed_by is not None else default_printer_name(db)
     for i, record_id in enumerate(record_ids, 1):
         target = folder / f"{form}-{record_id}.pdf"
-        yield print_to_file(db, form, record_id, target, printed_by=who, reveal=reveal)
+        try:
+            yield print_to_file(db, form, record_id, target, printed_by=who, reveal=reveal)
+        except PrintError as e:
+            if on_error is None:
+                raise
+            on_error(record_id, e)
         if progress is not None:
             progress(i, len(record_ids))
+
+
+_CODE = re.compile(r"(HH|ZF|ZJ)-([0-9A-F]{8})")
+_CODE_KINDS = {"HH": "household", "ZF": "visit", "ZJ": "referral"}
+
+
+def _ids_with_prefix(s: Session, kind: str, prefix: str) -> list[str]:
+    if kind == "household":
+        query = select(Household.id).where(Household.id.startswith(prefix), Household.deleted.is_(False))
+    elif kind == "visit":
+        query = select(Visit.id).where(Visit.id.startswith(prefix), Visit.deleted.is_(False))
+    else:
+        query = select(Referral.id).where(Referral.id.startswith(prefix), Referral.deleted.is_(False))
+    return list(s.scalars(query.limit(2)))
+
+
+def resolve_record(db: Database, form: str, text: str) -> str:
+    """The record id behind what a clerk types from paper: the id itself, a printed code
+    (档案编号 HH-…, 走访编号 ZF-…, 转介编号 ZJ-…) or the text of the referral stub's QR code.
+
+    A visit's or referral's code also names its household for a household form."""
+    template = template_for(db, form)
+    raw = text.strip()
+    upper = raw.upper()
+    if upper.startswith(qr.PREFIX + ":"):
+        kind, ids = "referral", [qr.parse_referral_payload(raw)]
+    else:
+        match = _CODE.fullmatch(upper)
+        if match is None:
+            return raw  # an id as listed by `fieldapp list`, or a notice scope
+        kind = _CODE_KINDS[match.group(1)]
+        with db.session() as s:
+            ids = _ids_with_prefix(s, kind, match.group(2).lower())
+        if not ids:
+            raise NotFound(f"找不到编号为 {upper} 的记录。请核对纸面上的编号（字母和数字）。")
+        if len(ids) > 1:
+            raise ValidationError.single("record", "编号", f"编号 {upper} 对应多条记录，请改用完整的记录编号")
+    if kind == template.record:
+        return ids[0]
+    if template.record == "household":
+        with db.session() as s:
+            row = s.get(Visit, ids[0]) if kind == "visit" else s.get(Referral, ids[0])
+            if row is not None:
+                return row.household_id
+    wanted = {"household": "档案编号（HH-…）", "visit": "走访编号（ZF-…）", "referral": "转介编号（ZJ-…）"}
+    raise ValidationError.single(
+        "record",
+        "编号",
+        f"“{template.title}”要用{wanted.get(template.record, '区划代码或 all')}，{upper[:40]} 不是",
+    )

@@ -22,12 +22,19 @@ def fsync_dir(folder: Path) -> None:
 
 
 def write_atomic(path: Path, data: bytes, *, tmp: Path | None = None) -> None:
-    """Write `data` to `path` whole or not at all; `tmp` is the temporary name (default NAME.tmp)."""
+    """Write `data` to `path` whole or not at all; `tmp` is the temporary name (default NAME.tmp).
+
+    On any failure (disk full, stick pulled, the target a folder) the temporary file is removed
+    before the error propagates: it may hold personal data and must not stay behind."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = tmp if tmp is not None else path.with_name(path.name + ".tmp")
-    with partial.open("wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(partial, path)
+    try:
+        with partial.open("wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     fsync_dir(path.parent)

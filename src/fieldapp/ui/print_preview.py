@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.printing.errors import PrintError
 from fieldapp.services import printing
 from fieldapp.storage.db import Database
 from fieldapp.ui import messages
@@ -286,21 +287,10 @@ class PrintPreviewDialog(QDialog):
         path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        partial = path.with_name(path.name + ".part")
-        try:
-            partial.write_bytes(self._data)
-            partial.replace(path)
-        except OSError as e:
-            text = (
-                QCoreApplication.translate("PrintPreview", "无法写入 %1：").replace("%1", str(path))
-                + f"{e}\n"
-            )
-            messages.inform(
-                self,
-                QCoreApplication.translate("PrintPreview", "未能保存PDF"),
-                text + QCoreApplication.translate("PrintPreview", "请换一个文件夹或检查磁盘空间后再试。"),
-                True,
-            )
+        try:  # whole or not at all; a partial file is never left behind
+            printing.save_pdf(path, self._data)
+        except PrintError as e:
+            messages.inform(self, QCoreApplication.translate("PrintPreview", "未能保存PDF"), str(e), True)
             return None
         self.documentOutput.emit("pdf", 1)
         self.status.setText(QCoreApplication.translate("PrintPreview", "已保存到 ") + str(path))
