@@ -42,7 +42,7 @@ from reportlab.platypus.flowables import TopPadder
 from fieldapp import __version__
 from fieldapp.printing.binding import bind, rows_of
 from fieldapp.printing.errors import TemplateError
-from fieldapp.printing.fonts import register_font
+from fieldapp.printing.fonts import missing_seen, register_font, runs, with_fallback
 from fieldapp.printing.template import Block, FormTemplate, GridRow
 
 # ReportLab's CJK line breaking knows the Japanese punctuation that may not start a line, but
@@ -69,6 +69,8 @@ _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA
 class RenderedPdf:
     data: bytes
     pages: int
+    # characters no bundled font has, printed as □: the user is told before the paper leaves
+    missing_glyphs: tuple[str, ...] = ()
 
     @property
     def sha256(self) -> str:
@@ -110,7 +112,7 @@ class _Title(Flowable):  # type: ignore[misc]  # reportlab is untyped
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = aw
-        while self.size > 12 and stringWidth(self.text, self.font, self.size) > aw:
+        while self.size > 12 and text_width(self.text, self.size) > aw:
             self.size -= 0.5
         return aw, self.size * 1.6
 
@@ -120,9 +122,10 @@ class _Title(Flowable):  # type: ignore[misc]  # reportlab is untyped
         c.setLineWidth(self.size * 0.035)
         text = c.beginText()
         text.setTextRenderMode(2)  # fill and stroke: a heavier stroke for the heading
-        text.setFont(self.font, self.size)
-        text.setTextOrigin((self.width - stringWidth(self.text, self.font, self.size)) / 2, self.size * 0.45)
-        text.textOut(self.text)
+        text.setTextOrigin((self.width - text_width(self.text, self.size)) / 2, self.size * 0.45)
+        for font, part in runs(self.text):
+            text.setFont(font, self.size)
+            text.textOut(part)
         c.drawText(text)
         c.restoreState()
 
@@ -199,6 +202,25 @@ def _chunk_row(
     return rows
 
 
+def text_width(text: str, size: float) -> float:
+    return float(sum(stringWidth(part, font, size) for font, part in runs(text)))
+
+
+def draw_text(canvas: Canvas, x: float, y: float, text: str, size: float, anchor: str = "left") -> None:
+    """Plain text on the canvas, rare characters in the fallback font; anchor left/centre/right."""
+    if anchor != "left":
+        x -= text_width(text, size) / (2 if anchor == "centre" else 1)
+    for font, part in runs(text):
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, part)
+        x += stringWidth(part, font, size)
+
+
+def _no_double_quotes(markup: str) -> str:
+    """A value already in quotes (“金秋助学”) inside a template's quotes prints one pair."""
+    return markup.replace("““", "“").replace("””", "”")
+
+
 def _ts(commands: list[tuple[Any, ...]]) -> TableStyle:
     """A table style that also sets the cell font: plain-string cells default to Helvetica."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), register_font()), *commands])
@@ -231,7 +253,9 @@ class _Builder:
     def para(self, text: str, size: float = 0.0, align: str = "left", indent: bool = False) -> Paragraph:
         # Paragraph collapses runs of U+3000 like any whitespace; forms use them as blanks to
         # write in, so each becomes non-breaking spaces of the same width.
-        return Paragraph(text.replace("\u3000", _IDEOGRAPHIC_BLANK), self.styles.get(size, align, indent))
+        # Characters the main font lacks (𠮷, 䶮) are set in the fallback font.
+        markup = with_fallback(text.replace("\u3000", _IDEOGRAPHIC_BLANK))
+        return Paragraph(_no_double_quotes(markup), self.styles.get(size, align, indent))
 
     def _grid_table(
         self, rows: Sequence[GridRow], weights: Sequence[float], width: float, size: float
@@ -759,15 +783,13 @@ def _draw_marks(canvas: Canvas, mark: _PageMark, number: int, total: int) -> Non
     canvas.drawCentredString(PAGE_SIZE[0] / 2, mark.foot_y, f"第 {number} 页 共 {total} 页")
     left, right = mark.header
     size = 8.0
-    canvas.setFont(font, size)
     canvas.setFillGray(0.3)
     width = mark.right - mark.left
-    right_w = stringWidth(right, font, size)
-    left_room = width - right_w - size * 2
-    while left and stringWidth(left, font, size) > left_room and len(left) > 4:
+    left_room = width - text_width(right, size) - size * 2
+    while left and text_width(left, size) > left_room and len(left) > 4:
         left = left[:-2] + "…"
-    canvas.drawString(mark.left, mark.header_y, left)
-    canvas.drawRightString(mark.right, mark.header_y, right)
+    draw_text(canvas, mark.left, mark.header_y, left, size)
+    draw_text(canvas, mark.right, mark.header_y, right, size, "right")
     canvas.setLineWidth(0.4)
     canvas.setStrokeGray(0.5)
     canvas.line(mark.left, mark.header_y - 3, mark.right, mark.header_y - 3)
@@ -781,6 +803,17 @@ def render_many(parts: Sequence[tuple[FormTemplate, Mapping[str, Any]]]) -> Rend
     "第 N 页 共 M 页", counted within its form."""
     if not parts:
         raise ValueError("nothing to render")
+    seen: dict[str, None] = {}
+    token = missing_seen.set(seen)
+    try:
+        return _render_many(parts, seen)
+    finally:
+        missing_seen.reset(token)
+
+
+def _render_many(
+    parts: Sequence[tuple[FormTemplate, Mapping[str, Any]]], seen: dict[str, None]
+) -> RenderedBundle:
     starts: list[int] = []
     marks: list[_PageMark] = []
     templates: list[PageTemplate] = []
@@ -835,7 +868,7 @@ def render_many(parts: Sequence[tuple[FormTemplate, Mapping[str, Any]]]) -> Rend
     total = doc.page
     bounds = [*starts, total + 1]
     pages = tuple((template.name, bounds[i + 1] - bounds[i]) for i, (template, _) in enumerate(parts))
-    return RenderedBundle(RenderedPdf(buffer.getvalue(), total), pages)
+    return RenderedBundle(RenderedPdf(buffer.getvalue(), total, tuple(seen)), pages)
 
 
 def render(template: FormTemplate, data: Mapping[str, Any]) -> RenderedPdf:

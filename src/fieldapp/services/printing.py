@@ -791,6 +791,17 @@ def _render(
     return pdf, data, (note,)
 
 
+def glyph_notes(pdf: RenderedPdf) -> list[str]:
+    """A warning for characters that no bundled font has (printed as □), to show before printing."""
+    if not pdf.missing_glyphs:
+        return []
+    chars = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in pdf.missing_glyphs[:10])
+    return [
+        f"以下字符在程序自带的字体中没有字形，打印出来是“□”：{chars}。"
+        "请核对姓名、地址等内容（可改用常用字或在纸上手写补正），再打印或交出。"
+    ]
+
+
 def _os_problem(e: OSError, target: Path) -> PrintError:
     """A failed write in words a cadre can act on."""
     if e.errno == errno.ENOSPC:
@@ -923,7 +934,7 @@ def print_to_file(
     save_pdf(target, pdf.data)
     who = printed_by if printed_by is not None else default_printer_name(db)
     record_row = log_print(db, form, record_id, pdf, printed_by=who, copies=template.copies, revealed=reveal)
-    notes: tuple[str, ...] = tuple(form_problems(db, form)) + fallback
+    notes: tuple[str, ...] = tuple(form_problems(db, form)) + fallback + tuple(glyph_notes(pdf))
     if template.record == "notice" and data["notice"]["omitted"] != "0":
         notes += (
             f"有 {data['notice']['omitted']} 户符合条件但未签署公示同意书，未列入公示名单（个人信息保护法第二十五条）。",

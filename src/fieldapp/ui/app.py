@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from fieldapp.assets import resource_path
 from fieldapp.ui import settings as opts
-from fieldapp.ui.fonts import install_app_font
+from fieldapp.ui.fonts import install_app_font, load_rare_fonts_in_background
 
 if TYPE_CHECKING:
     from fieldapp.storage.db import Database
@@ -51,6 +51,7 @@ def prepare_app(prefs: opts.AppSettings) -> QApplication:
     app.setApplicationDisplayName("工会结对帮扶台账")
     app.setOrganizationName("fieldapp")
     app.setFont(install_app_font())
+    load_rare_fonts_in_background()  # 𠮷 and 䶮 on screen, without slowing the start
     install_translations(app, prefs.get(opts.LANGUAGE))
     return app
 

@@ -557,7 +557,7 @@ class MainWindow(QMainWindow):
                     ).replace("%1", str(omitted)),
                 )
             dialog = PrintPreviewDialog(pdf.data, self.tr("公示名单"), self)
-            dialog.show_notes(problems)
+            dialog.show_notes(problems + printing.glyph_notes(pdf))
             dialog.documentOutput.connect(
                 lambda destination, copies: printing.log_print(
                     db,

@@ -110,7 +110,8 @@ class RecordPreview(QObject):
         db, name, rid = self.db, self.form, self.record_id
 
         def work() -> tuple[RenderedPdf, list[str]]:
-            return printing.render_form(db, name, rid), printing.form_problems(db, name)
+            pdf = printing.render_form(db, name, rid)
+            return pdf, printing.form_problems(db, name) + printing.glyph_notes(pdf)
 
         parent = self.parent()
         assert isinstance(parent, QWidget)

@@ -309,7 +309,7 @@ class HouseholdPrintDialog(PrintPreviewDialog):
         super().__init__(
             self._bundle.pdf.data, QCoreApplication.translate("PrintPreview", "本户全部表单"), parent
         )
-        self.show_notes(printing.form_problems(db))
+        self.show_notes(printing.form_problems(db) + printing.glyph_notes(self._bundle.pdf))
         self._offer_reveal_for("")
         self.chooser = QComboBox(self)
         self.chooser.addItem(QCoreApplication.translate("PrintPreview", "本户全部表单"), "")
