@@ -51,9 +51,7 @@ def main_font_cmap() -> set[int]:
 
 def wanted(source: TTFont, have: set[int]) -> list[int]:
     cmap = source.getBestCmap()
-    return sorted(
-        cp for lo, hi in CJK_RANGES for cp in range(lo, hi + 1) if cp in cmap and cp not in have
-    )
+    return sorted(cp for lo, hi in CJK_RANGES for cp in range(lo, hi + 1) if cp in cmap and cp not in have)
 
 
 def rename(font: TTFont, suffix: str) -> None:
@@ -68,7 +66,9 @@ def rename(font: TTFont, suffix: str) -> None:
         elif record.nameID == 6:
             name.setName(postscript, 6, record.platformID, record.platEncID, record.langID)
         elif record.nameID == 3:
-            name.setName(f"{postscript};subset of HanaMin", 3, record.platformID, record.platEncID, record.langID)
+            name.setName(
+                f"{postscript};subset of HanaMin", 3, record.platformID, record.platEncID, record.langID
+            )
     name.setName(
         "Subset of HanaMin (GlyphWiki Project) by build_fallback_font.py, used under the Hanazono Font License",
         5,

@@ -19,7 +19,8 @@ from fieldapp.services import households, printing, referrals, visits
 from fieldapp.storage.db import Database
 
 pytestmark = pytest.mark.skipif(
-    any(shutil.which(t) is None for t in ("pdffonts", "pdftotext")), reason="poppler-utils is installed by .ci/run"
+    any(shutil.which(t) is None for t in ("pdffonts", "pdftotext")),
+    reason="poppler-utils is installed by .ci/run",
 )
 ON = dt.date(2026, 3, 16)
 RARE_NAME = "吉𠮷䶮"  # 𠮷 U+20BB7 (Extension B), 䶮 U+4DAE (Extension A)
@@ -46,7 +47,9 @@ def test_markup_switches_font_only_around_rare_characters() -> None:
     assert with_fallback(f"吉{NO_FONT}") == f"吉{MISSING_MARK}"
 
 
-def test_a_rare_name_prints_in_the_fallback_font_with_a_correct_text_layer(db: Database, tmp_path: Path) -> None:
+def test_a_rare_name_prints_in_the_fallback_font_with_a_correct_text_layer(
+    db: Database, tmp_path: Path
+) -> None:
     household = households.create_household(db, household_data(), head_data(name=RARE_NAME)).id
     target = tmp_path / "reg.pdf"
     doc = printing.print_to_file(db, "household_registration", household, target, printed_by="王芳", on=ON)
