@@ -137,7 +137,7 @@ def test_forty_members_all_listed_and_the_sign_off_is_not_alone(
     for number, page in enumerate(pages, 1):
         assert "家庭档案登记表" in page and "张海生" in page and f"第{number}页共{len(pages)}页" in page
     [signed] = [p for p in pages if "县区总工会意见" in p]
-    assert "帮扶需求及备注" in signed  # kept with the content before it
+    assert "附件清单" in signed  # kept with the content before it
 
 
 def _registration_data(members: int) -> dict[str, object]:
@@ -155,7 +155,7 @@ def test_sign_off_blocks_never_start_a_page_alone(tmp_path: Path) -> None:
         target = tmp_path / f"r{n}.pdf"
         target.write_bytes(render(form, _registration_data(n)).data)
         [signed] = [p for p in pages_of(target) if "基层工会意见" in p]
-        assert "帮扶需求及备注" in signed, n
+        assert "附件清单" in signed, n
         data = printing.sample_data("notice")
         data["rows"] = [{**data["rows"][0], "name": f"户主{i:02d}"} for i in range(n + 10)]
         target = tmp_path / f"n{n}.pdf"

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from fieldapp.domain import vocab
 from fieldapp.domain.divisions import divisions
 from fieldapp.domain.errors import NotFound, ValidationError
-from fieldapp.domain.idcard import mask_id_number
+from fieldapp.domain.idcard import mask_id_number, parse_id_number
 from fieldapp.domain.money import format_yuan
 from fieldapp.domain.people import age_on
 from fieldapp.domain.phone import mask_phone
@@ -46,6 +46,7 @@ from fieldapp.storage.db import Database
 from fieldapp.storage.files import write_atomic
 from fieldapp.storage.models import (
     Assessment,
+    Attachment,
     AuditEvent,
     Cadre,
     Consent,
@@ -135,6 +136,16 @@ def _health_text(m: Member) -> str:
     return f"{text}（{m.illness}）" if m.illness else text
 
 
+def _birth_from_id(id_number: str | None) -> dt.date | None:
+    """The birth date an ID number carries (a member saved without one still prints it)."""
+    if not id_number:
+        return None
+    try:
+        return parse_id_number(id_number).birth_date
+    except ValidationError:
+        return None
+
+
 def _member(m: Member | None, on: dt.date) -> Data:
     if m is None:
         keys = [
@@ -161,6 +172,7 @@ def _member(m: Member | None, on: dt.date) -> Data:
             "phone",
         ]
         return dict.fromkeys(keys, "")
+    birth = m.birth_date or _birth_from_id(m.id_number)
     return {
         "id": m.id,
         "name": m.name,
@@ -168,8 +180,8 @@ def _member(m: Member | None, on: dt.date) -> Data:
         "sex": _val(m.sex),
         "ethnicity": m.ethnicity,
         "id_number": m.id_number or "",
-        "birth_date": _birth(m.birth_date),
-        "age": str(age_on(m.birth_date, on)) if m.birth_date else "",
+        "birth_date": _birth(birth),
+        "age": str(age_on(birth, on)) if birth else "",
         "political_status": _val(m.political_status),
         "marital_status": _val(m.marital_status),
         "health": _health_text(m),
@@ -238,6 +250,16 @@ def _paired_cadre(s: Session, household_id: str) -> Cadre | None:
     )
 
 
+def _referrals_of(s: Session, household_id: str) -> list[Referral]:
+    return list(
+        s.scalars(
+            select(Referral)
+            .where(Referral.household_id == household_id, Referral.deleted.is_(False))
+            .order_by(Referral.created_on.desc(), Referral.hlc.desc())
+        )
+    )
+
+
 def _household_data(s: Session, h: Household, on: dt.date) -> Data:
     index = divisions()
     village = index.village(h.village_code) if h.village_code else None
@@ -248,10 +270,7 @@ def _household_data(s: Session, h: Household, on: dt.date) -> Data:
     head = members[0] if members and members[0].relation == vocab.Relation.HEAD else None
     assessment = _latest_assessment(s, h.id)
     cadre = _paired_cadre(s, h.id)
-    worker_monthly = head.monthly_income_fen if head else 0
-    others_annual = sum(m.monthly_income_fen for m in members if m is not head) * 12
-    total_annual = assessment.annual_income_fen if assessment else worker_monthly * 12 + others_annual
-    size = assessment.household_size if assessment else max(len(members), 1)
+    income = _income(head, members, assessment)
     visits = list(
         s.scalars(
             select(Visit)
@@ -259,18 +278,17 @@ def _household_data(s: Session, h: Household, on: dt.date) -> Data:
             .order_by(Visit.visit_date.desc(), Visit.hlc.desc())
         )
     )
-    referrals = list(
-        s.scalars(
-            select(Referral)
-            .where(Referral.household_id == h.id, Referral.deleted.is_(False))
-            .order_by(Referral.created_on.desc(), Referral.hlc.desc())
-        )
-    )
+    referrals = _referrals_of(s, h.id)
     relief = list(
         s.scalars(
             select(ReliefPayment)
             .where(ReliefPayment.household_id == h.id, ReliefPayment.deleted.is_(False))
             .order_by(ReliefPayment.paid_on.desc())
+        )
+    )
+    attached = set(
+        s.scalars(
+            select(Attachment.kind).where(Attachment.household_id == h.id, Attachment.deleted.is_(False))
         )
     )
     kinds = catalogue()
@@ -300,13 +318,7 @@ def _household_data(s: Session, h: Household, on: dt.date) -> Data:
         "head": _member(head, on),
         "members": [_member(m, on) for m in members],
         "family": [_member(m, on) for m in members if m is not head],
-        "income": {
-            "worker_monthly": _yuan(worker_monthly),
-            "others_annual": _yuan(others_annual),
-            "total_annual": _yuan(total_annual),
-            "size": str(size),
-            "per_head_monthly": _yuan(total_annual // (12 * size)),
-        },
+        "income": income,
         "assessment": _assessment(assessment),
         "cadre": _cadre(cadre),
         "union": {
@@ -348,42 +360,109 @@ def _household_data(s: Session, h: Household, on: dt.date) -> Data:
         "student": _student(s, members, relief, referrals, on),
         "legal": _legal(h, head, referrals),
         "special": _special(members, referrals, assessment),
+        "attachments": {
+            "checklist": "　".join(
+                ("■" if kind in attached else "□") + kind.value
+                for kind in vocab.AttachmentKind
+                if kind != vocab.AttachmentKind.OTHER
+            ),
+            "count": str(len(attached)),
+        },
         "today": _date(on),
     }
+
+
+def _income(head: Member | None, members: list[Member], a: Assessment | None) -> Data:
+    """The income block of a form, from the latest assessment so that every form shows the
+    figures the category was decided on: 本人月均收入 × 12 + 家庭其他年收入 = 家庭年总收入, and
+    月人均收入 = (年总收入 − 刚性支出) / 12 / 人口, the national standard's X. Without an
+    assessment the members' monthly incomes are summed (and nothing is deducted)."""
+    worker = head.monthly_income_fen if head else 0
+    if a is not None:
+        total, size, rigid = a.annual_income_fen, a.household_size, a.rigid_spending_fen
+        worker = min(worker, total // 12)  # income recorded after the assessment cannot exceed it
+        per_head = a.per_head_monthly_fen
+    else:
+        total = sum(m.monthly_income_fen for m in members) * 12
+        size, rigid = max(len(members), 1), 0
+        per_head = total // (12 * size)
+    return {
+        "worker_monthly": _yuan(worker),
+        "others_annual": _yuan(total - worker * 12),
+        "total_annual": _yuan(total),
+        "rigid_spending": _yuan(rigid) if a is not None else "",
+        "size": str(size),
+        "per_head_monthly": _yuan(per_head),
+        "assessed_on": _date(a.assessed_on) if a is not None else "未评定",
+    }
+
+
+_HIGHER_SCHOOL = (
+    "大学",
+    "学院",
+    "高中",
+    "高级中学",
+    "职业",
+    "职专",
+    "中专",
+    "中等专业",
+    "技工",
+    "技师",
+    "工业学校",
+)
+_LOWER_SCHOOL = ("小学", "幼儿园", "初中", "初级中学")
+JINQIU_MIN_AGE = 15  # age of entering senior or vocational high school
+
+
+def jinqiu_eligible(m: Member, on: dt.date) -> bool:
+    """金秋助学 is for a student entering or studying at college or senior/vocational high school:
+    told by the school's name where it says so (大学, 职业…, 小学, 初中…), else by age."""
+    if m.identity != vocab.Identity.STUDENT and m.work_status != vocab.WorkStatus.STUDENT:
+        return False
+    school = m.employer_or_school or ""
+    if any(word in school for word in _LOWER_SCHOOL):
+        return False
+    if any(word in school for word in _HIGHER_SCHOOL):
+        return True
+    birth = m.birth_date or _birth_from_id(m.id_number)
+    return birth is not None and age_on(birth, on) >= JINQIU_MIN_AGE
 
 
 def _student(
     s: Session, members: list[Member], relief: list[ReliefPayment], referrals: list[Referral], on: dt.date
 ) -> Data:
-    """The 金秋助学 applicant: named by a 金秋助学 payment or referral, else the eldest student."""
-    by_id = {m.id: m for m in members}
+    """The 金秋助学 applicant: the eligible member named by a 金秋助学 payment or a live
+    referral, else the eldest eligible student; nobody (blank) when no member qualifies."""
+    eligible = {m.id: m for m in members if jinqiu_eligible(m, on)}
     chosen: Member | None = None
-    for p in relief:
-        if p.programme == vocab.ReliefProgramme.AUTUMN_STUDENT_AID and p.member_id in by_id:
-            chosen = by_id[p.member_id]
+    live = [r for r in referrals if r.status != vocab.ReferralStatus.WITHDRAWN]
+    for r in live:
+        if r.kind_code == "LIVING-JINQIU" and r.member_id in eligible:
+            chosen = eligible[r.member_id]
             break
     if chosen is None:
-        for r in referrals:
-            if r.kind_code == "LIVING-JINQIU" and r.member_id in by_id:
-                chosen = by_id[r.member_id]
+        for p in relief:
+            if p.programme == vocab.ReliefProgramme.AUTUMN_STUDENT_AID and p.member_id in eligible:
+                chosen = eligible[p.member_id]
                 break
-    if chosen is None:
-        students = [m for m in members if m.identity == vocab.Identity.STUDENT and m.birth_date]
-        students.sort(key=lambda m: m.birth_date or on)
-        chosen = students[0] if students else None
+    if chosen is None and eligible:
+        chosen = min(eligible.values(), key=lambda m: m.birth_date or _birth_from_id(m.id_number) or on)
     data = _member(chosen, on)
-    reason = next((r.reason for r in referrals if r.kind_code == "LIVING-JINQIU"), "")
-    data["reason"] = reason
+    data["reason"] = next((r.reason for r in live if r.kind_code == "LIVING-JINQIU"), "")
     return data
 
 
+# a legal-aid case is taken from a rights referral still under way: not withdrawn, returned or closed
+ACTIVE_STATUSES = {vocab.ReferralStatus.DRAFT, vocab.ReferralStatus.REFERRED, vocab.ReferralStatus.ACCEPTED}
+
+
 def _legal(h: Household, head: Member | None, referrals: list[Referral]) -> Data:
-    case = next((r for r in referrals if r.kind_code in LEGAL_KINDS), None)
+    """The legal-aid application's case: the latest active rights referral (newest first)."""
+    active = [r for r in referrals if r.kind_code in LEGAL_KINDS and r.status in ACTIVE_STATUSES]
+    case = active[0] if active else None
     if case is None:
         return {"cause": "", "summary": "", "opponent": "", "exempt": "", "referral_date": ""}
-    exempt = case.kind_code in MEANS_TEST_EXEMPT or any(
-        r.kind_code in MEANS_TEST_EXEMPT for r in referrals if r.status != vocab.ReferralStatus.WITHDRAWN
-    )
+    exempt = any(r.kind_code in MEANS_TEST_EXEMPT for r in active)
     return {
         "cause": LEGAL_KINDS[case.kind_code],
         "summary": case.reason,
@@ -412,9 +491,28 @@ def _household(s: Session, household_id: str) -> Household:
     return h
 
 
+_ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
+_MOBILE_IN_TEXT = re.compile(
+    r"(?<![0-9A-Za-z])(?:\+?86[- ]?)?(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?![0-9A-Za-z])"
+)
+_LANDLINE_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(0\d{2,3})[- ]?(\d{3,4})(\d{4})(?![0-9A-Za-z])")
+_NOT_FREE_TEXT = {"id", "code", "payload", "check", "scope"}  # record codes, never personal numbers
+
+
+def mask_numbers_in_text(text: str) -> str:
+    """ID-like and phone-like numbers typed into free text (a referral reason, a note), masked as
+    the fields are: 371324********1234, 138****1234, 0539-****1234."""
+    if not any(c.isdigit() for c in text):
+        return text
+    text = _ID_IN_TEXT.sub(lambda m: mask_id_number(m.group(1)), text)
+    text = _MOBILE_IN_TEXT.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
+    return _LANDLINE_IN_TEXT.sub(lambda m: f"{m.group(1)}-****{m.group(3)}", text)
+
+
 def mask_personal(data: Data, *, keep: frozenset[str] = frozenset({"cadre", "union"})) -> Data:
-    """The same data with the family's ID and phone numbers masked (the cadre's and the union's
-    own contact numbers, under `keep`, stay readable: they are meant to be called)."""
+    """The same data with the family's ID and phone numbers masked, also where they were typed
+    into free text (the cadre's and the union's own contact numbers, under `keep`, stay
+    readable: they are meant to be called)."""
     out: Data = {}
     for key, value in data.items():
         if key in keep:
@@ -427,6 +525,8 @@ def mask_personal(data: Data, *, keep: frozenset[str] = frozenset({"cadre", "uni
             out[key] = mask_id_number(value)
         elif key == "phone" and isinstance(value, str) and value:
             out[key] = mask_phone(value)
+        elif isinstance(value, str) and key not in _NOT_FREE_TEXT:
+            out[key] = mask_numbers_in_text(value)
         else:
             out[key] = value
     return out
@@ -470,6 +570,12 @@ def _gather(db: Database, template: FormTemplate, record_id: str, *, on: dt.date
                 "cadre": _cadre(cadre),
                 "by": "　".join(x for x in (cadre.name, cadre.unit, cadre.post) if x) if cadre else "",
             }
+            # the record of a visit lists the referrals made during it, not later ones
+            data["referrals"] = [
+                row
+                for row, r in zip(data["referrals"], _referrals_of(s, v.household_id), strict=True)
+                if r.visit_id == v.id or (r.visit_id is None and r.created_on == v.visit_date)
+            ]
             return data
         if template.record == "referral":
             r = get_live(s, Referral, record_id)
@@ -611,7 +717,9 @@ def data_shape(record: str) -> Data:
         "head": member,
         "members": [dict(member)],
         "family": [dict(member)],
-        "income": _keys("worker_monthly others_annual total_annual size per_head_monthly"),
+        "income": _keys(
+            "worker_monthly others_annual total_annual rigid_spending size per_head_monthly assessed_on"
+        ),
         "assessment": _assessment(None),
         "cadre": _cadre(None),
         "union": union,
@@ -622,6 +730,7 @@ def data_shape(record: str) -> Data:
         "student": {**member, "reason": ""},
         "legal": _keys("cause summary opponent exempt referral_date"),
         "special": _keys("reason patients"),
+        "attachments": _keys("checklist count"),
         "today": "",
     }
     if record == "visit":
