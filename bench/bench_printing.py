@@ -13,8 +13,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from fieldapp.domain import vocab
+from fieldapp.domain.people import MemberData
 from fieldapp.printing.fonts import register_font
-from fieldapp.services import households, printing, referrals
+from fieldapp.services import households, printing, referrals, visits
+from fieldapp.services.common import today
 from fieldapp.services.demo import fill_demo_data
 from fieldapp.storage.db import open_database
 
@@ -67,8 +70,6 @@ def main() -> None:
         for template in printing.list_forms():
             record = {"household": ids[0], "referral": referral_id, "notice": "all"}.get(template.record)
             if template.record == "visit":
-                from fieldapp.services import visits
-
                 record = visits.list_visits(db)[0].id
             assert record is not None
             start = time.perf_counter()
@@ -80,6 +81,27 @@ def main() -> None:
             )
         for name, (ms, pages, per_page) in per_form.items():
             print(f"  {name:<30} {ms:7.1f} ms  {pages} page(s)  {per_page / 1024:6.1f} KB/page")
+
+        # issue 13: long free text and rare characters
+        note = ("家中老人卧病在床，孩子上学，收入微薄；" * 600)[:10_000]
+        visit_id = visits.record_visit(db, visits.VisitData(ids[0], today(), living_conditions=note))
+        samples = []
+        for _ in range(5):
+            start = time.perf_counter()
+            pdf = printing.render_form(db, "home_visit", visit_id)
+            samples.append(time.perf_counter() - start)
+        print(
+            f"{'home visit with a 10,000-character note (render)':<58} {min(samples) * 1000:8.1f} ms"
+            f"  (median {statistics.median(samples) * 1000:.1f} ms, {pdf.pages} pages)"
+        )
+        households.add_member(db, ids[0], MemberData(name="吉𠮷䶮", relation=vocab.Relation.SON))
+        for label in ("first rare name: fallback fonts unpacked", "rare name again"):
+            start = time.perf_counter()
+            pdf = printing.render_form(db, "household_registration", ids[0])
+            print(
+                f"{f'registration form, {label}':<58} {(time.perf_counter() - start) * 1000:8.1f} ms"
+                f"  ({len(pdf.data) / pdf.pages / 1024:.0f} KB/page)"
+            )
         db.close()
 
 

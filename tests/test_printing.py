@@ -71,8 +71,11 @@ def record_for(db: Database, form: str) -> str:
         return by_kind["RIGHTS-WAGES"].id
     if form == "jinqiu_aid":
         return by_kind["LIVING-JINQIU"].household_id
-    if form == "legal_aid":
-        return by_kind["RIGHTS-LEGALAID"].household_id
+    if form == "legal_aid":  # a case still under way: a withdrawn one gives no application
+        live = [
+            r for r in refs if r.kind_code == "RIGHTS-LEGALAID" and r.status != vocab.ReferralStatus.WITHDRAWN
+        ]
+        return live[0].household_id
     if form == "special_relief":
         return by_kind["LIVING-SPECIAL"].household_id
     if form == "public_notice":

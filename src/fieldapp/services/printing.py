@@ -457,12 +457,15 @@ ACTIVE_STATUSES = {vocab.ReferralStatus.DRAFT, vocab.ReferralStatus.REFERRED, vo
 
 
 def _legal(h: Household, head: Member | None, referrals: list[Referral]) -> Data:
-    """The legal-aid application's case: the latest active rights referral (newest first)."""
-    active = [r for r in referrals if r.kind_code in LEGAL_KINDS and r.status in ACTIVE_STATUSES]
-    case = active[0] if active else None
+    """The legal-aid application's case: the latest rights referral under way (newest first), else
+    the latest closed one (a reprint for the archive); never a withdrawn or returned one."""
+    legal = [r for r in referrals if r.kind_code in LEGAL_KINDS]
+    active = [r for r in legal if r.status in ACTIVE_STATUSES]
+    closed = [r for r in legal if r.status == vocab.ReferralStatus.COMPLETED]
+    case = active[0] if active else closed[0] if closed else None
     if case is None:
         return {"cause": "", "summary": "", "opponent": "", "exempt": "", "referral_date": ""}
-    exempt = any(r.kind_code in MEANS_TEST_EXEMPT for r in active)
+    exempt = any(r.kind_code in MEANS_TEST_EXEMPT for r in (active or [case]))
     return {
         "cause": LEGAL_KINDS[case.kind_code],
         "summary": case.reason,
