@@ -26,7 +26,8 @@ def main() -> None:
         rows = households.list_households(db)
         for row in rows:  # a public notice lists only households that agreed to it
             records.record_consent(db, row.id, vocab.ConsentPurpose.PUBLIC_NOTICE, "公示同意书 2024版")
-        kinds = {r.kind_code: r for r in reversed(referrals.list_referrals(db))}
+        live = [r for r in referrals.list_referrals(db) if r.status != vocab.ReferralStatus.WITHDRAWN]
+        kinds = {r.kind_code: r for r in reversed(live)}
         largest = max(rows, key=lambda r: r.member_count).id
         chosen = {
             "household_registration": largest,

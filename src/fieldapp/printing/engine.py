@@ -176,6 +176,13 @@ def _chunk_row(
         value = line[col]
         if not isinstance(value, Paragraph):
             continue
+        # most values are a few words: skip measuring what cannot reach the limit (every
+        # character is at most one em wide; markup only overestimates)
+        text = value.text
+        if (
+            len(text) * value.style.fontSize / width + text.count("<br/>") + 1
+        ) * value.style.leading <= limit * 1.5:
+            continue
         _, h = value.wrap(width, 1e9)
         if h <= limit * 1.5:
             continue
@@ -645,13 +652,18 @@ def _sign_off_span(blocks: Sequence[Block]) -> tuple[int, int]:
     return i, end
 
 
-def _height_of(flowables: Sequence[Flowable], canv: Canvas, aw: float) -> float:
+def _height_of(flowables: Sequence[Flowable], canv: Canvas, aw: float, ah: float = 1e9) -> float:
+    """Height of flowables one after the other; measured against `ah`, a long table stops
+    counting rows once past it (ReportLab's long-table optimisation), so the result is exact
+    when it fits and merely larger than `ah` when it does not."""
     total = 0.0
     for f in flowables:
-        h = f.wrapOn(canv, aw, 1e9)[1]
+        h = f.wrapOn(canv, aw, ah)[1]
         if isinstance(f, KeepTogether):  # it reports a huge height to force a split
             h = f._H
         total += h + f.getSpaceBefore() + f.getSpaceAfter()
+        if total > ah:
+            break
     return total
 
 
@@ -668,32 +680,35 @@ class _KeepTail(Flowable):  # type: ignore[misc]
     def __init__(self, body: list[Flowable], tail: list[Flowable]) -> None:
         super().__init__()
         self.body, self.tail = body, tail
-        self._body_h = self._tail_h = 0.0
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        self._body_h = _height_of(self.body, self.canv, aw)
-        self._tail_h = _height_of(self.tail, self.canv, aw)
-        # never drawn as one: reporting more than the room left makes the frame split it
-        return aw, max(self._body_h + self._tail_h, ah + 1)
+        # never drawn as one: reporting more than the room left makes the frame split it, and
+        # the split measures against that room only (a 500-row table is not measured whole)
+        return aw, ah + 1
 
     def draw(self) -> None:
         raise AssertionError("_KeepTail is always split")
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
-        self.wrap(aw, ah)
-        if self._body_h + self._tail_h <= ah:
+        canv = self.canv
+        tail_h = _height_of(self.tail, canv, aw)
+        body_h = _height_of(self.body, canv, aw, ah)
+        if body_h + tail_h <= ah:
             return [*self.body, *self.tail]
         frame = getattr(self, "_frame", None)
         at_top = bool(getattr(frame, "_atTop", False))
         page_room = float(getattr(frame, "_aH", ah))
-        if self._tail_h + self.CARRY <= page_room:
-            first, rest = _fill(self.body, self.canv, aw, min(ah, self._body_h - self.CARRY))
-            if first:
+        if tail_h + self.CARRY <= page_room:
+            first, rest = _fill(self.body, canv, aw, ah)
+            if all(isinstance(f, Spacer) for f in rest):
+                # the content fits here but the sign-off does not: take the content's end along
+                first, rest = _fill(self.body, canv, aw, body_h - self.CARRY)
+            if first and not all(isinstance(f, Spacer) for f in rest):
                 return [*first, _KeepTail(rest, self.tail)]
             if not at_top:
                 return []  # all of it to the next page
         # the sign-off is taller than a page (or nothing splits): let everything flow
-        first, rest = _fill([*self.body, *self.tail], self.canv, aw, ah)
+        first, rest = _fill([*self.body, *self.tail], canv, aw, ah)
         return [*first, *rest] if first else []
 
 

@@ -78,6 +78,11 @@ def _main_cmap() -> dict[int, Any]:
 
 
 @cache
+def _main_chars() -> frozenset[str]:
+    return frozenset(map(chr, _main_cmap()))
+
+
+@cache
 def _rare(index: int) -> tuple[str, dict[int, Any]]:
     """Unpack and register one fallback font (first use only: ≈ 0.2 s for A, 0.9 s for B)."""
     name = RARE_FONT_NAMES[index]
@@ -128,7 +133,7 @@ def _ignorable(char: str) -> bool:
 
 def missing_glyphs(text: str) -> list[str]:
     """The characters of `text` that no bundled font can draw, in order, each once."""
-    if text.isascii():
+    if text.isascii() or _main_chars().issuperset(text):
         return []
     main = _main_cmap()
     missing: dict[str, None] = {}
@@ -143,11 +148,9 @@ def with_fallback(markup: str) -> str:
     `<font name=…>` of the fallback that has them, and characters no font has shown as □.
 
     Tags and entities are ASCII, which the main font has, so they are never touched."""
-    if markup.isascii():
+    if markup.isascii() or _main_chars().issuperset(markup):
         return markup
     main = _main_cmap()
-    if all(ord(c) in main for c in markup):
-        return markup
     out: list[str] = []
     current: str | None = None
     for char in markup:
@@ -169,6 +172,8 @@ def with_fallback(markup: str) -> str:
 
 def runs(text: str) -> list[tuple[str, str]]:
     """Plain text cut into (font, text) runs, for drawing straight on the canvas."""
+    if _main_chars().issuperset(text):
+        return [(FONT_NAME, text)] if text else []
     main = _main_cmap()
     result: list[tuple[str, str]] = []
     for char in text:
