@@ -250,6 +250,17 @@ def _paired_cadre(s: Session, household_id: str) -> Cadre | None:
     )
 
 
+# the attachments checklist fits one line with the short names of the national form
+_ATTACHMENT_SHORT = {
+    vocab.AttachmentKind.ID_CARD: "身份证",
+    vocab.AttachmentKind.HOUSEHOLD_REGISTER: "户口簿",
+    vocab.AttachmentKind.MEDICAL_RECEIPTS: "医疗票据",
+    vocab.AttachmentKind.TUITION_RECEIPTS: "学费票据",
+    vocab.AttachmentKind.LABOUR_CONTRACT: "劳动合同或用工证明",
+    vocab.AttachmentKind.REVIEW_MINUTES: "评议记录",
+}
+
+
 def _referrals_of(s: Session, household_id: str) -> list[Referral]:
     return list(
         s.scalars(
@@ -361,8 +372,8 @@ def _household_data(s: Session, h: Household, on: dt.date) -> Data:
         "legal": _legal(h, head, referrals),
         "special": _special(members, referrals, assessment),
         "attachments": {
-            "checklist": "　".join(
-                ("■" if kind in attached else "□") + kind.value
+            "checklist": " ".join(
+                ("■" if kind in attached else "□") + _ATTACHMENT_SHORT.get(kind, kind.value)
                 for kind in vocab.AttachmentKind
                 if kind != vocab.AttachmentKind.OTHER
             ),

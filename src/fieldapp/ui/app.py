@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from fieldapp.assets import resource_path
@@ -44,6 +44,9 @@ def install_translations(app: QApplication, language: str) -> list[str]:
     return loaded
 
 
+RARE_FONTS_DELAY_MS = 3000
+
+
 def prepare_app(prefs: opts.AppSettings) -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -51,7 +54,9 @@ def prepare_app(prefs: opts.AppSettings) -> QApplication:
     app.setApplicationDisplayName("工会结对帮扶台账")
     app.setOrganizationName("fieldapp")
     app.setFont(install_app_font())
-    load_rare_fonts_in_background()  # 𠮷 and 䶮 on screen, without slowing the start
+    # 𠮷 and 䶮 on screen: the fallback fonts are unpacked once the sign-in is on screen and
+    # the start-up work is done, on a worker thread (≈ 1 s of CPU)
+    QTimer.singleShot(RARE_FONTS_DELAY_MS, load_rare_fonts_in_background)
     install_translations(app, prefs.get(opts.LANGUAGE))
     return app
 
