@@ -510,7 +510,15 @@ _MOBILE_IN_TEXT = re.compile(
     r"(?<![0-9A-Za-z])(?:\+?86[- ]?)?(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?![0-9A-Za-z])"
 )
 _LANDLINE_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(0\d{2,3})[- ]?(\d{3,4})(\d{4})(?![0-9A-Za-z])")
-_NOT_FREE_TEXT = {"id", "code", "payload", "check", "scope"}  # record codes, never personal numbers
+_NOT_FREE_TEXT = {
+    "id",
+    "code",
+    "payload",
+    "check",
+    "scope",
+    "id_number",
+    "phone",
+}  # codes; fields masked apart
 
 
 def mask_numbers_in_text(text: str) -> str:
