@@ -99,6 +99,14 @@ def test_form_template_from_hq_is_checked_stored_and_printed_on_every_device(
     )
     assert _hq(hq, "set-form", str(unknown)) == 1
     assert "不存在的数据项“household.no_such_field”" in capsys.readouterr().err
+    too_tall = tmp_path / "household_registration.toml"  # parses, binds, cannot be laid out
+    too_tall.write_text(
+        'title = "过高"\nrecord = "household"\n[[blocks]]\nkind = "grid"\ncolumns = [1, 4]\n'
+        'rows = [{ cells = [["备注", "{household.note}"]], height = 400 }]\n',
+        encoding="utf-8",
+    )
+    assert _hq(hq, "set-form", str(too_tall)) == 1
+    assert "试排版失败" in capsys.readouterr().err
     good = tmp_path / "household_registration.toml"
     good.write_text(_template_text("household_registration", NEW_TITLE), encoding="utf-8")
     assert _hq(hq, "set-form", str(good), "--name", "../evil") == 1
