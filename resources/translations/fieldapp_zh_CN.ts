@@ -1515,198 +1515,188 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="63" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="64" />
         <source>打印</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="70" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="71" />
         <source>另存为PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="72" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="73" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="98" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="99" />
         <source>打印机无法开始打印（可能未连接或已暂停）</source>
         <translation>打印机无法开始打印（可能未连接或已暂停）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="131" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="132" />
         <source>打印预览 — </source>
         <translation>打印预览 — </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="153" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="154" />
         <source>显示完整身份证号和电话（将记入审计记录）</source>
         <translation>显示完整身份证号和电话（将记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="157" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="158" />
         <source>这份表单会交给其他单位，默认隐去困难户的身份证号和电话。确需完整号码时勾选；打印或保存时会记入审计记录。</source>
         <translation>这份表单会交给其他单位，默认隐去困难户的身份证号和电话。确需完整号码时勾选；打印或保存时会记入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="169" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="170" />
         <source>打印…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="171" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="172" />
         <source>另存为PDF…</source>
         <translation>另存为PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="172" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="445" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="507" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="173" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="435" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="497" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="204" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="205" />
         <source>无法显示该文档（文件不完整或已损坏），请重新生成。</source>
         <translation>无法显示该文档（文件不完整或已损坏），请重新生成。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="211" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="212" />
         <source>共 %1 页</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="213" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="214" />
         <source>，一式%1份</source>
         <translation>，一式%1份</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="269" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="270" />
         <source>未能打印</source>
         <translation>未能打印</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="270" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="271" />
         <source>请检查打印机后再试；文档仍在预览中。</source>
         <translation>请检查打印机后再试；文档仍在预览中。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="277" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="278" />
         <source>已发送到打印机（%1份）</source>
         <translation>已发送到打印机（%1份）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="295" />
-        <source>无法写入 %1：</source>
-        <translation>无法写入 %1：</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="300" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="293" />
         <source>未能保存PDF</source>
         <translation>未能保存PDF</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="301" />
-        <source>请换一个文件夹或检查磁盘空间后再试。</source>
-        <translation>请换一个文件夹或检查磁盘空间后再试。</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="306" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="296" />
         <source>已保存到 </source>
         <translation>已保存到 </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="320" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="325" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="310" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="315" />
         <source>本户全部表单</source>
         <translation>本户全部表单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="328" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="450" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="318" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="440" />
         <source>表单：</source>
         <translation>表单：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="251" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="357" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="252" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="347" />
         <source>无法生成表单</source>
         <translation>无法生成表单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="377" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="367" />
         <source>打印记录未能保存</source>
         <translation>打印记录未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="408" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="398" />
         <source>选择保存PDF的文件夹</source>
         <translation>选择保存PDF的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="422" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="475" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="412" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="465" />
         <source>批量打印</source>
         <translation>批量打印</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="430" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="420" />
         <source>保存PDF的文件夹</source>
         <translation>保存PDF的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="431" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="421" />
         <source>选择…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="436" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="426" />
         <source>每户生成一个PDF文件，并记入打印记录。</source>
         <translation>每户生成一个PDF文件，并记入打印记录。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="443" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="433" />
         <source>开始</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="454" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="444" />
         <source>文件夹：</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="476" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="466" />
         <source>请先选择保存PDF的文件夹。</source>
         <translation>请先选择保存PDF的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="480" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="470" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="497" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="487" />
         <source>已生成 %1/%2 份</source>
         <translation>已生成 %1/%2 份</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="512" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="502" />
         <source>已生成 %1 份（共 %2 页），保存在 %3</source>
         <translation>已生成 %1 份（共 %2 页），保存在 %3</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="521" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="511" />
         <source>批量打印中断：</source>
         <translation>批量打印中断：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="524" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="514" />
         <source>批量打印中断</source>
         <translation>批量打印中断</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="527" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="517" />
         <source>已生成的文件和打印记录都已保留；请处理后再试。</source>
         <translation>已生成的文件和打印记录都已保留；请处理后再试。</translation>
     </message>
@@ -1722,17 +1712,17 @@
 <context>
     <name>RecordPreview</name>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="117" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="118" />
         <source>正在生成表格…</source>
         <translation>正在生成表格…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="118" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="119" />
         <source>表格未能生成</source>
         <translation>表格未能生成</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="156" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="157" />
         <source>打印记录未能保存</source>
         <translation>打印记录未能保存</translation>
     </message>
