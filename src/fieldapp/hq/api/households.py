@@ -4,8 +4,8 @@ A staff account calls it with its console session cookie or with a bearer token
 (`fieldapp-hq user token NAME`). A household outside the account's county is a 404.
 """
 
-from __future__ import annotations
-
+# no `from __future__ import annotations`: FastAPI must see the closure's dependency `staff`
+# in the route signatures as objects, not as strings it cannot resolve.
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -28,11 +28,9 @@ def router(hq: HQ) -> APIRouter:
             raise HTTPException(401, "请先登录，或在 Authorization 头中给出工作人员令牌（Bearer）。")
         return who.staff
 
-    Signed = Annotated[Staff, Depends(staff)]
-
     @r.get("", response_model=HouseholdPage, responses={401: UNAUTHENTICATED})
     def households(
-        me: Signed,
+        me: Annotated[Staff, Depends(staff)],
         q: Annotated[
             str, Query(max_length=100, description="姓名、拼音首字母、身份证或电话尾号、村、HH-编号")
         ] = "",
@@ -48,7 +46,7 @@ def router(hq: HQ) -> APIRouter:
         return ledger.search_households(hq, me, query)
 
     @r.get("/{household_id}", response_model=HouseholdFile, responses={401: UNAUTHENTICATED, 404: NOT_FOUND})
-    def household(me: Signed, household_id: str, request: Request) -> HouseholdFile:
+    def household(me: Annotated[Staff, Depends(staff)], household_id: str, request: Request) -> HouseholdFile:
         """一户的档案：成员、走访、转介及其状态、困难评定、负责设备（只读）。"""
         found = ledger.household_file(hq, me, household_id)
         if found is None:
