@@ -37,6 +37,7 @@ IDLE_TIMEOUT = dt.timedelta(minutes=30)
 SEEN_EVERY = dt.timedelta(seconds=30)  # a session's last-seen time is written at most this often
 MIN_PASSWORD = 10
 FIRST_ADMIN = "admin"
+CLI = "命令行"  # who and where, in the audit log, for `fieldapp-hq user …` on the server
 
 # RFC 9106's second recommended option (64 MiB, 3 passes): argon2-cffi's defaults, Argon2id
 _hasher = PasswordHasher()
@@ -134,7 +135,7 @@ def audit(
 
 
 def add_account(
-    hq: HQ, name: str, role: str, password: str, county: str = "", by: str = "cli", client: str = "cli"
+    hq: HQ, name: str, role: str, password: str, county: str = "", by: str = CLI, client: str = CLI
 ) -> Staff:
     name = name.strip()
     if not name or len(name) > 50:
@@ -151,7 +152,7 @@ def add_account(
         return _staff(a)
 
 
-def set_password(hq: HQ, name: str, password: str, by: str = "cli", client: str = "cli") -> None:
+def set_password(hq: HQ, name: str, password: str, by: str = CLI, client: str = CLI) -> None:
     """A new password; it also lifts a lockout and signs the account out everywhere."""
     check_password_rules(password)
     with hq.session() as s:
@@ -162,7 +163,7 @@ def set_password(hq: HQ, name: str, password: str, by: str = "cli", client: str 
         audit(s, by, "account_password", name, "", client)
 
 
-def set_disabled(hq: HQ, name: str, disabled: bool, by: str = "cli", client: str = "cli") -> None:
+def set_disabled(hq: HQ, name: str, disabled: bool, by: str = CLI, client: str = CLI) -> None:
     with hq.session() as s:
         a = _get(s, name)
         if disabled and a.role == "admin" and a.disabled_at is None:
@@ -201,7 +202,7 @@ def list_accounts(hq: HQ) -> list[dict[str, Any]]:
         ]
 
 
-def issue_api_token(hq: HQ, name: str, by: str = "cli") -> str:
+def issue_api_token(hq: HQ, name: str, by: str = CLI) -> str:
     """A bearer token for /api/v1/households (shown once; a new one replaces the old)."""
     token = "hqs_" + secrets.token_urlsafe(32)
     with hq.session() as s:
@@ -209,7 +210,7 @@ def issue_api_token(hq: HQ, name: str, by: str = "cli") -> str:
         if a.disabled_at is not None:
             raise AccountError(f"账号“{name}”已停用。")
         a.api_token_sha256 = _sha256(token)
-        audit(s, by, "account_token", name, "", "cli")
+        audit(s, by, "account_token", name, "", CLI)
     return token
 
 
@@ -224,7 +225,7 @@ def ensure_first_admin(hq: HQ, password: str | None) -> tuple[str, str | None]:
     generated = None
     if password is None:
         generated = password = secrets.token_urlsafe(12)
-    add_account(hq, FIRST_ADMIN, "admin", password, by="init")
+    add_account(hq, FIRST_ADMIN, "admin", password, by="初始化")
     return FIRST_ADMIN, generated
 
 

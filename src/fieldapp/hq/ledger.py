@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true
 
 from fieldapp.domain.divisions import divisions
 from fieldapp.domain.idcard import mask_id_number
-from fieldapp.domain.vocab import HardshipCategory, HouseholdStatus
+from fieldapp.domain.vocab import HardshipCategory, HardshipCause, HouseholdStatus
 from fieldapp.hq.accounts import Staff, county_name
 from fieldapp.hq.ledger_index import village_label
 from fieldapp.hq.models import Batch, Device, HouseholdIndex, LedgerRow, Record
@@ -42,6 +42,7 @@ SORT_LABELS = {
     "status": "建档状态",
     "recent": "最近更新",
 }
+CAUSE_CODES = {int(c) for c in HardshipCause}
 CATEGORIES = [c.value for c in HardshipCategory]
 STATUSES = [s.value for s in HouseholdStatus]
 _CODE = re.compile(r"^(?:HH-?)?([0-9A-F]{1,8})$", re.IGNORECASE)
@@ -104,6 +105,7 @@ class AssessmentOut(BaseModel):
     assessed_on: str
     category: str
     main_cause: int
+    main_cause_label: str
     per_head_monthly_yuan: str
     reason: str
 
@@ -290,8 +292,9 @@ def _text(row: dict[str, Any], key: str) -> str:
 
 def _member(m: dict[str, Any]) -> MemberOut:
     health = _text(m, "health")
-    if m.get("illness"):
-        health += f"（{m['illness']}）"
+    detail = m.get("illness") or _text(m, "disability_category") + _text(m, "disability_grade")
+    if detail:
+        health += f"（{detail}）"
     return MemberOut(
         name=_text(m, "name"),
         relation=_text(m, "relation"),
@@ -340,10 +343,12 @@ def _referrals(refs: list[dict[str, Any]], events: list[dict[str, Any]]) -> list
 def _assessment(a: dict[str, Any]) -> AssessmentOut:
     from fieldapp.domain.money import format_yuan
 
+    cause = int(a.get("main_cause") or 0)
     return AssessmentOut(
         assessed_on=_text(a, "assessed_on"),
         category=_text(a, "category"),
-        main_cause=int(a.get("main_cause") or 0),
+        main_cause=cause,
+        main_cause_label=HardshipCause(cause).label if cause in CAUSE_CODES else str(cause),
         per_head_monthly_yuan=format_yuan(int(a.get("per_head_monthly_fen") or 0)),
         reason=_text(a, "reason"),
     )
@@ -376,9 +381,9 @@ def devices(hq: HQ, staff: Staff) -> list[DeviceOut]:
             DeviceOut(
                 device_id=d.device_id,
                 name=d.name,
-                enrolled_at=_local(d.enrolled_at),
+                enrolled_at=local_time(d.enrolled_at),
                 revoked=d.revoked_at is not None,
-                last_batch_at=_local(at) if at is not None else "",
+                last_batch_at=local_time(at) if at is not None else "",
                 batches=int(nbatches.get(d.device_id, 0)),
                 households=int(counts.get(d.device_id, 0)),
             )
@@ -386,7 +391,7 @@ def devices(hq: HQ, staff: Staff) -> list[DeviceOut]:
     return out
 
 
-def _local(at: Any) -> str:
+def local_time(at: Any) -> str:
     """Beijing time for people reading the console (the server's clock may be in UTC)."""
     import datetime as dt
 

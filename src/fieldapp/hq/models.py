@@ -215,7 +215,7 @@ class ConsoleAudit(HQBase):
     action: Mapped[str] = mapped_column(String(30))
     target: Mapped[str] = mapped_column(String(100), default="")
     detail: Mapped[str] = mapped_column(Text, default="")
-    client: Mapped[str] = mapped_column(String(64), default="")  # address, or "cli" / "api"
+    client: Mapped[str] = mapped_column(String(64), default="")  # address, or 命令行
 
 
 # --- the ledger's read side: maintained at ingest, queried by hq/ledger.py ---------------------

@@ -206,6 +206,7 @@ def router(hq: HQ) -> APIRouter:
             who,
             status,
             accounts=accounts.list_accounts(hq),
+            local=ledger.local_time,
             counties=ledger.counties(who.staff),
             nav="accounts",
             **extra,
@@ -272,7 +273,7 @@ def router(hq: HQ) -> APIRouter:
             total=total,
             page_no=page_no,
             pages=max(1, -(-total // AUDIT_PAGE)),
-            local=ledger._local,
+            local=ledger.local_time,
             nav="audit",
         )
 
