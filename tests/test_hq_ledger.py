@@ -242,3 +242,14 @@ def test_later_changes_update_the_index_and_a_rebuild_gives_the_same(hq: HQ, syn
     assert after == before
     f = ledger.household_file(hq, CITY, hid)
     assert f is not None and f.referrals and f.visits
+
+
+def test_a_handover_moves_the_household_to_the_new_device_in_the_ledger(hq: HQ, synced: Ledger) -> None:
+    hid = synced.ids["单丽"]
+    hq.handover(hid, "兰山区-刘洋", note="调岗")
+    (h,) = ledger.search_households(hq, CITY, HouseholdQuery(q="单丽")).items
+    assert h.device_id == synced.lanshan.device_id
+    f = ledger.household_file(hq, CITY, hid)
+    assert f is not None and f.device_name == "兰山区-刘洋"
+    assert ledger.household_file(hq, LANLING_CLERK, hid) is not None  # the village decides the county
+    assert {d.name for d in ledger.devices(hq, LANLING_CLERK)} == {"兰陵县卞庄街道-王芳", "兰山区-刘洋"}
