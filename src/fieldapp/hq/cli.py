@@ -22,7 +22,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data-dir", metavar="DIR", help="数据文件夹（SQLite 时使用）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    sub.add_parser("init", help="建立数据库和服务器密钥")
+    p = sub.add_parser("init", help="建立数据库和服务器密钥；第一次还建立系统管理员账号 admin")
+    p.add_argument(
+        "--admin-password-file",
+        type=Path,
+        metavar="FILE",
+        help="admin 的初始密码（文件第一行）；不给时随机生成并只显示这一次",
+    )
     p = sub.add_parser("serve", help="启动HTTP服务")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8765)
@@ -82,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", default="市总工会", help="处理人")
     p.add_argument("--note", default="", help="处理说明")
     sub.add_parser("admin-token", help="显示查看 /api/v1/status 所需的管理口令")
+    _user_parser(sub)
     return parser
 
 
@@ -109,12 +116,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(hq: HQ, args: argparse.Namespace) -> int:
     if args.command == "init":
-        print(f"已初始化：{hq.url}")
-        return 0
+        return _init(hq, args.admin_password_file)
+    if args.command == "user":
+        return _user(hq, args)
     if args.command == "serve":
         import uvicorn
 
-        from fieldapp.hq.server import create_app
+        from fieldapp.hq.app import create_app
 
         # each batch received is one line on the console (uvicorn's own access log stays quiet)
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
@@ -217,6 +225,95 @@ def _run(hq: HQ, args: argparse.Namespace) -> int:
         print(hq.admin_token)
         return 0
     return 2
+
+
+def _user_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from fieldapp.hq.accounts import ROLES
+
+    roles = "、".join(f"{k}={v}" for k, v in ROLES.items())
+    user = sub.add_parser("user", help="控制台工作人员账号：add、passwd、disable、enable、list、token")
+    cmd = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    p = cmd.add_parser("add", help=f"新增账号（角色：{roles}）")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--role", required=True, choices=list(ROLES))
+    p.add_argument("--county", default="", metavar="CODE", help="县区代码（6位，如 371324）；county 角色必填")
+    p.add_argument("--password-file", type=Path, required=True, metavar="FILE", help="初始密码（文件第一行）")
+    p = cmd.add_parser("passwd", help="重设密码（同时解除锁定、退出所有已登录的浏览器）")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--password-file", type=Path, required=True, metavar="FILE")
+    for action, text in (("disable", "停用账号（立即退出登录，令牌作废）"), ("enable", "重新启用账号")):
+        cmd.add_parser(action, help=text).add_argument("name", metavar="NAME")
+    p = cmd.add_parser("list", help="列出账号")
+    p.add_argument("--json", action="store_true")
+    p = cmd.add_parser("token", help="为账号生成调用 /api/v1/households 的令牌（只显示一次，旧令牌作废）")
+    p.add_argument("name", metavar="NAME")
+
+
+def _password_from(path: Path) -> str:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise SyncError("INVALID", f"无法读取密码文件 {path}：{e}") from None
+    return lines[0] if lines else ""
+
+
+def _init(hq: HQ, password_file: Path | None) -> int:
+    from fieldapp.hq import accounts
+
+    print(f"已初始化：{hq.url}")
+    try:
+        name, generated = accounts.ensure_first_admin(
+            hq, _password_from(password_file) if password_file else None
+        )
+    except accounts.AccountError as e:
+        print(f"错误：{e.message}", file=sys.stderr)
+        return 1
+    if name and generated:
+        print(f"已建立系统管理员账号 {name}，初始密码（只显示这一次，请登录后妥善保管）：{generated}")
+    elif name:
+        print(f"已建立系统管理员账号 {name}（密码取自 {password_file}）")
+    return 0
+
+
+def _user(hq: HQ, args: argparse.Namespace) -> int:
+    from fieldapp.hq import accounts
+
+    action = args.user_command
+    try:
+        if action == "add":
+            staff = accounts.add_account(
+                hq, args.name, args.role, _password_from(args.password_file), args.county
+            )
+            scope = f"，县区 {staff.county_name}（{staff.county_code}）" if staff.county_code else ""
+            print(f"已新增账号 {staff.name}：{staff.role_label}{scope}")
+        elif action == "passwd":
+            accounts.set_password(hq, args.name, _password_from(args.password_file))
+            print(f"已重设 {args.name} 的密码（已解除锁定，原有登录已退出）")
+        elif action in ("disable", "enable"):
+            accounts.set_disabled(hq, args.name, action == "disable")
+            print(f"已{'停用' if action == 'disable' else '启用'}账号 {args.name}")
+        elif action == "token":
+            print(accounts.issue_api_token(hq, args.name))
+        else:
+            return _user_list(hq, args.json)
+    except accounts.AccountError as e:
+        print(f"错误：{e.message}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _user_list(hq: HQ, as_json: bool) -> int:
+    from fieldapp.hq import accounts
+
+    items = accounts.list_accounts(hq)
+    if as_json:
+        print(json.dumps(items, ensure_ascii=False, indent=1, default=str))
+        return 0
+    for a in items:
+        state = "已停用" if a["disabled"] else ("锁定中" if a["locked"] else "正常")
+        print(f"{a['name']}\t{a['role_label']}\t{a['county_name'] or '全市'}\t{state}")
+    print(f"共 {len(items)} 个账号")
+    return 0
 
 
 KIND_LABEL = {"same_version": "两处同时修改", "not_owner": "移交后原设备的修改"}

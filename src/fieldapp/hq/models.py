@@ -169,3 +169,94 @@ class Alert(HQBase):
     code: Mapped[str] = mapped_column(String(40))
     message: Mapped[str] = mapped_column(Text)
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# --- the console: staff accounts, their sessions, what they looked at ---------------------------
+
+
+class Account(HQBase):
+    """A member of staff who signs in to the console (not a device, not a cadre)."""
+
+    __tablename__ = "hq_account"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+    role: Mapped[str] = mapped_column(String(10))  # admin | city | county | readonly
+    county_code: Mapped[str] = mapped_column(String(6), default="", server_default="")  # "" = city-wide
+    password_hash: Mapped[str] = mapped_column(String(200))  # Argon2id, PHC string
+    api_token_sha256: Mapped[str | None] = mapped_column(String(64), unique=True)
+    failed_signins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    disabled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_signin_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class ConsoleSession(HQBase):
+    """A signed-in browser: the cookie holds a random token, this row only its hash."""
+
+    __tablename__ = "hq_console_session"
+
+    token_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[int] = mapped_column(Integer, index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ConsoleAudit(HQBase):
+    """Who signed in, viewed which household, changed which account (PIPL Art. 51 access log)."""
+
+    __tablename__ = "hq_console_audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    account: Mapped[str] = mapped_column(String(50))  # the name, kept if the account goes
+    action: Mapped[str] = mapped_column(String(30))
+    target: Mapped[str] = mapped_column(String(100), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+    client: Mapped[str] = mapped_column(String(64), default="")  # address, or 命令行
+
+
+# --- the ledger's read side: maintained at ingest, queried by hq/ledger.py ---------------------
+
+
+class HouseholdIndex(HQBase):
+    """One row per household with what the ledger lists, searches, filters and scopes by.
+
+    Derived from the current records (hq_record) at ingest, never edited by hand; rebuilt by
+    hq.ledger_index.rebuild(). Only tails of ID and phone numbers are kept here.
+    """
+
+    __tablename__ = "hq_household_index"
+
+    household_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    code: Mapped[str] = mapped_column(String(11), index=True)  # HH-1A2B3C4D, as printed
+    head_member_id: Mapped[str] = mapped_column(String(36), default="")
+    head_name: Mapped[str] = mapped_column(String(50), default="", index=True)
+    head_initials: Mapped[str] = mapped_column(String(100), default="")
+    id_masked: Mapped[str] = mapped_column(String(18), default="")  # 371324********123X
+    id_tail: Mapped[str] = mapped_column(String(6), default="", index=True)
+    phone_masked: Mapped[str] = mapped_column(String(20), default="")  # 138****1234
+    phone_tail: Mapped[str] = mapped_column(String(4), default="", index=True)
+    village_code: Mapped[str] = mapped_column(String(12), default="", index=True)
+    village_name: Mapped[str] = mapped_column(String(100), default="")
+    county_code: Mapped[str] = mapped_column(String(6), default="", index=True)
+    category: Mapped[str] = mapped_column(String(20), default="", index=True)
+    assessed_on: Mapped[str] = mapped_column(String(10), default="")
+    status: Mapped[str] = mapped_column(String(10), default="", index=True)
+    cadre_id: Mapped[str] = mapped_column(String(36), default="")
+    cadre_name: Mapped[str] = mapped_column(String(50), default="")
+    device_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    deleted: Mapped[bool] = mapped_column(Integer, default=0)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class LedgerRow(HQBase):
+    """Which household a synchronised row belongs to, so a household's file is an indexed read."""
+
+    __tablename__ = "hq_ledger_row"
+
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    household_id: Mapped[str] = mapped_column(String(36), index=True)

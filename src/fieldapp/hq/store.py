@@ -26,7 +26,7 @@ from sqlalchemy import Engine, Table, create_engine, event, exc, func, insert, s
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp.domain import clock
-from fieldapp.hq import migrate
+from fieldapp.hq import ledger_index, migrate
 from fieldapp.hq.models import (
     SCHEMA_VERSION,
     Alert,
@@ -134,6 +134,7 @@ class HQ:
                 s.add(HQMeta(key="box_secret", value=kp.box_secret))
             if s.get(HQMeta, "admin_token") is None:
                 s.add(HQMeta(key="admin_token", value=secrets.token_urlsafe(32).encode()))
+            ledger_index.rebuild_if_missing(s)  # households synced before the console existed
         with self.session() as s:
             version = int(s.get(HQMeta, "schema_version").value)  # type: ignore[union-attr]
         if version > SCHEMA_VERSION:
@@ -464,6 +465,7 @@ class HQ:
             s.execute(update(Record), list(changed_records.values()))
         if conflicts:
             s.execute(insert(_table(Conflict)), conflicts)
+        ledger_index.note_changes(s, fresh)  # the console's household index, in this transaction
         for sha, blob in attachments:
             if s.get(Attachment, sha) is None:
                 s.add(Attachment(sha256=sha, data=blob))
@@ -582,6 +584,7 @@ class HQ:
         else:
             rec.version, rec.hlc, rec.device_id = int(row["version"]), int(row["hlc"]), HQ_DEVICE
             rec.deleted, rec.data = bool(row.get("deleted")), text
+        ledger_index.note_changes(s, [{"entity": entity, "row_id": str(row["id"]), "data": text}])
 
     def _outgoing(self, s: Session, device_id: str, kind: str, body: dict[str, Any]) -> int:
         item = Outgoing(device_id=device_id, kind=kind, body=protocol.canonical_json(body).decode())
@@ -1110,7 +1113,3 @@ def default_url(data_dir: str | None = None) -> str:
     base = Path(data_dir) if data_dir else Path.cwd() / "hq-data"
     base.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{(base / 'hq.sqlite').as_posix()}"
-
-
-def now_iso() -> str:
-    return dt.datetime.now(dt.UTC).isoformat()

@@ -1,0 +1,51 @@
+"""create_app(): the device sync API (server.py), the staff JSON API (api/) and the console (console/)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from fieldapp.hq import server, web
+from fieldapp.hq.api import households as households_api
+from fieldapp.hq.console import views
+from fieldapp.hq.store import HQ
+
+# the console loads nothing from elsewhere and may not be framed (clickjacking)
+CONSOLE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+
+
+def create_app(hq: HQ) -> FastAPI:
+    app = server.create_app(hq)
+    app.include_router(households_api.router(hq))
+    app.include_router(views.router(hq))
+    app.mount("/console/static", StaticFiles(directory=views.STATIC_DIR), name="console-static")
+
+    @app.get("/", include_in_schema=False)
+    def root() -> RedirectResponse:
+        return RedirectResponse("/console/", 303)
+
+    @app.exception_handler(views.Refused)
+    def refused(request: Request, e: views.Refused) -> Response:
+        who = web.caller(hq, request)
+        return views.refused_page(request, e, who.staff if who else None, who.csrf if who else "")
+
+    @app.middleware("http")
+    async def console_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        if request.url.path.startswith("/console"):
+            for key, value in CONSOLE_HEADERS.items():
+                response.headers.setdefault(key, value)
+        return response
+
+    return app

@@ -1,0 +1,1 @@
+"""The headquarters console: server-rendered pages for staff (views.py, templates/, static/)."""

@@ -1,0 +1,146 @@
+"""Take the README's console screenshots at 1366x768 from a real server on demo data.
+
+    python -m fieldapp.hq.console.screenshots docs/screenshots/hq
+
+Two demo laptops upload their households over HTTP to a `fieldapp-hq serve` on 127.0.0.1 in a
+temporary folder; Debian's chromium (driven by Playwright, a development dependency) signs in
+as each kind of staff. Never touches real data.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from fieldapp.hq import accounts
+from fieldapp.hq.store import HQ
+from fieldapp.services.demo import fill_demo_data
+from fieldapp.storage.db import open_database
+from fieldapp.sync import client
+
+WIDTH, HEIGHT = 1366, 768
+CHROMIUM = os.environ.get("FIELDAPP_CHROMIUM", "/usr/bin/chromium")
+PASSWORD = "screenshot-口令-2026"
+STAFF = (("admin", "admin", ""), ("市总-张敏", "city", ""), ("兰陵县-李娜", "county", "371324"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def seed(url: str, work: Path) -> None:
+    """Headquarters with staff accounts and two enrolled laptops holding demo households."""
+    hq = HQ(url)
+    hq.init()
+    try:
+        accounts.ensure_first_admin(hq, PASSWORD)
+        for name, role, county in STAFF[1:]:
+            accounts.add_account(hq, name, role, PASSWORD, county=county)
+        for i, name in enumerate(("兰陵县卞庄街道-王芳", "兰山区-刘洋")):
+            db = open_database(work / f"laptop-{i}")
+            hq.enrol(client.start_enrolment(db, hq.issue_enrolment(name)))
+            client.mark_enrolled(db)
+            fill_demo_data(db, 14, seed=2014 + i)
+            db.close()
+    finally:
+        hq.close()
+
+
+def upload_all(work: Path, server: str) -> None:
+    for folder in sorted(work.glob("laptop-*")):
+        db = open_database(folder)
+        try:
+            client.upload(db, server)
+        finally:
+            db.close()
+
+
+def main(out: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        url = f"sqlite:///{(work / 'hq.sqlite').as_posix()}"
+        seed(url, work)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        log = (work / "serve.log").open("wb")
+        cmd = [sys.executable, "-m", "fieldapp.hq.cli", "--db", url, "serve", "--port", str(port)]
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            _wait(base)
+            upload_all(work, base)
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+                page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT}, locale="zh-CN")
+
+                def shot(name: str, full: bool = False) -> None:
+                    page.screenshot(path=str(out / f"{name}.png"), full_page=full)
+                    print(out / f"{name}.png")
+
+                def sign_in(name: str) -> None:
+                    page.goto(f"{base}/console/login")
+                    page.fill("input[name=name]", name)
+                    page.fill("input[name=password]", PASSWORD)
+                    page.click("button[type=submit]")
+                    page.wait_for_url("**/console/households")
+
+                page.goto(f"{base}/console/")
+                shot("01-login")
+                sign_in("市总-张敏")
+                shot("02-ledger")
+                first = page.locator("table.grid tbody tr td:nth-child(2) a").first
+                initials = _initials(first.inner_text())
+                page.fill("input[name=q]", initials)
+                page.click("form.filters button")
+                shot("03-search-initials")
+                page.locator("table.grid tbody tr td:nth-child(2) a").first.click()
+                page.wait_for_url("**/console/households/*")
+                shot("04-household", full=True)
+                page.goto(f"{base}/console/devices")
+                shot("05-devices")
+                page.click("button:has-text('退出')")
+                sign_in("兰陵县-李娜")
+                shot("06-county-clerk")
+                page.click("button:has-text('退出')")
+                sign_in("admin")
+                page.goto(f"{base}/console/accounts")
+                shot("07-accounts")
+                page.goto(f"{base}/console/audit")
+                shot("08-audit")
+                browser.close()
+        finally:
+            proc.terminate()
+            proc.wait(10)
+            log.close()
+
+
+def _initials(name: str) -> str:
+    from fieldapp.domain.search import pinyin_initials
+
+    return pinyin_initials(name).split()[0]
+
+
+def _wait(base: str) -> None:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise RuntimeError("fieldapp-hq serve did not start")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots/hq"))

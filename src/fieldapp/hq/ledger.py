@@ -1,0 +1,402 @@
+"""The city-wide ledger as queries: households, a household's file, devices.
+
+Every query takes the signed-in account (`Staff`) and goes through `_scope`, the one place
+where a county clerk is kept to their county: a household outside it does not exist for them
+(the console and the API answer 404, never 403, so nothing about it leaks). Search, filters,
+sorting and paging all happen in SQL over hq_household_index, kept current at ingest.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true
+
+from fieldapp.domain.divisions import divisions
+from fieldapp.domain.idcard import mask_id_number
+from fieldapp.domain.vocab import HardshipCategory, HardshipCause, HouseholdStatus
+from fieldapp.hq.accounts import Staff, county_name
+from fieldapp.hq.ledger_index import village_label
+from fieldapp.hq.models import Batch, Device, HouseholdIndex, LedgerRow, Record
+
+if TYPE_CHECKING:
+    from fieldapp.hq.store import HQ
+
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 200
+SORTS: dict[str, tuple[str, ...]] = {
+    "name": ("head_initials", "head_name"),
+    "village": ("village_code", "head_initials"),
+    "category": ("category", "head_initials"),
+    "status": ("status", "head_initials"),
+    "recent": ("-updated_at",),
+}
+SORT_LABELS = {
+    "name": "姓名拼音",
+    "village": "村（社区）",
+    "category": "困难类别",
+    "status": "建档状态",
+    "recent": "最近更新",
+}
+CAUSE_CODES = {int(c) for c in HardshipCause}
+CATEGORIES = [c.value for c in HardshipCategory]
+STATUSES = [s.value for s in HouseholdStatus]
+_CODE = re.compile(r"^(?:HH-?)?([0-9A-F]{1,8})$", re.IGNORECASE)
+
+
+class HouseholdSummary(BaseModel):
+    """One line of the ledger: ID and phone numbers only masked."""
+
+    id: str
+    code: str
+    head_name: str
+    id_masked: str
+    phone_masked: str
+    village_code: str
+    village: str
+    county_code: str
+    county: str
+    category: str
+    status: str
+    cadre: str
+    device_id: str
+
+
+class HouseholdPage(BaseModel):
+    total: int
+    page: int
+    page_size: int
+    pages: int
+    items: list[HouseholdSummary]
+
+
+class MemberOut(BaseModel):
+    name: str
+    relation: str
+    sex: str
+    id_masked: str
+    health: str
+    work_status: str
+
+
+class VisitOut(BaseModel):
+    visit_date: str
+    mode: str
+    cadre: str
+    living_conditions: str
+    demands: str
+    notes: str
+
+
+class ReferralOut(BaseModel):
+    id: str
+    kind: str
+    receiving_body: str
+    created_on: str
+    status: str
+    status_on: str
+
+
+class AssessmentOut(BaseModel):
+    assessed_on: str
+    category: str
+    main_cause: int
+    main_cause_label: str
+    per_head_monthly_yuan: str
+    reason: str
+
+
+class HouseholdFile(BaseModel):
+    """A household's file, read-only: who lives there, visits, referrals, assessments, its device."""
+
+    summary: HouseholdSummary
+    address: str
+    device_name: str
+    device_revoked: bool
+    members: list[MemberOut]
+    visits: list[VisitOut]
+    referrals: list[ReferralOut]
+    assessments: list[AssessmentOut]
+
+
+class DeviceOut(BaseModel):
+    device_id: str
+    name: str
+    enrolled_at: str
+    revoked: bool
+    last_batch_at: str
+    batches: int
+    households: int
+
+
+@dataclass
+class HouseholdQuery:
+    q: str = ""
+    county: str = ""
+    category: str = ""
+    status: str = ""
+    sort: str = "name"
+    page: int = 1
+    page_size: int = PAGE_SIZE
+
+
+# --- the scope: one place ------------------------------------------------------------------------
+
+
+def _scope(staff: Staff) -> ColumnElement[bool]:
+    """The households this account may see: its county's, or the whole city's."""
+    if staff.county_code:
+        return HouseholdIndex.county_code == staff.county_code
+    return true()
+
+
+def _visible(staff: Staff) -> Select[HouseholdIndex]:
+    return select(HouseholdIndex).where(HouseholdIndex.deleted == 0, _scope(staff))
+
+
+def counties(staff: Staff) -> list[tuple[str, str]]:
+    """The counties this account may filter by (code, name)."""
+    all_counties = [(d.code, d.name) for d in divisions().counties()]
+    return [c for c in all_counties if not staff.county_code or c[0] == staff.county_code]
+
+
+# --- search --------------------------------------------------------------------------------------
+
+
+def _match(term: str) -> ColumnElement[bool]:
+    """What one search word means: a printed code, a number's tail, pinyin initials or a name."""
+    h = HouseholdIndex
+    code = _CODE.match(term)
+    if term.upper().startswith("HH") and code:
+        return h.code.startswith("HH-" + code.group(1).upper(), autoescape=True)
+    if term.isdigit() and len(term) == 12:
+        return h.village_code == term
+    if term.isdigit() and len(term) == 9:
+        return h.village_code.startswith(term, autoescape=True)
+    if re.fullmatch(r"[0-9]{3,5}[0-9Xx]?", term):
+        tail = h.id_tail.endswith(term.upper(), autoescape=True)
+        return or_(tail, h.phone_tail == term) if len(term) == 4 else tail
+    if re.fullmatch(r"[A-Za-z]+", term):
+        key = term.lower()
+        return or_(
+            h.head_initials.startswith(key, autoescape=True),
+            h.head_initials.contains(" " + key, autoescape=True),
+        )
+    return or_(
+        h.head_name.contains(term, autoescape=True),
+        h.village_name.contains(term, autoescape=True),
+        h.cadre_name.contains(term, autoescape=True),
+    )
+
+
+def search_households(hq: HQ, staff: Staff, query: HouseholdQuery) -> HouseholdPage:
+    h = HouseholdIndex
+    stmt = _visible(staff)
+    for term in query.q.split()[:5]:
+        stmt = stmt.where(_match(term))
+    if query.county:
+        stmt = stmt.where(h.county_code == query.county)
+    if query.category:
+        stmt = stmt.where(h.category == query.category)
+    if query.status:
+        stmt = stmt.where(h.status == query.status)
+    size = max(1, min(query.page_size, MAX_PAGE_SIZE))
+    order = []
+    for key in (*SORTS.get(query.sort, SORTS["name"]), "household_id"):
+        col = getattr(h, key.lstrip("-"))
+        order.append(col.desc() if key.startswith("-") else col.asc())
+    with hq.session() as s:
+        total = int(s.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+        pages = max(1, -(-total // size))
+        page = max(1, min(query.page, pages))
+        rows = list(s.scalars(stmt.order_by(*order).limit(size).offset((page - 1) * size)))
+    return HouseholdPage(
+        total=total, page=page, page_size=size, pages=pages, items=[_summary(r) for r in rows]
+    )
+
+
+def _summary(r: HouseholdIndex) -> HouseholdSummary:
+    return HouseholdSummary(
+        id=r.household_id,
+        code=r.code,
+        head_name=r.head_name,
+        id_masked=r.id_masked,
+        phone_masked=r.phone_masked,
+        village_code=r.village_code,
+        village=r.village_name,
+        county_code=r.county_code,
+        county=county_name(r.county_code),
+        category=r.category,
+        status=r.status,
+        cadre=r.cadre_name,
+        device_id=r.device_id,
+    )
+
+
+# --- a household's file ----------------------------------------------------------------------------
+
+
+def household_file(hq: HQ, staff: Staff, household_id: str) -> HouseholdFile | None:
+    """The file of one household, or None when it does not exist *for this account*."""
+    with hq.session() as s:
+        idx = s.scalar(_visible(staff).where(HouseholdIndex.household_id == household_id))
+        if idx is None:
+            return None
+        home = s.get(Record, (household_id, "household"))
+        h = json.loads(home.data) if home is not None else {}
+        rows: dict[str, list[dict[str, Any]]] = {}
+        q = (
+            select(Record.entity, Record.data)
+            .join(LedgerRow, and_(LedgerRow.row_id == Record.row_id, LedgerRow.entity == Record.entity))
+            .where(LedgerRow.household_id == household_id, Record.deleted == 0)
+        )
+        for entity, data in s.execute(q):
+            rows.setdefault(entity, []).append(json.loads(data))
+        cadre_ids = sorted({str(r["cadre_id"]) for v in rows.values() for r in v if r.get("cadre_id")})
+        cadres = {
+            rec.row_id: str(json.loads(rec.data).get("name") or "")
+            for rec in s.scalars(select(Record).where(Record.entity == "cadre", Record.row_id.in_(cadre_ids)))
+        }
+        device = s.get(Device, idx.device_id)
+        summary = _summary(idx)
+    return HouseholdFile(
+        summary=summary,
+        address=f"{_full_place(idx.village_code)}{h.get('address_detail') or ''}",
+        device_name=device.name
+        if device is not None
+        else ("市总工会" if idx.device_id == "hq" else idx.device_id),
+        device_revoked=device is not None and device.revoked_at is not None,
+        members=[_member(m) for m in _sorted(rows.get("member", []), "created_at")],
+        visits=[_visit(v, cadres) for v in reversed(_sorted(rows.get("visit", []), "visit_date"))],
+        referrals=_referrals(rows.get("referral", []), rows.get("referral_event", [])),
+        assessments=[_assessment(a) for a in reversed(_sorted(rows.get("assessment", []), "assessed_on"))],
+    )
+
+
+def _sorted(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    return sorted(rows, key=lambda r: (str(r.get(key) or ""), int(r.get("hlc") or 0)))
+
+
+def _full_place(code: str) -> str:
+    return divisions().full_name(code) if divisions().village(code) else village_label(code)
+
+
+def _text(row: dict[str, Any], key: str) -> str:
+    value = row.get(key)
+    return "" if value is None else str(value)
+
+
+def _member(m: dict[str, Any]) -> MemberOut:
+    health = _text(m, "health")
+    detail = m.get("illness") or _text(m, "disability_category") + _text(m, "disability_grade")
+    if detail:
+        health += f"（{detail}）"
+    return MemberOut(
+        name=_text(m, "name"),
+        relation=_text(m, "relation"),
+        sex=_text(m, "sex"),
+        id_masked=mask_id_number(_text(m, "id_number")) if m.get("id_number") else "",
+        health=health,
+        work_status=_text(m, "work_status"),
+    )
+
+
+def _visit(v: dict[str, Any], cadres: dict[str, str]) -> VisitOut:
+    return VisitOut(
+        visit_date=_text(v, "visit_date"),
+        mode=_text(v, "mode"),
+        cadre=cadres.get(_text(v, "cadre_id"), ""),
+        living_conditions=_text(v, "living_conditions"),
+        demands=_text(v, "demands"),
+        notes=_text(v, "notes"),
+    )
+
+
+def _referrals(refs: list[dict[str, Any]], events: list[dict[str, Any]]) -> list[ReferralOut]:
+    from fieldapp.domain.referrals import catalogue
+
+    kinds = catalogue()
+    latest: dict[str, dict[str, Any]] = {}
+    for e in _sorted(events, "occurred_on"):
+        latest[str(e.get("referral_id"))] = e  # the last status event wins, as on the device
+    out = []
+    for r in reversed(_sorted(refs, "created_on")):
+        ev = latest.get(str(r["id"]))
+        kind = kinds.get(_text(r, "kind_code"))
+        out.append(
+            ReferralOut(
+                id=str(r["id"]),
+                kind=kind.name if kind is not None else _text(r, "kind_code"),
+                receiving_body=_text(r, "receiving_body"),
+                created_on=_text(r, "created_on"),
+                status=_text(ev, "status") if ev else _text(r, "status"),
+                status_on=_text(ev, "occurred_on") if ev else _text(r, "status_on"),
+            )
+        )
+    return out
+
+
+def _assessment(a: dict[str, Any]) -> AssessmentOut:
+    from fieldapp.domain.money import format_yuan
+
+    cause = int(a.get("main_cause") or 0)
+    return AssessmentOut(
+        assessed_on=_text(a, "assessed_on"),
+        category=_text(a, "category"),
+        main_cause=cause,
+        main_cause_label=HardshipCause(cause).label if cause in CAUSE_CODES else str(cause),
+        per_head_monthly_yuan=format_yuan(int(a.get("per_head_monthly_fen") or 0)),
+        reason=_text(a, "reason"),
+    )
+
+
+# --- devices ----------------------------------------------------------------------------------------
+
+
+def devices(hq: HQ, staff: Staff) -> list[DeviceOut]:
+    """Devices with their last batch; a county clerk sees those holding households of the county."""
+    with hq.session() as s:
+        counts = dict(
+            s.execute(
+                select(HouseholdIndex.device_id, func.count())
+                .where(HouseholdIndex.deleted == 0, _scope(staff))
+                .group_by(HouseholdIndex.device_id)
+            ).all()
+        )
+        last = dict(
+            s.execute(select(Batch.device_id, func.max(Batch.received_at)).group_by(Batch.device_id)).all()
+        )
+        nbatches = dict(s.execute(select(Batch.device_id, func.count()).group_by(Batch.device_id)).all())
+        found = list(s.scalars(select(Device).order_by(Device.name)))
+    out = []
+    for d in found:
+        if staff.county_code and not counts.get(d.device_id):
+            continue
+        at = last.get(d.device_id)
+        out.append(
+            DeviceOut(
+                device_id=d.device_id,
+                name=d.name,
+                enrolled_at=local_time(d.enrolled_at),
+                revoked=d.revoked_at is not None,
+                last_batch_at=local_time(at) if at is not None else "",
+                batches=int(nbatches.get(d.device_id, 0)),
+                households=int(counts.get(d.device_id, 0)),
+            )
+        )
+    return out
+
+
+def local_time(at: Any) -> str:
+    """Beijing time for people reading the console (the server's clock may be in UTC)."""
+    import datetime as dt
+
+    if isinstance(at, dt.datetime):
+        if at.tzinfo is None:
+            at = at.replace(tzinfo=dt.UTC)
+        return str(at.astimezone(dt.timezone(dt.timedelta(hours=8))).strftime("%Y-%m-%d %H:%M"))
+    return str(at or "")

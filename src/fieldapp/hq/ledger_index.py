@@ -1,0 +1,216 @@
+"""The ledger's read side, kept current at ingest: which household each row belongs to, and one
+searchable row per household (hq_household_index) derived from the current records.
+
+Ingest calls `note_changes` in the batch's transaction, so the index commits or vanishes with it.
+A household's index row is always recomputed from the winning records (never from the change
+that arrived), so a change that lost to a newer version cannot leave a stale name behind.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import and_, func, insert, select
+from sqlalchemy.orm import Session
+
+from fieldapp.domain.divisions import divisions
+from fieldapp.domain.idcard import mask_id_number
+from fieldapp.domain.phone import mask_phone
+from fieldapp.domain.search import pinyin_initials
+from fieldapp.hq.models import HouseholdIndex, LedgerRow, Record
+from fieldapp.storage.base import utcnow
+
+CHUNK = 400
+HEAD = "户主"
+# the records a household's index row is computed from (besides the household itself)
+INDEXED = ("member", "assessment", "pairing")
+
+
+def household_code(household_id: str) -> str:
+    """The code printed on every form: HH- and the first 8 hex digits (services/printing.py)."""
+    return f"HH-{household_id.replace('-', '')[:8].upper()}"
+
+
+def _chunks(items: list[Any]) -> Iterator[list[Any]]:
+    for i in range(0, len(items), CHUNK):
+        yield items[i : i + CHUNK]
+
+
+def note_changes(s: Session, changes: Iterable[dict[str, Any]]) -> None:
+    """After ingest (or a headquarters write) applied `changes` (entity, row_id, data as JSON text)."""
+    mapping: dict[tuple[str, str], str] = {}
+    events: list[tuple[str, str]] = []  # (event row id, referral id)
+    touched: set[str] = set()
+    cadres: set[str] = set()
+    for c in changes:
+        entity, row_id, text = c["entity"], c["row_id"], c["data"]
+        if entity == "household":
+            touched.add(row_id)
+            continue
+        if entity == "cadre":
+            cadres.add(row_id)
+            continue
+        if '"household_id"' not in text and entity != "referral_event":
+            continue  # most rows of a big batch: nothing to look at
+        row = json.loads(text)
+        hid = row.get("household_id")
+        if hid:
+            mapping[(row_id, entity)] = str(hid)
+            if entity in INDEXED:
+                touched.add(str(hid))
+        elif entity == "referral_event" and row.get("referral_id"):
+            events.append((row_id, str(row["referral_id"])))
+    for event_id, referral_id in events:
+        home = mapping.get((referral_id, "referral"))
+        if home is None:
+            known = s.get(LedgerRow, (referral_id, "referral"))
+            home = known.household_id if known is not None else None
+        if home:
+            mapping[(event_id, "referral_event")] = home
+    _add_mapping(s, mapping)
+    if cadres:  # a renamed cadre: the households paired with them show the new name
+        for part in _chunks(sorted(cadres)):
+            touched.update(
+                s.scalars(select(HouseholdIndex.household_id).where(HouseholdIndex.cadre_id.in_(part)))
+            )
+    if touched:
+        refresh(s, sorted(touched))
+
+
+def _add_mapping(s: Session, mapping: dict[tuple[str, str], str]) -> None:
+    if not mapping:
+        return
+    keys = sorted(mapping)
+    known: set[tuple[str, str]] = set()
+    for part in _chunks(keys):
+        ids = sorted({k[0] for k in part})
+        known.update(
+            (r, e)
+            for r, e in s.execute(select(LedgerRow.row_id, LedgerRow.entity).where(LedgerRow.row_id.in_(ids)))
+        )
+    rows = [{"row_id": k[0], "entity": k[1], "household_id": mapping[k]} for k in keys if k not in known]
+    if rows:
+        s.execute(insert(LedgerRow), rows)
+
+
+def refresh(s: Session, household_ids: list[str]) -> None:
+    """Recompute the index rows of these households from their current records."""
+    for part in _chunks(household_ids):
+        homes = {
+            r.row_id: r
+            for r in s.scalars(select(Record).where(Record.entity == "household", Record.row_id.in_(part)))
+        }
+        children: dict[str, dict[str, list[dict[str, Any]]]] = {h: {e: [] for e in INDEXED} for h in homes}
+        q = (
+            select(LedgerRow.household_id, Record.entity, Record.data)
+            .join(Record, and_(Record.row_id == LedgerRow.row_id, Record.entity == LedgerRow.entity))
+            .where(
+                LedgerRow.household_id.in_(list(homes)), LedgerRow.entity.in_(INDEXED), Record.deleted == 0
+            )
+        )
+        for hid, entity, data in s.execute(q):
+            children[hid][entity].append(json.loads(data))
+        values = {hid: _index_values(rec, children[hid]) for hid, rec in homes.items()}
+        cadre_ids = sorted({v["cadre_id"] for v in values.values() if v["cadre_id"]})
+        names: dict[str, str] = {}
+        for cpart in _chunks(cadre_ids):
+            for rec in s.scalars(select(Record).where(Record.entity == "cadre", Record.row_id.in_(cpart))):
+                names[rec.row_id] = str(json.loads(rec.data).get("name") or "")
+        existing = {
+            i.household_id: i
+            for i in s.scalars(select(HouseholdIndex).where(HouseholdIndex.household_id.in_(part)))
+        }
+        for hid, v in values.items():
+            v["cadre_name"] = names.get(v["cadre_id"], "")
+            row = existing.get(hid)
+            if row is None:
+                s.add(HouseholdIndex(household_id=hid, **v))
+            else:
+                for key, value in v.items():
+                    setattr(row, key, value)
+    s.flush()
+
+
+def _index_values(rec: Record, kids: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    h = json.loads(rec.data)
+    heads = sorted(
+        (m for m in kids["member"] if m.get("relation") == HEAD),
+        key=lambda m: (str(m.get("created_at") or ""), str(m.get("id"))),
+    )
+    head = heads[0] if heads else {}
+    name = str(head.get("name") or "")
+    id_number = str(head.get("id_number") or "")
+    phone = str(h.get("phone") or head.get("phone") or "")
+    village = str(h.get("village_code") or "")
+    assessments = sorted(
+        kids["assessment"], key=lambda a: (str(a.get("assessed_on") or ""), int(a.get("hlc") or 0))
+    )
+    latest = assessments[-1] if assessments else {}
+    open_pairings = sorted(
+        (p for p in kids["pairing"] if not p.get("ended_on")), key=lambda p: str(p.get("started_on") or "")
+    )
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    return {
+        "code": household_code(rec.row_id),
+        "head_member_id": str(head.get("id") or ""),
+        "head_name": name[:50],
+        "head_initials": (str(head.get("name_initials") or "") or pinyin_initials(name))[:100],
+        "id_masked": mask_id_number(id_number) if id_number else "",
+        "id_tail": id_number[-6:].upper(),
+        "phone_masked": mask_phone(phone) if phone else "",
+        "phone_tail": digits[-4:],
+        "village_code": village,
+        "village_name": village_label(village)[:100],
+        "county_code": village[:6],
+        "category": str(latest.get("category") or ""),
+        "assessed_on": str(latest.get("assessed_on") or ""),
+        "status": str(h.get("status") or ""),
+        "cadre_id": str(open_pairings[-1].get("cadre_id") or "") if open_pairings else "",
+        "device_id": str(h.get("owner_device") or rec.device_id),
+        "deleted": 1 if rec.deleted or h.get("deleted") else 0,
+        "updated_at": utcnow(),
+    }
+
+
+def village_label(code: str) -> str:
+    """卞庄街道 东关村民委员会: the township and village names of a 12-digit code."""
+    index = divisions()
+    village = index.village(code) if code else None
+    if village is None:
+        return code
+    return f"{index.township_of(village).name} {village.name}"
+
+
+def rebuild(s: Session) -> int:
+    """Build the whole index again from the current records (a database from before the index)."""
+    mapping: dict[tuple[str, str], str] = {}
+    referrals: dict[str, str] = {}
+    events: list[tuple[str, str]] = []
+    for row_id, entity, data in s.execute(
+        select(Record.row_id, Record.entity, Record.data).where(Record.entity != "household")
+    ):
+        if '"household_id"' in data or entity == "referral_event":
+            row = json.loads(data)
+            if row.get("household_id"):
+                mapping[(row_id, entity)] = str(row["household_id"])
+                if entity == "referral":
+                    referrals[row_id] = str(row["household_id"])
+            elif entity == "referral_event" and row.get("referral_id"):
+                events.append((row_id, str(row["referral_id"])))
+    for event_id, referral_id in events:
+        if referral_id in referrals:
+            mapping[(event_id, "referral_event")] = referrals[referral_id]
+    _add_mapping(s, mapping)
+    ids = sorted(s.scalars(select(Record.row_id).where(Record.entity == "household")))
+    refresh(s, ids)
+    return len(ids)
+
+
+def rebuild_if_missing(s: Session) -> None:
+    """At start-up: a database that has households but no index yet (synced before 0003) gets one."""
+    if s.scalar(select(func.count()).select_from(HouseholdIndex)):
+        return
+    if s.scalar(select(func.count()).select_from(Record).where(Record.entity == "household")):
+        rebuild(s)

@@ -1,0 +1,101 @@
+"""The console in a real browser: Debian's chromium (Playwright) against `fieldapp-hq serve`.
+
+A laptop uploads its households over HTTP; a city clerk signs in, finds a household by its
+pinyin initials and opens its file; a county clerk of another county sees none of it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tests.conftest import TODAY, head_data, household_data
+from tests.test_hq_ledger import LANSHAN_VILLAGE
+from tests.test_sync_e2e import Server
+from tests.test_sync_protocol import enrolled_device
+
+from fieldapp.hq import accounts
+from fieldapp.hq import cli as hq_cli
+from fieldapp.hq.store import HQ
+from fieldapp.services import households, visits
+from fieldapp.services.visits import VisitData
+from fieldapp.sync import client
+
+CHROMIUM = os.environ.get("FIELDAPP_CHROMIUM", "/usr/bin/chromium")
+PASSWORD = "browser-test-口令"
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    url = f"sqlite:///{(tmp_path / 'hq.sqlite').as_posix()}"
+    assert hq_cli.main(["--db", url, "init"]) == 0
+    srv = Server(url, tmp_path)
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+def test_sign_in_search_by_initials_open_the_file_and_county_scope(server: Server, tmp_path: Path) -> None:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no browser at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import expect, sync_playwright
+
+    hq = HQ(server.db_url)
+    try:
+        accounts.add_account(hq, "市总-张敏", "city", PASSWORD)
+        accounts.add_account(hq, "兰山区-赵", "county", PASSWORD, county="371302")
+        db = enrolled_device(hq, tmp_path / "laptop", name="兰陵县卞庄街道-王芳")
+        lanshan = enrolled_device(hq, tmp_path / "lanshan", name="兰山区-刘洋")
+    finally:
+        hq.close()
+    hid = households.create_household(db, household_data(), head_data(11, "张海生")).id
+    households.create_household(db, household_data(phone=None), head_data(13, "李四"))
+    visits.record_visit(db, VisitData(household_id=hid, visit_date=TODAY, notes="屋顶漏雨，需要修缮"))
+    report = client.upload(db, server.url)
+    assert report.batches == 1
+    db.close()
+    households.create_household(
+        lanshan, household_data(village_code=LANSHAN_VILLAGE, phone=None), head_data(17, "刘洋洋")
+    )
+    client.upload(lanshan, server.url)
+    lanshan.close()
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1366, "height": 768}, locale="zh-CN")
+            page.goto(f"{server.url}/console/households")  # not signed in: the sign-in page
+            expect(page.get_by_role("heading", name="工作人员登录")).to_be_visible()
+            page.get_by_label("账号").fill("市总-张敏")
+            page.get_by_label("密码").fill(PASSWORD)
+            page.get_by_role("button", name="登录").click()
+            expect(page.locator("h1")).to_contain_text("困难户台账")
+            expect(page.locator("h1")).to_contain_text("共 3 户")
+            page.get_by_placeholder("姓名、拼音首字母").fill("zhs")
+            page.get_by_role("button", name="查询").click()
+            rows = page.locator("table.grid tbody tr")
+            expect(rows).to_have_count(1)
+            expect(rows.first).to_contain_text("张海生")
+            expect(rows.first).to_contain_text("138****1234")
+            rows.first.get_by_role("link", name="张海生").click()
+            expect(page.locator("h1")).to_contain_text("张海生")
+            expect(page.get_by_text("屋顶漏雨，需要修缮")).to_be_visible()
+            expect(page.locator("dl.facts")).to_contain_text("兰陵县卞庄街道-王芳")
+            file_url = page.url
+            page.get_by_role("button", name="退出").click()
+            expect(page.get_by_role("heading", name="工作人员登录")).to_be_visible()
+            # a clerk of 兰山区 sees only 兰山区, and the 兰陵县 household's address is a 404
+            page.get_by_label("账号").fill("兰山区-赵")
+            page.get_by_label("密码").fill(PASSWORD)
+            page.get_by_role("button", name="登录").click()
+            expect(page.locator("h1")).to_contain_text("兰山区，共 1 户")
+            expect(page.locator("table.grid tbody")).to_contain_text("刘洋洋")
+            expect(page.locator("table.grid tbody")).not_to_contain_text("张海生")
+            response = page.goto(file_url)
+            assert response is not None and response.status == 404
+            expect(page.locator("main")).to_contain_text("没有这一户，或不在您的查看范围内")
+            assert "张海生" not in page.content()
+        finally:
+            browser.close()
