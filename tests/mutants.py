@@ -110,6 +110,15 @@ MUTATIONS = [
         "a referral slip prints the family's full ID number",
     ),
     Mutation(
+        "partial-pdf-left-behind",
+        "print",
+        "storage/files.py",
+        "    except BaseException:\n        partial.unlink(missing_ok=True)\n        raise",
+        "    except BaseException:\n        raise",
+        ["tests/test_printing_robust.py", *PRINT_TESTS],
+        "a failed PDF write (full disk) leaves a .part file with personal data",
+    ),
+    Mutation(
         "signature-not-checked",
         "sync",
         "sync/protocol.py",
