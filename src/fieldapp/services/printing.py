@@ -908,18 +908,24 @@ def _render(
     except TemplateError:
         raise
     except Exception:
-        bundled = available_forms().get(template.name)
-        if bundled is None or bundled is template or bundled.record != template.record:
-            raise PrintError(
-                f"“{template.title or template.name}”排版失败，未生成文件。请把表单名 {template.name} "
-                "和这条记录告知技术支持；其他表单仍可打印。"
-            ) from None
+        bundled = _bundled_instead(template, "和这条记录告知技术支持；其他表单仍可打印。")
     note = (
         f"市总工会下发的表单模板 {template.name}.toml 排不下这份记录，已改用程序自带的同名表单。"
         "请告知市总工会。"
     )
     pdf, data, _ = _render(db, bundled, record_id, on=on, reveal=reveal)
     return pdf, data, (note,)
+
+
+def _bundled_instead(template: FormTemplate, tell: str) -> FormTemplate:
+    """The bundled form to print when `template` (one headquarters sent) cannot be laid out;
+    a PrintError ending with `tell` when there is none, or the bundled form itself failed."""
+    bundled = available_forms().get(template.name)
+    if bundled is None or bundled is template or bundled.record != template.record:
+        raise PrintError(
+            f"“{template.title or template.name}”排版失败，未生成文件。请把表单名 {template.name} {tell}"
+        ) from None  # called while handling the layout error: the user gets this message alone
+    return bundled
 
 
 def glyph_notes(pdf: RenderedPdf) -> list[str]:
@@ -1101,13 +1107,7 @@ def render_household_forms(
                 render(t, d)
                 fixed.append((t, d))
             except Exception:
-                bundled = available_forms().get(t.name)
-                if bundled is None or bundled is t or bundled.record != t.record:
-                    raise PrintError(
-                        f"“{t.title or t.name}”排版失败，未生成文件。请把表单名 {t.name} 和这户的档案编号"
-                        "告知技术支持；其他表单可以单独打印。"
-                    ) from None
-                fixed.append((bundled, d))
+                fixed.append((_bundled_instead(t, "和这户的档案编号告知技术支持；其他表单可以单独打印。"), d))
         return render_many(fixed)
 
 
