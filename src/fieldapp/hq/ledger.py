@@ -530,7 +530,7 @@ def search_referrals(hq: HQ, staff: Staff, query: ReferralQuery, today: str = ""
         pages = max(1, -(-total // size))
         page = max(1, min(query.page, pages))
         ordered = stmt.order_by(r.created_on.desc(), r.referral_id).limit(size).offset((page - 1) * size)
-        rows = list(s.execute(ordered).tuples())
+        rows = [(row[0], row[1]) for row in s.execute(ordered)]
     return ReferralPage(
         total=total,
         overdue=overdue,
@@ -578,7 +578,7 @@ def referral_detail(hq: HQ, staff: Staff, referral_id: str) -> ReferralDetail | 
         ).first()
         if found is None:
             return None
-        ref, home = found.tuple()
+        ref, home = found[0], found[1]
         rec = s.get(Record, (referral_id, "referral"))
         reason = _text(json.loads(rec.data), "reason") if rec is not None else ""
         events = []
@@ -632,13 +632,10 @@ def referral_from_scan(hq: HQ, staff: Staff, text: str) -> str | None:
             raise ValueError("请扫描转介回执上的二维码，或输入转介单上的编号（ZJ-加8位字母数字）。")
         wanted = ReferralIndex.code == "ZJ-" + code.group(1).upper()
     with hq.session() as s:
-        ids = list(
-            s.scalars(
-                select(ReferralIndex.referral_id)
-                .select_from(_visible_referrals().where(_scope(staff), wanted).subquery())
-                .limit(2)
-            )
-        )
+        ids = [
+            row[0].referral_id
+            for row in s.execute(_visible_referrals().where(_scope(staff), wanted).limit(2))
+        ]
     return ids[0] if len(ids) == 1 else None
 
 
