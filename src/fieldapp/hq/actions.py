@@ -126,9 +126,10 @@ def enrol_device(hq: HQ, staff: Staff | None, name: str, url: str = "", client: 
 def revoke_device(hq: HQ, staff: Staff | None, name_or_id: str, client: str = CLI) -> int:
     """Refuse everything the device sends from now on (lost, stolen or copied laptop)."""
     _check(staff, "device_revoke")
+    names = [d.name for d in hq.devices() if name_or_id in (d.device_id, d.name)]
     n = hq.revoke(name_or_id)
     if n:
-        _audit(hq, staff, "device_revoke", name_or_id[:100], "", client)
+        _audit(hq, staff, "device_revoke", "、".join(names) or name_or_id, "", client)
     return n
 
 

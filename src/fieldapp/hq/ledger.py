@@ -671,6 +671,8 @@ def sees_the_whole_city(staff: Staff) -> bool:
 
 
 def conflicts(hq: HQ, staff: Staff, include_resolved: bool = False) -> list[ConflictOut]:
+    import datetime as dt
+
     from fieldapp.hq import labels
 
     if not sees_the_whole_city(staff):
@@ -701,7 +703,7 @@ def conflicts(hq: HQ, staff: Staff, include_resolved: bool = False) -> list[Conf
                     device_a=str(c["a"]["device"]),
                     device_b=str(c["b"]["device"]),
                     fields=fields,
-                    detected_at=local_time(c["detected_at"]),
+                    detected_at=local_time(dt.datetime.fromisoformat(str(c["detected_at"]))),
                     resolved=bool(c["resolved_at"]),
                     kept=str(c["kept"] or ""),
                     resolved_by=str(c["resolved_by"] or ""),
