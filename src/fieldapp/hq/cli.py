@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from fieldapp.hq import actions
 from fieldapp.hq.store import HQ, default_url
 from fieldapp.sync import client as sync_client
 from fieldapp.sync.protocol import SyncError
@@ -129,7 +130,7 @@ def _run(hq: HQ, args: argparse.Namespace) -> int:
         uvicorn.run(create_app(hq), host=args.host, port=args.port, log_level="warning")
         return 0
     if args.command == "enroll-device":
-        enrolment = hq.issue_enrolment(args.name, args.url)
+        enrolment = actions.enrol_device(hq, None, args.name, args.url)
         sync_client.write_atomic(args.out, json.dumps(enrolment, ensure_ascii=False, indent=1).encode())
         print(f"已生成设备登记文件：{args.out}（只能用一次，请妥善交给该设备的干部）")
         if args.url:
@@ -157,11 +158,13 @@ def _run(hq: HQ, args: argparse.Namespace) -> int:
             )
         return 0
     if args.command == "revoke":
-        n = hq.revoke(args.device)
+        n = actions.revoke_device(hq, None, args.device)
         print(f"已停用 {n} 台设备" if n else "没有找到该设备")
         return 0 if n else 1
     if args.command == "referral-outcome":
-        res = hq.record_referral_outcome(args.referral, args.status, args.date, args.note, args.by)
+        res = actions.record_referral_outcome(
+            hq, None, args.referral, args.status, args.date, args.note, args.by
+        )
         ev = res["event"]
         print(
             f"已登记：转介 {args.referral} 由“{res['previous']}”变为“{ev['status']}”（{ev['occurred_on']}），"
@@ -217,7 +220,7 @@ def _run(hq: HQ, args: argparse.Namespace) -> int:
     if args.command == "conflicts":
         return _conflicts(hq, args.json, args.all)
     if args.command == "resolve":
-        res = hq.resolve_conflict(args.conflict, args.keep, args.by, args.note)
+        res = actions.resolve_conflict(hq, None, args.conflict, args.keep, args.note, args.by)
         where = f"，已排入发给 {len(res['sent_to'])} 台设备的回执" if res["sent_to"] else ""
         print(f"冲突 {res['id']} 已处理：保留值 {res['kept']}{where}。")
         return 0

@@ -21,7 +21,7 @@ from fieldapp.domain.idcard import mask_id_number
 from fieldapp.domain.vocab import HardshipCategory, HardshipCause, HouseholdStatus
 from fieldapp.hq.accounts import Staff, county_name
 from fieldapp.hq.ledger_index import village_label
-from fieldapp.hq.models import Batch, Device, HouseholdIndex, LedgerRow, Record
+from fieldapp.hq.models import Batch, Device, HouseholdIndex, LedgerRow, Record, ReferralIndex
 
 if TYPE_CHECKING:
     from fieldapp.hq.store import HQ
@@ -400,3 +400,350 @@ def local_time(at: Any) -> str:
             at = at.replace(tzinfo=dt.UTC)
         return str(at.astimezone(dt.timezone(dt.timedelta(hours=8))).strftime("%Y-%m-%d %H:%M"))
     return str(at or "")
+
+
+# --- referrals ---------------------------------------------------------------------------------------
+
+_REF_CODE = re.compile(r"^(?:ZJ-?)([0-9A-F]{1,8})$", re.IGNORECASE)
+
+
+class ReferralLine(BaseModel):
+    """One line of the 转介 page; overdue when an open referral's follow-up date has passed."""
+
+    id: str
+    code: str
+    household_id: str
+    household_code: str
+    head_name: str
+    county: str
+    kind_code: str
+    kind: str
+    receiving_body: str
+    created_on: str
+    status: str
+    status_on: str
+    follow_up_due: str
+    overdue_days: int
+
+
+class ReferralPage(BaseModel):
+    total: int
+    overdue: int
+    page: int
+    page_size: int
+    pages: int
+    items: list[ReferralLine]
+
+
+class ReferralEventOut(BaseModel):
+    status: str
+    occurred_on: str
+    note: str
+    recorded_by: str
+    at_hq: bool
+
+
+class ReferralDetail(BaseModel):
+    line: ReferralLine
+    reason: str
+    events: list[ReferralEventOut]
+    steps: list[str]  # the outcomes headquarters may record next (receiving body's answers)
+
+
+@dataclass
+class ReferralQuery:
+    q: str = ""
+    county: str = ""
+    status: str = ""
+    kind: str = ""
+    overdue: bool = False
+    page: int = 1
+    page_size: int = PAGE_SIZE
+
+
+def referral_kinds() -> list[tuple[str, str]]:
+    from fieldapp.domain.referrals import catalogue
+
+    return [(k.code, k.name) for k in catalogue().values()]
+
+
+def referral_statuses() -> list[str]:
+    from fieldapp.domain.vocab import ReferralStatus
+
+    return [s.value for s in ReferralStatus]
+
+
+def outcome_steps(current: str) -> list[str]:
+    """What a receiving body can answer from this status: 已受理, 已办结, 已退回 or 已撤销, in order."""
+    from fieldapp.domain.referrals import TRANSITIONS
+    from fieldapp.domain.vocab import ReferralStatus as S
+
+    try:
+        allowed = TRANSITIONS[S(current)]
+    except ValueError:
+        return []
+    if S(current) == S.DRAFT:
+        return []  # not sent yet: nobody has received it
+    return [s.value for s in (S.ACCEPTED, S.COMPLETED, S.RETURNED, S.WITHDRAWN) if s in allowed]
+
+
+def _visible_referrals() -> Select[ReferralIndex, HouseholdIndex]:
+    return (
+        select(ReferralIndex, HouseholdIndex)
+        .join(HouseholdIndex, HouseholdIndex.household_id == ReferralIndex.household_id)
+        .where(ReferralIndex.deleted == 0, HouseholdIndex.deleted == 0)
+    )
+
+
+def _referral_match(term: str) -> ColumnElement[bool]:
+    code = _REF_CODE.match(term)
+    if code:
+        return ReferralIndex.code.startswith("ZJ-" + code.group(1).upper(), autoescape=True)
+    return or_(
+        HouseholdIndex.head_name.contains(term, autoescape=True),
+        ReferralIndex.receiving_body.contains(term, autoescape=True),
+        _match(term),
+    )
+
+
+def search_referrals(hq: HQ, staff: Staff, query: ReferralQuery, today: str = "") -> ReferralPage:
+    from fieldapp.domain import clock
+
+    today = today or clock.today().isoformat()
+    r = ReferralIndex
+    stmt = _visible_referrals().where(_scope(staff))
+    for term in query.q.split()[:5]:
+        stmt = stmt.where(_referral_match(term))
+    if query.county:
+        stmt = stmt.where(HouseholdIndex.county_code == query.county)
+    if query.status:
+        stmt = stmt.where(r.status == query.status)
+    if query.kind:
+        stmt = stmt.where(r.kind_code == query.kind)
+    late = and_(r.follow_up_due != "", r.follow_up_due < today)
+    size = max(1, min(query.page_size, MAX_PAGE_SIZE))
+    with hq.session() as s:
+        overdue = int(s.scalar(select(func.count()).select_from(stmt.where(late).subquery())) or 0)
+        if query.overdue:
+            stmt = stmt.where(late)
+        total = int(s.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+        pages = max(1, -(-total // size))
+        page = max(1, min(query.page, pages))
+        ordered = stmt.order_by(r.created_on.desc(), r.referral_id).limit(size).offset((page - 1) * size)
+        rows = [(row[0], row[1]) for row in s.execute(ordered)]
+    return ReferralPage(
+        total=total,
+        overdue=overdue,
+        page=page,
+        page_size=size,
+        pages=pages,
+        items=[_referral_line(ref, home, today) for ref, home in rows],
+    )
+
+
+def _referral_line(r: ReferralIndex, h: HouseholdIndex, today: str) -> ReferralLine:
+    import datetime as dt
+
+    from fieldapp.domain.referrals import catalogue
+
+    kind = catalogue().get(r.kind_code)
+    late = 0
+    if r.follow_up_due and r.follow_up_due < today:
+        late = (dt.date.fromisoformat(today) - dt.date.fromisoformat(r.follow_up_due)).days
+    return ReferralLine(
+        id=r.referral_id,
+        code=r.code,
+        household_id=r.household_id,
+        household_code=h.code,
+        head_name=h.head_name,
+        county=county_name(h.county_code),
+        kind_code=r.kind_code,
+        kind=kind.name if kind is not None else r.kind_code,
+        receiving_body=r.receiving_body,
+        created_on=r.created_on,
+        status=r.status,
+        status_on=r.status_on,
+        follow_up_due=r.follow_up_due,
+        overdue_days=late,
+    )
+
+
+def referral_detail(hq: HQ, staff: Staff, referral_id: str) -> ReferralDetail | None:
+    """One referral with its status history, or None when it does not exist *for this account*."""
+    from fieldapp.domain import clock
+
+    with hq.session() as s:
+        found = s.execute(
+            _visible_referrals().where(_scope(staff), ReferralIndex.referral_id == referral_id)
+        ).first()
+        if found is None:
+            return None
+        ref, home = found[0], found[1]
+        rec = s.get(Record, (referral_id, "referral"))
+        reason = _text(json.loads(rec.data), "reason") if rec is not None else ""
+        events = []
+        q = (
+            select(Record.data)
+            .join(LedgerRow, and_(LedgerRow.row_id == Record.row_id, LedgerRow.entity == Record.entity))
+            .where(
+                LedgerRow.household_id == ref.household_id,
+                LedgerRow.entity == "referral_event",
+                Record.deleted == 0,
+            )
+        )
+        for (data,) in s.execute(q):
+            e = json.loads(data)
+            if str(e.get("referral_id")) == referral_id:
+                events.append(e)
+        line = _referral_line(ref, home, clock.today().isoformat())
+    return ReferralDetail(
+        line=line,
+        reason=reason,
+        events=[
+            ReferralEventOut(
+                status=_text(e, "status"),
+                occurred_on=_text(e, "occurred_on"),
+                note=_text(e, "note"),
+                recorded_by=_text(e, "recorded_by"),
+                at_hq=e.get("origin_device") == "hq",
+            )
+            for e in _sorted(events, "occurred_on")
+        ],
+        steps=outcome_steps(line.status),
+    )
+
+
+def referral_from_scan(hq: HQ, staff: Staff, text: str) -> str | None:
+    """The referral behind a scanned return stub (FAREF1:…) or a typed ZJ- code, within scope.
+
+    Raises ValueError with a Chinese message for a damaged or foreign QR text."""
+    from fieldapp.printing import qr
+    from fieldapp.printing.errors import PayloadError
+
+    raw = text.strip()
+    if raw.upper().startswith(qr.PREFIX + ":"):
+        try:
+            wanted = ReferralIndex.referral_id == qr.parse_referral_payload(raw)
+        except PayloadError as e:
+            raise ValueError(str(e)) from None
+    else:
+        code = _REF_CODE.match(raw)
+        if code is None or len(code.group(1)) != 8:
+            raise ValueError("请扫描转介回执上的二维码，或输入转介单上的编号（ZJ-加8位字母数字）。")
+        wanted = ReferralIndex.code == "ZJ-" + code.group(1).upper()
+    with hq.session() as s:
+        ids = [
+            row[0].referral_id
+            for row in s.execute(_visible_referrals().where(_scope(staff), wanted).limit(2))
+        ]
+    return ids[0] if len(ids) == 1 else None
+
+
+# --- conflicts ---------------------------------------------------------------------------------------
+
+
+class ConflictField(BaseModel):
+    label: str
+    a: str
+    b: str
+
+
+class ConflictOut(BaseModel):
+    id: int
+    kind: str
+    entity: str
+    household_id: str
+    household: str  # HH-… and the head's name, or ""
+    version: int
+    device_a: str
+    device_b: str
+    fields: list[ConflictField]
+    detected_at: str
+    resolved: bool
+    kept: str
+    resolved_by: str
+    note: str
+
+
+def sees_the_whole_city(staff: Staff) -> bool:
+    """Conflicts and alerts are not split by county: only accounts without a county scope see them."""
+    return not staff.county_code
+
+
+def conflicts(hq: HQ, staff: Staff, include_resolved: bool = False) -> list[ConflictOut]:
+    import datetime as dt
+
+    from fieldapp.hq import labels
+
+    if not sees_the_whole_city(staff):
+        return []
+    items = hq.conflicts(include_resolved)
+    out = []
+    with hq.session() as s:
+        for c in items:
+            row_id, entity = str(c["row_id"]), str(c["entity"])
+            hid = row_id if entity == "household" else ""
+            if not hid:
+                link = s.get(LedgerRow, (row_id, entity))
+                hid = link.household_id if link is not None else ""
+            idx = s.get(HouseholdIndex, hid) if hid else None
+            fields = [
+                ConflictField(label=labels.field(k), a=labels.value(va), b=labels.value(vb))
+                for k, (va, vb) in c["differs"].items()
+                if k not in labels.BOOKKEEPING
+            ]
+            out.append(
+                ConflictOut(
+                    id=int(c["id"]),
+                    kind=labels.CONFLICT_KINDS.get(str(c["kind"]), "冲突"),
+                    entity=labels.ENTITIES.get(entity, "记录"),
+                    household_id=hid if idx is not None else "",
+                    household=f"{idx.code} {idx.head_name}" if idx is not None else "",
+                    version=int(c["version"]),
+                    device_a=str(c["a"]["device"]),
+                    device_b=str(c["b"]["device"]),
+                    fields=fields,
+                    detected_at=local_time(dt.datetime.fromisoformat(str(c["detected_at"]))),
+                    resolved=bool(c["resolved_at"]),
+                    kept=str(c["kept"] or ""),
+                    resolved_by=str(c["resolved_by"] or ""),
+                    note=str(c["note"] or ""),
+                )
+            )
+    return out
+
+
+# --- device alerts ---------------------------------------------------------------------------------
+
+ALERT_LABELS = {
+    "CLONED_DATABASE": "疑似复制的数据库（克隆）",
+    "DEVICE_REVOKED": "已停用的设备仍在上传",
+    "SEQ_CONFLICT": "批次编号重复而内容不同",
+}
+
+
+class AlertOut(BaseModel):
+    at: str
+    device: str
+    kind: str
+    message: str
+
+
+def alerts(hq: HQ, staff: Staff, limit: int = 50) -> list[AlertOut]:
+    """The latest refused batches and warnings about devices, newest first (whole-city accounts)."""
+    from fieldapp.hq.models import Alert
+
+    if not sees_the_whole_city(staff):
+        return []
+    with hq.session() as s:
+        names = {d.device_id: d.name for d in s.scalars(select(Device))}
+        rows = list(s.scalars(select(Alert).order_by(Alert.id.desc()).limit(limit)))
+        return [
+            AlertOut(
+                at=local_time(a.at),
+                device=names.get(a.device_id, "未登记的设备"),
+                kind=ALERT_LABELS.get(a.code, "批次被拒收"),
+                message=a.message,
+            )
+            for a in rows
+        ]

@@ -8,6 +8,7 @@ that arrived), so a change that lost to a newer version cannot leave a stale nam
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -19,7 +20,7 @@ from fieldapp.domain.divisions import divisions
 from fieldapp.domain.idcard import mask_id_number
 from fieldapp.domain.phone import mask_phone
 from fieldapp.domain.search import pinyin_initials
-from fieldapp.hq.models import HouseholdIndex, LedgerRow, Record
+from fieldapp.hq.models import HouseholdIndex, LedgerRow, Record, ReferralIndex
 from fieldapp.storage.base import utcnow
 
 CHUNK = 400
@@ -33,6 +34,11 @@ def household_code(household_id: str) -> str:
     return f"HH-{household_id.replace('-', '')[:8].upper()}"
 
 
+def referral_code(referral_id: str) -> str:
+    """The code printed on a referral slip: ZJ- and the first 8 hex digits (services/printing.py)."""
+    return f"ZJ-{referral_id.replace('-', '')[:8].upper()}"
+
+
 def _chunks(items: list[Any]) -> Iterator[list[Any]]:
     for i in range(0, len(items), CHUNK):
         yield items[i : i + CHUNK]
@@ -44,8 +50,11 @@ def note_changes(s: Session, changes: Iterable[dict[str, Any]]) -> None:
     events: list[tuple[str, str]] = []  # (event row id, referral id)
     touched: set[str] = set()
     cadres: set[str] = set()
+    referrals: set[str] = set()
     for c in changes:
         entity, row_id, text = c["entity"], c["row_id"], c["data"]
+        if entity == "referral":
+            referrals.add(row_id)
         if entity == "household":
             touched.add(row_id)
             continue
@@ -62,6 +71,7 @@ def note_changes(s: Session, changes: Iterable[dict[str, Any]]) -> None:
                 touched.add(str(hid))
         elif entity == "referral_event" and row.get("referral_id"):
             events.append((row_id, str(row["referral_id"])))
+            referrals.add(str(row["referral_id"]))
     for event_id, referral_id in events:
         home = mapping.get((referral_id, "referral"))
         if home is None:
@@ -77,6 +87,8 @@ def note_changes(s: Session, changes: Iterable[dict[str, Any]]) -> None:
             )
     if touched:
         refresh(s, sorted(touched))
+    if referrals:
+        refresh_referrals(s, sorted(referrals))
 
 
 def _add_mapping(s: Session, mapping: dict[tuple[str, str], str]) -> None:
@@ -205,12 +217,91 @@ def rebuild(s: Session) -> int:
     _add_mapping(s, mapping)
     ids = sorted(s.scalars(select(Record.row_id).where(Record.entity == "household")))
     refresh(s, ids)
+    refresh_referrals(s, sorted(s.scalars(select(Record.row_id).where(Record.entity == "referral"))))
     return len(ids)
 
 
 def rebuild_if_missing(s: Session) -> None:
-    """At start-up: a database that has households but no index yet (synced before 0003) gets one."""
-    if s.scalar(select(func.count()).select_from(HouseholdIndex)):
-        return
-    if s.scalar(select(func.count()).select_from(Record).where(Record.entity == "household")):
+    """At start-up: a database that has households but no index yet (synced before 0003) gets one;
+    one that has referrals but no referral index (synced before 0004) gets that."""
+    if not s.scalar(select(func.count()).select_from(HouseholdIndex)) and s.scalar(
+        select(func.count()).select_from(Record).where(Record.entity == "household")
+    ):
         rebuild(s)
+    if not s.scalar(select(func.count()).select_from(ReferralIndex)):
+        ids = sorted(s.scalars(select(Record.row_id).where(Record.entity == "referral")))
+        if ids:
+            refresh_referrals(s, ids)
+
+
+def refresh_referrals(s: Session, referral_ids: list[str]) -> None:
+    """Recompute the index rows of these referrals: the latest status event wins, as on the device."""
+    from fieldapp.domain import referrals as rules
+    from fieldapp.domain.vocab import ReferralStatus
+
+    kinds = rules.catalogue()
+    for part in _chunks(referral_ids):
+        refs = {
+            r.row_id: r
+            for r in s.scalars(select(Record).where(Record.entity == "referral", Record.row_id.in_(part)))
+        }
+        rows = {rid: json.loads(r.data) for rid, r in refs.items()}
+        homes = sorted({str(r.get("household_id") or "") for r in rows.values()})
+        latest: dict[str, dict[str, Any]] = {}
+        q = (
+            select(Record.data)
+            .join(LedgerRow, and_(LedgerRow.row_id == Record.row_id, LedgerRow.entity == Record.entity))
+            .where(
+                LedgerRow.household_id.in_(homes),
+                LedgerRow.entity == "referral_event",
+                Record.deleted == 0,
+            )
+        )
+        for (data,) in s.execute(q):
+            e = json.loads(data)
+            rid = str(e.get("referral_id") or "")
+            if rid in rows:
+                rank = (str(e.get("occurred_on") or ""), int(e.get("hlc") or 0))
+                best = latest.get(rid)
+                if best is None or rank >= (str(best.get("occurred_on") or ""), int(best.get("hlc") or 0)):
+                    latest[rid] = e
+        existing = {
+            i.referral_id: i
+            for i in s.scalars(select(ReferralIndex).where(ReferralIndex.referral_id.in_(part)))
+        }
+        for rid, r in rows.items():
+            ev = latest.get(rid)
+            status = str((ev or r).get("status") or "")
+            status_on = str((ev.get("occurred_on") if ev else r.get("status_on")) or "")
+            kind = kinds.get(str(r.get("kind_code") or ""))
+            due = ""
+            try:
+                if (
+                    kind is not None
+                    and status_on
+                    and ReferralStatus(status) in rules.OPEN - {ReferralStatus.DRAFT}
+                ):
+                    due = (
+                        dt.date.fromisoformat(status_on) + dt.timedelta(days=kind.follow_up_days)
+                    ).isoformat()
+            except ValueError:
+                due = ""
+            v = {
+                "code": referral_code(rid),
+                "household_id": str(r.get("household_id") or ""),
+                "kind_code": str(r.get("kind_code") or "")[:20],
+                "receiving_body": str(r.get("receiving_body") or "")[:200],
+                "created_on": str(r.get("created_on") or "")[:10],
+                "status": status[:10],
+                "status_on": status_on[:10],
+                "follow_up_due": due,
+                "deleted": 1 if refs[rid].deleted or r.get("deleted") else 0,
+                "updated_at": utcnow(),
+            }
+            row = existing.get(rid)
+            if row is None:
+                s.add(ReferralIndex(referral_id=rid, **v))
+            else:
+                for key, value in v.items():
+                    setattr(row, key, value)
+    s.flush()

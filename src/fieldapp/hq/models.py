@@ -260,3 +260,25 @@ class LedgerRow(HQBase):
     row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     entity: Mapped[str] = mapped_column(String(40), primary_key=True)
     household_id: Mapped[str] = mapped_column(String(36), index=True)
+
+
+class ReferralIndex(HQBase):
+    """One row per referral with its current status (the latest event) and follow-up date.
+
+    Derived at ingest like hq_household_index (hq.ledger_index); the console's 转介 page searches,
+    filters and pages over it in SQL and scopes it through the household's index row.
+    """
+
+    __tablename__ = "hq_referral_index"
+
+    referral_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    code: Mapped[str] = mapped_column(String(11), index=True)  # ZJ-1A2B3C4D, as printed
+    household_id: Mapped[str] = mapped_column(String(36), index=True)
+    kind_code: Mapped[str] = mapped_column(String(20), default="", index=True)
+    receiving_body: Mapped[str] = mapped_column(String(200), default="")
+    created_on: Mapped[str] = mapped_column(String(10), default="", index=True)
+    status: Mapped[str] = mapped_column(String(10), default="", index=True)
+    status_on: Mapped[str] = mapped_column(String(10), default="")
+    follow_up_due: Mapped[str] = mapped_column(String(10), default="", index=True)  # "" when closed
+    deleted: Mapped[bool] = mapped_column(Integer, default=0)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -64,6 +64,43 @@ def upload_all(work: Path, server: str) -> None:
             db.close()
 
 
+def stage_conflict(url: str) -> None:
+    """A restored old copy of one household (same version, another address and phone), as ingest
+    would record it, so the 冲突 page has something to show; demo data only."""
+    import json
+
+    from sqlalchemy import select
+
+    from fieldapp.hq.models import Conflict, Device, Record
+
+    hq = HQ(url)
+    try:
+        with hq.session() as s:
+            rec = s.scalars(
+                select(Record).where(Record.entity == "household").order_by(Record.row_id)
+            ).first()
+            other = s.scalars(
+                select(Device).where(Device.device_id != (rec.device_id if rec else ""))
+            ).first()
+            if rec is None or other is None:
+                return
+            row = json.loads(rec.data)
+            copy = dict(row, address_detail="幸福路12号（备份里的旧地址）", phone="13905390000")
+            s.add(
+                Conflict(
+                    entity="household",
+                    row_id=rec.row_id,
+                    version=rec.version,
+                    device_a=rec.device_id,
+                    data_a=rec.data,
+                    device_b=other.device_id,
+                    data_b=json.dumps(copy, ensure_ascii=False),
+                )
+            )
+    finally:
+        hq.close()
+
+
 def main(out: Path) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -80,6 +117,7 @@ def main(out: Path) -> None:
         try:
             _wait(base)
             upload_all(work, base)
+            stage_conflict(url)
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
                 page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT}, locale="zh-CN")
@@ -116,6 +154,19 @@ def main(out: Path) -> None:
                 sign_in("admin")
                 page.goto(f"{base}/console/accounts")
                 shot("07-accounts")
+                page.goto(f"{base}/console/referrals")
+                shot("09-referrals")
+                page.locator("table.grid tbody tr td:nth-child(1) a").first.click()
+                page.wait_for_url("**/console/referrals/*")
+                shot("10-referral", full=True)
+                page.goto(f"{base}/console/conflicts")
+                shot("11-conflicts")
+                page.goto(f"{base}/console/devices")
+                page.locator("tr", has_text="兰山区-刘洋").locator("button:has-text('停用')").click()
+                page.wait_for_url("**/console/devices?done=*")
+                _refused_upload(work, base)
+                page.goto(f"{base}/console/devices")
+                shot("12-devices-admin", full=True)
                 page.goto(f"{base}/console/audit")
                 shot("08-audit")
                 browser.close()
@@ -123,6 +174,25 @@ def main(out: Path) -> None:
             proc.terminate()
             proc.wait(10)
             log.close()
+
+
+def _refused_upload(work: Path, server: str) -> None:
+    """The revoked laptop tries to upload once more: headquarters refuses and raises an alert."""
+    import dataclasses
+
+    from fieldapp.services import households
+    from fieldapp.sync.protocol import SyncError
+
+    db = open_database(sorted(work.glob("laptop-*"))[-1])
+    try:
+        first = households.list_households(db)[0]
+        data = households.household_data(households.get_household(db, first.id))
+        households.update_household(db, first.id, dataclasses.replace(data, note="补充：已联系社区"))
+        client.upload(db, server)
+    except SyncError:
+        pass  # refused, as it should be
+    finally:
+        db.close()
 
 
 def _initials(name: str) -> str:

@@ -6,6 +6,8 @@ account may post nothing but signing out. What a clerk may see is decided in hq/
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -15,10 +17,11 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from fieldapp.hq import accounts, ledger, web
+from fieldapp.hq import accounts, actions, ledger, web
 from fieldapp.hq.accounts import ROLES, AccountError, Staff
 from fieldapp.hq.store import HQ
 from fieldapp.hq.web import Caller
+from fieldapp.sync.protocol import SyncError
 
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
@@ -34,6 +37,7 @@ ACTIONS = {
     "account_enable": "启用账号",
     "account_password": "重设密码",
     "account_token": "生成接口令牌",
+    **actions.ACTIONS,
 }
 
 templates = Jinja2Templates(
@@ -185,12 +189,227 @@ def router(hq: HQ) -> APIRouter:
         )
         return page(request, "household.html", who, f=found, nav="households")
 
-    @r.get("/devices")
-    def devices(request: Request) -> Response:
+    def acting(request: Request, csrf_token: str, action: str) -> Caller | RedirectResponse:
+        """A signed-in POST with a good CSRF token by an account that may do this action."""
         who = signed_in(request)
         if isinstance(who, RedirectResponse):
             return who
-        return page(request, "devices.html", who, devices=ledger.devices(hq, who.staff), nav="devices")
+        if not accounts.csrf_matches(who.csrf, csrf_token):
+            raise Refused(403, "表单已过期或来源不明，没有执行。请回到页面刷新后重试。")
+        if not actions.allowed(who.staff, action):
+            raise Refused(403, actions.REFUSED[action])
+        return who
+
+    def devices_page(request: Request, who: Caller, status: int = 200, **extra: Any) -> HTMLResponse:
+        extra.setdefault("message", "")
+        extra.setdefault("error", "")
+        return page(
+            request,
+            "devices.html",
+            who,
+            status,
+            devices=ledger.devices(hq, who.staff),
+            alerts=ledger.alerts(hq, who.staff),
+            may_manage=actions.allowed(who.staff, "device_enrol"),
+            nav="devices",
+            **extra,
+        )
+
+    @r.get("/devices")
+    def devices(request: Request, done: str = "") -> Response:
+        who = signed_in(request)
+        if isinstance(who, RedirectResponse):
+            return who
+        return devices_page(request, who, message=done[:100])
+
+    @r.post("/devices/enrol")
+    def device_enrol(
+        request: Request, csrf_token: str = Form(""), name: str = Form(""), url: str = Form("")
+    ) -> Response:
+        who = acting(request, csrf_token, "device_enrol")
+        if isinstance(who, RedirectResponse):
+            return who
+        server_url = url.strip() or str(request.base_url).rstrip("/")
+        try:
+            enrolment = actions.enrol_device(hq, who.staff, name, server_url, web.client_of(request))
+        except SyncError as e:
+            return devices_page(request, who, 400, error=e.message)
+        body = json.dumps(enrolment, ensure_ascii=False, indent=1).encode()
+        filename = quote(f"{enrolment['name']}.enrol")
+        return Response(
+            body,
+            media_type="application/octet-stream",
+            headers={
+                "Content-Disposition": f"attachment; filename=\"device.enrol\"; filename*=UTF-8''{filename}"
+            },
+        )
+
+    @r.post("/devices/{device_id}/revoke")
+    def device_revoke(request: Request, device_id: str, csrf_token: str = Form("")) -> Response:
+        who = acting(request, csrf_token, "device_revoke")
+        if isinstance(who, RedirectResponse):
+            return who
+        known = {d.device_id: d.name for d in ledger.devices(hq, who.staff)}
+        if device_id not in known:
+            raise Refused(404, "没有这台设备。")
+        actions.revoke_device(hq, who.staff, device_id, web.client_of(request))
+        return RedirectResponse(f"/console/devices?done={quote('已停用设备：' + known[device_id])}", 303)
+
+    # --- referrals -------------------------------------------------------------------------------
+
+    @r.get("/referrals")
+    def referrals(
+        request: Request,
+        q: str = "",
+        county: str = "",
+        status: str = "",
+        kind: str = "",
+        overdue: int = 0,
+        page_no: int = 1,
+        scan_error: str = "",
+    ) -> Response:
+        who = signed_in(request)
+        if isinstance(who, RedirectResponse):
+            return who
+        query = ledger.ReferralQuery(
+            q=q.strip()[:100], county=county, status=status, kind=kind, overdue=bool(overdue), page=page_no
+        )
+        result = ledger.search_referrals(hq, who.staff, query)
+        params = {"q": query.q, "county": county, "status": status, "kind": kind, "overdue": overdue}
+        return page(
+            request,
+            "referrals.html",
+            who,
+            result=result,
+            query=query,
+            counties=ledger.counties(who.staff),
+            statuses=ledger.referral_statuses(),
+            kinds=ledger.referral_kinds(),
+            base_params=params,
+            scan_error=scan_error[:200],
+            nav="referrals",
+        )
+
+    @r.get("/referrals/scan")
+    def referral_scan(request: Request, code: str = "") -> Response:
+        """The return stub's QR text (a USB scanner types it and Enter) or a ZJ- code: open it."""
+        who = signed_in(request)
+        if isinstance(who, RedirectResponse):
+            return who
+        try:
+            found = ledger.referral_from_scan(hq, who.staff, code[:200])
+        except ValueError as e:
+            return RedirectResponse(f"/console/referrals?scan_error={quote(str(e))}", 303)
+        if found is None:
+            message = "没有找到这条转介，或不在您的查看范围内。请核对回执上的编号。"
+            return RedirectResponse(f"/console/referrals?scan_error={quote(message)}", 303)
+        return RedirectResponse(f"/console/referrals/{found}", 303)
+
+    def referral_page(
+        request: Request, who: Caller, referral_id: str, status: int = 200, **extra: Any
+    ) -> HTMLResponse:
+        found = ledger.referral_detail(hq, who.staff, referral_id)
+        if found is None:
+            raise Refused(404, "没有这条转介，或不在您的查看范围内。")
+        extra.setdefault("message", "")
+        extra.setdefault("error", "")
+        extra.setdefault("form", {"status": "", "note": "", "occurred_on": ""})
+        return page(
+            request,
+            "referral.html",
+            who,
+            status,
+            r=found,
+            may_record=actions.allowed(who.staff, "referral_outcome"),
+            nav="referrals",
+            **extra,
+        )
+
+    @r.get("/referrals/{referral_id}")
+    def referral(request: Request, referral_id: str, done: str = "") -> Response:
+        who = signed_in(request)
+        if isinstance(who, RedirectResponse):
+            return who
+        return referral_page(request, who, referral_id, message=done[:100])
+
+    @r.post("/referrals/{referral_id}/outcome")
+    def referral_outcome(
+        request: Request,
+        referral_id: str,
+        csrf_token: str = Form(""),
+        status: str = Form(""),
+        note: str = Form(""),
+        occurred_on: str = Form(""),
+    ) -> Response:
+        who = acting(request, csrf_token, "referral_outcome")
+        if isinstance(who, RedirectResponse):
+            return who
+        form = {"status": status, "note": note, "occurred_on": occurred_on}
+        try:
+            day = dt.date.fromisoformat(occurred_on) if occurred_on.strip() else None
+        except ValueError:
+            return referral_page(
+                request, who, referral_id, 400, error="办理日期格式不对（如 2026-11-29）。", form=form
+            )
+        try:
+            actions.record_referral_outcome(
+                hq, who.staff, referral_id, status, day, note[:500], client=web.client_of(request)
+            )
+        except actions.NotFound as e:
+            raise Refused(404, e.message) from None
+        except SyncError as e:
+            return referral_page(request, who, referral_id, 400, error=e.message, form=form)
+        done = f"已登记“{status}”，将在该设备下次同步时送达。"
+        return RedirectResponse(f"/console/referrals/{referral_id}?done={quote(done)}", 303)
+
+    # --- conflicts -------------------------------------------------------------------------------
+
+    def conflicts_page(request: Request, who: Caller, status: int = 200, **extra: Any) -> HTMLResponse:
+        if not ledger.sees_the_whole_city(who.staff):
+            raise Refused(404, "没有这个页面。")
+        extra.setdefault("message", "")
+        extra.setdefault("error", "")
+        show_all = bool(extra.pop("show_all", False))
+        return page(
+            request,
+            "conflicts.html",
+            who,
+            status,
+            items=ledger.conflicts(hq, who.staff, show_all),
+            show_all=show_all,
+            may_resolve=actions.allowed(who.staff, "resolve_conflict"),
+            nav="conflicts",
+            **extra,
+        )
+
+    @r.get("/conflicts")
+    def conflict_list(request: Request, done: str = "", all: int = 0) -> Response:
+        who = signed_in(request)
+        if isinstance(who, RedirectResponse):
+            return who
+        return conflicts_page(request, who, message=done[:100], show_all=bool(all))
+
+    @r.post("/conflicts/{conflict_id}/resolve")
+    def conflict_resolve(
+        request: Request,
+        conflict_id: int,
+        csrf_token: str = Form(""),
+        keep: str = Form(""),
+        note: str = Form(""),
+    ) -> Response:
+        who = acting(request, csrf_token, "resolve_conflict")
+        if isinstance(who, RedirectResponse):
+            return who
+        try:
+            res = actions.resolve_conflict(
+                hq, who.staff, conflict_id, keep, note[:500], client=web.client_of(request)
+            )
+        except SyncError as e:
+            return conflicts_page(request, who, 400, error=e.message)
+        done = f"冲突 {conflict_id} 已处理：保留值 {res['kept'].upper()}" + (
+            "，将在该设备下次同步时送达。" if res["sent_to"] else "。"
+        )
+        return RedirectResponse(f"/console/conflicts?done={quote(done)}", 303)
 
     # --- accounts (administrators) ----------------------------------------------------------------
 
