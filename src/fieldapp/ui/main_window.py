@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QLabel,
     QMainWindow,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.ui import messages
+from fieldapp.ui import messages, screen_fit
 from fieldapp.ui import settings as opts
 from fieldapp.ui.dashboard import Dashboard, DashboardData
 from fieldapp.ui.household_list import HouseholdListPanel
@@ -88,6 +87,7 @@ class MainWindow(QMainWindow):
         idle period of the settings and on Ctrl+L. With `reset_password` (recovery code, new
         password; it raises when refused) the lock screen offers 忘记密码…."""
         super().__init__(parent)
+        screen_fit.install()  # every window and dialog from here on fits the laptop's screen
         self._db = db
         self._opener = opener
         self.open_failed = False
@@ -294,11 +294,10 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.prefs.get(opts.WINDOW_GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            screen = QApplication.primaryScreen()
-            avail = screen.availableGeometry() if screen is not None else None
-            width = min(1366, avail.width()) if avail is not None else 1280
-            height = min(740, avail.height()) if avail is not None else 720
-            self.resize(width, height)
+            area = screen_fit.available_area(self)  # the taskbar excluded
+            frame_w, frame_h = screen_fit.FRAME_ALLOWANCE
+            self.resize(min(1366, area.width() - frame_w), min(740, area.height() - frame_h))
+            self.move(area.topLeft())
         state = self.prefs.get(opts.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
