@@ -670,7 +670,12 @@ class MainWindow(QMainWindow):
             messages.show_error(self, e, self.tr("无法打开打印预览"))
             return None
 
-    def open_print_preview(self) -> QWidget | None:
+    def open_print_preview(self) -> QObject | None:
+        """Ctrl+P: on a household's 转介 tab, the selected referral's slip; else the chooser."""
+        w = self.tabs.currentWidget()
+        target = w.print_target() if isinstance(w, _profile_class()) else None
+        if target is not None:
+            return self.print_record(*target)
         hid = self._need_household()
         if hid is None:
             return None

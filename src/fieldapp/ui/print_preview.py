@@ -187,6 +187,7 @@ class PrintPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.set_pdf(self._data, copies)
+        self.print_button.setFocus()  # Enter prints
 
     def _fit_to_screen(self) -> None:
         """As tall as the screen allows (taskbar and title bar excluded), an A4 page wide."""

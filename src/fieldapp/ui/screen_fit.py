@@ -9,6 +9,8 @@ asks Qt for that geometry (tests replace it to stand for a 1366×728 screen).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
@@ -25,7 +27,10 @@ def _available_area(widget: QWidget) -> QRect:
 
 
 # Replaced in tests: widget -> the available geometry of the screen it opens on.
-available_area = _available_area
+available_area: Callable[[QWidget], QRect] = _available_area
+
+# Off for `fieldapp.ui.screenshots`, which draws windows at an exact size with no real screen.
+enabled = True
 
 
 def _frame(widget: QWidget) -> tuple[int, int]:
@@ -53,7 +58,8 @@ def fit_to_screen(widget: QWidget, area: QRect | None = None) -> None:
 class _FitOnShow(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
-            event.type() == QEvent.Type.Show
+            enabled
+            and event.type() == QEvent.Type.Show
             and isinstance(watched, QWidget)
             and watched.isWindow()
             and watched.windowType() in _FITTED
