@@ -11,12 +11,22 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
-from tests.test_ui_workbench import _household, cadre, open_window, wait_ops  # noqa: F401 (fixture)
+from tests.conftest import Answers
+from tests.test_ui_workbench import (  # noqa: F401 (cadre is a fixture)
+    _household,
+    cadre,
+    open_window,
+    type_text,
+    wait_loaded,
+    wait_ops,
+)
 
-from fieldapp.services import referrals
+from fieldapp.services import drafts, referrals
 from fieldapp.storage.db import Database
 from fieldapp.storage.models import PrintRecord
+from fieldapp.ui import messages
 from fieldapp.ui import settings as opts
+from fieldapp.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("answers")
 
@@ -83,3 +93,51 @@ def test_tab_leaves_every_table(qtbot: QtBot, db: Database, prefs: opts.AppSetti
     profile.referrals.setFocus()
     qtbot.keyClick(profile.referrals, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not profile.referrals
+
+
+def test_a_referral_draft_survives_the_window_and_waits_on_the_workbench(
+    qtbot: QtBot,
+    db: Database,
+    prefs: opts.AppSettings,
+    cadre: str,  # noqa: F811
+    answers: Answers,
+) -> None:
+    from fieldapp.ui.referral_dialogs import ReferralDialog, draft_key
+
+    hid = _household(db, cadre)
+    window = MainWindow(db, prefs)
+    window.show()
+    wait_loaded(qtbot, window, 1)
+    dialog = window.new_referral_for(hid)
+    dialog.select_kind("RIGHTS-WAGES")
+    dialog.reason.setFocus()
+    type_text(qtbot, dialog.reason, "拖欠工资三个月")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Tab)  # on to the date: nothing saved
+    qtbot.waitUntil(
+        lambda: (d := drafts.load_draft(db, draft_key(hid))) is not None and "拖欠" in d.payload["reason"]
+    )
+    assert referrals.list_referrals(db, hid) == []
+    with qtbot.waitSignal(window.destroyed):  # a crash: no close event, no save
+        window.deleteLater()
+    del window, dialog
+
+    again = open_window(qtbot, db, prefs)
+    todo = again.dashboard.todo
+    assert todo.item(0).text().startswith("【草稿】张海生　转介未保存")
+    todo.setFocus()
+    todo.setCurrentRow(0)
+    qtbot.keyClick(todo, Qt.Key.Key_Return)  # opens the form again
+    restored = again.dialogs[-1]
+    assert isinstance(restored, ReferralDialog)
+    assert restored.reason.toPlainText() == "拖欠工资三个月"
+    assert restored.kind.currentData() == "RIGHTS-WAGES"
+    assert restored.banner.isVisible() and "草稿" in restored.banner.text()
+
+    # Ctrl+Enter saves it (with the consent warning answered), and the draft is gone
+    answers.replies = [messages.PROCEED]
+    qtbot.keyClick(restored.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not restored.isVisible())
+    assert [r.reason for r in referrals.list_referrals(db, hid)] == ["拖欠工资三个月"]
+    assert drafts.load_draft(db, draft_key(hid)) is None
+    wait_loaded(qtbot, again)
+    assert not any(t.startswith("【草稿】") for t in again.dashboard.items_text())

@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.households.openRequested.connect(self.open_household)
         self.households.revealRequested.connect(lambda hid, what: self.audit_reveal(hid, what, ""))
         self.dashboard.householdRequested.connect(self.open_household)
+        self.dashboard.draftRequested.connect(self.finish_draft)
 
         self._restore_geometry()
         self.refresh()
@@ -344,6 +345,7 @@ class MainWindow(QMainWindow):
                 progress=todo.resurvey_progress(ledger, start, cadre_id=cadre_id),
                 me=me,
                 cadres=todo.pairing_overview(ledger),
+                drafts=todo.waiting_drafts(ledger),
             )
             return ledger, (me.cadre_name if me else ""), rows, data
 
@@ -598,8 +600,15 @@ class MainWindow(QMainWindow):
         dialog = VisitDialog(self.db, household_id, self._head_name(household_id), self)
         dialog.saved.connect(lambda _vid: self.household_changed(household_id))
         dialog.referralRequested.connect(self.new_referral_for)
+        dialog.rejected.connect(self.refresh)  # a draft kept or discarded: the 待办 list shows it
         self._open_dialog(dialog)
         return dialog
+
+    def finish_draft(self, kind: str, household_id: str) -> QWidget:
+        """A waiting draft from the 待办 list: its form, with the text restored."""
+        if kind == "referral":
+            return self.new_referral_for(household_id)
+        return self.record_visit_for(household_id)
 
     def new_referral(self) -> ReferralDialog | None:
         hid = self._need_household()
@@ -612,6 +621,7 @@ class MainWindow(QMainWindow):
             self.db, household_id, visit_id=visit_id or None, recorded_by=self.cadre_name, parent=self
         )
         dialog.saved.connect(lambda rid: self._referral_saved(household_id, rid))
+        dialog.rejected.connect(self.refresh)  # a draft kept or discarded: the 待办 list shows it
         self._open_dialog(dialog)
         return dialog
 
