@@ -11,7 +11,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
-from tests.conftest import Answers
+from tests.conftest import TODAY, Answers
 from tests.test_ui_workbench import (  # noqa: F401 (cadre is a fixture)
     _household,
     cadre,
@@ -21,12 +21,14 @@ from tests.test_ui_workbench import (  # noqa: F401 (cadre is a fixture)
     wait_ops,
 )
 
-from fieldapp.services import drafts, referrals
+from fieldapp.domain import vocab
+from fieldapp.services import drafts, referrals, visits
 from fieldapp.storage.db import Database
 from fieldapp.storage.models import PrintRecord
 from fieldapp.ui import messages
 from fieldapp.ui import settings as opts
 from fieldapp.ui.main_window import MainWindow
+from fieldapp.ui.profile import HouseholdProfile
 
 pytestmark = pytest.mark.usefixtures("answers")
 
@@ -141,3 +143,68 @@ def test_a_referral_draft_survives_the_window_and_waits_on_the_workbench(
     assert drafts.load_draft(db, draft_key(hid)) is None
     wait_loaded(qtbot, again)
     assert not any(t.startswith("【草稿】") for t in again.dashboard.items_text())
+
+
+def _follow_link(qtbot: QtBot, profile: HouseholdProfile, text: str) -> None:
+    """Tab through the visit timeline's links to `text`, then Enter, as a cadre would."""
+    timeline = profile.timeline
+    for _ in range(12):
+        focus = profile.window().focusWidget()
+        if focus is timeline and timeline.textCursor().selectedText() == text:
+            qtbot.keyClick(timeline, Qt.Key.Key_Return)
+            return
+        qtbot.keyClick(focus if focus is not None else timeline, Qt.Key.Key_Tab)
+    raise AssertionError(f"no link {text!r} reached with Tab")
+
+
+def test_a_saved_visit_is_corrected_or_voided_with_a_reason_from_the_visits_tab(
+    qtbot: QtBot,
+    db: Database,
+    prefs: opts.AppSettings,
+    cadre: str,  # noqa: F811
+    answers: Answers,
+) -> None:
+    from fieldapp.services import audit
+    from fieldapp.ui.visit_form import VisitDialog, VoidVisitDialog
+
+    hid = _household(db, cadre)
+    vid = visits.record_visit(
+        db, visits.VisitData(hid, TODAY, cadre_id=cadre, place="家中", demands="医疗救助")
+    )
+    window = open_window(qtbot, db, prefs)
+    profile = window.open_household(hid)
+    wait_ops(qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # 走访记录
+    assert profile.tabs.currentIndex() == 2
+
+    _follow_link(qtbot, profile, "修改…")
+    edit = window.dialogs[-1]
+    assert isinstance(edit, VisitDialog) and edit.editing is not None
+    assert edit.place.text() == "家中" and edit.demands.toPlainText() == "医疗救助"
+    edit.place.setFocus()
+    edit.place.selectAll()
+    type_text(qtbot, edit.place, "村委会")
+    qtbot.keyClick(edit.place, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not edit.isVisible())
+    wait_ops(qtbot)
+    (visit,) = visits.list_visits(db, hid)
+    assert (visit.id, visit.place, visit.cadre_id) == (vid, "村委会", cadre)
+    qtbot.waitUntil(lambda: "村委会" in profile.timeline.toPlainText())
+
+    profile.timeline.setFocus()
+    _follow_link(qtbot, profile, "作废…")
+    void = window.dialogs[-1]
+    assert isinstance(void, VoidVisitDialog)
+    qtbot.keyClick(void.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: void.errors.marked() == ["reason"])  # a reason is required
+    assert visits.list_visits(db, hid) != []
+    type_text(qtbot, void.reason, "记错了户")
+    qtbot.keyClick(void.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not void.isVisible())
+    wait_ops(qtbot)
+    assert visits.list_visits(db, hid) == []
+    qtbot.waitUntil(lambda: "还没有走访记录" in profile.timeline.toPlainText())
+    actions = [r.action for r in audit.recent(db, household_id=hid)]
+    assert actions[:2] == [vocab.AuditAction.VOID, vocab.AuditAction.EDIT]

@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
-from tests.conftest import Answers
+from tests.conftest import TODAY, Answers
 from tests.test_ui_workbench import _household, cadre, open_window, wait_ops  # noqa: F401 (fixture)
 
 from fieldapp.domain import vocab
-from fieldapp.services import referrals
+from fieldapp.services import referrals, visits
 from fieldapp.storage.db import Database
 from fieldapp.ui import screen_fit
 from fieldapp.ui import settings as opts
@@ -54,6 +54,7 @@ def test_every_window_and_dialog_fits_a_1366_by_728_screen(
 
     hid = _household(db, cadre)
     rid = referrals.create_referral(db, referrals.ReferralData(hid, "RIGHTS-WAGES", "县总工会", "欠薪"))
+    vid = visits.record_visit(db, visits.VisitData(hid, TODAY, place="家中"))
     window = open_window(qtbot, db, prefs)
     profile = window.open_household(hid)
     wait_ops(qtbot)
@@ -66,6 +67,8 @@ def test_every_window_and_dialog_fits_a_1366_by_728_screen(
     opened(window.new_household())
     opened(window.edit_member(hid, ""))
     opened(window.record_visit_for(hid))
+    opened(window.edit_visit(hid, vid))
+    opened(window.void_visit(hid, vid))
     opened(window.new_referral_for(hid))
     opened(window.change_referral_status(rid))
     opened(window.add_record(hid, "relief"))

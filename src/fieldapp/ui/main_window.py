@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from fieldapp.ui.referral_dialogs import ReferralDialog, StatusDialog
     from fieldapp.ui.settings_dialog import SettingsDialog
     from fieldapp.ui.sync_screen import SyncScreen
-    from fieldapp.ui.visit_form import VisitDialog
+    from fieldapp.ui.visit_form import VisitDialog, VoidVisitDialog
 
 
 def _profile_class() -> type[HouseholdProfile]:
@@ -404,6 +404,8 @@ class MainWindow(QMainWindow):
             view.referralRequested.connect(self.new_referral_for)
             view.statusChangeRequested.connect(self.change_referral_status)
             view.printRequested.connect(self.print_record)
+            view.visitEditRequested.connect(self.edit_visit)
+            view.visitVoidRequested.connect(self.void_visit)
             view.memberRequested.connect(self.edit_member)
             view.recordRequested.connect(self.add_record)
             view.changed.connect(self.household_changed)
@@ -609,6 +611,22 @@ class MainWindow(QMainWindow):
         if kind == "referral":
             return self.new_referral_for(household_id)
         return self.record_visit_for(household_id)
+
+    def edit_visit(self, household_id: str, visit_id: str) -> VisitDialog:
+        from fieldapp.ui.visit_form import VisitDialog
+
+        dialog = VisitDialog(self.db, household_id, self._head_name(household_id), self, visit_id=visit_id)
+        dialog.saved.connect(lambda _vid: self.household_changed(household_id))
+        self._open_dialog(dialog)
+        return dialog
+
+    def void_visit(self, household_id: str, visit_id: str) -> VoidVisitDialog:
+        from fieldapp.ui.visit_form import VoidVisitDialog
+
+        dialog = VoidVisitDialog(self.db, visit_id, self)
+        dialog.saved.connect(lambda _vid: self.household_changed(household_id))
+        self._open_dialog(dialog)
+        return dialog
 
     def new_referral(self) -> ReferralDialog | None:
         hid = self._need_household()

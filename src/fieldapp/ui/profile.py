@@ -105,6 +105,8 @@ class HouseholdProfile(QWidget):
     editRequested = Signal(str)  # household id: edit the basic fields
     revealRequested = Signal(str, str, str)  # household id, REVEAL_ID | REVEAL_PHONE, member id: log it
     printRequested = Signal(str, str)  # form name, record id (a visit's record, a referral's slip)
+    visitEditRequested = Signal(str, str)  # household id, visit id: correct a saved visit
+    visitVoidRequested = Signal(str, str)  # household id, visit id: void it with a reason
 
     def __init__(self, db: Database, household_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -248,6 +250,8 @@ class HouseholdProfile(QWidget):
         return page
 
     def _visits_tab(self) -> QWidget:
+        """The visits, newest first; under each, links to print, correct or void it (Tab walks
+        the links, Enter follows one)."""
         self.timeline = QTextBrowser(self)
         self.timeline.setObjectName("visitTimeline")
         self.timeline.setOpenLinks(False)
@@ -255,10 +259,14 @@ class HouseholdProfile(QWidget):
         return self.timeline
 
     def _timeline_link(self, url: Any) -> None:
-        """The “打印走访记录表” link under a visit: print:<visit id>."""
-        target = url.toString()
-        if target.startswith("print:"):
-            self.printRequested.emit("home_visit", target.removeprefix("print:"))
+        """The links under a visit: print:, edit: or void:<visit id>."""
+        action, _sep, visit_id = url.toString().partition(":")
+        if action == "print":
+            self.printRequested.emit("home_visit", visit_id)
+        elif action == "edit":
+            self.visitEditRequested.emit(self.household_id, visit_id)
+        elif action == "void":
+            self.visitVoidRequested.emit(self.household_id, visit_id)
 
     def _referrals_tab(self) -> QWidget:
         page = QWidget(self)
@@ -514,7 +522,11 @@ class HouseholdProfile(QWidget):
                 lines.append(
                     f"<span style='color:#1565c0'>{self.tr('下次走访')}：{v.next_visit_due.isoformat()}</span>"
                 )
-            lines.append(f"<a href='print:{v.id}'>{self.tr('打印走访记录表…')}</a>")
+            links = [f"<a href='print:{v.id}'>{self.tr('打印走访记录表…')}</a>"]
+            if not p.handed_over_to:
+                links.append(f"<a href='edit:{v.id}'>{self.tr('修改…')}</a>")
+                links.append(f"<a href='void:{v.id}'>{self.tr('作废…')}</a>")
+            lines.append("　".join(links))
             parts.append("<p style='margin-bottom:10px'>" + "<br>".join(lines) + "</p>")
         self.timeline.setHtml("".join(parts))
 
