@@ -401,3 +401,30 @@ def test_attachments_are_stored_once_by_content(db: Database, tmp_path: Path) ->
     assert stored[0].read_bytes() == photo.read_bytes()
     with pytest.raises(ValidationError, match="找不到文件"):
         records.add_attachment(db, hid, tmp_path / "missing.jpg", vocab.AttachmentKind.ID_CARD)
+
+
+def test_a_visit_is_corrected_or_voided_with_a_reason_and_both_are_audited(db: Database) -> None:
+    from sqlalchemy import select
+
+    from fieldapp.services import audit
+    from fieldapp.storage.models import OutboxEntry, Visit
+
+    hid = households.create_household(db, household_data(), head_data()).id
+    vid = visits.record_visit(db, visits.VisitData(hid, TODAY, place="家中", demands="医疗救助"))
+    visits.update_visit(db, vid, visits.VisitData(hid, TODAY, place="村委会", demands="医疗救助"))
+    assert visits.list_visits(db, hid)[0].place == "村委会"
+    with pytest.raises(ValidationError) as refused:
+        visits.void_visit(db, vid, "  ")
+    assert [p.field for p in refused.value.problems] == ["reason"]
+    visits.void_visit(db, vid, "记错了户，应为李明家")
+    assert visits.list_visits(db, hid) == []
+    with db.session() as s:  # kept as a synced tombstone, the reason with it
+        v = s.get(Visit, vid)
+        assert v is not None and v.deleted and v.notes.endswith("【已作废】记错了户，应为李明家")
+        ops = s.scalars(
+            select(OutboxEntry.op).where(OutboxEntry.row_id == vid).order_by(OutboxEntry.seq)
+        ).all()
+        assert ops[-1] == "delete"  # the correction goes to headquarters with the next sync
+    log = audit.recent(db, household_id=hid)
+    assert [r.action for r in log[:2]] == [vocab.AuditAction.VOID, vocab.AuditAction.EDIT]
+    assert "place" in log[1].detail and "李明" not in log[0].detail

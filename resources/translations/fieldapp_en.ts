@@ -142,84 +142,101 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="48" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="50" />
         <source>结对情况（每名干部2–4户）</source>
         <translation>Pairing (2–4 households per cadre)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="61" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="63" />
         <source>再摸底进度</source>
         <translation>Re-survey progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="71" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="73" />
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="87" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="90" />
         <source>走访期：%1 至 %2</source>
         <translation>Visit period: %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="92" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="95" />
         <source>已入户走访 %1 户，待走访 %2 户</source>
         <translation>%1 households visited, %2 to visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="99" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="102" />
         <source>我（%1）已结对 %2 户</source>
         <translation>I (%1) am paired with %2 households</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="102" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="105" />
         <source>符合要求</source>
         <translation>within the rule</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="106" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="109" />
         <source>尚未设置“我是哪位干部”：在 设置 → 干部信息 中填写姓名。</source>
         <translation>You have not said which cadre you are: enter your name under Settings → Cadre.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="113" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="116" />
         <source>户</source>
         <translation>households</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="124" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="127" />
         <source>待办（%1 项，其中逾期 %2 项）</source>
         <translation>To do (%1 items, %2 overdue)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="129" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="132" />
         <source>没有到期的走访和转介跟进。</source>
         <translation>No visits or referral follow-ups are due.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="132" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="135" />
         <source>走访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="132" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="135" />
         <source>跟进</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="134" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="137" />
         <source>逾期 %1 天</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="137" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="140" />
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="140" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="143" />
         <source>%1 天后到期</source>
         <translation>due in %1 days</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="156" />
+        <source>走访记录</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="156" />
+        <source>转介</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="159" />
+        <source>【草稿】%1　%2未保存（%3）
+回车或双击继续填写</source>
+        <translation>[Draft] %1: %2 not saved (%3)
+Press Enter or double-click to go on</translation>
     </message>
 </context>
 <context>
@@ -390,7 +407,7 @@
         <translation>Only mine</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="402" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="403" />
         <source>显示 %1 户，共 %2 户</source>
         <translation>Showing %1 of %2 households</translation>
     </message>
@@ -398,418 +415,418 @@
 <context>
     <name>HouseholdProfile</name>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="123" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="224" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="128" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="231" />
         <source>显示身份证号</source>
         <translation>Show ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="127" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="186" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="132" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="193" />
         <source>显示完整号码（会记入审计记录）</source>
         <translation>Show the full number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="130" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="135" />
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="132" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="275" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="137" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="288" />
         <source>新建转介</source>
         <translation>New referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="145" />
-        <source>基本信息与成员</source>
-        <translation>Basics and members</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="148" />
-        <source>困难评定</source>
-        <translation>Hardship assessment</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="149" />
-        <source>走访记录</source>
-        <translation>Visits</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="150" />
-        <source>转介</source>
-        <translation>Referrals</translation>
-    </message>
-    <message>
         <location filename="../../src/fieldapp/ui/profile.py" line="151" />
-        <source>救助与同意</source>
-        <translation>Relief and consents</translation>
+        <source>基本信息与成员(&amp;1)</source>
+        <translation>Basics and members (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="152" />
-        <source>附件</source>
-        <translation>Attachments</translation>
+        <location filename="../../src/fieldapp/ui/profile.py" line="154" />
+        <source>困难评定(&amp;2)</source>
+        <translation>Assessment (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="169" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="155" />
+        <source>走访记录(&amp;3)</source>
+        <translation>Visits (&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="156" />
+        <source>转介(&amp;4)</source>
+        <translation>Referrals (&amp;4)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="157" />
+        <source>救助与同意(&amp;5)</source>
+        <translation>Relief and consent (&amp;5)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="158" />
+        <source>附件(&amp;6)</source>
+        <translation>Attachments (&amp;6)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="176" />
         <source>所在村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="170" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="177" />
         <source>详细地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="171" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="178" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="172" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="179" />
         <source>结对方式</source>
         <translation>Pairing basis</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="173" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="180" />
         <source>结对干部</source>
         <translation>Paired cadre</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="174" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="181" />
         <source>户口 / 住房</source>
         <translation>Hukou / housing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="175" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="182" />
         <source>待补充</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="182" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="189" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="195" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="202" />
         <source>修改基本信息…</source>
         <translation>Edit basic information…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="201" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="208" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="202" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="209" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="203" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="210" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="204" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="211" />
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="205" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="212" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="206" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="213" />
         <source>健康</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="207" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="214" />
         <source>就业/身份</source>
         <translation>Work / identity</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="208" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="215" />
         <source>月收入（元）</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="214" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="221" />
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="216" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="223" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="218" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="225" />
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="226" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="233" />
         <source>显示选中成员的完整身份证号（会记入审计记录）</source>
         <translation>Show the selected member's full ID number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="232" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="239" />
         <source>家庭成员</source>
         <translation>Family members</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="263" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="276" />
         <source>转介事项</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="264" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="277" />
         <source>接收单位</source>
         <translation>Receiving body</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="265" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="278" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="266" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="279" />
         <source>转介日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="267" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="280" />
         <source>跟进日期</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="276" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="289" />
         <source>变更状态…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="278" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="291" />
         <source>打印转介单…</source>
         <translation>Print referral slip…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="281" />
-        <source>转介单带回执联和二维码，随当事人交接收单位；身份证号和电话默认隐去中间部分</source>
-        <translation>The slip has a return stub and a QR code and goes with the person to the receiving body; ID and phone numbers are masked unless you choose to show them</translation>
+        <location filename="../../src/fieldapp/ui/profile.py" line="295" />
+        <source>转介单带回执联和二维码，随当事人交接收单位；身份证号和电话默认隐去中间部分。在本页按 Ctrl+P 打印选中的转介单</source>
+        <translation>The slip has a return stub and a QR code and goes with the person to the receiving body; ID and phone numbers are masked unless you choose to show them. Ctrl+P on this tab prints the selected referral's slip</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="299" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="497" />
+        <source>走访记录（%1）(&amp;3)</source>
+        <translation>Visits (%1) (&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="498" />
+        <source>转介（%1）(&amp;4)</source>
+        <translation>Referrals (%1) (&amp;4)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="499" />
+        <source>附件（%1）(&amp;6)</source>
+        <translation>Attachments (%1) (&amp;6)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="315" />
         <source>状态记录</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="311" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
         <source>项目</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="311" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="311" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
         <source>发放日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="311" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="350" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="366" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="317" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="333" />
         <source>同意事项</source>
         <translation>Consent for</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="318" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
         <source>是否同意</source>
         <translation>Given</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="319" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="335" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="320" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="336" />
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="321" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="337" />
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="325" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="341" />
         <source>登记救助…</source>
         <translation>Record relief…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="343" />
         <source>登记同意…</source>
         <translation>Record consent…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="332" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="348" />
         <source>救助发放</source>
         <translation>Relief paid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="336" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="352" />
         <source>个人信息处理同意（《个人信息保护法》第29条等）</source>
         <translation>Consents to processing personal information (PIPL Art. 29 etc.)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="350" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="361" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="366" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="377" />
         <source>材料类别</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="350" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="366" />
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="350" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="366" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="350" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="366" />
         <source>添加时间</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="357" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="373" />
         <source>从电脑选择照片或文件…</source>
         <translation>Choose a photo or file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="375" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="391" />
         <source>（无户主）</source>
         <translation>(no head)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="377" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="393" />
         <source>（已移交，只读）</source>
         <translation> (handed over, read-only)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="381" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="397" />
         <source>该户已由市总工会移交给“%1”，本机只能查看</source>
         <translation>Headquarters handed this household to '%1'; read-only here</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="385" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="401" />
         <source>未评定</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="391" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="557" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="407" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="592" />
         <source>（待补充）</source>
         <translation>(missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="394" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="410" />
         <source>未结对</source>
         <translation>not paired</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="404" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="420" />
         <source>资料齐全</source>
         <translation>complete</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="458" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="474" />
         <source>同意</source>
         <translation>given</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="458" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="474" />
         <source>撤回</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="481" />
-        <source>走访记录（%1）</source>
-        <translation>Visits (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="482" />
-        <source>转介（%1）</source>
-        <translation>Referrals (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="483" />
-        <source>附件（%1）</source>
-        <translation>Attachments (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="497" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="514" />
         <source>见到</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="498" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="515" />
         <source>生活状况</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="499" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="516" />
         <source>利益诉求</source>
         <translation>Demands</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="500" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="517" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="606" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="641" />
         <source>删除家庭成员</source>
         <translation>Remove family member</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="607" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="642" />
         <source>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</source>
         <translation>Remove “%1”? The record stays in the history and headquarters can restore it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="613" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="648" />
         <source>未能删除</source>
         <translation>Not removed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="630" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="665" />
         <source>选择材料照片或文件</source>
         <translation>Choose a document photo or file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="632" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="667" />
         <source>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>Images and PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="651" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="686" />
         <source>附件未能添加</source>
         <translation>Attachment not added</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="653" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="688" />
         <source>正在复制附件…</source>
         <translation>Copying the attachment…</translation>
     </message>
@@ -990,137 +1007,137 @@ Type your password to go on; nothing unsaved is lost.</translation>
         <translation>Workbench</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="171" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="172" />
         <source>新建困难户(&amp;N)…</source>
         <translation>&amp;New household…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="175" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="176" />
         <source>登记一户新的结对困难户</source>
         <translation>Register a new paired household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="178" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="179" />
         <source>记录走访(&amp;V)…</source>
         <translation>Record &amp;visit…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="182" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="183" />
         <source>为选中的困难户记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="185" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="186" />
         <source>新建转介(&amp;R)…</source>
         <translation>New &amp;referral…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="189" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="190" />
         <source>把选中的困难户转介给相关单位</source>
         <translation>Refer the selected household to a service</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="191" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="192" />
         <source>刷新(&amp;F)</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="193" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="194" />
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="195" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="196" />
         <source>查找困难户(&amp;F)</source>
         <translation>&amp;Find household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="197" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="198" />
         <source>回到工作台(&amp;H)</source>
         <translation>&amp;Home (workbench)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="200" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="201" />
         <source>关闭当前档案(&amp;W)</source>
         <translation>Close this file (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="202" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="203" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="204" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="205" />
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="204" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="205" />
         <source>离开电脑时锁定台账，回来输入密码继续</source>
         <translation>Lock the ledger when leaving the computer; type the password to go on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="208" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="209" />
         <source>使用说明(&amp;H)</source>
         <translation>&amp;How to use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="209" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="210" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="213" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="214" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="221" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="222" />
         <source>记录(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="224" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="225" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="230" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="231" />
         <source>同步(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="232" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="233" />
         <source>与市总工会同步(&amp;S)…</source>
         <translation>&amp;Sync with headquarters…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="236" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="237" />
         <source>上传到市总工会、导出到U盘或导入回执</source>
         <translation>Upload to headquarters, export to a USB stick or import its reply</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="239" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="240" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="243" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="244" />
         <source>常用</source>
         <translation>Common</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="259" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="260" />
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="262" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="263" />
         <source>打印公示名单(&amp;G)…</source>
         <translation>Print the public notice (&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="264" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="265" />
         <source>帮扶对象公示名单（已同意公示的户）</source>
         <translation>Public notice of assisted households (those who consented)</translation>
     </message>
@@ -1130,126 +1147,126 @@ Type your password to go on; nothing unsaved is lost.</translation>
         <translation>Opening the ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="351" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="352" />
         <source>正在读取台账…</source>
         <translation>Reading the ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="357" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="358" />
         <source>无法打开台账</source>
         <translation>Cannot open the ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="360" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="361" />
         <source>读取台账失败</source>
         <translation>Could not read the ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="377" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="378" />
         <source>当前干部：%1</source>
         <translation>Cadre: %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="379" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="380" />
         <source>当前干部：未设置</source>
         <translation>Cadre: not set</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="383" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="384" />
         <source>已读取 %1 户</source>
         <translation>%1 households read</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="409" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="423" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="412" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="426" />
         <source>档案</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="427" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="430" />
         <source>正在打开档案…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="428" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="431" />
         <source>打开档案失败</source>
         <translation>Could not open the file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="455" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="458" />
         <source>请先选择一户</source>
         <translation>Choose a household first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="456" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="459" />
         <source>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</source>
         <translation>Select a household in the list first (Ctrl+F to search), then try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="497" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="500" />
         <source>审计记录未能保存</source>
         <translation>The audit entry could not be saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="552" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="555" />
         <source>部分困难户未列入公示</source>
         <translation>Some households are left off the notice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="554" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="557" />
         <source>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</source>
         <translation>%1 households qualify but have not signed the public-notice consent; they are left off the notice (PIPL Art. 25).
 To list them, obtain their consent first and record it on the file's “Relief and consent” tab.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="559" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="562" />
         <source>公示名单</source>
         <translation>Public notice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="576" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="579" />
         <source>正在生成公示名单…</source>
         <translation>Generating the public notice…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="577" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="580" />
         <source>公示名单未能生成</source>
         <translation>The public notice could not be generated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="671" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="690" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="698" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="722" />
         <source>无法打开打印预览</source>
         <translation>Cannot open the print preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="719" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="751" />
         <source>未登记同步（%1 条待上传）</source>
         <translation>Sync not enrolled (%1 changes waiting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="721" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="753" />
         <source>待同步 %1 条</source>
         <translation>%1 changes to sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="723" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="755" />
         <source>已全部同步</source>
         <translation>All synced</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="726" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="758" />
         <source>同步 → 与市总工会同步（Ctrl+Shift+S）</source>
         <translation>Sync → Sync with headquarters (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="736" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="768" />
         <source>使用说明</source>
         <translation>How to use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="738" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="770" />
         <source>1. 查找困难户：在左上角搜索框输入姓名、拼音首字母（如 zhs）、身份证号后几位、电话或村名。
 2. 打开档案：双击列表中的一户，或选中后按回车。
 3. 记录走访：选中一户后按 Ctrl+E，用 Tab 填写，回车保存。草稿自动保存。
@@ -1262,12 +1279,12 @@ To list them, obtain their consent first and record it on the file's “Relief a
 5. To do: due and overdue visits and follow-ups are listed on the right; double-click to open.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="751" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="783" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="752" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="784" />
         <source>工会结对帮扶台账 %1
 依据临会发〔2014〕20号、总工发〔2015〕14号。
 数据文件：%2</source>
@@ -1487,27 +1504,27 @@ Save, discard them, or keep editing?</translation>
 <context>
     <name>PrintChooser</name>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="34" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="41" />
         <source>打印 — %1</source>
         <translation>Print — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="44" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="51" />
         <source>表格(&amp;F)</source>
         <translation>&amp;Form</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="45" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="52" />
         <source>先预览，再打印或另存为PDF；每次输出都会记录。</source>
         <translation>Preview first, then print or save as PDF; every output is recorded.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="55" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="62" />
         <source>预览(&amp;P)</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="56" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="63" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1561,142 +1578,142 @@ Save, discard them, or keep editing?</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/print_preview.py" line="173" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="435" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="497" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="444" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="506" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="205" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="214" />
         <source>无法显示该文档（文件不完整或已损坏），请重新生成。</source>
         <translation>The document cannot be shown (incomplete or damaged); please generate it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="212" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="221" />
         <source>共 %1 页</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="214" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="223" />
         <source>，一式%1份</source>
         <translation>, %1 copies</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="270" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="279" />
         <source>未能打印</source>
         <translation>Could not print</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="271" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="280" />
         <source>请检查打印机后再试；文档仍在预览中。</source>
         <translation>Check the printer and try again; the document is still in the preview.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="278" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="287" />
         <source>已发送到打印机（%1份）</source>
         <translation>Sent to the printer (%1 copies)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="293" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="302" />
         <source>未能保存PDF</source>
         <translation>The PDF could not be saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="296" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="305" />
         <source>已保存到 </source>
         <translation>Saved to </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="310" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="315" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="319" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="324" />
         <source>本户全部表单</source>
         <translation>All forms of this household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="318" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="440" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="327" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="449" />
         <source>表单：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="252" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="347" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="261" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="356" />
         <source>无法生成表单</source>
         <translation>The form could not be generated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="367" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="376" />
         <source>打印记录未能保存</source>
         <translation>The print record could not be saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="398" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="407" />
         <source>选择保存PDF的文件夹</source>
         <translation>Choose the folder for the PDF files</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="412" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="465" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="421" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="474" />
         <source>批量打印</source>
         <translation>Batch printing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="420" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="429" />
         <source>保存PDF的文件夹</source>
         <translation>Folder for the PDF files</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="421" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="430" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="426" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="435" />
         <source>每户生成一个PDF文件，并记入打印记录。</source>
         <translation>One PDF file per household, each recorded in the print log.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="433" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="442" />
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="444" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="453" />
         <source>文件夹：</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="466" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="475" />
         <source>请先选择保存PDF的文件夹。</source>
         <translation>Choose a folder for the PDF files first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="470" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="479" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="487" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="496" />
         <source>已生成 %1/%2 份</source>
         <translation>%1 of %2 documents generated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="502" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="511" />
         <source>已生成 %1 份（共 %2 页），保存在 %3</source>
         <translation>%1 documents (%2 pages) saved in %3</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="511" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="520" />
         <source>批量打印中断：</source>
         <translation>Batch printing interrupted: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="514" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="523" />
         <source>批量打印中断</source>
         <translation>Batch printing interrupted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="517" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="526" />
         <source>已生成的文件和打印记录都已保留；请处理后再试。</source>
         <translation>The files and print records made so far are kept; fix the problem and try again.</translation>
     </message>
@@ -1712,17 +1729,17 @@ Save, discard them, or keep editing?</translation>
 <context>
     <name>RecordPreview</name>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="118" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="125" />
         <source>正在生成表格…</source>
         <translation>Generating the form…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="119" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="126" />
         <source>表格未能生成</source>
         <translation>The form could not be generated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_action.py" line="157" />
+        <location filename="../../src/fieldapp/ui/print_action.py" line="164" />
         <source>打印记录未能保存</source>
         <translation>The print record could not be saved</translation>
     </message>
@@ -1730,86 +1747,101 @@ Save, discard them, or keep editing?</translation>
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="52" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="75" />
         <source>新建转介 — %1</source>
         <translation>New referral — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="66" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="89" />
         <source>（全户）</source>
         <translation>(whole household)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="73" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="96" />
         <source>为什么转介、希望对方做什么</source>
         <translation>Why refer, and what the receiving body should do</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="80" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="108" />
         <source>转介事项(&amp;K)</source>
         <translation>Referral &amp;kind</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="81" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="109" />
         <source>接收单位(&amp;B)</source>
         <translation>Receiving &amp;body</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="82" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="110" />
         <source>涉及成员</source>
         <translation>Member concerned</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="83" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="111" />
         <source>转介原因(&amp;E)</source>
         <translation>R&amp;eason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="84" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="112" />
         <source>转介日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="96" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="124" />
         <source>保存转介(&amp;S)</source>
         <translation>&amp;Save referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="102" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="130" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="108" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="137" />
         <source>来自本次走访</source>
         <translation>From this visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="123" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="185" />
+        <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
+        <translation>Restored the draft saved automatically at %1; check it and save.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="196" />
+        <source>草稿未能保存</source>
+        <translation>Draft not saved</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="213" />
         <source>转出后每 %1 天跟进一次，到期会列入待办。</source>
         <translation>Follow up every %1 days once sent; due follow-ups appear on the to-do list.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="149" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="239" />
         <source>没有转介同意</source>
         <translation>No consent to refer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="151" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="241" />
         <source>这户还没有同意把个人信息提供给其他单位（转介）。按《个人信息保护法》第23条，转介前须取得本人单独同意。
 请先向本人说明并在“救助与同意”页登记同意；确已取得书面同意的，可以继续保存转介。</source>
         <translation>This household has not agreed to its personal information being given to another body (referral). Under PIPL Art. 23 a referral needs the person's separate consent.
 Explain it to them and record the consent on the “Relief and consent” tab; if written consent has been obtained, you may save the referral anyway.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="172" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="265" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="173" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="266" />
         <source>转介未能保存</source>
         <translation>Referral not saved</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="286" />
+        <source>转介</source>
+        <translation>Referrals</translation>
     </message>
 </context>
 <context>
@@ -2171,62 +2203,62 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="201" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="316" />
         <source>转介状态变更</source>
         <translation>Change referral status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="213" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="328" />
         <source>办理情况；退回或撤销须写明原因</source>
         <translation>What happened; returning or withdrawing needs a reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="215" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="330" />
         <source>转介事项</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="216" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="331" />
         <source>当前状态</source>
         <translation>Current status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="217" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="332" />
         <source>变更为(&amp;T)</source>
         <translation>Change &amp;to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="218" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="333" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="219" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="334" />
         <source>说明(&amp;N)</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="224" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="339" />
         <source>确定(&amp;S)</source>
         <translation>OK (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="230" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="345" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="241" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="356" />
         <source>该转介已结束，不能再变更状态。</source>
         <translation>This referral is closed; its status cannot change any more.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="257" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="372" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="258" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="373" />
         <source>状态未能保存</source>
         <translation>Status not saved</translation>
     </message>
@@ -2481,124 +2513,172 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="78" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="89" />
         <source>记录走访 — %1</source>
         <translation>Record visit — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="94" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="89" />
+        <source>修改走访记录 — %1</source>
+        <translation>Correct visit — %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="108" />
         <source>如：家中、务工单位</source>
         <translation>e.g. at home, at the workplace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="97" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="111" />
         <source>见到的家庭成员</source>
         <translation>Family members met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="98" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="112" />
         <source>住房、收入、健康、子女上学等</source>
         <translation>Housing, income, health, children's schooling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="100" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="114" />
         <source>希望得到的帮助（利益诉求）</source>
         <translation>Help they ask for (demands)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="102" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="116" />
         <source>其他情况</source>
         <translation>Anything else</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="109" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="123" />
         <source>走访日期(&amp;D)</source>
         <translation>Visit &amp;date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="110" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="124" />
         <source>走访方式(&amp;M)</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="111" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="125" />
         <source>走访地点(&amp;P)</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="112" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="126" />
         <source>见到的人</source>
         <translation>People met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="113" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="127" />
         <source>生活状况</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="114" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="128" />
         <source>利益诉求</source>
         <translation>Demands</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="115" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="129" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="116" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="130" />
         <source>下次走访(&amp;N)</source>
         <translation>&amp;Next visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="126" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="140" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="129" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="143" />
         <source>保存并转介(&amp;R)…</source>
         <translation>Save and &amp;refer…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="131" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="145" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="140" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="154" />
         <source>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</source>
         <translation>Tip: Tab or Enter goes to the next field, Ctrl+Enter saves. Drafts are kept automatically.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="163" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="178" />
         <source>家中</source>
         <translation>at home</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="198" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="227" />
         <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
         <translation>Restored the draft saved automatically at %1; check it and save.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="209" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="238" />
         <source>草稿未能保存</source>
         <translation>Draft not saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="272" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="312" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="273" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="313" />
         <source>走访未能保存</source>
         <translation>Visit not saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="285" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="325" />
         <source>走访记录</source>
         <translation>Visits</translation>
+    </message>
+</context>
+<context>
+    <name>VoidVisitDialog</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="352" />
+        <source>作废走访记录</source>
+        <translation>Void visit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="355" />
+        <source>作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。</source>
+        <translation>Void the visit of %1 (%2). Nothing is deleted: the record goes to the city federation with its reason, and the audit log records it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="363" />
+        <source>如：记错了户、重复录入</source>
+        <translation>e.g. wrong household, entered twice</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="366" />
+        <source>作废原因(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="368" />
+        <source>作废(&amp;V)</source>
+        <translation>&amp;Void</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="370" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="396" />
+        <source>正在作废…</source>
+        <translation>Voiding…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="397" />
+        <source>未能作废</source>
+        <translation>Could not void</translation>
     </message>
 </context>
 <context>

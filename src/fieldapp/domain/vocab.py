@@ -227,6 +227,7 @@ class AuditAction(StrEnum):
     REVEAL_ID = "显示完整身份证号"
     REVEAL_PHONE = "显示完整手机号"
     EDIT = "修改"
+    VOID = "作废"  # a record withdrawn with a reason (kept, synced), never deleted silently
     PRINT = "打印"
     EXPORT = "导出"
     SYNC = "同步"

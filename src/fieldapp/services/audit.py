@@ -58,6 +58,27 @@ def log(
         return event.id
 
 
+def entry(
+    db: Database,
+    action: AuditAction | str,
+    *,
+    household_id: str | None = None,
+    record_id: str | None = None,
+    detail: str = "",
+) -> AuditEvent:
+    """An entry for the caller to add to its own transaction: a correction and its audit
+    record are written together or not at all."""
+    name, cadre_id = actor_name(db)
+    return AuditEvent(
+        actor=name[:50],
+        cadre_id=cadre_id,
+        action=AuditAction(action),
+        household_id=household_id,
+        record_id=record_id,
+        detail=detail[:500],
+    )
+
+
 @dataclass(frozen=True)
 class AuditRow:
     at: dt.datetime

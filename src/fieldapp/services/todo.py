@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from fieldapp.domain import vocab
 from fieldapp.domain.referrals import OPEN, catalogue
+from fieldapp.services import drafts
 from fieldapp.services.common import today
 from fieldapp.services.visits import MAX_VISIT_INTERVAL_DAYS
 from fieldapp.storage.db import Database
@@ -33,6 +34,28 @@ class TodoItem:
     @property
     def overdue(self) -> bool:
         return self.overdue_days > 0
+
+
+@dataclass(frozen=True)
+class WaitingDraft:
+    """A visit or referral typed on this laptop and not saved yet (services.drafts)."""
+
+    kind: str  # "visit" | "referral"
+    household_id: str
+    head_name: str
+    updated_at: dt.datetime
+
+
+def waiting_drafts(db: Database) -> list[WaitingDraft]:
+    """Unsaved forms of live households, newest first: the workbench lists them so a draft
+    left by a crash or a closed window is finished, not forgotten."""
+    _mine, heads = _scope(db, None)  # a draft is this laptop's work, whoever's household it is
+    out = []
+    for d in drafts.list_drafts(db):
+        kind, _sep, household_id = d.key.partition(":")
+        if kind in ("visit", "referral") and household_id in heads:
+            out.append(WaitingDraft(kind, household_id, heads[household_id], d.updated_at))
+    return out
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from fieldapp.domain import vocab
 from fieldapp.domain.errors import FieldProblem, ValidationError
+from fieldapp.services import audit
 from fieldapp.services.common import get_live, today, writable_household
 from fieldapp.storage.db import Database
 from fieldapp.storage.models import Cadre, Visit
@@ -63,12 +64,58 @@ def record_visit(db: Database, data: VisitData) -> str:
 
 
 def update_visit(db: Database, visit_id: str, data: VisitData) -> None:
+    """Correct a saved visit (synced as an update); the audit log says who changed it, when."""
     data = _validate(data, today())
     with db.session() as s:
         v = get_live(s, Visit, visit_id)
         writable_household(s, v.household_id)
+        changed = [k for k, val in asdict(data).items() if getattr(v, k) != val]
         for k, val in asdict(data).items():
             setattr(v, k, val)
+        s.add(
+            audit.entry(
+                db,
+                vocab.AuditAction.EDIT,
+                household_id=v.household_id,
+                record_id=v.id,
+                detail=f"修改走访记录（{v.visit_date.isoformat()}）：{', '.join(changed) or '无变化'}",
+            )
+        )
+
+
+MAX_VOID_REASON = 200
+
+
+def void_visit(db: Database, visit_id: str, reason: str) -> None:
+    """Withdraw a visit recorded in error: kept as a tombstone that syncs (headquarters sees the
+    correction) with the reason in its notes, and audited. Nothing is deleted. The audit detail
+    leaves the reason out: typed text may name an illness, and the log never holds such detail."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError([FieldProblem("reason", "作废原因", "必填：说明为什么作废这条走访记录")])
+    if len(reason) > MAX_VOID_REASON:
+        raise ValidationError([FieldProblem("reason", "作废原因", f"不超过{MAX_VOID_REASON}字")])
+    with db.session() as s:
+        v = get_live(s, Visit, visit_id)
+        writable_household(s, v.household_id)
+        v.notes = (v.notes + "\n" if v.notes else "") + f"【已作废】{reason}"
+        v.deleted = True
+        s.add(
+            audit.entry(
+                db,
+                vocab.AuditAction.VOID,
+                household_id=v.household_id,
+                record_id=v.id,
+                detail=f"作废走访记录（{v.visit_date.isoformat()}），原因见该记录",
+            )
+        )
+
+
+def visit_data(db: Database, visit_id: str) -> VisitData:
+    """A saved visit as the form edits it (the UI never holds a storage row)."""
+    with db.session() as s:
+        v = get_live(s, Visit, visit_id)
+        return VisitData(**{f: getattr(v, f) for f in VisitData.__dataclass_fields__})
 
 
 def last_place(db: Database, household_id: str) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from fieldapp.assets import resource_path
+from fieldapp.ui import screen_fit
 from fieldapp.ui import settings as opts
 from fieldapp.ui.fonts import install_app_font, load_rare_fonts_in_background
 
@@ -58,6 +59,7 @@ def prepare_app(prefs: opts.AppSettings) -> QApplication:
     # the start-up work is done, on a worker thread (≈ 1 s of CPU)
     QTimer.singleShot(RARE_FONTS_DELAY_MS, load_rare_fonts_in_background)
     install_translations(app, prefs.get(opts.LANGUAGE))
+    screen_fit.install(app)  # the sign-in, the workbench and every dialog fit a 1366×768 laptop
     return app
 
 

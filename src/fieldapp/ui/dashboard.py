@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:  # imported lazily: the window shows before the database layer is loaded
     from fieldapp.services.cadres import PairingStatus
-    from fieldapp.services.todo import CadrePairing, ResurveyProgress, TodoItem
+    from fieldapp.services.todo import CadrePairing, ResurveyProgress, TodoItem, WaitingDraft
 
 
 @dataclass(frozen=True)
@@ -29,12 +29,14 @@ class DashboardData:
     progress: ResurveyProgress
     me: PairingStatus | None
     cadres: list[CadrePairing]
+    drafts: list[WaitingDraft] = field(default_factory=list)
 
 
 class Dashboard(QWidget):
     """Emits `householdRequested(household id, referral id or "")` when a to-do is opened."""
 
     householdRequested = Signal(str, str)
+    draftRequested = Signal(str, str)  # "visit" | "referral", household id: finish the draft
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +84,7 @@ class Dashboard(QWidget):
 
     def show_data(self, data: DashboardData) -> None:
         self._show_todo(data.todo)
+        self._show_drafts(data.drafts)
         p = data.progress
         self.period.setText(
             self.tr("走访期：%1 至 %2").replace("%1", p.start.isoformat()).replace("%2", p.end.isoformat())
@@ -145,9 +148,28 @@ class Dashboard(QWidget):
             item.setToolTip(i.title)
             self.todo.addItem(item)
 
+    def _show_drafts(self, waiting: list[WaitingDraft]) -> None:
+        """Unsaved forms first in the list: opening one brings the form back with its text."""
+        if waiting and not self.todo.item(0).data(Qt.ItemDataRole.UserRole):
+            self.todo.takeItem(0)  # "nothing due" — but a draft is waiting
+        for row, d in enumerate(waiting):
+            what = self.tr("走访记录") if d.kind == "visit" else self.tr("转介")
+            when = d.updated_at.astimezone().strftime("%m-%d %H:%M")
+            item = QListWidgetItem(
+                self.tr("【草稿】%1　%2未保存（%3）\n回车或双击继续填写")
+                .replace("%1", d.head_name)
+                .replace("%2", what)
+                .replace("%3", when)
+            )
+            item.setForeground(QBrush(QColor("#6a3fb3")))
+            item.setData(Qt.ItemDataRole.UserRole, (d.household_id, "", d.kind))
+            self.todo.insertItem(row, item)
+
     def _open(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)
-        if data:
+        if data and len(data) == 3:
+            self.draftRequested.emit(str(data[2]), str(data[0]))
+        elif data:
             self.householdRequested.emit(str(data[0]), str(data[1]))
 
     def items_text(self) -> list[str]:

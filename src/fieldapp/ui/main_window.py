@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QLabel,
     QMainWindow,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.ui import messages
+from fieldapp.ui import messages, screen_fit
 from fieldapp.ui import settings as opts
 from fieldapp.ui.dashboard import Dashboard, DashboardData
 from fieldapp.ui.household_list import HouseholdListPanel
@@ -47,7 +46,7 @@ if TYPE_CHECKING:
     from fieldapp.ui.referral_dialogs import ReferralDialog, StatusDialog
     from fieldapp.ui.settings_dialog import SettingsDialog
     from fieldapp.ui.sync_screen import SyncScreen
-    from fieldapp.ui.visit_form import VisitDialog
+    from fieldapp.ui.visit_form import VisitDialog, VoidVisitDialog
 
 
 def _profile_class() -> type[HouseholdProfile]:
@@ -88,6 +87,7 @@ class MainWindow(QMainWindow):
         idle period of the settings and on Ctrl+L. With `reset_password` (recovery code, new
         password; it raises when refused) the lock screen offers 忘记密码…."""
         super().__init__(parent)
+        screen_fit.install()  # every window and dialog from here on fits the laptop's screen
         self._db = db
         self._opener = opener
         self.open_failed = False
@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.households.openRequested.connect(self.open_household)
         self.households.revealRequested.connect(lambda hid, what: self.audit_reveal(hid, what, ""))
         self.dashboard.householdRequested.connect(self.open_household)
+        self.dashboard.draftRequested.connect(self.finish_draft)
 
         self._restore_geometry()
         self.refresh()
@@ -294,11 +295,10 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.prefs.get(opts.WINDOW_GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            screen = QApplication.primaryScreen()
-            avail = screen.availableGeometry() if screen is not None else None
-            width = min(1366, avail.width()) if avail is not None else 1280
-            height = min(740, avail.height()) if avail is not None else 720
-            self.resize(width, height)
+            area = screen_fit.available_area(self)  # the taskbar excluded
+            frame_w, frame_h = screen_fit.FRAME_ALLOWANCE
+            self.resize(min(1366, area.width() - frame_w), min(740, area.height() - frame_h))
+            self.move(area.topLeft())
         state = self.prefs.get(opts.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
@@ -345,6 +345,7 @@ class MainWindow(QMainWindow):
                 progress=todo.resurvey_progress(ledger, start, cadre_id=cadre_id),
                 me=me,
                 cadres=todo.pairing_overview(ledger),
+                drafts=todo.waiting_drafts(ledger),
             )
             return ledger, (me.cadre_name if me else ""), rows, data
 
@@ -403,6 +404,8 @@ class MainWindow(QMainWindow):
             view.referralRequested.connect(self.new_referral_for)
             view.statusChangeRequested.connect(self.change_referral_status)
             view.printRequested.connect(self.print_record)
+            view.visitEditRequested.connect(self.edit_visit)
+            view.visitVoidRequested.connect(self.void_visit)
             view.memberRequested.connect(self.edit_member)
             view.recordRequested.connect(self.add_record)
             view.changed.connect(self.household_changed)
@@ -599,6 +602,29 @@ class MainWindow(QMainWindow):
         dialog = VisitDialog(self.db, household_id, self._head_name(household_id), self)
         dialog.saved.connect(lambda _vid: self.household_changed(household_id))
         dialog.referralRequested.connect(self.new_referral_for)
+        dialog.rejected.connect(self.refresh)  # a draft kept or discarded: the 待办 list shows it
+        self._open_dialog(dialog)
+        return dialog
+
+    def finish_draft(self, kind: str, household_id: str) -> QWidget:
+        """A waiting draft from the 待办 list: its form, with the text restored."""
+        if kind == "referral":
+            return self.new_referral_for(household_id)
+        return self.record_visit_for(household_id)
+
+    def edit_visit(self, household_id: str, visit_id: str) -> VisitDialog:
+        from fieldapp.ui.visit_form import VisitDialog
+
+        dialog = VisitDialog(self.db, household_id, self._head_name(household_id), self, visit_id=visit_id)
+        dialog.saved.connect(lambda _vid: self.household_changed(household_id))
+        self._open_dialog(dialog)
+        return dialog
+
+    def void_visit(self, household_id: str, visit_id: str) -> VoidVisitDialog:
+        from fieldapp.ui.visit_form import VoidVisitDialog
+
+        dialog = VoidVisitDialog(self.db, visit_id, self)
+        dialog.saved.connect(lambda _vid: self.household_changed(household_id))
         self._open_dialog(dialog)
         return dialog
 
@@ -613,6 +639,7 @@ class MainWindow(QMainWindow):
             self.db, household_id, visit_id=visit_id or None, recorded_by=self.cadre_name, parent=self
         )
         dialog.saved.connect(lambda rid: self._referral_saved(household_id, rid))
+        dialog.rejected.connect(self.refresh)  # a draft kept or discarded: the 待办 list shows it
         self._open_dialog(dialog)
         return dialog
 
@@ -671,7 +698,12 @@ class MainWindow(QMainWindow):
             messages.show_error(self, e, self.tr("无法打开打印预览"))
             return None
 
-    def open_print_preview(self) -> QWidget | None:
+    def open_print_preview(self) -> QObject | None:
+        """Ctrl+P: on a household's 转介 tab, the selected referral's slip; else the chooser."""
+        w = self.tabs.currentWidget()
+        target = w.print_target() if isinstance(w, _profile_class()) else None
+        if target is not None:
+            return self.print_record(*target)
         hid = self._need_household()
         if hid is None:
             return None

@@ -10,11 +10,18 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.printing.engine import RenderedPdf
+from fieldapp.printing.template import FormTemplate
 from fieldapp.services import printing
 from fieldapp.storage.db import Database
 from fieldapp.ui import messages
 from fieldapp.ui.ops import Op
 from fieldapp.ui.print_preview import PrintPreviewDialog
+
+
+def form_label(template: FormTemplate) -> str:
+    """What a form is called on screen: its title, else its description (the contact card has
+    a title on each card, none of its own: it showed as a blank entry and "打印预览 — ")."""
+    return template.title or template.description or template.name
 
 
 class PrintChooser(QDialog):
@@ -37,7 +44,7 @@ class PrintChooser(QDialog):
         names = set(printing.household_forms(db))  # headquarters' templates count
         for t in printing.list_forms(db):
             if t.name in names:
-                self.form.addItem(t.title, t.name)
+                self.form.addItem(form_label(t), t.name)
                 if t.outward:
                     self.outward.add(t.name)
         form = QFormLayout()
@@ -167,7 +174,7 @@ def preview_record(
         db,
         form,
         record_id,
-        template.title,
+        form_label(template),
         printed_by,
         template.copies if copies is None else copies,
         outward=template.outward,

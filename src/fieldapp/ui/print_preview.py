@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 from fieldapp.printing.errors import PrintError
 from fieldapp.services import printing
 from fieldapp.storage.db import Database
-from fieldapp.ui import messages
+from fieldapp.ui import messages, screen_fit
 
 PRINT_DPI = 300  # enough for 9-pt Chinese and a QR code on any office printer
 
@@ -130,7 +130,7 @@ class PrintPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("PrintPreview", "打印预览 — ") + title)
-        self.resize(820, 980)
+        self._fit_to_screen()
         self._data = pdf.read_bytes() if isinstance(pdf, Path) else bytes(pdf)
         self._copies = copies
         self._suggested = suggested_name or f"{title}.pdf"
@@ -141,7 +141,7 @@ class PrintPreviewDialog(QDialog):
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)  # a whole page, even at 768 px high
         self.view.setPageSpacing(12)
         palette = self.view.palette()  # a grey desk around white pages
         palette.setColor(QPalette.ColorRole.Dark, QColor(128, 128, 128))
@@ -187,6 +187,15 @@ class PrintPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.set_pdf(self._data, copies)
+        self.print_button.setFocus()  # Enter prints
+
+    def _fit_to_screen(self) -> None:
+        """As tall as the screen allows (taskbar and title bar excluded), an A4 page wide."""
+        area = screen_fit.available_area(self)
+        frame_w, frame_h = screen_fit.FRAME_ALLOWANCE
+        height = min(980, area.height() - frame_h)
+        width = min(round(height * 0.78), area.width() - frame_w)
+        self.resize(max(width, 560), height)
 
     def set_pdf(self, data: bytes, copies: int = 1) -> None:
         """Show another document in the same dialog."""

@@ -69,11 +69,14 @@ def _table(parent: QWidget, headers: Sequence[str], name: str) -> QTableWidget:
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     t.setAlternatingRowColors(True)
+    t.setTabKeyNavigation(False)  # Tab and Ctrl+Tab leave the table; the arrow keys move in it
     t.setWordWrap(False)
     t.horizontalHeader().setStretchLastSection(True)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return t
 
+
+REFERRALS_TAB = 3
 
 LINK_STYLE = "QPushButton { color: #1565c0; text-decoration: underline; border: none; padding: 0 4px; }"
 
@@ -102,6 +105,8 @@ class HouseholdProfile(QWidget):
     editRequested = Signal(str)  # household id: edit the basic fields
     revealRequested = Signal(str, str, str)  # household id, REVEAL_ID | REVEAL_PHONE, member id: log it
     printRequested = Signal(str, str)  # form name, record id (a visit's record, a referral's slip)
+    visitEditRequested = Signal(str, str)  # household id, visit id: correct a saved visit
+    visitVoidRequested = Signal(str, str)  # household id, visit id: void it with a reason
 
     def __init__(self, db: Database, household_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,14 +147,16 @@ class HouseholdProfile(QWidget):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("profileTabs")
-        self.tabs.addTab(self._basic_tab(), self.tr("基本信息与成员"))
+        # Alt+1 … Alt+6 open the tabs (the menus' mnemonics are letters)
+        self.tabs.addTab(self._basic_tab(), self.tr("基本信息与成员(&1)"))
         self.assessment = AssessmentForm(db, household_id, self)
         self.assessment.saved.connect(lambda _id: self.changed.emit(self.household_id))
-        self.tabs.addTab(self.assessment, self.tr("困难评定"))
-        self.tabs.addTab(self._visits_tab(), self.tr("走访记录"))
-        self.tabs.addTab(self._referrals_tab(), self.tr("转介"))
-        self.tabs.addTab(self._records_tab(), self.tr("救助与同意"))
-        self.tabs.addTab(self._attachments_tab(), self.tr("附件"))
+        self.tabs.addTab(self.assessment, self.tr("困难评定(&2)"))
+        self.tabs.addTab(self._visits_tab(), self.tr("走访记录(&3)"))
+        self.tabs.addTab(self._referrals_tab(), self.tr("转介(&4)"))
+        self.tabs.addTab(self._records_tab(), self.tr("救助与同意(&5)"))
+        self.tabs.addTab(self._attachments_tab(), self.tr("附件(&6)"))
+        self.tabs.currentChanged.connect(self._tab_shown)
 
         subtitle_row = QHBoxLayout()
         subtitle_row.addWidget(self.subtitle)
@@ -243,6 +250,8 @@ class HouseholdProfile(QWidget):
         return page
 
     def _visits_tab(self) -> QWidget:
+        """The visits, newest first; under each, links to print, correct or void it (Tab walks
+        the links, Enter follows one)."""
         self.timeline = QTextBrowser(self)
         self.timeline.setObjectName("visitTimeline")
         self.timeline.setOpenLinks(False)
@@ -250,10 +259,14 @@ class HouseholdProfile(QWidget):
         return self.timeline
 
     def _timeline_link(self, url: Any) -> None:
-        """The “打印走访记录表” link under a visit: print:<visit id>."""
-        target = url.toString()
-        if target.startswith("print:"):
-            self.printRequested.emit("home_visit", target.removeprefix("print:"))
+        """The links under a visit: print:, edit: or void:<visit id>."""
+        action, _sep, visit_id = url.toString().partition(":")
+        if action == "print":
+            self.printRequested.emit("home_visit", visit_id)
+        elif action == "edit":
+            self.visitEditRequested.emit(self.household_id, visit_id)
+        elif action == "void":
+            self.visitVoidRequested.emit(self.household_id, visit_id)
 
     def _referrals_tab(self) -> QWidget:
         page = QWidget(self)
@@ -278,7 +291,10 @@ class HouseholdProfile(QWidget):
         self.print_slip = QPushButton(self.tr("打印转介单…"), page)
         self.print_slip.setObjectName("printSlip")
         self.print_slip.setToolTip(
-            self.tr("转介单带回执联和二维码，随当事人交接收单位；身份证号和电话默认隐去中间部分")
+            self.tr(
+                "转介单带回执联和二维码，随当事人交接收单位；身份证号和电话默认隐去中间部分。"
+                "在本页按 Ctrl+P 打印选中的转介单"
+            )
         )
         self.print_slip.setEnabled(False)
         self.print_slip.clicked.connect(self._request_slip)
@@ -478,9 +494,10 @@ class HouseholdProfile(QWidget):
             ],
             [a.id for a in p.attachments],
         )
-        self.tabs.setTabText(2, self.tr("走访记录（%1）").replace("%1", str(len(p.visits))))
-        self.tabs.setTabText(3, self.tr("转介（%1）").replace("%1", str(len(p.referrals))))
-        self.tabs.setTabText(5, self.tr("附件（%1）").replace("%1", str(len(p.attachments))))
+        self.tabs.setTabText(2, self.tr("走访记录（%1）(&3)").replace("%1", str(len(p.visits))))
+        self.tabs.setTabText(3, self.tr("转介（%1）(&4)").replace("%1", str(len(p.referrals))))
+        self.tabs.setTabText(5, self.tr("附件（%1）(&6)").replace("%1", str(len(p.attachments))))
+        self._tab_shown(self.tabs.currentIndex())
 
     def _show_visits(self, p: Profile) -> None:
         if not p.visits:
@@ -505,7 +522,11 @@ class HouseholdProfile(QWidget):
                 lines.append(
                     f"<span style='color:#1565c0'>{self.tr('下次走访')}：{v.next_visit_due.isoformat()}</span>"
                 )
-            lines.append(f"<a href='print:{v.id}'>{self.tr('打印走访记录表…')}</a>")
+            links = [f"<a href='print:{v.id}'>{self.tr('打印走访记录表…')}</a>"]
+            if not p.handed_over_to:
+                links.append(f"<a href='edit:{v.id}'>{self.tr('修改…')}</a>")
+                links.append(f"<a href='void:{v.id}'>{self.tr('作废…')}</a>")
+            lines.append("　".join(links))
             parts.append("<p style='margin-bottom:10px'>" + "<br>".join(lines) + "</p>")
         self.timeline.setHtml("".join(parts))
 
@@ -528,12 +549,26 @@ class HouseholdProfile(QWidget):
             self.history.addItem(item)
         self.change_status.setEnabled(bool(rules.TRANSITIONS[view.referral.status]))
 
+    def _tab_shown(self, index: int) -> None:
+        """The 转介 tab opens with a referral selected, so 打印转介单 and Ctrl+P work at once."""
+        if index == REFERRALS_TAB and self.referrals.rowCount() and self.referrals.currentRow() < 0:
+            self.referrals.selectRow(0)
+            self.referrals.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def print_target(self) -> tuple[str, str] | None:
+        """What 文件 → 打印 (Ctrl+P) prints here: on the 转介 tab, the selected referral's slip
+        (None: the household's forms, through the print chooser)."""
+        rid = _selected_id(self.referrals)
+        if self.tabs.currentIndex() == REFERRALS_TAB and rid is not None:
+            return "referral_slip", rid
+        return None
+
     def select_referral(self, referral_id: str) -> None:
         for r in range(self.referrals.rowCount()):
             item = self.referrals.item(r, 0)
             if item is not None and item.data(Qt.ItemDataRole.UserRole) == referral_id:
                 self.referrals.selectRow(r)
-                self.tabs.setCurrentIndex(3)
+                self.tabs.setCurrentIndex(REFERRALS_TAB)
                 return
 
     # --- masking ---------------------------------------------------------------------------

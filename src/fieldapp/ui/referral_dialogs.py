@@ -1,10 +1,16 @@
-"""Create a referral from the catalogue, and move it along its lifecycle (only allowed steps)."""
+"""Create a referral from the catalogue, and move it along its lifecycle (only allowed steps).
+
+The new-referral form keeps a draft while it is typed, as the visit form does: a crash, a
+power cut or closing the window loses nothing until the referral is saved or discarded.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,11 +25,26 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import referrals as rules
 from fieldapp.domain.vocab import AssistanceArea, ReferralStatus
-from fieldapp.services import households, referrals
+from fieldapp.services import drafts, households, referrals
 from fieldapp.services import settings as ledger_settings
 from fieldapp.storage.db import Database
 from fieldapp.ui import messages
-from fieldapp.ui.forms import BusyLine, FieldErrors, date_edit, enter_moves_on, get_date, save_in_background
+from fieldapp.ui.forms import (
+    BusyLine,
+    FieldErrors,
+    date_edit,
+    enter_moves_on,
+    get_date,
+    save_in_background,
+    set_date,
+)
+
+DRAFT_DELAY_MS = 400
+DRAFT_KIND = "referral"
+
+
+def draft_key(household_id: str) -> str:
+    return f"referral:{household_id}"
 
 
 class ReferralDialog(QDialog):
@@ -46,6 +67,8 @@ class ReferralDialog(QDialog):
         self.visit_id = visit_id
         self.recorded_by = recorded_by
         self.referral_id: str | None = None
+        self._dirty = False
+        self._loading = True
         self.setObjectName("referralDialog")
         h = households.get_household(db, household_id)
         head = h.head
@@ -75,6 +98,11 @@ class ReferralDialog(QDialog):
         self.created_on.setObjectName("referralDate")
         self.follow_up = QLabel(self)
         self.follow_up.setStyleSheet("color: #555;")
+        self.banner = QLabel(self)
+        self.banner.setObjectName("draftBanner")
+        self.banner.setStyleSheet("background: #fff8e1; border: 1px solid #f0c36d; padding: 4px;")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
 
         form = QFormLayout()
         form.addRow(self.tr("转介事项(&K)"), self.kind)
@@ -104,6 +132,7 @@ class ReferralDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.busy = BusyLine(self)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
         if visit_id:
             from_visit = QLabel(self.tr("来自本次走访"), self)
             from_visit.setStyleSheet("color: #2e7d32;")
@@ -114,6 +143,67 @@ class ReferralDialog(QDialog):
         layout.addWidget(buttons)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
+        self.kind.currentIndexChanged.connect(self._changed)
+        self.body.currentTextChanged.connect(self._changed)
+        self.member.currentIndexChanged.connect(self._changed)
+        self.reason.textChanged.connect(self._changed)
+        self.created_on.dateChanged.connect(self._changed)
+        self._restore_draft()
+        self._loading = False
+
+    # --- drafts ----------------------------------------------------------------------------
+    def payload(self) -> dict[str, Any]:
+        return {
+            "kind_code": str(self.kind.currentData()),
+            "receiving_body": self.body.currentText(),
+            "member_id": self.member.currentData(),
+            "reason": self.reason.toPlainText(),
+            "created_on": get_date(self.created_on).isoformat(),
+            "visit_id": self.visit_id,
+        }
+
+    def _restore_draft(self) -> None:
+        draft = drafts.load_draft(self.db, draft_key(self.household_id))
+        if draft is None:
+            return
+        p = draft.payload
+        if self.kind.findData(p.get("kind_code")) >= 0:
+            self.select_kind(p["kind_code"])
+        self.body.setCurrentText(p.get("receiving_body", ""))
+        member = self.member.findData(p.get("member_id"))
+        self.member.setCurrentIndex(max(member, 0))
+        self.reason.setPlainText(p.get("reason", ""))
+        if p.get("created_on"):
+            set_date(self.created_on, dt.date.fromisoformat(p["created_on"]))
+        self.visit_id = self.visit_id or p.get("visit_id")
+        when = draft.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        self.banner.setText(self.tr("已恢复 %1 自动保存的草稿，核对后保存即可。").replace("%1", when))
+        self.banner.show()
+        self._dirty = True
+
+    def save_draft(self) -> None:
+        self._draft_timer.stop()
+        if not self._dirty:
+            return
+        try:
+            drafts.save_draft(self.db, draft_key(self.household_id), DRAFT_KIND, self.payload())
+        except Exception as e:
+            messages.show_error(self, e, self.tr("草稿未能保存"))
+
+    def _changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        self._draft_timer.start()
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
 
     def _kind_changed(self, *_args: object) -> None:
         kind = rules.catalogue()[self.kind.currentData()]
@@ -156,15 +246,18 @@ class ReferralDialog(QDialog):
 
     def save(self) -> None:
         self.errors.clear()
+        self.save_draft()  # what is on screen is safe even if saving fails or the power goes
         if not self.consent_confirmed():
             return
-        db, data, by = self.db, self.data(), self.recorded_by
+        db, data, by, hid = self.db, self.data(), self.recorded_by, self.household_id
 
         def work() -> str:
             from dataclasses import replace
 
             cadre_id = ledger_settings.current_cadre_id(db)
-            return referrals.create_referral(db, replace(data, cadre_id=cadre_id), recorded_by=by)
+            rid = referrals.create_referral(db, replace(data, cadre_id=cadre_id), recorded_by=by)
+            drafts.discard_draft(db, draft_key(hid))
+            return rid
 
         save_in_background(
             self,
@@ -179,8 +272,30 @@ class ReferralDialog(QDialog):
 
     def _saved(self, referral_id: str) -> None:
         self.referral_id = referral_id
+        self._draft_timer.stop()
+        self._dirty = False
         self.saved.emit(referral_id)
         self.accept()
+
+    def reject(self) -> None:
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """With typed text: save, discard (the draft too) or go on editing."""
+        if self._dirty:
+            answer = messages.ask_unsaved(self, self.tr("转介"))
+            if answer == messages.CANCEL:
+                event.ignore()
+                return
+            if answer == messages.SAVE:
+                event.ignore()  # closes itself once the referral is saved
+                self.save()
+                return
+            self._draft_timer.stop()
+            drafts.discard_draft(self.db, draft_key(self.household_id))
+            self._dirty = False
+        event.accept()
+        self.done(QDialog.DialogCode.Rejected)
 
 
 class StatusDialog(QDialog):

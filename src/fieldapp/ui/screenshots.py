@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QRect, QTimer
 from PySide6.QtWidgets import QDialog, QWidget
 
 from fieldapp.domain.people import HouseholdData, MemberData
@@ -19,7 +19,7 @@ from fieldapp.domain.vocab import PairingBasis, Relation
 from fieldapp.services import households
 from fieldapp.services.demo import fill_demo_data
 from fieldapp.storage.db import Database, open_database
-from fieldapp.ui import ops
+from fieldapp.ui import ops, screen_fit
 from fieldapp.ui import settings as opts
 from fieldapp.ui.app import choose_demo_cadre, prepare_app
 from fieldapp.ui.main_window import MainWindow
@@ -51,6 +51,10 @@ def main(out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         prefs = opts.AppSettings(Path(tmp) / "fieldapp.ini")
         app = prepare_app(prefs)
+        # the offscreen screen is smaller than the laptop drawn here: the workbench is drawn at
+        # exactly SIZE, and print previews as on that laptop with its 40-px taskbar
+        screen_fit.enabled = False
+        screen_fit.available_area = lambda _widget: QRect(0, 0, SIZE[0], SIZE[1] - 40)
         from fieldapp.security import vault
 
         data = Path(tmp) / "data"

@@ -58,24 +58,38 @@ def _notes_box(parent: QWidget, placeholder: str) -> QPlainTextEdit:
 
 
 class VisitDialog(QDialog):
-    """Record a visit to one household; emits `saved(visit id)` and maybe `referralRequested`."""
+    """Record a visit to one household, or correct a saved one (`visit`); emits `saved(visit id)`
+    and maybe `referralRequested`."""
 
     saved = Signal(str)
     referralRequested = Signal(str, str)  # household id, visit id
 
     def __init__(
-        self, db: Database, household_id: str, head_name: str, parent: QWidget | None = None
+        self,
+        db: Database,
+        household_id: str,
+        head_name: str,
+        parent: QWidget | None = None,
+        *,
+        visit_id: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
         self.household_id = household_id
         self.head_name = head_name
-        self.visit_id: str | None = None
+        self.visit_id = visit_id
+        visit = visits.visit_data(db, visit_id) if visit_id is not None else None
+        self.editing = visit  # the saved visit being corrected, or None for a new one
+        self.draft_key = draft_key(household_id) if visit_id is None else f"visit-edit:{visit_id}"
         self._dirty = False
         self._loading = True
-        self._next_edited = False
+        self._next_edited = visit is not None
         self.setObjectName("visitDialog")
-        self.setWindowTitle(self.tr("记录走访 — %1").replace("%1", head_name))
+        self.setWindowTitle(
+            (self.tr("记录走访 — %1") if visit is None else self.tr("修改走访记录 — %1")).replace(
+                "%1", head_name
+            )
+        )
         self.setMinimumWidth(560)
 
         self.banner = QLabel(self)
@@ -160,7 +174,11 @@ class VisitDialog(QDialog):
         self.visit_date.dateChanged.connect(self._date_changed)
         self.next_due.dateChanged.connect(self._next_changed)
 
-        self.place.setText(visits.last_place(db, household_id) or self.tr("家中"))
+        if visit is None:
+            self.place.setText(visits.last_place(db, household_id) or self.tr("家中"))
+        else:
+            self.refer_button.hide()  # a referral starts from a new visit or the profile
+            self._show_visit(visit)
         self._restore_draft()
         self._loading = False
         self.visit_date.setFocus()
@@ -179,8 +197,19 @@ class VisitDialog(QDialog):
             "next_edited": self._next_edited,
         }
 
+    def _show_visit(self, v: visits.VisitData) -> None:
+        set_date(self.visit_date, v.visit_date)
+        set_combo_data(self.mode, v.mode)
+        self.place.setText(v.place)
+        self.people_met.setText(v.people_met)
+        self.living.setPlainText(v.living_conditions)
+        self.demands.setPlainText(v.demands)
+        self.notes.setPlainText(v.notes)
+        if v.next_visit_due:
+            set_date(self.next_due, v.next_visit_due)
+
     def _restore_draft(self) -> None:
-        draft = drafts.load_draft(self.db, draft_key(self.household_id))
+        draft = drafts.load_draft(self.db, self.draft_key)
         if draft is None:
             return
         p = draft.payload
@@ -204,7 +233,7 @@ class VisitDialog(QDialog):
         if not self._dirty:
             return
         try:
-            drafts.save_draft(self.db, draft_key(self.household_id), DRAFT_KIND, self.payload())
+            drafts.save_draft(self.db, self.draft_key, DRAFT_KIND, self.payload())
         except Exception as e:
             messages.show_error(self, e, self.tr("草稿未能保存"))
 
@@ -248,13 +277,24 @@ class VisitDialog(QDialog):
     def save(self, refer: bool = False) -> None:
         """Record the visit off the GUI thread; the draft stays until the visit is saved."""
         self.save_draft()  # what is on screen is safe even if saving fails or the power goes
-        db, hid, data = self.db, self.household_id, self.visit_data()
+        db, key, data, editing, edited_id = (
+            self.db,
+            self.draft_key,
+            self.visit_data(),
+            self.editing,
+            self.visit_id,
+        )
 
         def work() -> str:
             from dataclasses import replace
 
-            visit_id = visits.record_visit(db, replace(data, cadre_id=ledger_settings.current_cadre_id(db)))
-            drafts.discard_draft(db, draft_key(hid))
+            if editing is not None and edited_id is not None:  # a correction keeps who visited
+                visits.update_visit(db, edited_id, replace(data, cadre_id=editing.cadre_id))
+                visit_id = edited_id
+            else:
+                cadre_id = ledger_settings.current_cadre_id(db)
+                visit_id = visits.record_visit(db, replace(data, cadre_id=cadre_id))
+            drafts.discard_draft(db, key)
             return visit_id
 
         def done(visit_id: str) -> None:
@@ -263,7 +303,7 @@ class VisitDialog(QDialog):
             self._dirty = False
             self.saved.emit(visit_id)
             if refer:
-                self.referralRequested.emit(hid, visit_id)
+                self.referralRequested.emit(self.household_id, visit_id)
             self.accept()
 
         save_in_background(
@@ -291,7 +331,72 @@ class VisitDialog(QDialog):
                 self.save()
                 return
             self._draft_timer.stop()
-            drafts.discard_draft(self.db, draft_key(self.household_id))
+            drafts.discard_draft(self.db, self.draft_key)
             self._dirty = False
         event.accept()
         self.done(QDialog.DialogCode.Rejected)
+
+
+class VoidVisitDialog(QDialog):
+    """Void a saved visit with a reason (kept and synced as a correction, audited); emits
+    `saved(visit id)` once voided."""
+
+    saved = Signal(str)
+
+    def __init__(self, db: Database, visit_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.visit_id = visit_id
+        visit = visits.visit_data(db, visit_id)
+        self.setObjectName("voidVisitDialog")
+        self.setWindowTitle(self.tr("作废走访记录"))
+        self.setMinimumWidth(480)
+        what = QLabel(
+            self.tr("作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。")
+            .replace("%1", visit.visit_date.isoformat())
+            .replace("%2", f"{visit.mode.value}　{visit.place}".strip()),
+            self,
+        )
+        what.setWordWrap(True)
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("voidReason")
+        self.reason.setPlaceholderText(self.tr("如：记错了户、重复录入"))
+        self.reason.setMaxLength(visits.MAX_VOID_REASON)
+        form = QFormLayout()
+        form.addRow(self.tr("作废原因(&R)"), self.reason)
+        self.errors = FieldErrors(QLabel(self), {"reason": self.reason})
+        self.save_button = QPushButton(self.tr("作废(&V)"), self)
+        self.save_button.setObjectName("voidVisit")
+        cancel = QPushButton(self.tr("取消"), self)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self.save)
+        cancel.clicked.connect(self.reject)
+        enter_moves_on(self, self.save_button.click)
+        self.busy = BusyLine(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(what)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.label)
+        layout.addWidget(self.busy)
+        layout.addWidget(buttons)
+        self.reason.setFocus()
+
+    def save(self) -> None:
+        db, vid, reason = self.db, self.visit_id, self.reason.text()
+
+        def done(_result: object) -> None:
+            self.saved.emit(vid)
+            self.accept()
+
+        save_in_background(
+            self,
+            lambda: visits.void_visit(db, vid, reason),
+            label=self.tr("正在作废…"),
+            failed_title=self.tr("未能作废"),
+            done=done,
+            errors=self.errors,
+            busy=self.busy,
+            controls=[self.save_button],
+        )
