@@ -410,27 +410,9 @@ def _conflicts(hq: HQ, as_json: bool, include_resolved: bool) -> int:
 
 
 def _import(hq: HQ, folder: Path) -> int:
-    if not folder.is_dir():
-        print(f"错误：找不到文件夹 {folder}", file=sys.stderr)
-        return 1
-    ok = True
-    for req in sorted(folder.glob(f"*{sync_client.ENROL_REQUEST_SUFFIX}")):
-        try:
-            res = hq.enrol(json.loads(req.read_text(encoding="utf-8")))
-            print(f"{req.name}\t登记成功\t{res['name']}")
-        except (SyncError, ValueError) as e:
-            ok = False
-            print(f"{req.name}\t登记失败\t{getattr(e, 'message', e)}")
-    files = sorted(folder.glob(f"*{sync_client.BATCH_SUFFIX}"))
-    for path in files:
-        result = hq.ingest(path.read_bytes(), "usb")
-        label = {"accepted": "已入库", "duplicate": "已收到过"}.get(result.status, "拒收")
-        print(f"{path.name}\t{label}\t{result.changes if result.ok else result.code}\t{result.message}")
-        if result.gaps:
-            print(f"{path.name}\t提示\t该设备缺少第 {limits.describe_gaps(result.gaps)} 批")
-        ok = ok and result.ok
-    print(f"共 {len(files)} 个批次文件" + ("，全部成功" if ok else "，有失败的，见上"))
-    return 0 if ok else 1
+    from fieldapp.hq.importer import import_folder
+
+    return 0 if import_folder(hq, folder) else 1
 
 
 if __name__ == "__main__":
