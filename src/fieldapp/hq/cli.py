@@ -385,7 +385,7 @@ def _user_list(hq: HQ, as_json: bool) -> int:
     return 0
 
 
-KIND_LABEL = {"same_version": "两处同时修改", "not_owner": "移交后原设备的修改"}
+KIND_LABEL = {"same_version": "两处同时修改", "not_owner": "不负责该户的设备的修改"}
 
 
 def _conflicts(hq: HQ, as_json: bool, include_resolved: bool) -> int:

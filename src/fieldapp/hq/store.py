@@ -26,7 +26,7 @@ from sqlalchemy import Engine, Table, create_engine, event, exc, func, insert, s
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp.domain import clock
-from fieldapp.hq import batchcheck, ledger_index, migrate
+from fieldapp.hq import batchcheck, ledger_index, migrate, ownership
 from fieldapp.hq import limits as hq_limits
 from fieldapp.hq.models import (
     SCHEMA_VERSION,
@@ -400,12 +400,14 @@ class HQ:
         conflicts: list[dict[str, Any]] = []
         new_records: dict[tuple[str, str], dict[str, Any]] = {}
         changed_records: dict[tuple[str, str], dict[str, Any]] = {}
-        owners = _owners(s)  # households headquarters has handed over: id -> owner device now
-        households = _households_of(s, fresh, {c["seq"]: c["row"] for c in changes}) if owners else {}
+        handed = _owners(s)  # households headquarters has handed over: id -> owner device now
+        households = _households_of(s, fresh, {c["seq"]: c["row"] for c in changes})
+        owners = ownership.owners(s, device_id, households, fresh, handed)
         for r in fresh:
-            owner = owners.get(households.get(r["outbox_seq"], "")) if owners else None
-            if owner is not None and owner != device_id:
-                # a change the former owner made before it learnt of the handover
+            hid = households.get(r["outbox_seq"], "")
+            owner = owners.get(hid)
+            if owner is not None and owner != device_id and (r["entity"] in SINGLE_WRITER or hid in handed):
+                # another device's household, or a change the former owner made before the handover
                 if r["entity"] in SINGLE_WRITER:
                     cur_rec = current.get((r["entity"], r["row_id"]))
                     conflicts.append(
@@ -433,6 +435,8 @@ class HQ:
                 )
             key3 = (r["entity"], r["row_id"], r["version"])
             prior = by_version.get(key3)
+            if prior is not None and owner is not None and prior[1] != owner and r["entity"] in SINGLE_WRITER:
+                prior = None  # a non-owner's change, already a not_owner conflict: no collision
             if prior is not None and prior[0] != r["data_sha256"]:
                 conflicts.append(
                     {
