@@ -1,7 +1,6 @@
 """Fuzzing the batch parser (Hypothesis, bounded examples): whatever bytes arrive, headquarters
 answers with a rejection code, never an exception, and stores nothing it should not."""
 
-
 from __future__ import annotations
 
 import uuid
