@@ -244,6 +244,7 @@ def test_a_streamed_body_over_the_cap_is_refused_quickly_with_little_memory(smal
     elapsed = time.monotonic() - started
     assert r.status_code == 413 and r.json()["code"] == "TOO_LARGE" and "8 MB" in r.json()["message"]
     assert elapsed < 10
+    assert sent[0] < 64 * MIB, "the server read the whole body"
     grown_mb = (_peak_rss_kb(pid) - before) / 1024
     assert grown_mb < 24, f"the server's peak memory grew by {grown_mb:.0f} MB"
     assert "Traceback" not in small_server.log.read_text(encoding="utf-8")

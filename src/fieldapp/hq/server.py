@@ -33,6 +33,7 @@ HTTP_STATUS = {
     "METHOD_NOT_ALLOWED": 405,
     "SEQ_TOO_FAR": 409,
 }
+HTTP_CODES = {401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
 BATCH_TYPES = ("application/octet-stream", "")  # what devices send; a missing type is tolerated
 JSON_TYPES = ("application/json", "")
 
@@ -57,11 +58,15 @@ def create_app(hq: HQ) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     def http_error(_request: Request, e: StarletteHTTPException) -> Response:
-        code = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}.get(e.status_code, "MALFORMED")
-        text = {404: "没有这个地址。", 405: "这个地址不接受该请求方法。"}.get(e.status_code, "请求无效。")
-        response = _error(SyncError(code, text))
-        response.status_code = e.status_code
-        return response
+        """FastAPI's {"detail"} answer, with the code and message every other refusal has."""
+        code = HTTP_CODES.get(e.status_code, "MALFORMED")
+        default = {404: "没有这个地址。", 405: "这个地址不接受该请求方法。"}.get(e.status_code, "请求无效。")
+        message = e.detail if isinstance(e.detail, str) and not e.detail.isascii() else default
+        return JSONResponse(
+            {"detail": e.detail, "status": "rejected", "code": code, "message": message},
+            status_code=e.status_code,
+            headers=e.headers,
+        )
 
     @app.get("/api/v1/health")
     def health() -> dict[str, Any]:
