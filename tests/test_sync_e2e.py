@@ -34,6 +34,7 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = tmp / f"hq-{self.port}.log"
         self.proc: subprocess.Popen[bytes] | None = None
+        self.extra: list[str] = []  # more `serve` options (limits)
 
     def start(self, wait: bool = True) -> None:
         cmd = [
@@ -45,6 +46,7 @@ class Server:
             "serve",
             "--port",
             str(self.port),
+            *self.extra,
         ]
         self.proc = subprocess.Popen(cmd, stdout=self.log.open("ab"), stderr=subprocess.STDOUT)
         if wait:

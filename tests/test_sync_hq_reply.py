@@ -228,7 +228,8 @@ def test_two_writers_conflict_listed_and_resolved(
     capsys.readouterr()
     assert _hq(hq, "conflicts") == 0
     out = capsys.readouterr().out
-    assert "两处同时修改" in out and "原来的地址" in out and "备份里的地址" in out
+    # a second device does not own the household (issue 12): its value is kept, not applied
+    assert "不负责该户的设备的修改" in out and "原来的地址" in out and "备份里的地址" in out
     (c,) = hq.conflicts()
     keep = "a" if c["a"]["row"]["address_detail"] == "原来的地址" else "b"
     assert hq.resolve_conflict(c["id"], keep)["sent_to"] == [a.device_id]

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from fieldapp.hq import actions
+from fieldapp.hq import actions, limits
 from fieldapp.hq.store import HQ, default_url
 from fieldapp.sync import client as sync_client
 from fieldapp.sync.protocol import SyncError
@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="启动HTTP服务")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8765)
+    _serve_limits(p)
     p = sub.add_parser("enroll-device", help="为一台设备生成登记文件")
     p.add_argument("name")
     p.add_argument("--out", type=Path, required=True, metavar="FILE")
@@ -93,6 +94,80 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _serve_limits(p: argparse.ArgumentParser) -> None:
+    d = limits.DEFAULT
+    p.add_argument(
+        "--max-batch-mb",
+        type=int,
+        default=d.max_batch_bytes // limits.MIB,
+        metavar="MB",
+        help="一个批次文件的上限（边接收边计数，超过即答 413，默认 %(default)s）",
+    )
+    p.add_argument(
+        "--max-request-kb",
+        type=int,
+        default=d.max_request_bytes // 1024,
+        metavar="KB",
+        help="其他请求（登记、控制台表单）内容的上限（默认 %(default)s）",
+    )
+    p.add_argument(
+        "--max-records",
+        type=int,
+        default=d.max_changes,
+        metavar="N",
+        help="一个批次的记录条数上限（默认 %(default)s）",
+    )
+    p.add_argument(
+        "--timeout-keep-alive",
+        type=int,
+        default=5,
+        metavar="S",
+        help="空闲连接保持的秒数（uvicorn，默认 %(default)s）",
+    )
+    p.add_argument(
+        "--limit-concurrency",
+        type=int,
+        default=100,
+        metavar="N",
+        help="同时处理的连接数上限，超过答 503（uvicorn，默认 %(default)s）",
+    )
+    p.add_argument(
+        "--h11-max-incomplete-event-size",
+        type=int,
+        default=16 * 1024,
+        metavar="BYTES",
+        help="请求行和请求头的总长度上限（h11，默认 %(default)s）",
+    )
+
+
+def _serve(hq: HQ, args: argparse.Namespace) -> int:
+    import dataclasses
+
+    import uvicorn
+
+    from fieldapp.hq.app import create_app
+
+    hq.limits = dataclasses.replace(
+        hq.limits,
+        max_batch_bytes=args.max_batch_mb * limits.MIB,
+        max_request_bytes=args.max_request_kb * 1024,
+        max_changes=args.max_records,
+    )
+    # each batch received is one line on the console (uvicorn's own access log stays quiet)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    uvicorn.run(
+        create_app(hq),
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+        http="h11",  # the pure-Python parser, whose header-size limit is set here
+        timeout_keep_alive=args.timeout_keep_alive,
+        limit_concurrency=args.limit_concurrency,
+        h11_max_incomplete_event_size=args.h11_max_incomplete_event_size,
+    )
+    return 0
+
+
 def open_hq(args: argparse.Namespace) -> HQ:
     hq = HQ(args.db or default_url(args.data_dir))
     hq.init()
@@ -121,14 +196,7 @@ def _run(hq: HQ, args: argparse.Namespace) -> int:
     if args.command == "user":
         return _user(hq, args)
     if args.command == "serve":
-        import uvicorn
-
-        from fieldapp.hq.app import create_app
-
-        # each batch received is one line on the console (uvicorn's own access log stays quiet)
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-        uvicorn.run(create_app(hq), host=args.host, port=args.port, log_level="warning")
-        return 0
+        return _serve(hq, args)
     if args.command == "enroll-device":
         enrolment = actions.enrol_device(hq, None, args.name, args.url)
         sync_client.write_atomic(args.out, json.dumps(enrolment, ensure_ascii=False, indent=1).encode())
@@ -319,7 +387,7 @@ def _user_list(hq: HQ, as_json: bool) -> int:
     return 0
 
 
-KIND_LABEL = {"same_version": "两处同时修改", "not_owner": "移交后原设备的修改"}
+KIND_LABEL = {"same_version": "两处同时修改", "not_owner": "不负责该户的设备的修改"}
 
 
 def _conflicts(hq: HQ, as_json: bool, include_resolved: bool) -> int:
@@ -344,27 +412,9 @@ def _conflicts(hq: HQ, as_json: bool, include_resolved: bool) -> int:
 
 
 def _import(hq: HQ, folder: Path) -> int:
-    if not folder.is_dir():
-        print(f"错误：找不到文件夹 {folder}", file=sys.stderr)
-        return 1
-    ok = True
-    for req in sorted(folder.glob(f"*{sync_client.ENROL_REQUEST_SUFFIX}")):
-        try:
-            res = hq.enrol(json.loads(req.read_text(encoding="utf-8")))
-            print(f"{req.name}\t登记成功\t{res['name']}")
-        except (SyncError, ValueError) as e:
-            ok = False
-            print(f"{req.name}\t登记失败\t{getattr(e, 'message', e)}")
-    files = sorted(folder.glob(f"*{sync_client.BATCH_SUFFIX}"))
-    for path in files:
-        result = hq.ingest(path.read_bytes(), "usb")
-        label = {"accepted": "已入库", "duplicate": "已收到过"}.get(result.status, "拒收")
-        print(f"{path.name}\t{label}\t{result.changes if result.ok else result.code}\t{result.message}")
-        if result.gaps:
-            print(f"{path.name}\t提示\t该设备缺少第 {', '.join(map(str, result.gaps))} 批")
-        ok = ok and result.ok
-    print(f"共 {len(files)} 个批次文件" + ("，全部成功" if ok else "，有失败的，见上"))
-    return 0 if ok else 1
+    from fieldapp.hq.importer import import_folder
+
+    return 0 if import_folder(hq, folder) else 1
 
 
 if __name__ == "__main__":

@@ -119,7 +119,7 @@ class Conflict(HQBase):
     data_b: Mapped[str] = mapped_column(Text)
     detected_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
-    # same_version: two writers, one version; not_owner: a change from a household's former owner
+    # same_version: two writers, one version; not_owner: a change by a device not owning the household
     kind: Mapped[str] = mapped_column(String(20), default="same_version", server_default="same_version")
     kept: Mapped[str] = mapped_column(String(1), default="", server_default="")  # "a" | "b" once resolved
     resolved_by: Mapped[str] = mapped_column(String(100), default="", server_default="")

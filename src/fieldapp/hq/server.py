@@ -5,9 +5,12 @@ from __future__ import annotations
 import hmac
 from typing import Any
 
-from fastapi import FastAPI, Header, Request
+from fastapi import FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from fieldapp.hq import limits
 from fieldapp.hq.store import CHALLENGE_TTL_S, HQ
 from fieldapp.sync import protocol
 from fieldapp.sync.protocol import SyncError
@@ -23,8 +26,16 @@ HTTP_STATUS = {
     "TOKEN_USED": 409,
     "DEVICE_EXISTS": 409,
     "UNAUTHENTICATED": 401,
+    "TOO_LARGE": 413,
+    "LENGTH_REQUIRED": 411,
+    "UNSUPPORTED_MEDIA_TYPE": 415,
+    "NOT_FOUND": 404,
+    "METHOD_NOT_ALLOWED": 405,
+    "SEQ_TOO_FAR": 409,
 }
-MAX_BATCH_BYTES = 256 * 1024 * 1024
+HTTP_CODES = {401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
+BATCH_TYPES = ("application/octet-stream", "")  # what devices send; a missing type is tolerated
+JSON_TYPES = ("application/json", "")
 
 
 def _error(e: SyncError) -> JSONResponse:
@@ -33,8 +44,29 @@ def _error(e: SyncError) -> JSONResponse:
     )
 
 
+def _media_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
 def create_app(hq: HQ) -> FastAPI:
     app = FastAPI(title="fieldapp-hq", version=str(protocol.FORMAT_VERSION))
+    app.add_middleware(limits.BodyLimit, limits=hq.limits)
+
+    @app.exception_handler(RequestValidationError)
+    def invalid_request(_request: Request, _e: RequestValidationError) -> JSONResponse:
+        return _error(SyncError("MALFORMED", "请求的参数或内容不符合格式。"))
+
+    @app.exception_handler(StarletteHTTPException)
+    def http_error(_request: Request, e: StarletteHTTPException) -> Response:
+        """FastAPI's {"detail"} answer, with the code and message every other refusal has."""
+        code = HTTP_CODES.get(e.status_code, "MALFORMED")
+        default = {404: "没有这个地址。", 405: "这个地址不接受该请求方法。"}.get(e.status_code, "请求无效。")
+        message = e.detail if isinstance(e.detail, str) and not e.detail.isascii() else default
+        return JSONResponse(
+            {"detail": e.detail, "status": "rejected", "code": code, "message": message},
+            status_code=e.status_code,
+            headers=e.headers,
+        )
 
     @app.get("/api/v1/health")
     def health() -> dict[str, Any]:
@@ -43,6 +75,8 @@ def create_app(hq: HQ) -> FastAPI:
     @app.get("/api/v1/enrolment/{token}", response_model=None)
     def enrolment(token: str, request: Request) -> dict[str, Any] | JSONResponse:
         try:
+            if not limits.plain_text(token, 100):
+                raise SyncError("BAD_TOKEN", "登记码无效或已使用。请向市总工会重新申请。")
             return hq.enrolment_for(token, str(request.base_url).rstrip("/"))
         except SyncError as e:
             return _error(e)
@@ -50,19 +84,23 @@ def create_app(hq: HQ) -> FastAPI:
     @app.post("/api/v1/enrol", response_model=None)
     async def enrol(request: Request) -> dict[str, Any] | JSONResponse:
         try:
-            body = await request.json()
-        except ValueError:
-            return _error(SyncError("MALFORMED", "登记申请不是JSON。"))
-        try:
-            return hq.enrol(body)
+            if _media_type(request) not in JSON_TYPES:
+                raise SyncError("UNSUPPORTED_MEDIA_TYPE", "登记申请应以 application/json 发送。")
+            body = await limits.read_capped(request.stream(), hq.limits.max_request_bytes, "登记申请")
+            return hq.enrol(limits.json_object(body, "登记申请", hq.limits))
         except SyncError as e:
             return _error(e)
 
     @app.post("/api/v1/batches")
     async def batches(request: Request) -> JSONResponse:
-        data = await request.body()
-        if len(data) > MAX_BATCH_BYTES:
-            return _error(SyncError("TOO_LARGE", "批次文件太大。"))
+        try:
+            if _media_type(request) not in BATCH_TYPES:
+                raise SyncError("UNSUPPORTED_MEDIA_TYPE", "批次文件应以 application/octet-stream 发送。")
+            data = await limits.read_capped(request.stream(), hq.limits.max_batch_bytes, "批次文件")
+        except SyncError as e:
+            response = _error(e)
+            response.headers["connection"] = "close"  # the rest of the body is not read
+            return response
         import anyio.to_thread
 
         result = await anyio.to_thread.run_sync(hq.ingest, data, "http")
@@ -76,11 +114,17 @@ def create_app(hq: HQ) -> FastAPI:
     @app.get("/api/v1/devices/{device_id}/reply")
     def reply(
         device_id: str,
-        cursor: int = 0,
+        cursor: int = Query(default=0, ge=0, le=limits.INT64_MAX),
         x_fieldapp_challenge: str = Header(default=""),
         x_fieldapp_signature: str = Header(default=""),
     ) -> Response:
         try:
+            if not limits.plain_text(device_id, 36):
+                raise SyncError("UNKNOWN_DEVICE", "未登记的设备。")
+            if not (x_fieldapp_challenge.isascii() and x_fieldapp_signature.isascii()):
+                raise SyncError(
+                    "UNAUTHENTICATED", "取回执的请求没有有效的设备签名，已拒绝。请升级程序后重试。"
+                )
             hq.check_reply_request(device_id, cursor, x_fieldapp_challenge, x_fieldapp_signature)
             data = hq.build_reply(device_id, cursor)
         except SyncError as e:
@@ -90,7 +134,12 @@ def create_app(hq: HQ) -> FastAPI:
     @app.get("/api/v1/status", response_model=None)
     def status(authorization: str = Header(default="")) -> dict[str, Any] | JSONResponse:
         scheme, _, token = authorization.partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip(), hq.admin_token):
+        token = token.strip()
+        if (
+            scheme.lower() != "bearer"
+            or not token.isascii()
+            or not hmac.compare_digest(token, hq.admin_token)
+        ):
             return _error(
                 SyncError("UNAUTHENTICATED", "查看汇总状态需要管理口令（fieldapp-hq admin-token）。")
             )

@@ -26,7 +26,8 @@ from sqlalchemy import Engine, Table, create_engine, event, exc, func, insert, s
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp.domain import clock
-from fieldapp.hq import ledger_index, migrate
+from fieldapp.hq import batchcheck, ledger_index, migrate, ownership
+from fieldapp.hq import limits as hq_limits
 from fieldapp.hq.models import (
     SCHEMA_VERSION,
     Alert,
@@ -49,8 +50,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_URL_ENV = "FIELDAPP_HQ_DB"
 CHUNK = 400
-ENTITY_MAX = 40
-OPS = {"insert", "update", "delete"}
 HQ_DEVICE = "hq"  # the writer name of rows headquarters itself records (referral outcomes…)
 # written only by the household's owner device (docs/data-model.md); the rest are append-only
 SINGLE_WRITER = {"household", "member", "pairing", "visit", "referral"}
@@ -79,7 +78,7 @@ class IngestResult:
     seq: int = 0
     changes: int = 0
     conflicts: int = 0
-    gaps: list[int] = field(default_factory=list)
+    gaps: list[list[int]] = field(default_factory=list)  # [first, last] ranges of missing batches
 
     @property
     def ok(self) -> bool:
@@ -106,8 +105,9 @@ def make_engine(url: str) -> Engine:
 
 
 class HQ:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, limits: hq_limits.Limits = hq_limits.DEFAULT) -> None:
         self.url = url
+        self.limits = limits
         self.engine = make_engine(url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._keys: KeyPair | None = None
@@ -194,6 +194,8 @@ class HQ:
             nonce = str(request["instance_nonce"])
         except (KeyError, ValueError) as e:
             raise SyncError("MALFORMED", "登记申请不完整。") from e
+        if not (hq_limits.plain_text(token, 100) and hq_limits.plain_text(nonce, 36)):
+            raise SyncError("MALFORMED", "登记申请中的登记码或实例编号无效。")
         if len(sign_public) != 32 or len(box_public) != 32:
             raise SyncError("MALFORMED", "登记申请中的公钥长度不对。")
         with self.session() as s:
@@ -252,23 +254,22 @@ class HQ:
         )
         return result
 
+    def _gaps(self, s: Session, device_id: str) -> list[list[int]]:
+        """Batch numbers below the highest received that have not arrived (yet), as ranges."""
+        seqs = list(s.scalars(select(Batch.seq).where(Batch.device_id == device_id)))
+        return hq_limits.gap_ranges(seqs, self.limits.max_gap_ranges)
+
     def _reject_logged(self, device_id: str, code: str, message: str) -> SyncError:
         with self.session() as s:
             s.add(Alert(device_id=device_id, code=code, message=message))
         return SyncError(code, message)
 
     def _ingest(self, data: bytes, channel: str) -> IngestResult:
+        if len(data) > self.limits.max_batch_bytes:
+            raise hq_limits.too_large("批次文件", self.limits.max_batch_bytes)
         parsed = protocol.parse(data)
         h = parsed.header
-        if h.get("kind") != "batch":
-            raise SyncError("MALFORMED", "这不是设备发出的数据批次。")
-        device_id = str(h.get("device_id", ""))
-        batch_id = str(h.get("batch_id", ""))
-        try:
-            seq = int(h["seq"])
-            count = int(h["count"])
-        except (KeyError, TypeError, ValueError) as e:
-            raise SyncError("MALFORMED", "批次文件头缺少序号或条数。") from e
+        device_id, batch_id, seq, count = batchcheck.header(h, self.limits)
         base = IngestResult("rejected", batch_id=batch_id, device_id=device_id, seq=seq, changes=count)
         with self.session() as s:
             dev = s.get(Device, device_id)
@@ -287,7 +288,7 @@ class HQ:
                         "DUPLICATE",
                         "该批次已收到过，未重复入库。",
                     )
-                    base.gaps = _gaps(s, device_id)
+                    base.gaps = self._gaps(s, device_id)
                     return base
                 raise self._reject_logged(device_id, "SEQ_CONFLICT", "同一批次编号内容不同，已拒收。")
             same_seq = s.scalar(select(Batch).where(Batch.device_id == device_id, Batch.seq == seq))
@@ -299,8 +300,18 @@ class HQ:
                     f"设备“{dev.name}”的批次序号 {seq} 重复且内容不同（或数据库实例不符）："
                     "可能是复制或从备份恢复的数据库。已拒收，请联系市总工会技术人员。",
                 )
-            payload = protocol.open_payload(parsed, self.keys)
-            changes, attachments = _validate(payload, count)
+            highest = s.scalar(select(func.max(Batch.seq)).where(Batch.device_id == device_id)) or 0
+            too_far = batchcheck.seq_too_far(seq, highest, self.limits)
+            if too_far is not None:
+                raise self._reject_logged(device_id, too_far.code, too_far.message)
+            try:
+                cap = hq_limits.inflate_cap(len(parsed.ciphertext), self.limits)
+                payload = protocol.open_payload(parsed, self.keys, max_plain=cap)
+            except SyncError as e:
+                if e.code != "TOO_LARGE":
+                    raise
+                raise self._reject_logged(device_id, e.code, e.message) from e
+            changes, attachments = batchcheck.payload(payload, count, self.limits)
             log.info(
                 "批次 %s（设备 %s，第 %d 批）校验通过，正在写入 %d 条记录", batch_id, device_id, seq, count
             )
@@ -318,7 +329,7 @@ class HQ:
             s.flush()
             base.status, base.code, base.message = "accepted", "OK", f"已入库 {count} 条记录。"
             base.conflicts = conflicts
-            base.gaps = _gaps(s, device_id)
+            base.gaps = self._gaps(s, device_id)
             return base
 
     def _apply(
@@ -389,12 +400,14 @@ class HQ:
         conflicts: list[dict[str, Any]] = []
         new_records: dict[tuple[str, str], dict[str, Any]] = {}
         changed_records: dict[tuple[str, str], dict[str, Any]] = {}
-        owners = _owners(s)  # households headquarters has handed over: id -> owner device now
-        households = _households_of(s, fresh, {c["seq"]: c["row"] for c in changes}) if owners else {}
+        handed = _owners(s)  # households headquarters has handed over: id -> owner device now
+        households = _households_of(s, fresh, {c["seq"]: c["row"] for c in changes})
+        owners = ownership.owners(s, device_id, households, fresh, handed)
         for r in fresh:
-            owner = owners.get(households.get(r["outbox_seq"], "")) if owners else None
-            if owner is not None and owner != device_id:
-                # a change the former owner made before it learnt of the handover
+            hid = households.get(r["outbox_seq"], "")
+            owner = owners.get(hid)
+            if owner is not None and owner != device_id and (r["entity"] in SINGLE_WRITER or hid in handed):
+                # another device's household, or a change the former owner made before the handover
                 if r["entity"] in SINGLE_WRITER:
                     cur_rec = current.get((r["entity"], r["row_id"]))
                     conflicts.append(
@@ -422,6 +435,8 @@ class HQ:
                 )
             key3 = (r["entity"], r["row_id"], r["version"])
             prior = by_version.get(key3)
+            if prior is not None and owner is not None and prior[1] != owner and r["entity"] in SINGLE_WRITER:
+                prior = None  # a non-owner's change, already a not_owner conflict: no collision
             if prior is not None and prior[0] != r["data_sha256"]:
                 conflicts.append(
                     {
@@ -501,7 +516,7 @@ class HQ:
                     .order_by(Outgoing.id)
                 )
             ]
-            gaps = _gaps(s, device_id)
+            gaps = self._gaps(s, device_id)
             box_public = dev.box_public
         header = {
             "kind": "reply",
@@ -949,7 +964,7 @@ class HQ:
         with self.session() as s:
             devices = s.scalar(select(func.count()).select_from(Device)) or 0
             revoked = s.scalar(select(func.count()).select_from(Device).where(Device.revoked_at.is_not(None)))
-            gaps = {d: _gaps(s, d) for d in s.scalars(select(Device.device_id))}
+            gaps = {d: self._gaps(s, d) for d in s.scalars(select(Device.device_id))}
             return {
                 "devices": devices,
                 "revoked_devices": revoked or 0,
@@ -1057,51 +1072,6 @@ def _rec_dict(rec: Record) -> dict[str, Any]:
 def _chunks(items: list[Any]) -> Iterator[list[Any]]:
     for i in range(0, len(items), CHUNK):
         yield items[i : i + CHUNK]
-
-
-def _gaps(s: Session, device_id: str) -> list[int]:
-    """Batch sequence numbers below the highest received that have not arrived (yet)."""
-    seqs = set(s.scalars(select(Batch.seq).where(Batch.device_id == device_id)))
-    if not seqs:
-        return []
-    return [n for n in range(1, max(seqs)) if n not in seqs]
-
-
-def _validate(payload: Any, count: int) -> tuple[list[dict[str, Any]], list[tuple[str, bytes]]]:
-    bad = SyncError("INVALID_PAYLOAD", "批次内容不符合格式，已拒收。请联系技术人员。")
-    if not isinstance(payload, dict) or not isinstance(payload.get("changes"), list):
-        raise bad
-    changes = payload["changes"]
-    if len(changes) != count:
-        raise bad
-    for c in changes:
-        if not isinstance(c, dict):
-            raise bad
-        ok = (
-            isinstance(c.get("seq"), int)
-            and isinstance(c.get("entity"), str)
-            and 0 < len(c["entity"]) <= ENTITY_MAX
-            and isinstance(c.get("row_id"), str)
-            and 0 < len(c["row_id"]) <= 36
-            and c.get("op") in OPS
-            and isinstance(c.get("hlc"), int)
-            and isinstance(c.get("version"), int)
-            and isinstance(c.get("row"), dict)
-        )
-        if not ok:
-            raise bad
-    if len({c["seq"] for c in changes}) != len(changes):
-        raise bad
-    attachments: list[tuple[str, bytes]] = []
-    for a in payload.get("attachments", []):
-        try:
-            blob = protocol.unb64(str(a["data"]))
-        except (KeyError, TypeError, ValueError) as e:
-            raise bad from e
-        if protocol.sha256_hex(blob) != a.get("sha256"):
-            raise SyncError("HASH_MISMATCH", "附件校验值不符，已拒收。")
-        attachments.append((str(a["sha256"]), blob))
-    return changes, attachments
 
 
 def default_url(data_dir: str | None = None) -> str:

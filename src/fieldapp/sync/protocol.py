@@ -177,7 +177,7 @@ def parse(data: bytes) -> Parsed:
     signed = data[: pos + clen]
     try:
         header = json.loads(hbytes.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+    except (UnicodeDecodeError, ValueError, RecursionError) as e:  # RecursionError: deep nesting
         raise SyncError("MALFORMED", "同步文件的文件头已损坏。请重新导出。") from e
     if not isinstance(header, dict) or header.get("v") != version:
         raise SyncError("MALFORMED", "同步文件的文件头已损坏。请重新导出。")
@@ -193,8 +193,11 @@ def verify(parsed: Parsed, sender_sign_public: bytes) -> None:
         ) from e
 
 
-def open_payload(parsed: Parsed, recipient: KeyPair) -> Any:
-    """Decrypt and decompress (after `verify`). Checks the payload hash in the header."""
+def open_payload(parsed: Parsed, recipient: KeyPair, max_plain: int | None = None) -> Any:
+    """Decrypt and decompress (after `verify`). Checks the payload hash in the header.
+
+    With `max_plain`, a payload that would inflate beyond that many bytes is refused
+    (`TOO_LARGE`) after inflating at most that much: a zip bomb is never expanded."""
     h = parsed.header
     if h.get("recipient") != fingerprint(recipient.box_public):
         raise SyncError("WRONG_RECIPIENT", "这个文件不是发给本机（或本总工会服务器）的，无法解密。")
@@ -208,9 +211,29 @@ def open_payload(parsed: Parsed, recipient: KeyPair) -> Any:
     key = _content_key(shared, epk, recipient.box_public)
     try:
         compressed = ChaCha20Poly1305(key).decrypt(nonce, parsed.ciphertext, parsed.header_bytes)
-        plain = zlib.decompress(compressed)
+        plain = _inflate(compressed, max_plain)
     except (InvalidTag, zlib.error) as e:
         raise SyncError("DECRYPT_FAILED", "无法解密：密钥不符或文件损坏。") from e
     if sha256_hex(plain) != h.get("payload_sha256"):
         raise SyncError("HASH_MISMATCH", "内容校验值不符，文件已损坏。请重新导出。")
-    return json.loads(plain.decode("utf-8"))
+    try:
+        return json.loads(plain.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as e:
+        raise SyncError("MALFORMED", "同步文件的内容不是有效的JSON。") from e
+
+
+def _inflate(compressed: bytes, max_plain: int | None) -> bytes:
+    if max_plain is None:
+        return zlib.decompress(compressed)
+    d = zlib.decompressobj()
+    plain = d.decompress(compressed, max_plain + 1)
+    if len(plain) > max_plain or d.unconsumed_tail:
+        raise SyncError(
+            "TOO_LARGE",
+            f"批次内容解压后超过 {max_plain // (1024 * 1024)} MB（压缩比异常），已拒收，未展开。"
+            "请联系技术人员。",
+        )
+    plain += d.flush()
+    if not d.eof:
+        raise zlib.error("incomplete stream")
+    return plain
