@@ -215,7 +215,9 @@ def test_conflicts_side_by_side_under_chinese_labels_and_resolved_in_the_browser
             page = c.get("/console/conflicts")
             assert "详细地址" in page.text and "原来的地址" in page.text and "备份里的地址" in page.text
             assert (
-                "address_detail" not in page.text and "hlc" not in page.text and "两处同时修改" in page.text
+                "address_detail" not in page.text
+                and "hlc" not in page.text
+                and "不负责该户的设备的修改" in page.text
             )
             (conflict,) = server.conflicts()
             keep = "a" if conflict["a"]["row"]["address_detail"] == "原来的地址" else "b"

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from fieldapp.hq import actions, limits
+from fieldapp.hq import actions, labels, limits
 from fieldapp.hq.store import HQ, default_url
 from fieldapp.sync import client as sync_client
 from fieldapp.sync.protocol import SyncError
@@ -387,9 +387,6 @@ def _user_list(hq: HQ, as_json: bool) -> int:
     return 0
 
 
-KIND_LABEL = {"same_version": "两处同时修改", "not_owner": "不负责该户的设备的修改"}
-
-
 def _conflicts(hq: HQ, as_json: bool, include_resolved: bool) -> int:
     items = hq.conflicts(include_resolved)
     if as_json:
@@ -401,7 +398,7 @@ def _conflicts(hq: HQ, as_json: bool, include_resolved: bool) -> int:
     for c in items:
         state = f"已处理（保留 {c['kept']}）" if c["resolved_at"] else "待处理"
         print(
-            f"#{c['id']}\t{state}\t{KIND_LABEL.get(c['kind'], c['kind'])}\t{c['entity']} {c['row_id']}"
+            f"#{c['id']}\t{state}\t{labels.CONFLICT_KINDS.get(c['kind'], c['kind'])}\t{c['entity']} {c['row_id']}"
             f"\t版本 {c['version']}"
         )
         print(f"\ta = {c['a']['device']}\tb = {c['b']['device']}")

@@ -21,7 +21,8 @@ ENTITIES = {
     "consent": "同意记录",
     "attachment": "附件",
 }
-CONFLICT_KINDS = {"same_version": "两处同时修改", "not_owner": "移交后原设备的修改"}
+# not_owner: a device that does not own the household (never did, or no longer after a handover)
+CONFLICT_KINDS = {"same_version": "两处同时修改", "not_owner": "不负责该户的设备的修改"}
 BOOKKEEPING = {"hlc", "version", "created_at", "updated_at", "origin_device", "id"}
 FIELDS = {
     # the household
