@@ -136,12 +136,13 @@ def test_a_referral_draft_survives_the_window_and_waits_on_the_workbench(
     assert restored.banner.isVisible() and "草稿" in restored.banner.text()
 
     # Ctrl+Enter saves it (with the consent warning answered), and the draft is gone
+    loads = again.load_count  # the save reloads the workbench: count from before it, not after
     answers.replies = [messages.PROCEED]
     qtbot.keyClick(restored.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not restored.isVisible())
     assert [r.reason for r in referrals.list_referrals(db, hid)] == ["拖欠工资三个月"]
     assert drafts.load_draft(db, draft_key(hid)) is None
-    wait_loaded(qtbot, again)
+    wait_loaded(qtbot, again, loads + 1)
     assert not any(t.startswith("【草稿】") for t in again.dashboard.items_text())
 
 
