@@ -8,7 +8,7 @@ from enum import Enum
 from typing import TypeVar
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -112,6 +112,29 @@ def enter_moves_on(dialog: QDialog, save: Callable[[], object]) -> None:
     dialog.installEventFilter(_EnterMovesOn(dialog, save))
     for keys in SAVE_KEYS:
         QShortcut(QKeySequence(keys), dialog, save)
+
+
+def ask_before_closing(
+    dialog: QDialog,
+    event: QCloseEvent,
+    what: str,
+    *,
+    dirty: bool,
+    save: Callable[[], object],
+    discard: Callable[[], object],
+) -> bool:
+    """A form with typed text asks before it closes: save (it closes itself once saved),
+    discard (the draft too) or go on editing. True when the dialog may close now; otherwise
+    the close event has been ignored."""
+    if dirty:
+        answer = messages.ask_unsaved(dialog, what)
+        if answer in (messages.CANCEL, messages.SAVE):
+            event.ignore()
+            if answer == messages.SAVE:
+                save()
+            return False
+        discard()
+    return True
 
 
 def date_edit(parent: QWidget, value: dt.date | None = None) -> QDateEdit:

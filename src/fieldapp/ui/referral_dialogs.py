@@ -32,6 +32,7 @@ from fieldapp.ui import messages
 from fieldapp.ui.forms import (
     BusyLine,
     FieldErrors,
+    ask_before_closing,
     date_edit,
     enter_moves_on,
     get_date,
@@ -280,20 +281,16 @@ class ReferralDialog(QDialog):
     def reject(self) -> None:
         self.close()
 
+    def _discard_draft(self) -> None:
+        self._draft_timer.stop()
+        drafts.discard_draft(self.db, draft_key(self.household_id))
+        self._dirty = False
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        """With typed text: save, discard (the draft too) or go on editing."""
-        if self._dirty:
-            answer = messages.ask_unsaved(self, self.tr("转介"))
-            if answer == messages.CANCEL:
-                event.ignore()
-                return
-            if answer == messages.SAVE:
-                event.ignore()  # closes itself once the referral is saved
-                self.save()
-                return
-            self._draft_timer.stop()
-            drafts.discard_draft(self.db, draft_key(self.household_id))
-            self._dirty = False
+        if not ask_before_closing(
+            self, event, self.tr("转介"), dirty=self._dirty, save=self.save, discard=self._discard_draft
+        ):
+            return
         event.accept()
         self.done(QDialog.DialogCode.Rejected)
 

@@ -32,6 +32,7 @@ from fieldapp.ui import messages
 from fieldapp.ui.forms import (
     BusyLine,
     FieldErrors,
+    ask_before_closing,
     date_edit,
     enter_moves_on,
     enum_combo,
@@ -320,19 +321,16 @@ class VisitDialog(QDialog):
     def reject(self) -> None:
         self.close()
 
+    def _discard_draft(self) -> None:
+        self._draft_timer.stop()
+        drafts.discard_draft(self.db, self.draft_key)
+        self._dirty = False
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._dirty:
-            answer = messages.ask_unsaved(self, self.tr("走访记录"))
-            if answer == messages.CANCEL:
-                event.ignore()
-                return
-            if answer == messages.SAVE:
-                event.ignore()  # closes itself once the visit is saved
-                self.save()
-                return
-            self._draft_timer.stop()
-            drafts.discard_draft(self.db, self.draft_key)
-            self._dirty = False
+        if not ask_before_closing(
+            self, event, self.tr("走访记录"), dirty=self._dirty, save=self.save, discard=self._discard_draft
+        ):
+            return
         event.accept()
         self.done(QDialog.DialogCode.Rejected)
 
