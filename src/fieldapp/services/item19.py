@@ -323,3 +323,56 @@ def confirm_unchanged(
         previous = found[0] if found else None
         economy, merged = merge(previous, VisitObservation(confirmed=dims), _live_members(s, household_id))
         return add_observation(s, household_id, economy, merged, today(), visit_id)
+
+
+# --- reading aloud: one line per dimension (visit form, profile) -------------------------------
+
+
+def _name_of(names: dict[str, str], member_id: str) -> str:
+    return names.get(member_id, "（已删除的成员）")
+
+
+def describe(obs: Observation, names: dict[str, str]) -> dict[str, str]:
+    """One line per dimension of an observation, in Chinese; `names` maps member id to name."""
+    e = obs.economy
+    people = [(w, _name_of(names, w.member_id)) for w in obs.workers]
+    employment = "；".join(
+        f"{n} {rules.label(rules.EMPLOYMENT, w.employment)}" + (f"（{w.employer}）" if w.employer else "")
+        for w, n in people
+    )
+    training = "；".join(
+        f"{n} 希望：{rules.label(rules.TRAINING, w.training_wanted)}，已参加：{rules.label(rules.TRAINING, w.training_received)}"
+        + (f"，证书：{w.certificate}" if w.certificate else "")
+        for w, n in people
+    )
+    income = "；".join(
+        [f"家庭年收入 {rules.yuan_text(e.annual_income)}"]
+        + [f"{n} 月收入 {rules.yuan_text(w.monthly_income)}" for w, n in people]
+    )
+    insurance = "；".join(f"{n} {rules.insurance_text(w.insurance)}" for w, n in people)
+    expenses = "，".join(f"{label} {rules.yuan_text(getattr(e, f))}" for f, label in rules.EXPENSES.items())
+    if e.arrears_amount is None:
+        arrears = rules.UNFILLED
+    elif e.arrears_amount == 0:
+        arrears = "无欠薪"
+    else:
+        arrears = rules.yuan_text(e.arrears_amount) + (
+            f"（{e.arrears_employer}）" if e.arrears_employer else ""
+        )
+        if e.arrears_reported_on:
+            arrears += f"，{e.arrears_reported_on.isoformat()} 已反映"
+    return {
+        "employment": employment or rules.UNFILLED,
+        "training": training or rules.UNFILLED,
+        "income": income,
+        "insurance": insurance or rules.UNFILLED,
+        "expenses": expenses,
+        "arrears": arrears,
+    }
+
+
+def member_names(db: Database, household_id: str) -> dict[str, str]:
+    with db.session() as s:
+        return dict(
+            s.execute(select(Member.id, Member.name).where(Member.household_id == household_id)).all()
+        )
