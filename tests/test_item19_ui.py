@@ -147,3 +147,30 @@ def test_a_bad_amount_is_shown_at_its_field_and_nothing_is_saved(
     assert (
         latest is not None and latest.economy.annual_income == 30000 and latest.economy.expense_food is None
     )
+
+
+def test_the_profile_shows_the_latest_figures_their_history_and_the_assessment_takes_them(
+    qtbot: QtBot, db: Database, prefs: opts.AppSettings, cadre: str
+) -> None:
+    hid = _household(db, cadre)
+    window = open_window(qtbot, db, prefs)
+    profile = window.open_household(hid)
+    wait_ops(qtbot)
+    assert "还没有登记" in profile.figures.toPlainText()
+    assert not profile.assessment.figures_note.isVisible()
+    head = _observed(db, hid)
+    item19.record_observation(
+        db,
+        hid,
+        EconomyValues(30000, 9000, 3000, 15000, 2000, None, 0, "", None),
+        [WorkerValues(head, "unemployed", "", 0, "vocational", "", "", ("medical",))],
+    )
+    profile = window.open_household(hid)
+    wait_ops(qtbot)
+    qtbot.waitUntil(lambda: "最新情况（2026-11-18）" in profile.figures.toPlainText())
+    text = profile.figures.toPlainText()
+    assert "2026-06-01 的登记" in text and "失业（有劳动能力）" in text and "外出务工" in text
+    assert text.count("有变化") == 4  # 就业, 收入, 生活支出 (medical), 欠薪; not 培训, 社保
+    assert profile.assessment.income.value() == 30000
+    assert profile.assessment.spending.value() == 17000  # 医疗 15000 + 子女上学 2000
+    assert "2026-11-18" in profile.assessment.figures_note.text()

@@ -137,6 +137,11 @@ def _observations(s: Session, household_id: str, limit: int | None = None) -> li
     ]
 
 
+def observations_in(s: Session, household_id: str) -> list[Observation]:
+    """Every observation of the household, newest first, in the caller's session."""
+    return _observations(s, household_id)
+
+
 def latest(db: Database, household_id: str) -> Observation | None:
     """The household's newest observation, or None when none was ever recorded."""
     with db.session() as s:
@@ -163,9 +168,12 @@ def assessment_figures(db: Database, household_id: str) -> AssessmentFigures | N
     """The newest recorded income and rigid spending (medical + schooling) for the assessment:
     each from the newest observation that has it filled."""
     with db.session() as s:
-        obs = _observations(s, household_id, limit=20)
-    if not obs:
-        return None
+        return figures_of(_observations(s, household_id, limit=20))
+
+
+def figures_of(obs: Iterable[Observation]) -> AssessmentFigures | None:
+    """From observations newest first: the newest filled income and rigid spending (None: none)."""
+    obs = list(obs)
     income = next((o for o in obs if o.economy.annual_income is not None), None)
     rigid = next((o for o in obs if rules.rigid_spending(asdict(o.economy)) is not None), None)
     if income is None and rigid is None:
