@@ -36,26 +36,22 @@ from fieldapp.services.item19 import EconomyValues, VisitObservation, WorkerValu
 DIMENSION_ORDER = ("employment", "training", "income", "insurance", "expenses", "arrears")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Item19Section", text)
-
-
 # the dimension names as the form shows them (tr() so the English build reads them too)
 def dimension_label(dim: str) -> str:
     return {
-        "employment": _tr("就业"),
-        "training": _tr("培训"),
-        "income": _tr("收入"),
-        "insurance": _tr("社保"),
-        "expenses": _tr("生活支出"),
-        "arrears": _tr("欠薪"),
+        "employment": QCoreApplication.translate("Item19Section", "就业"),
+        "training": QCoreApplication.translate("Item19Section", "培训"),
+        "income": QCoreApplication.translate("Item19Section", "收入"),
+        "insurance": QCoreApplication.translate("Item19Section", "社保"),
+        "expenses": QCoreApplication.translate("Item19Section", "生活支出"),
+        "arrears": QCoreApplication.translate("Item19Section", "欠薪"),
     }[dim]
 
 
 def _amount(parent: QWidget, name: str) -> QLineEdit:
     line = QLineEdit(parent)
     line.setObjectName(name)
-    line.setPlaceholderText(_tr("未填"))
+    line.setPlaceholderText(QCoreApplication.translate("Item19Section", "未填"))
     line.setMaximumWidth(110)
     return line
 
@@ -63,7 +59,7 @@ def _amount(parent: QWidget, name: str) -> QLineEdit:
 def _code_combo(parent: QWidget, table: dict[str, str], name: str) -> QComboBox:
     combo = QComboBox(parent)
     combo.setObjectName(name)
-    combo.addItem(_tr("未填"), "")
+    combo.addItem(QCoreApplication.translate("Item19Section", "未填"), "")
     for code, text in table.items():
         combo.addItem(text, code)
     return combo
@@ -87,13 +83,13 @@ class WorkerEditor(QGroupBox):
         self.employment = _code_combo(self, rules.EMPLOYMENT, "employment")
         self.employer = QLineEdit(self)
         self.employer.setObjectName("employer")
-        self.employer.setPlaceholderText(_tr("工作单位"))
+        self.employer.setPlaceholderText(QCoreApplication.translate("Item19Section", "工作单位"))
         self.monthly_income = _amount(self, "monthlyIncome")
         self.training_wanted = _code_combo(self, rules.TRAINING, "trainingWanted")
         self.training_received = _code_combo(self, rules.TRAINING, "trainingReceived")
         self.certificate = QLineEdit(self)
         self.certificate.setObjectName("certificate")
-        self.certificate.setPlaceholderText(_tr("所获证书"))
+        self.certificate.setPlaceholderText(QCoreApplication.translate("Item19Section", "所获证书"))
         self.insurance = {
             code: QCheckBox(text.removesuffix("保险"), self) for code, text in rules.INSURANCE.items()
         }
@@ -102,12 +98,12 @@ class WorkerEditor(QGroupBox):
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 4, 6, 4)
         grid.setVerticalSpacing(3)
-        grid.addWidget(QLabel(_tr("就业"), self), 0, 0)
+        grid.addWidget(QLabel(QCoreApplication.translate("Item19Section", "就业"), self), 0, 0)
         grid.addWidget(self.employment, 0, 1)
         grid.addWidget(self.employer, 0, 2)
-        grid.addWidget(QLabel(_tr("月收入(元)"), self), 0, 3)
+        grid.addWidget(QLabel(QCoreApplication.translate("Item19Section", "月收入(元)"), self), 0, 3)
         grid.addWidget(self.monthly_income, 0, 4)
-        grid.addWidget(QLabel(_tr("培训 希望/已参加"), self), 1, 0)
+        grid.addWidget(QLabel(QCoreApplication.translate("Item19Section", "培训 希望/已参加"), self), 1, 0)
         grid.addWidget(self.training_wanted, 1, 1)
         grid.addWidget(self.training_received, 1, 2)
         grid.addWidget(self.certificate, 1, 3, 1, 2)
@@ -115,7 +111,7 @@ class WorkerEditor(QGroupBox):
         for box in self.insurance.values():
             boxes.addWidget(box)
         boxes.addStretch(1)
-        grid.addWidget(QLabel(_tr("社保"), self), 2, 0)
+        grid.addWidget(QLabel(QCoreApplication.translate("Item19Section", "社保"), self), 2, 0)
         grid.addLayout(boxes, 2, 1, 1, 4)
 
     def widgets(self, dim: str) -> list[QWidget]:
@@ -197,7 +193,10 @@ class Item19Section(QGroupBox):
         names: dict[str, str],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(_tr("就业、培训、收入、社保、支出、欠薪（第十九条）"), parent)
+        super().__init__(
+            QCoreApplication.translate("Item19Section", "就业、培训、收入、社保、支出、欠薪（第十九条）"),
+            parent,
+        )
         self.setObjectName("item19Section")
         self.previous = previous
         self._loading = True
@@ -209,15 +208,19 @@ class Item19Section(QGroupBox):
         self.buttons: dict[str, QPushButton] = {}
         self.summaries: dict[str, QLabel] = {}
         since = (
-            _tr("上次登记：%1").replace("%1", previous.observed_on.isoformat())
+            QCoreApplication.translate("Item19Section", "上次登记：%1").replace(
+                "%1", previous.observed_on.isoformat()
+            )
             if previous is not None
-            else _tr("尚未登记过，请直接填写下面的情况；不填的项目记为“未填”。")
+            else QCoreApplication.translate(
+                "Item19Section", "尚未登记过，请直接填写下面的情况；不填的项目记为“未填”。"
+            )
         )
         head = QLabel(since, self)
         head.setObjectName("item19Since")
         head.setStyleSheet("color: #666;")
         top.addWidget(head, 0, 0, 1, 2)
-        self.all_button = QPushButton(_tr("全部无变化(&0)"), self)
+        self.all_button = QPushButton(QCoreApplication.translate("Item19Section", "全部无变化(&0)"), self)
         self.all_button.setObjectName("unchangedAll")
         self.all_button.clicked.connect(self.confirm_all)
         self.all_button.setAutoDefault(False)
@@ -233,7 +236,9 @@ class Item19Section(QGroupBox):
                 QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
             )  # long: cut, tooltip
             summary.setStyleSheet("color: #444;")
-            button = QPushButton(_tr("无变化(&%1)").replace("%1", str(row)), self)
+            button = QPushButton(
+                QCoreApplication.translate("Item19Section", "无变化(&%1)").replace("%1", str(row)), self
+            )
             button.setObjectName(f"unchanged_{dim}")
             button.setCheckable(True)
             button.setAutoDefault(False)
@@ -259,29 +264,31 @@ class Item19Section(QGroupBox):
         self.arrears_amount = _amount(body, "arrearsAmount")
         self.arrears_employer = QLineEdit(body)
         self.arrears_employer.setObjectName("arrearsEmployer")
-        self.arrears_employer.setPlaceholderText(_tr("欠薪单位"))
+        self.arrears_employer.setPlaceholderText(QCoreApplication.translate("Item19Section", "欠薪单位"))
         self.arrears_reported = QLineEdit(body)
         self.arrears_reported.setObjectName("arrearsReportedOn")
-        self.arrears_reported.setPlaceholderText(_tr("反映日期 如 2026-10-09"))
+        self.arrears_reported.setPlaceholderText(
+            QCoreApplication.translate("Item19Section", "反映日期 如 2026-10-09")
+        )
         self.arrears_reported.setMaximumWidth(150)
         grid = QGridLayout()
         grid.setVerticalSpacing(3)
-        grid.addWidget(QLabel(_tr("家庭年收入(元)"), body), 0, 0)
+        grid.addWidget(QLabel(QCoreApplication.translate("Item19Section", "家庭年收入(元)"), body), 0, 0)
         grid.addWidget(self.annual_income, 0, 1)
         expense_labels = {
-            "expense_food": _tr("食品"),
-            "expense_housing": _tr("住房"),
-            "expense_medical": _tr("医疗"),
-            "expense_schooling": _tr("子女上学"),
-            "expense_other": _tr("其他"),
+            "expense_food": QCoreApplication.translate("Item19Section", "食品"),
+            "expense_housing": QCoreApplication.translate("Item19Section", "住房"),
+            "expense_medical": QCoreApplication.translate("Item19Section", "医疗"),
+            "expense_schooling": QCoreApplication.translate("Item19Section", "子女上学"),
+            "expense_other": QCoreApplication.translate("Item19Section", "其他"),
         }
-        grid.addWidget(QLabel(_tr("年支出(元)"), body), 1, 0)
+        grid.addWidget(QLabel(QCoreApplication.translate("Item19Section", "年支出(元)"), body), 1, 0)
         line = QHBoxLayout()
         for f, edit in self.expenses.items():
             line.addWidget(QLabel(expense_labels[f], body))
             line.addWidget(edit)
         grid.addLayout(line, 1, 1, 1, 3)
-        grid.addWidget(QLabel(_tr("被拖欠工资(元)"), body), 2, 0)
+        grid.addWidget(QLabel(QCoreApplication.translate("Item19Section", "被拖欠工资(元)"), body), 2, 0)
         arrears = QHBoxLayout()
         arrears.addWidget(self.arrears_amount)
         arrears.addWidget(self.arrears_employer)
@@ -292,7 +299,11 @@ class Item19Section(QGroupBox):
         for editor in self.workers:
             bl.addWidget(editor)
         if not workers:
-            bl.addWidget(QLabel(_tr("该户没有劳动年龄（16–64岁）的成员。"), body))
+            bl.addWidget(
+                QLabel(
+                    QCoreApplication.translate("Item19Section", "该户没有劳动年龄（16–64岁）的成员。"), body
+                )
+            )
         bl.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setObjectName("item19Editors")
