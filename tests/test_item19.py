@@ -239,3 +239,57 @@ def test_a_ledger_made_at_the_previous_head_upgrades_and_keeps_its_rows(
         assert s.scalar(select(HouseholdEconomy.annual_income)) == 1
         assert s.scalar(select(WorkerStatus.employment)) == "farming"
     db.close()
+
+
+GOOD = {
+    "id": "c1",
+    "name": "2026年12月再摸底",
+    "start": "2026-12-01",
+    "end": "2026-12-31",
+    "counties": ["371302"],
+}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        None,
+        "not json",
+        [GOOD],
+        {**GOOD, "id": ""},
+        {**GOOD, "id": 5},
+        {**GOOD, "id": "x" * 37},
+        {**GOOD, "name": "  "},
+        {**GOOD, "name": "长" * 101},
+        {**GOOD, "start": "2026-13-01"},
+        {**GOOD, "end": None},
+        {**GOOD, "start": "2027-01-01", "end": "2026-12-31"},  # ends before it starts
+        {**GOOD, "end": "2027-12-31"},  # a year or more is not a campaign
+        {**GOOD, "counties": "371302"},
+        {**GOOD, "counties": ["3713"]},
+        {**GOOD, "counties": [371302]},
+    ],
+)
+def test_a_malformed_campaign_is_ignored(db: Database, body: object) -> None:
+    from fieldapp.domain import campaign as rules_c
+    from fieldapp.services import campaign
+
+    assert rules_c.parse(body) is None
+    with db.session() as s:
+        assert campaign.receive(s, {**GOOD, "start": "2026-11-01"}) is not None
+        assert campaign.receive(s, body) is None
+    held = campaign.current(db)
+    assert held is not None and held.start == dt.date(2026, 11, 1)  # the one held stays
+
+
+def test_the_newest_campaign_wins_and_a_resend_corrects_it(db: Database) -> None:
+    from fieldapp.services import campaign
+
+    with db.session() as s:
+        assert campaign.receive(s, GOOD) is not None
+        assert campaign.receive(s, {**GOOD, "id": "c0", "start": "2026-11-30"}) is None  # older start
+        assert campaign.receive(s, {**GOOD, "id": "c0"}) is None  # same start, smaller id
+        assert campaign.receive(s, {**GOOD, "end": "2026-12-20"}) is not None  # the same one, corrected
+        assert campaign.receive(s, {**GOOD, "id": "c2"}) is not None  # same start, greater id
+    held = campaign.current(db)  # no household yet: the campaign applies
+    assert held is not None and (held.id, held.end) == ("c2", dt.date(2026, 12, 31))

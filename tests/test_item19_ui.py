@@ -174,3 +174,36 @@ def test_the_profile_shows_the_latest_figures_their_history_and_the_assessment_t
     assert profile.assessment.income.value() == 30000
     assert profile.assessment.spending.value() == 17000  # 医疗 15000 + 子女上学 2000
     assert "2026-11-18" in profile.assessment.figures_note.text()
+
+
+def test_the_workbench_uses_the_campaign_from_headquarters_and_shows_it_overdue(
+    qtbot: QtBot, db: Database, prefs: opts.AppSettings, cadre: str
+) -> None:
+    from fieldapp.domain import campaign as campaign_rules
+    from fieldapp.services import campaign
+
+    hid = _household(db, cadre)
+    prefs.set(opts.RESURVEY_START, "2026-11-01")
+    window = open_window(qtbot, db, prefs)
+    assert window.dashboard.period.text() == "走访期：2026-11-01 至 2026-11-30"
+    with db.session() as s:  # as a reply applies it (tests/test_item19_sync.py goes through HQ)
+        kept = campaign.receive(
+            s,
+            {
+                "id": "c1",
+                "name": "2026年10月再摸底",
+                "start": "2026-10-08",
+                "end": "2026-11-07",
+                "counties": [],
+            },
+        )
+    assert kept is not None and campaign_rules.parse(kept.to_json()) == kept
+    window.refresh()
+    qtbot.waitUntil(lambda: "2026年10月再摸底" in window.dashboard.period.text())
+    text = window.dashboard.period.text()
+    assert "走访期：2026-10-08 至 2026-11-07" in text and "2026-11-01" not in text
+    assert "已过走访期，仍有 1 户未入户走访" in text  # TODAY is 2026-11-18
+    visits.record_visit(db, visits.VisitData(hid, dt.date(2026, 10, 20), place="家中"))
+    window.refresh()
+    qtbot.waitUntil(lambda: "未入户走访" not in window.dashboard.period.text())
+    assert window.dashboard.bar.value() == 1
