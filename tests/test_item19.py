@@ -119,7 +119,7 @@ def test_observations_are_kept_over_time_and_synced(db: Database) -> None:
 
 
 def test_confirm_unchanged_copies_the_latest_into_a_new_observation_dated_today(db: Database) -> None:
-    hid, head, _spouse = _household(db)
+    hid, head, spouse = _household(db)
     with pytest.raises(RuleViolation, match="还没有登记过"):
         item19.confirm_unchanged(db, hid)
     first = item19.record_observation(
@@ -134,7 +134,8 @@ def test_confirm_unchanged_copies_the_latest_into_a_new_observation_dated_today(
     latest = item19.latest(db, hid)
     assert latest is not None and latest.id == new and latest.observed_on == TODAY
     assert latest.economy == ECON
-    assert latest.workers == (WorkerValues(head, "employed_local", "某厂", 2500, insurance=("work_injury",)),)
+    assert latest.workers[0] == WorkerValues(head, "employed_local", "某厂", 2500, insurance=("work_injury",))
+    assert latest.workers[1] == WorkerValues(spouse)  # of working age, never observed: a row, all 未填
     assert len(item19.history(db, hid)) == 2
 
 

@@ -16,6 +16,7 @@ from tests.test_ui_workbench import _household, cadre, open_window, type_text, w
 from fieldapp.services import drafts, item19, visits
 from fieldapp.services.item19 import EconomyValues, WorkerValues
 from fieldapp.storage.db import Database
+from fieldapp.ui import messages
 from fieldapp.ui import settings as opts
 from fieldapp.ui.visit_form import draft_key
 
@@ -207,3 +208,39 @@ def test_the_workbench_uses_the_campaign_from_headquarters_and_shows_it_overdue(
     window.refresh()
     qtbot.waitUntil(lambda: "未入户走访" not in window.dashboard.period.text())
     assert window.dashboard.bar.value() == 1
+
+
+def test_the_figures_typed_so_far_come_back_from_the_draft(
+    qtbot: QtBot, db: Database, prefs: opts.AppSettings, cadre: str, answers: Answers
+) -> None:
+    from fieldapp.ui.visit_form import VisitDialog
+
+    hid = _household(db, cadre)
+    _observed(db, hid)
+    window = open_window(qtbot, db, prefs)
+    dialog = window.record_visit_for(hid)
+    section = dialog.item19
+    assert section is not None
+    _active(qtbot, dialog)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, ALT)
+    qtbot.waitUntil(lambda: section.confirmed == {"employment"})
+    section.annual_income.setFocus()
+    section.annual_income.selectAll()
+    type_text(qtbot, section.annual_income, "50000")
+    qtbot.waitUntil(
+        lambda: (
+            (d := drafts.load_draft(db, draft_key(hid))) is not None
+            and d.payload.get("item19", {}).get("annual_income") == "50000"
+        )
+    )
+    again = VisitDialog(db, hid, "张海生")  # as after a crash: the draft is what is left
+    qtbot.addWidget(again)
+    restored = again.item19
+    assert restored is not None
+    assert restored.confirmed == {"employment"} and restored.touched == {"income"}
+    assert restored.annual_income.text() == "50000" and not restored.workers[0].employment.isEnabled()
+    assert again.banner.text() and not again.banner.isHidden()
+    answers.replies.extend([messages.DISCARD, messages.DISCARD])  # both copies of the form ask
+    again.close()
+    dialog.close()
+    assert len(answers.asked) == 2

@@ -91,16 +91,17 @@ class VisitObservation:
 
 def workers_of(db: Database, household_id: str, on: dt.date | None = None) -> list[Worker]:
     """The household's live members of working age on `on` (the ones a worker_status is for)."""
-    on = on or today()
     with db.session() as s:
-        members = s.scalars(
-            select(Member)
-            .where(Member.household_id == household_id, Member.deleted.is_(False))
-            .order_by(Member.created_at)
-        )
-        return [
-            Worker(m.id, m.name, m.relation.value) for m in members if rules.is_working_age(m.birth_date, on)
-        ]
+        return _workers(s, household_id, on or today())
+
+
+def _workers(s: Session, household_id: str, on: dt.date) -> list[Worker]:
+    members = s.scalars(
+        select(Member)
+        .where(Member.household_id == household_id, Member.deleted.is_(False))
+        .order_by(Member.created_at)
+    )
+    return [Worker(m.id, m.name, m.relation.value) for m in members if rules.is_working_age(m.birth_date, on)]
 
 
 def _economy(row: HouseholdEconomy) -> EconomyValues:
@@ -329,7 +330,10 @@ def confirm_unchanged(
         writable_household(s, household_id)
         found = _observations(s, household_id, limit=1)
         previous = found[0] if found else None
-        economy, merged = merge(previous, VisitObservation(confirmed=dims), _live_members(s, household_id))
+        # every working-age member gets a row (one who was not observed before: 未填)
+        everyone = tuple(WorkerValues(w.member_id) for w in _workers(s, household_id, today()))
+        vo = VisitObservation(confirmed=dims, workers=everyone)
+        economy, merged = merge(previous, vo, _live_members(s, household_id))
         return add_observation(s, household_id, economy, merged, today(), visit_id)
 
 
