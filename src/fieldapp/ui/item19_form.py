@@ -80,6 +80,7 @@ class WorkerEditor(QGroupBox):
     def __init__(self, worker: item19.Worker, parent: QWidget) -> None:
         super().__init__(f"{worker.name}（{worker.relation}）", parent)
         self.member_id = worker.member_id
+        self.name = worker.name
         self.employment = _code_combo(self, rules.EMPLOYMENT, "employment")
         self.employer = QLineEdit(self)
         self.employer.setObjectName("employer")
@@ -421,7 +422,7 @@ class Item19Section(QGroupBox):
         workers: list[WorkerValues] = []
         for editor in self.workers:
             try:
-                workers.append(editor.values(editor.title().split("（")[0]))
+                workers.append(editor.values(editor.name))
             except ValidationError as e:
                 problems.extend(e.problems)
         if problems:
