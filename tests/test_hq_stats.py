@@ -1,0 +1,158 @@
+"""Statistics at headquarters: aggregates kept at ingest, the campaign, the pages and exports.
+
+Households and their item-19 observations are hand-made records written through HQ's own write
+path (the same hook as ingest); one test also goes through a real synced device batch.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from fieldapp.hq import stats_index
+from fieldapp.hq.stats_models import StatEconomy, StatHousehold, StatRelief, StatWorker
+from fieldapp.hq.store import HQ
+
+LANLING_VILLAGE = "371324001015"
+LANSHAN_VILLAGE = "371302001001"
+_hlc = [1000]
+
+
+def write(hq: HQ, entity: str, **row: Any) -> str:
+    row.setdefault("id", str(uuid.uuid4()))
+    row.setdefault("version", 1)
+    _hlc[0] += 1
+    row["hlc"] = _hlc[0]
+    with hq.session() as s:
+        hq._hq_write(s, entity, row)
+    return str(row["id"])
+
+
+def household(hq: HQ, village: str, category: str = "深度困难", cause: int = 1, cadre: str = "") -> str:
+    hid = write(hq, "household", village_code=village, pairing_basis="结亲连心联系户", status="在档")
+    write(hq, "assessment", household_id=hid, assessed_on="2026-10-01", main_cause=cause, category=category)
+    if cadre:
+        write(hq, "pairing", household_id=hid, cadre_id=cadre, started_on="2026-01-01", ended_on=None)
+    return hid
+
+
+@pytest.fixture
+def hq(tmp_path: Path) -> Iterator[HQ]:
+    h = HQ(f"sqlite:///{(tmp_path / 'hq.sqlite').as_posix()}")
+    h.init()
+    yield h
+    h.close()
+
+
+def test_household_aggregate_follows_assessment_pairing_and_face_to_face_visits(hq: HQ) -> None:
+    hid = household(hq, LANLING_VILLAGE, cadre="c1")
+    write(hq, "visit", household_id=hid, cadre_id="c1", visit_date="2026-11-02", mode="电话联系")
+    write(hq, "visit", household_id=hid, cadre_id="c1", visit_date="2026-10-20", mode="入户走访")
+    with hq.session() as s:
+        row = s.get(StatHousehold, hid)
+        assert row is not None
+        assert (row.county_code, row.township_code, row.category, row.main_cause) == (
+            "371324",
+            "371324001",
+            "深度困难",
+            1,
+        )
+        assert (row.cadre_id, row.last_visit_on, row.last_f2f_on) == ("c1", "2026-11-02", "2026-10-20")
+    write(hq, "assessment", household_id=hid, assessed_on="2026-11-10", main_cause=5, category="相对困难")
+    with hq.session() as s:
+        row = s.get(StatHousehold, hid)
+        assert row is not None and (row.category, row.main_cause) == ("相对困难", 5)
+
+
+def test_item19_observations_rank_latest_and_previous_and_keep_missing_as_null(hq: HQ) -> None:
+    hid = household(hq, LANLING_VILLAGE)
+    a = write(hq, "household_economy", household_id=hid, observed_on="2026-05-01", annual_income=20000)
+    b = write(hq, "household_economy", household_id=hid, observed_on="2026-11-01", annual_income=None)
+    c = write(hq, "household_economy", household_id=hid, observed_on="2025-11-01", annual_income=9000)
+    w1 = write(
+        hq,
+        "worker_status",
+        household_id=hid,
+        member_id="m1",
+        observed_on="2026-11-01",
+        employment=None,
+        insurance=None,
+        certificate="",
+    )
+    w0 = write(
+        hq,
+        "worker_status",
+        household_id=hid,
+        member_id="m1",
+        observed_on="2026-06-01",
+        employment="employed_away",
+        insurance=["pension", "bogus"],
+        certificate="电工证",
+    )
+    with hq.session() as s:
+        ranks = {r.id: (r.rank, r.annual_income) for r in s.scalars(select(StatEconomy))}
+        assert ranks == {b: (1, None), a: (2, 20000), c: (0, 9000)}
+        workers = {
+            r.id: (r.rank, r.employment, r.insurance, r.has_certificate)
+            for r in s.scalars(select(StatWorker))
+        }
+        assert workers == {w1: (1, None, None, 0), w0: (2, "employed_away", ",pension,", 1)}
+
+
+def test_relief_keeps_a_keyed_hash_of_the_student_never_the_id_number(hq: HQ) -> None:
+    hid = household(hq, LANLING_VILLAGE)
+    number = "37132420100101001X"
+    mid = write(hq, "member", household_id=hid, relation="子女", name="小明", id_number=number)
+    rid = write(
+        hq,
+        "relief_payment",
+        household_id=hid,
+        member_id=mid,
+        programme="金秋助学",
+        amount_fen=100000,
+        paid_on="2026-08-20",
+    )
+    with hq.session() as s:
+        row = s.get(StatRelief, rid)
+        assert row is not None and row.year == 2026 and row.amount_fen == 100000
+        assert len(row.student_key) == 32 and number not in row.student_key
+        before = row.student_key
+    write(
+        hq,
+        "member",
+        id=mid,
+        version=2,
+        household_id=hid,
+        relation="子女",
+        name="小明",
+        id_number="371324201001010028",
+    )
+    with hq.session() as s:
+        row = s.get(StatRelief, rid)
+        assert row is not None and row.student_key != before
+
+
+def test_rebuild_gives_the_same_aggregates(hq: HQ) -> None:
+    hid = household(hq, LANSHAN_VILLAGE, cadre="c2")
+    write(hq, "visit", household_id=hid, cadre_id="c2", visit_date="2026-11-05", mode="单位走访")
+    write(hq, "household_economy", household_id=hid, observed_on="2026-11-01", annual_income=1)
+
+    def snapshot() -> list[tuple[Any, ...]]:
+        with hq.session() as s:
+            hs = [
+                (r.household_id, r.category, r.last_f2f_on, r.cadre_id)
+                for r in s.scalars(select(StatHousehold))
+            ]
+            es = [(r.id, r.rank) for r in s.scalars(select(StatEconomy))]
+            return sorted(hs) + sorted(es)
+
+    before = snapshot()
+    with hq.session() as s:
+        counts = stats_index.rebuild(s)
+    assert counts["household"] == 1 and counts["visit"] == 1
+    assert snapshot() == before
