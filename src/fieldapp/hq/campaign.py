@@ -114,8 +114,12 @@ def current(hq: HQ) -> CampaignOut | None:
 
 def find(hq: HQ, campaign_id: str) -> CampaignOut | None:
     with hq.session() as s:
-        c = s.get(Campaign, campaign_id)
-        return _out(c) if c is not None else None
+        return find_in(s, campaign_id)
+
+
+def find_in(s: Any, campaign_id: str) -> CampaignOut | None:
+    c = s.get(Campaign, campaign_id)
+    return _out(c) if c is not None else None
 
 
 # --- progress --------------------------------------------------------------------------------------

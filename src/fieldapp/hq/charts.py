@@ -12,7 +12,7 @@ from html import escape
 
 FONT = "'Microsoft YaHei','PingFang SC','WenQuanYi Micro Hei','Noto Sans CJK SC',sans-serif"
 COLOURS = ("#9b1c1c", "#e07b39", "#f2c14e", "#5b8e7d", "#3d5a80", "#98a6b3", "#6d597a")
-WIDTH = 640
+WIDTH = 620
 LABEL_W = 150
 ROW_H = 24
 

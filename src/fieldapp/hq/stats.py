@@ -420,8 +420,30 @@ def household_list(
             .offset((page - 1) * PAGE_SIZE)
         )
         rows = [(str(r[0]), _list_cells(r, counties)) for r in found]
-    shown = [(FILTER_LABELS[k], str(params[k])) for k in FILTER_LABELS if params.get(k)]
+        shown = [
+            (FILTER_LABELS[k], _filter_text(s, k, str(params[k]))) for k in FILTER_LABELS if params.get(k)
+        ]
     return ListPage(total, page, pages, rows, shown)
+
+
+def _filter_text(s: Session, key: str, value: str) -> str:
+    """A filter as a clerk reads it: names, not codes."""
+    if value == "-":
+        return "未评定" if key in ("category", "cause") else MISSING
+    if key in ("county", "township"):
+        return division_names([value]).get(value, value)
+    if key == "cause":
+        return _dim_label("cause", value, {})
+    if key == "cadre":
+        return cadre_names(s, [value]).get(value, value)
+    if key == "emp":
+        return EMPLOYMENT.get(value, value)
+    if key == "campaign":
+        from fieldapp.hq import campaign
+
+        c = campaign.find_in(s, value)
+        return c.name if c is not None else value
+    return {"yes": "已当面走访", "no": "尚未走访", "late": "逾期未走访"}.get(value, value)
 
 
 def iter_household_list(

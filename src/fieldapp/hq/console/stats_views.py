@@ -30,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 SECTIONS = {
     "overview": "困难户",
     "campaign": "再摸底进度",
-    "item19": "第19条统计",
+    "item19": "第19条指标",
     "referrals": "转介",
     "relief": "救助发放",
     "cadres": "干部工作量",
@@ -44,6 +44,20 @@ templates = Jinja2Templates(
         undefined=jinja2.StrictUndefined,
     )
 )
+
+
+def figure(v: Any) -> str:
+    """A table cell: 12,345 for counts, 1,234.50 for yuan; text as it is."""
+    if isinstance(v, bool):
+        return str(v)
+    if isinstance(v, int):
+        return f"{v:,}"
+    if isinstance(v, float):
+        return f"{v:,.2f}"
+    return str(v)
+
+
+templates.env.filters["figure"] = figure
 
 
 def may_set_campaign(who: Caller) -> bool:
@@ -184,7 +198,14 @@ def charts_for(
     elif section == "cadres" and tables:
         t = tables[0]
         out.append(
-            charts.bar("干部走访次数", [(r.cells[0], float(r.cells[2]), r.link(1)) for r in t.rows[:30]])
+            charts.stacked(
+                "干部结对户走访情况（前30位）",
+                ["按期走访", "走访逾期"],
+                [
+                    (r.cells[0], [float(r.cells[1] - r.cells[4]), float(r.cells[4])], [r.link(1), ""])
+                    for r in t.rows[:30]
+                ],
+            )
         )
     return [Markup(svg) for svg in out]  # built by hq.charts from escaped text only
 
