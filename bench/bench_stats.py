@@ -74,7 +74,6 @@ def generate(hq: HQ, n: int, seed: int = 2026) -> None:
                     "cadre_id": cadre,
                     "last_visit_on": visits[-1].isoformat(),
                     "last_f2f_on": f2f[-1].isoformat() if f2f else "",
-                    "visit_due": (visits[-1] + dt.timedelta(days=90)).isoformat(),
                     "deleted": 0,
                 }
             )

@@ -841,11 +841,14 @@ def double_funding_table(hq: HQ, scope: Scope) -> Table:
 def cadre_work(hq: HQ, scope: Scope, today: dt.date, since: str) -> Table:
     """Per cadre: households paired, visits since `since` (face to face), overdue, referrals closed."""
     h, v, rr, ri = StatHousehold, StatVisit, StatReferral, ReferralIndex
+    from fieldapp.hq.stats_index import visit_interval
+
+    cutoff = (today - dt.timedelta(days=visit_interval())).isoformat()  # last visit longer ago: overdue
     homes = (
         select(
             h.cadre_id,
             func.count(),
-            func.sum(case((or_(h.visit_due == "", h.visit_due < today.isoformat()), 1), else_=0)),
+            func.sum(case((or_(h.last_visit_on == "", h.last_visit_on < cutoff), 1), else_=0)),
         )
         .where(_in_scope(scope), h.cadre_id != "", h.status != "已销档")
         .group_by(h.cadre_id)

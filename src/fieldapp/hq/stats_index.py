@@ -19,7 +19,7 @@ import secrets
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.hq.models import HQMeta, LedgerRow, Record
@@ -56,7 +56,7 @@ def _chunks(items: list[T]) -> Iterator[list[T]]:
         yield items[i : i + CHUNK]
 
 
-def _visit_interval() -> int:
+def visit_interval() -> int:
     try:
         from fieldapp.services.visits import MAX_VISIT_INTERVAL_DAYS as days
 
@@ -112,21 +112,16 @@ def _records(s: Session, entity: str, ids: Iterable[str]) -> dict[str, tuple[boo
 
 
 def _upsert(s: Session, model: type[Any], key: str, values: dict[str, dict[str, Any]]) -> None:
+    """Replace these rows: one bulk delete and one bulk insert per chunk (no ORM objects: ingest
+    writes thousands of rows per batch)."""
     if not values:
         return
+    table = model.__table__
+    col = table.c[key]
     ids = sorted(values)
-    existing: dict[str, Any] = {}
-    col = getattr(model, key)
     for part in _chunks(ids):
-        existing.update({getattr(r, key): r for r in s.scalars(select(model).where(col.in_(part)))})
-    for rid in ids:
-        row = existing.get(rid)
-        if row is None:
-            s.add(model(**{key: rid}, **values[rid]))
-        else:
-            for k, v in values[rid].items():
-                setattr(row, k, v)
-    s.flush()
+        s.execute(delete(table).where(col.in_(part)))
+        s.execute(insert(table), [{key: rid, **values[rid]} for rid in part])
 
 
 # --- ingest ----------------------------------------------------------------------------------------
@@ -148,10 +143,13 @@ def note_changes(s: Session, changes: Iterable[dict[str, Any]]) -> None:
                 hid = None
             if hid:
                 homes.add(str(hid))
+    visited: set[str] = set()
     if "visit" in by_entity:
-        homes |= refresh_visits(s, sorted(by_entity["visit"]))
+        visited = refresh_visits(s, sorted(by_entity["visit"]))
     if homes:
         refresh_households(s, sorted(homes))
+    if visited - homes:
+        refresh_visit_dates(s, sorted(visited - homes))
     if "referral" in by_entity:
         refresh_referrals(s, sorted(by_entity["referral"]))
     reliefs = set(by_entity.get("relief_payment", set()))
@@ -188,8 +186,26 @@ def refresh_visits(s: Session, visit_ids: list[str]) -> set[str]:
     return homes
 
 
+def refresh_visit_dates(s: Session, household_ids: list[str]) -> None:
+    """A visit changed but nothing else of the household: its last visit dates, in SQL."""
+    v, h = StatVisit, StatHousehold
+    for part in _chunks(household_ids):
+        live = (v.household_id == h.household_id) & (v.deleted == 0)
+        any_ = select(func.coalesce(func.max(v.visit_date), "")).where(live).scalar_subquery()
+        f2f = (
+            select(func.coalesce(func.max(v.visit_date), ""))
+            .where(live, v.face_to_face == 1)
+            .scalar_subquery()
+        )
+        s.execute(
+            update(h)
+            .where(h.household_id.in_(part))
+            .values(last_visit_on=any_, last_f2f_on=f2f)
+            .execution_options(synchronize_session=False)
+        )
+
+
 def refresh_households(s: Session, household_ids: list[str]) -> None:
-    interval = _visit_interval()
     for part in _chunks(household_ids):
         homes = _records(s, "household", part)
         kids: dict[str, dict[str, list[dict[str, Any]]]] = {
@@ -228,9 +244,6 @@ def refresh_households(s: Session, household_ids: list[str]) -> None:
             )
             village = str(h.get("village_code") or "")[:12]
             any_visit, f2f_visit, _ = last.get(hid, ("", "", ""))
-            due = ""
-            if any_visit:
-                due = (dt.date.fromisoformat(any_visit) + dt.timedelta(days=interval)).isoformat()
             values[hid] = {
                 "county_code": village[:6],
                 "township_code": village[:9],
@@ -242,7 +255,6 @@ def refresh_households(s: Session, household_ids: list[str]) -> None:
                 "cadre_id": str(open_pairings[-1].get("cadre_id") or "")[:36] if open_pairings else "",
                 "last_visit_on": any_visit,
                 "last_f2f_on": f2f_visit,
-                "visit_due": due,
                 "deleted": 1 if deleted else 0,
             }
         _upsert(s, StatHousehold, "household_id", values)

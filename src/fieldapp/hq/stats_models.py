@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, Integer, String, Text
+from sqlalchemy import BigInteger, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from fieldapp.hq.models import HQBase
@@ -31,12 +31,15 @@ class StatHousehold(HQBase):
     cadre_id: Mapped[str] = mapped_column(String(36), default="", index=True)  # the open pairing's
     last_visit_on: Mapped[str] = mapped_column(String(10), default="")
     last_f2f_on: Mapped[str] = mapped_column(String(10), default="")  # 入户/单位走访
-    visit_due: Mapped[str] = mapped_column(String(10), default="")
     deleted: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class StatVisit(HQBase):
     __tablename__ = "hq_stat_visit"
+    # campaign progress asks "a face-to-face visit of this household in the period?": index-only
+    __table_args__ = (
+        Index("ix_hq_stat_visit_household_f2f_date", "household_id", "face_to_face", "visit_date"),
+    )
 
     visit_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     household_id: Mapped[str] = mapped_column(String(36), index=True)

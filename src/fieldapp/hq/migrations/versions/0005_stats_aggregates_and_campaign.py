@@ -2,7 +2,7 @@
 
 Revision ID: 0005
 Revises: 0004
-Create Date: 2026-11-29 22:10:26.002462
+Create Date: 2026-11-29 22:24:46.828972
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     # filled at the next start by hq.stats_index.rebuild_if_missing (or `fieldapp-hq stats-rebuild`)
+
     op.create_table(
         "hq_campaign",
         sa.Column("id", sa.String(length=36), nullable=False),
@@ -69,7 +70,6 @@ def upgrade() -> None:
         sa.Column("cadre_id", sa.String(length=36), nullable=False),
         sa.Column("last_visit_on", sa.String(length=10), nullable=False),
         sa.Column("last_f2f_on", sa.String(length=10), nullable=False),
-        sa.Column("visit_due", sa.String(length=10), nullable=False),
         sa.Column("deleted", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("household_id", name=op.f("pk_hq_stat_household")),
     )
@@ -123,6 +123,11 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("hq_stat_visit", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_hq_stat_visit_cadre_id"), ["cadre_id"], unique=False)
+        batch_op.create_index(
+            "ix_hq_stat_visit_household_f2f_date",
+            ["household_id", "face_to_face", "visit_date"],
+            unique=False,
+        )
         batch_op.create_index(batch_op.f("ix_hq_stat_visit_household_id"), ["household_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_hq_stat_visit_visit_date"), ["visit_date"], unique=False)
 
@@ -150,6 +155,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+
     with op.batch_alter_table("hq_stat_worker", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_hq_stat_worker_rank"))
         batch_op.drop_index(batch_op.f("ix_hq_stat_worker_observed_on"))
@@ -160,6 +166,7 @@ def downgrade() -> None:
     with op.batch_alter_table("hq_stat_visit", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_hq_stat_visit_visit_date"))
         batch_op.drop_index(batch_op.f("ix_hq_stat_visit_household_id"))
+        batch_op.drop_index("ix_hq_stat_visit_household_f2f_date")
         batch_op.drop_index(batch_op.f("ix_hq_stat_visit_cadre_id"))
 
     op.drop_table("hq_stat_visit")
