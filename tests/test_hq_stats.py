@@ -188,3 +188,75 @@ def test_real_device_batches_fill_the_aggregates_like_a_rebuild(hq: HQ, tmp_path
         stats_index.rebuild(s)
     assert snapshot() == ingested
     assert any(row[5] for row in ingested)  # the demo's visits reached the aggregates
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def hq_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{(tmp_path / 'hq.sqlite').as_posix()}"
+    from tests.test_sync_protocol import _start_pg, new_pg_database  # a throwaway cluster
+
+    return new_pg_database(_start_pg())
+
+
+def test_every_statistic_gives_the_same_figures_on_sqlite_and_postgresql(hq_url: str) -> None:
+    import datetime as dt
+
+    from fieldapp.hq import campaign, stats
+
+    h = HQ(hq_url)
+    h.init()
+    try:
+        a = household(h, LANLING_VILLAGE, "深度困难", 6, cadre="c1")
+        b = household(h, LANSHAN_VILLAGE, "相对困难", 2, cadre="c1")
+        write(h, "visit", household_id=a, cadre_id="c1", visit_date="2026-11-03", mode="入户走访")
+        write(h, "household_economy", household_id=a, observed_on="2026-06-01", annual_income=10000)
+        write(h, "household_economy", household_id=a, observed_on="2026-11-03", annual_income=12000)
+        write(
+            h,
+            "worker_status",
+            household_id=b,
+            member_id="m",
+            observed_on="2026-11-03",
+            employment=None,
+            insurance=None,
+        )
+        for day in ("2026-01-10", "2026-02-10"):
+            write(h, "relief_payment", household_id=b, programme="送温暖", amount_fen=50000, paid_on=day)
+        write(
+            h,
+            "referral",
+            household_id=a,
+            cadre_id="c1",
+            kind_code="EMP-JOB",
+            receiving_body="县人社局",
+            created_on="2026-10-01",
+            status="已转介",
+            status_on="2026-10-01",
+        )
+        write(h, "referral_event", referral_id=_last_referral(h), status="已办结", occurred_on="2026-10-11")
+        c = campaign.set_campaign(h, "2026年11月再摸底", "2026-11-01", "2026-11-30", [])
+        today = dt.date(2026, 11, 18)
+        tables = {t.key: t for t in stats.everything(h, stats.Scope(""), today, c.start)}
+        assert tables["households_area_category"].totals == ["合计", 1, 1, 0, 0, 0, 2]
+        assert tables["item19_economy"].rows[0].cells[2:] == [12000, 0, "+2000"]
+        kinds = tables["referrals_kind"].rows[0].cells
+        assert kinds[1:5] == [1, 0, 1, 0] and kinds[5] == 10.0  # 10 days to 已办结
+        assert [(r.cells[1], r.cells[3]) for r in tables["double_funding"].rows] != []
+        assert [p.visited for p in campaign.progress(h, c, "county", today)] == [0, 1] or [
+            p.visited for p in campaign.progress(h, c, "county", today)
+        ] == [1, 0]
+        assert stats.visits_by_month(h, stats.Scope(""), 12, today)[-2] == ("2026-10", 0, 0)
+        assert (
+            len(list(stats.iter_household_list(h, stats.Scope(""), {"campaign": c.id, "visit": "no"}, today)))
+            == 1
+        )
+    finally:
+        h.close()
+
+
+def _last_referral(h: HQ) -> str:
+    from fieldapp.hq.models import Record
+
+    with h.session() as s:
+        return str(s.scalars(select(Record.row_id).where(Record.entity == "referral")).one())

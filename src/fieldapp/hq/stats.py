@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, literal, or_, select
+from sqlalchemy import ColumnElement, and_, case, exists, func, literal, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.divisions import divisions
@@ -769,10 +769,10 @@ def double_funding(hq: HQ, scope: Scope) -> list[DoubleFunding]:
     )
     event = case((r.programme.in_(ANNUAL), func.cast(r.year, _text_type())), else_=r.paid_on)
     q2 = (
-        select(r.household_id, r.programme, event, func.count(), func.sum(r.amount_fen))
+        select(r.household_id, r.programme, event.label("ev"), func.count(), func.sum(r.amount_fen))
         .join(h, h.household_id == r.household_id)
         .where(live, r.programme != AUTUMN_AID, _in_scope(scope))
-        .group_by(r.household_id, r.programme, event)
+        .group_by(r.household_id, r.programme, literal_column("ev"))
         .having(func.count() > 1)
     )
     out: list[DoubleFunding] = []
@@ -904,10 +904,10 @@ def visits_by_month(hq: HQ, scope: Scope, months: int, today: dt.date) -> list[t
     first = dt.date.fromisoformat(keys[0] + "-01")
     month = func.substr(v.visit_date, 1, 7)
     stmt = (
-        select(month, func.count(), func.sum(v.face_to_face))
+        select(month.label("ym"), func.count(), func.sum(v.face_to_face))
         .join(h, h.household_id == v.household_id)
         .where(_in_scope(scope), v.deleted == 0, v.visit_date >= first.isoformat())
-        .group_by(month)
+        .group_by(literal_column("ym"))
     )
     with hq.session() as s:
         found = {k: (int(n), int(f or 0)) for k, n, f in s.execute(stmt)}

@@ -11,10 +11,10 @@ with a rank: 1 = the latest of its household (or worker), 2 = the one before, 0 
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import hmac
 import json
+import re
 import secrets
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
@@ -88,39 +88,58 @@ def _int(v: Any) -> int | None:
         return None
 
 
+_DAY = re.compile(r"[12][0-9]{3}-[01][0-9]-[0-3][0-9]")
+
+
 def _date(v: Any) -> str:
-    text = str(v or "")[:10]
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return ""
-    return text
+    """An ISO date as sent (YYYY-MM-DD), or "" for anything else."""
+    text = str(v)[:10] if v else ""
+    return text if _DAY.fullmatch(text) else ""
 
 
-def _records(s: Session, entity: str, ids: Iterable[str]) -> dict[str, tuple[bool, dict[str, Any]]]:
-    """The current value of these rows: id -> (deleted, data)."""
+def _records(
+    s: Session, entity: str, ids: Iterable[str], given: dict[str, str] | None = None
+) -> dict[str, tuple[bool, dict[str, Any]]]:
+    """The current value of these rows: id -> (deleted, data). `given` holds rows first inserted
+    by this very batch (their change is the record), which need no read."""
     out: dict[str, tuple[bool, dict[str, Any]]] = {}
-    for part in _chunks(sorted(set(ids))):
-        for rec in s.scalars(select(Record).where(Record.entity == entity, Record.row_id.in_(part))):
+    wanted = set(ids)
+    for row_id, text in (given or {}).items():
+        if row_id in wanted:
             try:
-                data = json.loads(rec.data)
+                data = json.loads(text)
             except ValueError:
                 continue
             if isinstance(data, dict):
-                out[rec.row_id] = (bool(rec.deleted or data.get("deleted")), data)
+                out[row_id] = (bool(data.get("deleted")), data)
+    for part in _chunks(sorted(wanted - set(out))):
+        q = select(Record.row_id, Record.deleted, Record.data).where(
+            Record.entity == entity, Record.row_id.in_(part)
+        )
+        for row_id, deleted, text in s.execute(q):  # plain rows, no ORM objects
+            try:
+                data = json.loads(text)
+            except ValueError:
+                continue
+            if isinstance(data, dict):
+                out[row_id] = (bool(deleted or data.get("deleted")), data)
     return out
 
 
-def _upsert(s: Session, model: type[Any], key: str, values: dict[str, dict[str, Any]]) -> None:
+def _upsert(
+    s: Session, model: type[Any], key: str, values: dict[str, dict[str, Any]], new: Iterable[str] = ()
+) -> None:
     """Replace these rows: one bulk delete and one bulk insert per chunk (no ORM objects: ingest
-    writes thousands of rows per batch)."""
+    writes thousands of rows per batch). Rows in `new` (first seen in this batch) need no delete."""
     if not values:
         return
     table = model.__table__
     col = table.c[key]
     ids = sorted(values)
-    for part in _chunks(ids):
+    old = sorted(set(ids) - set(new))
+    for part in _chunks(old):
         s.execute(delete(table).where(col.in_(part)))
+    for part in _chunks(ids):
         s.execute(insert(table), [{key: rid, **values[rid]} for rid in part])
 
 
@@ -131,9 +150,14 @@ def note_changes(s: Session, changes: Iterable[dict[str, Any]]) -> None:
     """After ingest (or a headquarters write) applied `changes` (entity, row_id, data as JSON text)."""
     by_entity: dict[str, set[str]] = {}
     homes: set[str] = set()
+    counted: dict[tuple[str, str], int] = {}
+    first: dict[str, dict[str, str]] = {}  # entity -> row id -> data, rows this batch inserted
     for c in changes:
         entity, row_id = c["entity"], c["row_id"]
         by_entity.setdefault(entity, set()).add(row_id)
+        counted[(entity, row_id)] = counted.get((entity, row_id), 0) + 1
+        if c.get("op") == "insert" and c.get("version") == 1:
+            first.setdefault(entity, {})[row_id] = c["data"]
         if entity == "household":
             homes.add(row_id)
         elif entity in HOUSEHOLD_PARTS:
@@ -143,9 +167,12 @@ def note_changes(s: Session, changes: Iterable[dict[str, Any]]) -> None:
                 hid = None
             if hid:
                 homes.add(str(hid))
+    for entity, rows in first.items():  # a row changed twice in one batch: read the winner
+        for row_id in [r for r in rows if counted[(entity, r)] > 1]:
+            del rows[row_id]
     visited: set[str] = set()
     if "visit" in by_entity:
-        visited = refresh_visits(s, sorted(by_entity["visit"]))
+        visited = refresh_visits(s, sorted(by_entity["visit"]), first.get("visit", {}))
     if homes:
         refresh_households(s, sorted(homes))
     if visited - homes:
@@ -164,9 +191,11 @@ def note_changes(s: Session, changes: Iterable[dict[str, Any]]) -> None:
         refresh_workers(s, sorted(by_entity["worker_status"]))
 
 
-def refresh_visits(s: Session, visit_ids: list[str]) -> set[str]:
-    """Recompute these visits' rows; returns the households whose last visit may have changed."""
-    recs = _records(s, "visit", visit_ids)
+def refresh_visits(s: Session, visit_ids: list[str], given: dict[str, str] | None = None) -> set[str]:
+    """Recompute these visits' rows; returns the households whose last visit may have changed.
+    `given`: visits this batch inserted (version 1), whose change data is the record."""
+    given = given or {}
+    recs = _records(s, "visit", visit_ids, given)
     values: dict[str, dict[str, Any]] = {}
     homes: set[str] = set()
     for vid, (deleted, v) in recs.items():
@@ -181,7 +210,7 @@ def refresh_visits(s: Session, visit_ids: list[str]) -> set[str]:
         }
     for part in _chunks(sorted(set(visit_ids) - set(recs))):
         homes.update(s.scalars(select(StatVisit.household_id).where(StatVisit.visit_id.in_(part))))
-    _upsert(s, StatVisit, "visit_id", values)
+    _upsert(s, StatVisit, "visit_id", values, given)
     homes.discard("")
     return homes
 
