@@ -29,6 +29,7 @@ from fieldapp.domain.divisions import divisions
 from fieldapp.hq import campaign, export, stats, stats_index
 from fieldapp.hq.models import HouseholdIndex, ReferralIndex
 from fieldapp.hq.stats_models import (
+    StatCadre,
     StatEconomy,
     StatHousehold,
     StatReferral,
@@ -51,6 +52,8 @@ def generate(hq: HQ, n: int, seed: int = 2026) -> None:
     rnd = random.Random(seed)
     villages = [v.code12 for t in divisions().townships() for v in divisions().villages(t.code)]
     cadres = [str(uuid.uuid4()) for _ in range(max(1, n // 3))]
+    with hq.session() as s:
+        s.execute(insert(StatCadre.__table__), [{"cadre_id": c, "name": f"干部{c[:4]}"} for c in cadres])
     chunk = 20_000
     day0 = dt.date(2025, 12, 1)
     for start in range(0, n, chunk):

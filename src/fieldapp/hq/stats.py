@@ -22,6 +22,7 @@ from fieldapp.domain.vocab import CAUSE_LABELS, HardshipCategory, HouseholdStatu
 from fieldapp.hq.accounts import Staff
 from fieldapp.hq.models import HouseholdIndex, ReferralIndex
 from fieldapp.hq.stats_models import (
+    StatCadre,
     StatEconomy,
     StatHousehold,
     StatReferral,
@@ -139,11 +140,7 @@ def cadre_names(s: Session, ids: list[str]) -> dict[str, str]:
     wanted = sorted(set(ids) - {""})
     for i in range(0, len(wanted), 400):
         part = wanted[i : i + 400]
-        q = (
-            select(HouseholdIndex.cadre_id, func.max(HouseholdIndex.cadre_name))
-            .where(HouseholdIndex.cadre_id.in_(part))
-            .group_by(HouseholdIndex.cadre_id)
-        )
+        q = select(StatCadre.cadre_id, StatCadre.name).where(StatCadre.cadre_id.in_(part))
         out.update({k: v or k[:8] for k, v in s.execute(q)})
     return out
 

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp.hq.models import HQMeta, LedgerRow, Record
 from fieldapp.hq.stats_models import (
+    StatCadre,
     StatEconomy,
     StatHousehold,
     StatReferral,
@@ -179,6 +180,8 @@ def note_changes(s: Session, changes: Iterable[dict[str, Any]]) -> None:
         refresh_visit_dates(s, sorted(visited - homes))
     if "referral" in by_entity:
         refresh_referrals(s, sorted(by_entity["referral"]))
+    if "cadre" in by_entity:
+        refresh_cadres(s, sorted(by_entity["cadre"]))
     reliefs = set(by_entity.get("relief_payment", set()))
     if "member" in by_entity:  # a student's ID number changed: their payments' keys follow
         for part in _chunks(sorted(by_entity["member"])):
@@ -289,6 +292,16 @@ def refresh_households(s: Session, household_ids: list[str]) -> None:
         _upsert(s, StatHousehold, "household_id", values)
 
 
+def refresh_cadres(s: Session, cadre_ids: list[str]) -> None:
+    recs = _records(s, "cadre", cadre_ids)
+    _upsert(
+        s,
+        StatCadre,
+        "cadre_id",
+        {cid: {"name": str(c.get("name") or "")[:50]} for cid, (_, c) in recs.items()},
+    )
+
+
 def refresh_referrals(s: Session, referral_ids: list[str]) -> None:
     recs = _records(s, "referral", referral_ids)
     _upsert(
@@ -397,7 +410,7 @@ def _rank(s: Session, model: type[Any], group: Any, keys: set[str]) -> None:
 
 # --- whole rebuild ---------------------------------------------------------------------------------
 
-TABLES = (StatHousehold, StatVisit, StatReferral, StatRelief, StatEconomy, StatWorker)
+TABLES = (StatCadre, StatHousehold, StatVisit, StatReferral, StatRelief, StatEconomy, StatWorker)
 
 
 def rebuild(s: Session) -> dict[str, int]:
@@ -406,6 +419,7 @@ def rebuild(s: Session) -> dict[str, int]:
         s.execute(delete(model))
     counts: dict[str, int] = {}
     steps = (
+        ("cadre", refresh_cadres),
         ("visit", refresh_visits),
         ("household", refresh_households),
         ("referral", refresh_referrals),

@@ -34,6 +34,15 @@ class StatHousehold(HQBase):
     deleted: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class StatCadre(HQBase):
+    """A cadre's display name (union staff, not a beneficiary), for per-cadre tables."""
+
+    __tablename__ = "hq_stat_cadre"
+
+    cadre_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), default="")
+
+
 class StatVisit(HQBase):
     __tablename__ = "hq_stat_visit"
     # campaign progress asks "a face-to-face visit of this household in the period?": index-only

@@ -2,7 +2,7 @@
 
 Revision ID: 0005
 Revises: 0004
-Create Date: 2026-11-29 22:24:46.828972
+Create Date: 2026-11-29 22:35:15.200008
 """
 
 from __future__ import annotations
@@ -35,6 +35,12 @@ def upgrade() -> None:
     with op.batch_alter_table("hq_campaign", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_hq_campaign_start"), ["start"], unique=False)
 
+    op.create_table(
+        "hq_stat_cadre",
+        sa.Column("cadre_id", sa.String(length=36), nullable=False),
+        sa.Column("name", sa.String(length=50), nullable=False),
+        sa.PrimaryKeyConstraint("cadre_id", name=op.f("pk_hq_stat_cadre")),
+    )
     op.create_table(
         "hq_stat_economy",
         sa.Column("id", sa.String(length=36), nullable=False),
@@ -195,6 +201,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_hq_stat_economy_household_id"))
 
     op.drop_table("hq_stat_economy")
+    op.drop_table("hq_stat_cadre")
     with op.batch_alter_table("hq_campaign", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_hq_campaign_start"))
 
