@@ -260,3 +260,23 @@ def _last_referral(h: HQ) -> str:
 
     with h.session() as s:
         return str(s.scalars(select(Record.row_id).where(Record.entity == "referral")).one())
+
+
+def test_campaign_progress_counts_a_visit_in_a_past_period_though_a_later_one_exists(hq: HQ) -> None:
+    import datetime as dt
+
+    from fieldapp.hq import campaign
+
+    hid = household(hq, LANLING_VILLAGE, cadre="c1")
+    write(hq, "visit", household_id=hid, cadre_id="c1", visit_date="2026-10-05", mode="入户走访")
+    write(hq, "visit", household_id=hid, cadre_id="c1", visit_date="2026-11-03", mode="单位走访")
+    write(hq, "visit", household_id=hid, cadre_id="c1", visit_date="2026-09-10", mode="电话联系")
+    today = dt.date(2026, 11, 18)
+    for start, end, visited in (
+        ("2026-10-01", "2026-10-31", 1),  # past: found among the visits
+        ("2026-11-01", "2026-11-30", 1),  # running: the last visit answers
+        ("2026-09-01", "2026-09-30", 0),  # only a phone call then
+    ):
+        c = campaign.set_campaign(hq, f"{start}摸底", start, end, [])
+        (row,) = campaign.progress(hq, c, "county", today)
+        assert (row.visited, row.not_visited, row.overdue) == (visited, 1 - visited, 1 - visited), start

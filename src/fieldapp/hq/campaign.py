@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy import and_, case, exists, func, or_, select
 
 from fieldapp.domain.divisions import divisions
 from fieldapp.hq.stats_models import Campaign, StatHousehold, StatVisit
@@ -150,14 +150,18 @@ def in_scope(c: CampaignOut, county: str = "") -> Any:
 
 
 def visited_in(c: CampaignOut) -> Any:
-    v = StatVisit
-    return exists().where(
-        v.household_id == StatHousehold.household_id,
+    """A face-to-face visit in the period. The household's last such visit answers it without
+    looking at visits (a running campaign: nothing is later than today); only households whose
+    last visit came after the period (a past campaign) are looked up in hq_stat_visit."""
+    v, h = StatVisit, StatHousehold
+    later = exists().where(
+        v.household_id == h.household_id,
         v.deleted == 0,
         v.face_to_face == 1,
         v.visit_date >= c.start,
         v.visit_date <= c.end,
     )
+    return or_(and_(h.last_f2f_on >= c.start, h.last_f2f_on <= c.end), and_(h.last_f2f_on > c.end, later))
 
 
 def progress(hq: HQ, c: CampaignOut, by: str, today: dt.date, county: str = "") -> list[ProgressRow]:
