@@ -280,3 +280,26 @@ def test_campaign_progress_counts_a_visit_in_a_past_period_though_a_later_one_ex
         c = campaign.set_campaign(hq, f"{start}摸底", start, end, [])
         (row,) = campaign.progress(hq, c, "county", today)
         assert (row.visited, row.not_visited, row.overdue) == (visited, 1 - visited, 1 - visited), start
+
+
+def test_charts_are_well_formed_svg_with_escaped_labels_and_links() -> None:
+    import xml.etree.ElementTree as ET
+
+    from fieldapp.hq import charts
+
+    evil = '<script>alert("x")</script>兰陵县'
+    svgs = [
+        charts.bar(
+            "困难户", [(evil, 3, "/console/stats/list?county=371324&category=深度困难"), ("兰山区", 0, "")]
+        ),
+        charts.stacked("类别", ["深度困难", "相对困难"], [(evil, [2, 1], ["/a?x=1&y=2", ""])]),
+        charts.line("走访", ["2026-10", "2026-11"], [("全部", [1, 4]), ("当面", [0, 2])]),
+        charts.bar("空", []),
+    ]
+    for svg in svgs:
+        root = ET.fromstring(svg)  # well-formed XML: every label and link escaped
+        assert root.tag.endswith("svg")
+        assert "<script>" not in svg
+    texts = "".join(ET.fromstring(svgs[0]).itertext())
+    assert "兰陵县" in texts and "3" in texts
+    assert "暂无数据" in svgs[3]
