@@ -197,7 +197,10 @@ def note_changes(s: Session, changes: Iterable[dict[str, Any]]) -> None:
 def refresh_visits(s: Session, visit_ids: list[str], given: dict[str, str] | None = None) -> set[str]:
     """Recompute these visits' rows; returns the households whose last visit may have changed.
     `given`: visits this batch inserted (version 1), whose change data is the record."""
-    given = given or {}
+    given = dict(given or {})
+    for part in _chunks(sorted(given)):  # already here: a later version came first (out of order)
+        for known in s.scalars(select(StatVisit.visit_id).where(StatVisit.visit_id.in_(part))):
+            del given[known]
     recs = _records(s, "visit", visit_ids, given)
     values: dict[str, dict[str, Any]] = {}
     homes: set[str] = set()
