@@ -28,6 +28,8 @@ ACTIONS = {
     "resolve_conflict": "处理冲突",
     "device_enrol": "生成设备登记文件",
     "device_revoke": "停用设备",
+    "stats_export": "导出统计",  # hq/console/stats_views.py
+    "campaign_set": "设定摸底活动",
 }
 WHO = {
     "referral_outcome": ("admin", "city", "county"),

@@ -10,7 +10,7 @@ from fastapi.staticfiles import StaticFiles
 
 from fieldapp.hq import server, web
 from fieldapp.hq.api import households as households_api
-from fieldapp.hq.console import views
+from fieldapp.hq.console import stats_views, views
 from fieldapp.hq.store import HQ
 
 # the console loads nothing from elsewhere and may not be framed (clickjacking)
@@ -27,6 +27,7 @@ def create_app(hq: HQ) -> FastAPI:
     app = server.create_app(hq)
     app.include_router(households_api.router(hq))
     app.include_router(views.router(hq))
+    app.include_router(stats_views.router(hq))
     app.mount("/console/static", StaticFiles(directory=views.STATIC_DIR), name="console-static")
 
     @app.get("/", include_in_schema=False)

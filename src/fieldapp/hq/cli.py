@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from fieldapp.hq import actions, labels, limits
+from fieldapp.hq import actions, labels, limits, stats_cli
 from fieldapp.hq.store import HQ, default_url
 from fieldapp.sync import client as sync_client
 from fieldapp.sync.protocol import SyncError
@@ -91,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", default="", help="处理说明")
     sub.add_parser("admin-token", help="显示查看 /api/v1/status 所需的管理口令")
     _user_parser(sub)
+    stats_cli.add_parsers(sub)  # campaign, report, stats-rebuild
     return parser
 
 
@@ -195,6 +196,8 @@ def _run(hq: HQ, args: argparse.Namespace) -> int:
         return _init(hq, args.admin_password_file)
     if args.command == "user":
         return _user(hq, args)
+    if args.command in stats_cli.COMMANDS:
+        return stats_cli.run(hq, args)
     if args.command == "serve":
         return _serve(hq, args)
     if args.command == "enroll-device":

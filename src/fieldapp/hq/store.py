@@ -26,7 +26,7 @@ from sqlalchemy import Engine, Table, create_engine, event, exc, func, insert, s
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp.domain import clock
-from fieldapp.hq import batchcheck, ledger_index, migrate, ownership
+from fieldapp.hq import batchcheck, ledger_index, migrate, ownership, stats_index
 from fieldapp.hq import limits as hq_limits
 from fieldapp.hq.models import (
     SCHEMA_VERSION,
@@ -137,6 +137,7 @@ class HQ:
             if s.get(HQMeta, "admin_token") is None:
                 s.add(HQMeta(key="admin_token", value=secrets.token_urlsafe(32).encode()))
             ledger_index.rebuild_if_missing(s)  # households synced before the console existed
+            stats_index.rebuild_if_missing(s)  # and before the statistics existed
         with self.session() as s:
             version = int(s.get(HQMeta, "schema_version").value)  # type: ignore[union-attr]
         if version > SCHEMA_VERSION:
@@ -483,6 +484,7 @@ class HQ:
         if conflicts:
             s.execute(insert(_table(Conflict)), conflicts)
         ledger_index.note_changes(s, fresh)  # the console's household index, in this transaction
+        stats_index.note_changes(s, fresh)  # the statistics' aggregates, likewise
         for sha, blob in attachments:
             if s.get(Attachment, sha) is None:
                 s.add(Attachment(sha256=sha, data=blob))
@@ -602,6 +604,7 @@ class HQ:
             rec.version, rec.hlc, rec.device_id = int(row["version"]), int(row["hlc"]), HQ_DEVICE
             rec.deleted, rec.data = bool(row.get("deleted")), text
         ledger_index.note_changes(s, [{"entity": entity, "row_id": str(row["id"]), "data": text}])
+        stats_index.note_changes(s, [{"entity": entity, "row_id": str(row["id"]), "data": text}])
 
     def _outgoing(self, s: Session, device_id: str, kind: str, body: dict[str, Any]) -> int:
         item = Outgoing(device_id=device_id, kind=kind, body=protocol.canonical_json(body).decode())

@@ -15,7 +15,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -169,11 +171,44 @@ def main(out: Path) -> None:
                 shot("12-devices-admin", full=True)
                 page.goto(f"{base}/console/audit")
                 shot("08-audit")
+                stats_shots(url, base, page, shot)
                 browser.close()
         finally:
             proc.terminate()
             proc.wait(10)
             log.close()
+
+
+def stats_shots(url: str, base: str, page: Any, shot: Callable[..., None]) -> None:
+    """The statistics pages (console/stats_views.py) with a campaign running since 20 days."""
+    import datetime as dt
+
+    from fieldapp.domain import clock
+    from fieldapp.hq import campaign
+
+    today = clock.today()
+    hq = HQ(url)
+    try:
+        start, end = today - dt.timedelta(days=20), today + dt.timedelta(days=10)
+        campaign.set_campaign(
+            hq, f"{start.year}年{start.month}月再摸底", str(start), str(end), [], "市总-张敏"
+        )
+    finally:
+        hq.close()
+    for name, path in (
+        ("13-stats-households", "/console/stats"),
+        ("14-stats-campaign", "/console/stats/campaign"),
+        ("15-stats-item19", "/console/stats/item19"),
+        ("16-stats-referrals", "/console/stats/referrals"),
+        ("17-stats-relief", "/console/stats/relief"),
+        ("18-stats-cadres", "/console/stats/cadres"),
+    ):
+        page.goto(f"{base}{path}")
+        shot(name)
+    page.goto(f"{base}/console/stats")
+    page.locator("table.stats tbody td a").first.click()
+    page.wait_for_url("**/console/stats/list*")
+    shot("19-stats-list")
 
 
 def _refused_upload(work: Path, server: str) -> None:

@@ -1,0 +1,411 @@
+"""The console's statistics pages (/console/stats…), the campaign form and the exports.
+
+Thin like console/views.py: the figures come from hq.stats (SQL over the aggregate tables), the
+charts from hq.charts, the files from hq.export. A county clerk is held to their county: asking
+for another county answers 404 (as if it did not exist). Every export is audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+import jinja2
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
+
+from fieldapp.domain import clock
+from fieldapp.domain.vocab import HardshipCategory
+from fieldapp.hq import accounts, campaign, charts, export, stats, web
+from fieldapp.hq.accounts import ROLES
+from fieldapp.hq.console.views import Refused
+from fieldapp.hq.store import HQ
+from fieldapp.hq.web import Caller
+
+HERE = Path(__file__).resolve().parent
+SECTIONS = {
+    "overview": "困难户",
+    "campaign": "再摸底进度",
+    "item19": "第19条指标",
+    "referrals": "转介",
+    "relief": "救助发放",
+    "cadres": "干部工作量",
+}
+COUNTIES_FIELD = Form([])  # the campaign's counties: a multiple select (none = the whole city)
+
+templates = Jinja2Templates(
+    env=jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=jinja2.select_autoescape(["html"]),
+        undefined=jinja2.StrictUndefined,
+    )
+)
+
+
+def figure(v: Any) -> str:
+    """A table cell: 12,345 for counts, 1,234.50 for yuan; text as it is."""
+    if isinstance(v, bool):
+        return str(v)
+    if isinstance(v, int):
+        return f"{v:,}"
+    if isinstance(v, float):
+        return f"{v:,.2f}"
+    return str(v)
+
+
+templates.env.filters["figure"] = figure
+
+
+def may_set_campaign(who: Caller) -> bool:
+    return who.staff.role in ("admin", "city") and not who.staff.county_code
+
+
+def section_tables(hq: HQ, scope: stats.Scope, section: str, today: dt.date) -> list[stats.Table]:
+    current = campaign.current(hq)
+    baseline = current.start if current else None
+    if section == "overview":
+        return [stats.households_county_category(hq, scope)] + [
+            stats.households_by(hq, scope, d) for d in ("cause", "basis", "status")
+        ]
+    if section == "item19":
+        return stats.item19(hq, scope, baseline)
+    if section == "referrals":
+        return [stats.referrals_by(hq, scope, d, today) for d in ("kind", "body", "status")]
+    if section == "relief":
+        return [stats.relief_by(hq, scope), stats.double_funding_table(hq, scope)]
+    if section == "cadres":
+        return [stats.cadre_work(hq, scope, today, baseline or f"{today.year}-01-01")]
+    if section == "campaign":
+        return campaign_tables(hq, scope, current, today)
+    if section == "report":
+        return stats.everything(hq, scope, today, baseline)
+    raise Refused(404, "没有这一统计。")
+
+
+def campaign_tables(
+    hq: HQ, scope: stats.Scope, c: campaign.CampaignOut | None, today: dt.date
+) -> list[stats.Table]:
+    if c is None:
+        return []
+    out = []
+    for by, label in (("county", "县区"), ("township", "乡镇（街道）"), ("cadre", "结对干部")):
+        rows = []
+        for p in campaign.progress(hq, c, by, today, scope.county):
+            key = {by: p.key or "-"}
+            base = {"campaign": c.id, **key}
+            rows.append(
+                stats.Row(
+                    [p.label, p.households, p.visited, p.not_visited, p.overdue, p.percent],
+                    [
+                        "",
+                        stats.list_link(scope, **base),
+                        stats.list_link(scope, **base, visit="yes"),
+                        stats.list_link(scope, **base, visit="no"),
+                        stats.list_link(scope, **base, visit="late"),
+                    ],
+                )
+            )
+        totals: list[Any] = ["合计"] + [sum(int(r.cells[i]) for r in rows) for i in range(1, 5)]
+        done = f"{100 * totals[2] / totals[1]:.0f}%" if totals[1] else "—"
+        out.append(
+            stats.Table(
+                f"campaign_{by}",
+                f"{c.name}进度（按{label}，{c.start}至{c.end}）",
+                "户",
+                [label, "应摸底户数", "已当面走访", "尚未走访", "逾期未走访", "完成率"],
+                rows,
+                [*totals, done],
+            )
+        )
+    return out
+
+
+def charts_for(
+    hq: HQ, scope: stats.Scope, section: str, tables: list[stats.Table], today: dt.date
+) -> list[Markup]:
+    out: list[str] = []
+    if section == "overview" and tables:
+        t = tables[0]
+        series = [*[c.value for c in HardshipCategory], "未评定"]
+        out.append(
+            charts.stacked(
+                t.title,
+                series,
+                [(r.cells[0], [float(x) for x in r.cells[1:-1]], r.links[1:-1]) for r in t.rows],
+            )
+        )
+        cause = tables[1]
+        out.append(charts.bar(cause.title, [(r.cells[0], float(r.cells[1]), r.link(1)) for r in cause.rows]))
+        months = stats.visits_by_month(hq, scope, 12, today)
+        out.append(
+            charts.line(
+                "近12个月走访次数",
+                [m for m, _, _ in months],
+                [
+                    ("全部走访", [float(n) for _, n, _ in months]),
+                    ("当面走访", [float(f) for _, _, f in months]),
+                ],
+            )
+        )
+    elif section == "campaign" and tables:
+        t = tables[0]
+        out.append(
+            charts.stacked(
+                t.title,
+                ["已当面走访", "尚未走访"],
+                [
+                    (r.cells[0], [float(r.cells[2]), float(r.cells[3])], [r.link(2), r.link(3)])
+                    for r in t.rows
+                ],
+            )
+        )
+    elif section == "referrals" and tables:
+        t = tables[0]
+        out.append(
+            charts.stacked(
+                t.title,
+                ["办理中", "已办结", "其他"],
+                [
+                    (
+                        r.cells[0],
+                        [float(r.cells[2]), float(r.cells[3]), float(r.cells[1] - r.cells[2] - r.cells[3])],
+                        [r.link(2), r.link(3), ""],
+                    )
+                    for r in t.rows
+                ],
+            )
+        )
+    elif section == "relief" and tables:
+        t = tables[0]
+        by_year: dict[int, float] = {}
+        for r in t.rows:
+            by_year[int(r.cells[0])] = by_year.get(int(r.cells[0]), 0.0) + float(r.cells[5])
+        years = sorted(by_year)
+        if years:
+            out.append(
+                charts.line(
+                    "历年救助发放金额（元）", [str(y) for y in years], [("金额", [by_year[y] for y in years])]
+                )
+            )
+        by_prog: dict[str, float] = {}
+        for r in t.rows:
+            by_prog[str(r.cells[1])] = by_prog.get(str(r.cells[1]), 0.0) + float(r.cells[5])
+        out.append(charts.bar("各项目救助金额（元）", [(k, v, "") for k, v in sorted(by_prog.items())]))
+    elif section == "cadres" and tables:
+        t = tables[0]
+        out.append(
+            charts.stacked(
+                "干部结对户走访情况（前30位）",
+                ["按期走访", "走访逾期"],
+                [
+                    (r.cells[0], [float(r.cells[1] - r.cells[4]), float(r.cells[4])], [r.link(1), ""])
+                    for r in t.rows[:30]
+                ],
+            )
+        )
+    return [Markup(svg) for svg in out]  # built by hq.charts from escaped text only
+
+
+def router(hq: HQ) -> APIRouter:
+    r = APIRouter(prefix="/console/stats", include_in_schema=False)
+
+    def page(request: Request, template: str, who: Caller, status: int = 200, **context: Any) -> HTMLResponse:
+        context.update(me=who.staff, csrf=who.csrf, roles=ROLES, nav="stats", sections=SECTIONS)
+        return templates.TemplateResponse(request, template, context, status_code=status)
+
+    def signed_in(request: Request) -> Caller | RedirectResponse:
+        who = web.caller(hq, request)
+        if who is None:
+            target = quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
+            return RedirectResponse(f"/console/login?next={target}", 303)
+        return who
+
+    def scope_of(who: Caller, county: str) -> stats.Scope:
+        try:
+            return stats.scope_for(who.staff, county)
+        except stats.OutOfScope:
+            raise Refused(404, "没有这个县区的统计，或不在您的查看范围内。") from None
+
+    def counties(who: Caller) -> list[tuple[str, str]]:
+        from fieldapp.hq import ledger
+
+        return ledger.counties(who.staff)
+
+    def section_page(
+        request: Request, section: str, county: str, status: int = 200, **extra: Any
+    ) -> Response:
+        who = signed_in(request)
+        if isinstance(who, RedirectResponse):
+            return who
+        if section not in SECTIONS:
+            raise Refused(404, "没有这一统计。")
+        scope = scope_of(who, county)
+        today = clock.today()
+        tables = section_tables(hq, scope, section, today)
+        extra.setdefault("error", "")
+        extra.setdefault("message", "")
+        extra.setdefault("form", {"name": "", "start": "", "end": "", "counties": []})
+        return page(
+            request,
+            "stats.html",
+            who,
+            status,
+            section=section,
+            scope=scope,
+            tables=tables,
+            charts=charts_for(hq, scope, section, tables, today),
+            counties=counties(who),
+            current=campaign.current(hq) if section == "campaign" else None,
+            history=campaign.campaigns(hq)[:10] if section == "campaign" else [],
+            may_set=may_set_campaign(who),
+            today=today.isoformat(),
+            qs=urlencode({"county": scope.county}) if scope.county and not who.staff.county_code else "",
+            **extra,
+        )
+
+    @r.get("")
+    def overview(request: Request, county: str = "") -> Response:
+        return section_page(request, "overview", county)
+
+    @r.get("/list")
+    def household_list(request: Request, page_no: int = 1) -> Response:
+        who = signed_in(request)
+        if isinstance(who, RedirectResponse):
+            return who
+        params = {k: v[:200] for k, v in request.query_params.items() if k in stats.FILTER_LABELS}
+        scope = scope_of(who, params.get("county", ""))
+        result = stats.household_list(hq, scope, params, clock.today(), page_no)
+        return page(
+            request,
+            "stats_list.html",
+            who,
+            result=result,
+            columns=stats.LIST_COLUMNS,
+            params=params,
+            scope=scope,
+            section="",
+        )
+
+    @r.get("/list.{fmt}")
+    def household_list_file(request: Request, fmt: str) -> Response:
+        who = signed_in(request)
+        if isinstance(who, RedirectResponse):
+            return who
+        params = {k: v[:200] for k, v in request.query_params.items() if k in stats.FILTER_LABELS}
+        scope = scope_of(who, params.get("county", ""))
+        today = clock.today()
+        detail = urlencode(params)
+        rows = stats.iter_household_list(hq, scope, params, today)
+        accounts.record(hq, who.staff, "stats_export", f"困难户名单.{fmt}", detail, web.client_of(request))
+        return _file(fmt, "困难户名单", scope, stats.LIST_COLUMNS, rows, today)
+
+    def _file(
+        fmt: str, title: str, scope: stats.Scope, columns: list[str], rows: Any, today: dt.date
+    ) -> Response:
+        name = quote(f"{scope.label}{title}{today:%Y%m%d}.{fmt}")
+        disposition = {
+            "Content-Disposition": f"attachment; filename=\"stats.{fmt}\"; filename*=UTF-8''{name}"
+        }
+        if fmt == "csv":
+            return StreamingResponse(
+                export.csv_rows(columns, rows), media_type="text/csv; charset=utf-8", headers=disposition
+            )
+        if fmt != "xlsx":
+            raise Refused(404, "只能导出 xlsx 或 csv。")
+        path = export.temp_xlsx()
+        book = export.Workbook(path, unit_name(scope))
+        book.add_rows(f"{scope.label}{title}", "户", columns, rows, when=today, count_total=True)
+        book.close()
+        return StreamingResponse(
+            export.file_chunks(path),
+            media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            headers=disposition,
+        )
+
+    @r.get("/export/{section}.{fmt}")
+    def export_section(request: Request, section: str, fmt: str, county: str = "") -> Response:
+        who = signed_in(request)
+        if isinstance(who, RedirectResponse):
+            return who
+        if section not in SECTIONS and section != "report":
+            raise Refused(404, "没有这一统计。")
+        scope = scope_of(who, county)
+        today = clock.today()
+        tables = section_tables(hq, scope, section, today)
+        title = "统计报表" if section == "report" else SECTIONS[section]
+        accounts.record(hq, who.staff, "stats_export", f"{title}.{fmt}", scope.county, web.client_of(request))
+        name = quote(f"{scope.label}{title}{today:%Y%m%d}.{fmt}")
+        disposition = {
+            "Content-Disposition": f"attachment; filename=\"stats.{fmt}\"; filename*=UTF-8''{name}"
+        }
+        if fmt == "csv":
+            return StreamingResponse(
+                _tables_csv(tables), media_type="text/csv; charset=utf-8", headers=disposition
+            )
+        if fmt != "xlsx":
+            raise Refused(404, "只能导出 xlsx 或 csv。")
+        path = export.temp_xlsx()
+        export.write_report(path, unit_name(scope), tables, today)
+        return StreamingResponse(
+            export.file_chunks(path),
+            media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            headers=disposition,
+        )
+
+    @r.post("/campaign")
+    def campaign_set(
+        request: Request,
+        csrf_token: str = Form(""),
+        name: str = Form(""),
+        start: str = Form(""),
+        end: str = Form(""),
+        counties: list[str] = COUNTIES_FIELD,
+    ) -> Response:
+        who = signed_in(request)
+        if isinstance(who, RedirectResponse):
+            return who
+        if not accounts.csrf_matches(who.csrf, csrf_token):
+            raise Refused(403, "表单已过期或来源不明，没有执行。请回到页面刷新后重试。")
+        if not may_set_campaign(who):
+            raise Refused(403, "只有市总工会工作人员或系统管理员可以设定摸底活动。")
+        chosen = [c for c in counties if c]
+        try:
+            c = campaign.set_campaign(hq, name, start, end, chosen, who.staff.name)
+        except campaign.CampaignError as e:
+            form = {"name": name, "start": start, "end": end, "counties": chosen}
+            return section_page(request, "campaign", "", 400, error=str(e), form=form)
+        accounts.record(
+            hq,
+            who.staff,
+            "campaign_set",
+            c.name,
+            f"{c.start}—{c.end} {c.county_names}",
+            web.client_of(request),
+        )
+        return RedirectResponse(f"/console/stats/campaign?done={quote('已设定并下发：' + c.name)}", 303)
+
+    @r.get("/{section}")
+    def section(request: Request, section: str, county: str = "", done: str = "") -> Response:
+        return section_page(request, section, county, message=done[:100])
+
+    return r
+
+
+def unit_name(scope: stats.Scope) -> str:
+    return f"{scope.label}总工会" if scope.county else "临沂市总工会"
+
+
+def _tables_csv(tables: list[stats.Table]) -> Any:
+    first = True
+    for t in tables:
+        for i, text in enumerate(export.csv_rows([t.title], [], None)):
+            yield text if first and i == 0 else text.lstrip(export.CSV_BOM)
+        first = False
+        lines = export.csv_rows(t.columns, (r.cells for r in t.rows), t.totals)
+        for text in lines:
+            yield text.lstrip(export.CSV_BOM)
+        yield "\r\n"
