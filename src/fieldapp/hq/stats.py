@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 from sqlalchemy import ColumnElement, and_, case, exists, func, literal, literal_column, or_, select
 from sqlalchemy.orm import Session
 
+from fieldapp.domain import item19 as codes19
 from fieldapp.domain.divisions import divisions
 from fieldapp.domain.vocab import CAUSE_LABELS, HardshipCategory, HouseholdStatus, PairingBasis
 from fieldapp.hq.accounts import Staff
@@ -39,30 +40,10 @@ AUTUMN_AID = "金秋助学"
 ANNUAL = ("送温暖", "农民工平安返乡", "女职工关爱行动")  # one payment per household per year
 DONE = "已办结"
 OPEN = ("已转介", "已受理")
-# item-19 codes (contract section 1); fieldapp.domain.item19 holds the device's labels when present
-EMPLOYMENT = {
-    "employed_local": "本地务工",
-    "employed_away": "外出务工",
-    "self_employed": "自主创业/个体",
-    "farming": "务农",
-    "unemployed": "失业",
-    "not_working": "无工作能力/不工作",
-}
-INSURANCE = {
-    "pension": "养老保险",
-    "medical": "医疗保险",
-    "work_injury": "工伤保险",
-    "unemployment": "失业保险",
-    "maternity": "生育保险",
-}
-ECONOMY = {
-    "annual_income": "家庭年收入",
-    "expense_food": "食品支出",
-    "expense_housing": "住房支出",
-    "expense_medical": "医疗支出",
-    "expense_schooling": "教育支出",
-    "expense_other": "其他支出",
-}
+# item-19 codes and their labels: one table, the device's (fieldapp.domain.item19)
+EMPLOYMENT = codes19.EMPLOYMENT
+INSURANCE = codes19.INSURANCE
+ECONOMY = {"annual_income": "家庭年收入"} | {k: f"{v}支出" for k, v in codes19.EXPENSES.items()}
 
 
 class OutOfScope(LookupError):

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from fieldapp.domain import item19
 from fieldapp.hq.models import HQMeta, LedgerRow, Record
 from fieldapp.hq.stats_models import (
     StatCadre,
@@ -37,7 +38,7 @@ CHUNK = 400
 FACE_TO_FACE = ("入户走访", "单位走访")  # as the device's re-survey counts them (services/todo.py)
 MAX_VISIT_INTERVAL_DAYS = 90
 HOUSEHOLD_PARTS = ("assessment", "pairing")
-INSURANCE_CODES = ("pension", "medical", "work_injury", "unemployment", "maternity")
+INSURANCE_CODES = tuple(item19.INSURANCE)
 ECONOMY_FIGURES = (
     "annual_income",
     "expense_food",
