@@ -26,6 +26,7 @@ from fieldapp.domain.vocab import HardshipCause
 from fieldapp.services import assessments
 from fieldapp.services import settings as ledger_settings
 from fieldapp.storage.db import Database
+from fieldapp.ui import form_drafts
 from fieldapp.ui.forms import BusyLine, FieldErrors, date_edit, get_date, save_in_background, yuan_to_fen
 from fieldapp.ui.household_list import CATEGORY_COLOURS
 
@@ -102,7 +103,9 @@ class AssessmentForm(QWidget):
         self.save_button = QPushButton(self.tr("记录本次评定"), self)
         self.save_button.setObjectName("saveAssessment")
         self.save_button.clicked.connect(self.save)
+        self.banner = form_drafts.banner(self)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
         layout.addLayout(form)
         layout.addWidget(secondary_box)
         layout.addWidget(self.result)
@@ -118,8 +121,28 @@ class AssessmentForm(QWidget):
             m.valueChanged.connect(self.update_preview)
         self.main_cause.currentIndexChanged.connect(self.update_preview)
         self.sudden.toggled.connect(self.update_preview)
+        fields: dict[str, QWidget] = {
+            "household_size": self.household_size,
+            "annual_income": self.income,
+            "rigid_spending": self.spending,
+            "main_cause": self.main_cause,
+            "sudden_event": self.sudden,
+            "assessed_on": self.assessed_on,
+        }
+        fields.update({f"secondary_{int(c)}": cb for c, cb in self.secondary.items()})
+        self.draft = form_drafts.FormDraft(
+            self,
+            db,
+            form_drafts.draft_key("assessment", household_id),
+            fields=fields,
+            banner_label=self.banner,
+        )
 
     def load(self, latest: Any, member_count: int) -> None:
+        """Fill from the latest assessment, then bring back figures typed and not yet recorded."""
+        self.draft.save_now()  # a reload while typing keeps what was typed
+        self.draft.loading = True
+        self.banner.hide()
         if latest is not None:
             self.household_size.setValue(latest.household_size)
             self.income.setValue(latest.annual_income_fen / 100)
@@ -139,6 +162,7 @@ class AssessmentForm(QWidget):
         else:
             self.household_size.setValue(max(member_count, 1))
             self.previous.setText(self.tr("尚未评定。"))
+        self.draft.ready()
         self.update_preview()
 
     def hardship_input(self) -> HardshipInput:
@@ -186,11 +210,16 @@ class AssessmentForm(QWidget):
 
         save_in_background(
             self,
-            work,
+            form_drafts.then_discard(self.draft, work),
             label=self.tr("正在保存…"),
             failed_title=self.tr("评定未能保存"),
-            done=self.saved.emit,
+            done=self._saved,
             errors=self.errors,
             busy=self.busy,
             controls=[self.save_button],
         )
+
+    def _saved(self, assessment_id: str) -> None:
+        self.draft.saved()
+        self.banner.hide()
+        self.saved.emit(assessment_id)

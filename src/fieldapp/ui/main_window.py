@@ -477,6 +477,7 @@ class MainWindow(QMainWindow):
 
         dialog = HouseholdDialog(self.db, self, household_id=household_id)
         dialog.saved.connect(self.household_changed)
+        dialog.rejected.connect(self.refresh)  # a draft kept or discarded: the 待办 list shows it
         self._open_dialog(dialog)
         return dialog
 
@@ -585,6 +586,7 @@ class MainWindow(QMainWindow):
 
         dialog = HouseholdDialog(self.db, self)
         dialog.saved.connect(self._household_created)
+        dialog.rejected.connect(self.refresh)  # a draft kept or discarded: the 待办 list shows it
         self._open_dialog(dialog)
         return dialog
 
@@ -606,10 +608,20 @@ class MainWindow(QMainWindow):
         self._open_dialog(dialog)
         return dialog
 
-    def finish_draft(self, kind: str, household_id: str) -> QWidget:
+    def finish_draft(self, kind: str, household_id: str, record_id: str = "") -> QWidget:
         """A waiting draft from the 待办 list: its form, with the text restored."""
         if kind == "referral":
             return self.new_referral_for(household_id)
+        if kind == "household":
+            return self.edit_household(household_id) if household_id else self.new_household()
+        if kind == "member":
+            return self.edit_member(household_id, record_id)
+        if kind in ("relief", "consent"):
+            return self.add_record(household_id, kind)
+        if kind == "assessment":
+            profile = self.open_household(household_id)
+            profile.tabs.setCurrentWidget(profile.assessment)
+            return profile
         return self.record_visit_for(household_id)
 
     def edit_visit(self, household_id: str, visit_id: str) -> VisitDialog:
@@ -662,6 +674,7 @@ class MainWindow(QMainWindow):
 
         dialog = MemberDialog(self.db, household_id, member_id or None, self)
         dialog.saved.connect(lambda _mid: self.household_changed(household_id))
+        dialog.rejected.connect(self.refresh)  # a draft kept or discarded: the 待办 list shows it
         self._open_dialog(dialog)
         return dialog
 
@@ -674,6 +687,7 @@ class MainWindow(QMainWindow):
         else:
             dialog = ConsentDialog(self.db, household_id, self)
         dialog.saved.connect(lambda _id: self.household_changed(household_id))
+        dialog.rejected.connect(self.refresh)  # a draft kept or discarded: the 待办 list shows it
         self._open_dialog(dialog)
         return dialog
 

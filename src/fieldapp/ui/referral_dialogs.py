@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,11 +28,10 @@ from fieldapp.domain.vocab import AssistanceArea, ReferralStatus
 from fieldapp.services import drafts, households, referrals
 from fieldapp.services import settings as ledger_settings
 from fieldapp.storage.db import Database
-from fieldapp.ui import messages
+from fieldapp.ui import form_drafts, messages
 from fieldapp.ui.forms import (
     BusyLine,
     FieldErrors,
-    ask_before_closing,
     date_edit,
     enter_moves_on,
     get_date,
@@ -40,12 +39,11 @@ from fieldapp.ui.forms import (
     set_date,
 )
 
-DRAFT_DELAY_MS = 400
 DRAFT_KIND = "referral"
 
 
 def draft_key(household_id: str) -> str:
-    return f"referral:{household_id}"
+    return form_drafts.draft_key(DRAFT_KIND, household_id)
 
 
 class ReferralDialog(QDialog):
@@ -68,8 +66,6 @@ class ReferralDialog(QDialog):
         self.visit_id = visit_id
         self.recorded_by = recorded_by
         self.referral_id: str | None = None
-        self._dirty = False
-        self._loading = True
         self.setObjectName("referralDialog")
         h = households.get_household(db, household_id)
         head = h.head
@@ -99,11 +95,7 @@ class ReferralDialog(QDialog):
         self.created_on.setObjectName("referralDate")
         self.follow_up = QLabel(self)
         self.follow_up.setStyleSheet("color: #555;")
-        self.banner = QLabel(self)
-        self.banner.setObjectName("draftBanner")
-        self.banner.setStyleSheet("background: #fff8e1; border: 1px solid #f0c36d; padding: 4px;")
-        self.banner.setWordWrap(True)
-        self.banner.hide()
+        self.banner = form_drafts.banner(self)
 
         form = QFormLayout()
         form.addRow(self.tr("转介事项(&K)"), self.kind)
@@ -145,17 +137,16 @@ class ReferralDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
 
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.save_draft)
-        self.kind.currentIndexChanged.connect(self._changed)
-        self.body.currentTextChanged.connect(self._changed)
-        self.member.currentIndexChanged.connect(self._changed)
-        self.reason.textChanged.connect(self._changed)
-        self.created_on.dateChanged.connect(self._changed)
-        self._restore_draft()
-        self._loading = False
+        self.draft = form_drafts.FormDraft(
+            self,
+            db,
+            draft_key(household_id),
+            payload=self.payload,
+            restore=self._restore_draft,
+            banner_label=self.banner,
+            watch=(self.kind, self.body, self.member, self.reason, self.created_on),
+        )
+        self.draft.ready()
 
     # --- drafts ----------------------------------------------------------------------------
     def payload(self) -> dict[str, Any]:
@@ -168,11 +159,7 @@ class ReferralDialog(QDialog):
             "visit_id": self.visit_id,
         }
 
-    def _restore_draft(self) -> None:
-        draft = drafts.load_draft(self.db, draft_key(self.household_id))
-        if draft is None:
-            return
-        p = draft.payload
+    def _restore_draft(self, p: dict[str, Any]) -> None:
         if self.kind.findData(p.get("kind_code")) >= 0:
             self.select_kind(p["kind_code"])
         self.body.setCurrentText(p.get("receiving_body", ""))
@@ -182,29 +169,13 @@ class ReferralDialog(QDialog):
         if p.get("created_on"):
             set_date(self.created_on, dt.date.fromisoformat(p["created_on"]))
         self.visit_id = self.visit_id or p.get("visit_id")
-        when = draft.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        self.banner.setText(self.tr("已恢复 %1 自动保存的草稿，核对后保存即可。").replace("%1", when))
-        self.banner.show()
-        self._dirty = True
 
     def save_draft(self) -> None:
-        self._draft_timer.stop()
-        if not self._dirty:
-            return
-        try:
-            drafts.save_draft(self.db, draft_key(self.household_id), DRAFT_KIND, self.payload())
-        except Exception as e:
-            messages.show_error(self, e, self.tr("草稿未能保存"))
-
-    def _changed(self, *_args: object) -> None:
-        if self._loading:
-            return
-        self._dirty = True
-        self._draft_timer.start()
+        self.draft.save_now()
 
     @property
     def dirty(self) -> bool:
-        return self._dirty
+        return self.draft.dirty
 
     def _kind_changed(self, *_args: object) -> None:
         kind = rules.catalogue()[self.kind.currentData()]
@@ -273,26 +244,15 @@ class ReferralDialog(QDialog):
 
     def _saved(self, referral_id: str) -> None:
         self.referral_id = referral_id
-        self._draft_timer.stop()
-        self._dirty = False
+        self.draft.saved()
         self.saved.emit(referral_id)
         self.accept()
 
     def reject(self) -> None:
         self.close()
 
-    def _discard_draft(self) -> None:
-        self._draft_timer.stop()
-        drafts.discard_draft(self.db, draft_key(self.household_id))
-        self._dirty = False
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not ask_before_closing(
-            self, event, self.tr("转介"), dirty=self._dirty, save=self.save, discard=self._discard_draft
-        ):
-            return
-        event.accept()
-        self.done(QDialog.DialogCode.Rejected)
+        form_drafts.close_with_draft(self, event, self.tr("转介"), self.draft, self.save)
 
 
 class StatusDialog(QDialog):
