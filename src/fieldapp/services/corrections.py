@@ -1,6 +1,10 @@
 """Corrections of saved relief payments, consents and referral details (修改…), each with a
-required reason: the change syncs as an update of the record, the reason is kept in the record
-(its note, or a line in the referral's history) and the audit log says who changed what, when."""
+required reason kept with the record, audited (who changed which fields, when) and synced.
+
+Relief payments and consents are append-only facts (docs/data-model.md): a correction withdraws
+the saved one (a tombstone, its note saying why) and records the corrected one in its place, so
+headquarters sees both. A referral is single-writer: its details are updated and the reason
+is a line in its history under the current status."""
 
 from __future__ import annotations
 
@@ -58,7 +62,13 @@ def relief_data(db: Database, relief_id: str) -> ReliefData:
         return ReliefData(r.programme, r.amount_fen, r.paid_on, r.member_id, r.note)
 
 
-def correct_relief(db: Database, relief_id: str, data: ReliefData, reason: str) -> None:
+def _withdraw(old: ReliefPayment | Consent, why: str) -> None:
+    old.note = note_with_correction(old.note, f"{why}（已由更正后的记录代替）", today())
+    old.deleted = True
+
+
+def correct_relief(db: Database, relief_id: str, data: ReliefData, reason: str) -> str:
+    """Returns the id of the corrected payment (the saved one is withdrawn)."""
     why = correction_reason(reason)
     problems = relief_problems(data.amount_fen, data.paid_on)
     if problems:
@@ -77,18 +87,21 @@ def correct_relief(db: Database, relief_id: str, data: ReliefData, reason: str) 
         }
         changed = _changed(r, values)
         _nothing_changed(changed)
-        for k, v in values.items():
-            setattr(r, k, v)
-        r.note = note_with_correction(r.note, why, today())
+        values["note"] = note_with_correction(data.note, why, today())
+        new = ReliefPayment(household_id=r.household_id, **values)
+        _withdraw(r, why)
+        s.add(new)
+        s.flush()
         s.add(
             audit.entry(
                 db,
                 vocab.AuditAction.EDIT,
                 household_id=r.household_id,
-                record_id=r.id,
-                detail=f"修改救助发放（{r.paid_on.isoformat()}）：{', '.join(changed)}；原因见该记录",
+                record_id=new.id,
+                detail=f"修改救助发放（{data.paid_on.isoformat()}）：{', '.join(changed)}；原因见该记录",
             )
         )
+        return new.id
 
 
 def consent_data(db: Database, consent_id: str) -> ConsentData:
@@ -105,7 +118,8 @@ def consent_data(db: Database, consent_id: str) -> ConsentData:
         )
 
 
-def correct_consent(db: Database, consent_id: str, data: ConsentData, reason: str) -> None:
+def correct_consent(db: Database, consent_id: str, data: ConsentData, reason: str) -> str:
+    """Returns the id of the corrected consent (the saved one is withdrawn)."""
     why = correction_reason(reason)
     with db.session() as s:
         c = get_live(s, Consent, consent_id)
@@ -125,18 +139,20 @@ def correct_consent(db: Database, consent_id: str, data: ConsentData, reason: st
         }
         changed = _changed(c, values)
         _nothing_changed(changed)
-        for k, v in values.items():
-            setattr(c, k, v)
-        c.note = note_with_correction(c.note, why, today())
+        new = Consent(household_id=c.household_id, note=note_with_correction("", why, today()), **values)
+        _withdraw(c, why)
+        s.add(new)
+        s.flush()
         s.add(
             audit.entry(
                 db,
                 vocab.AuditAction.EDIT,
                 household_id=c.household_id,
-                record_id=c.id,
-                detail=f"修改同意记录（{c.purpose.value}）：{', '.join(changed)}；原因见该记录",
+                record_id=new.id,
+                detail=f"修改同意记录（{data.purpose.value}）：{', '.join(changed)}；原因见该记录",
             )
         )
+        return new.id
 
 
 def referral_details(db: Database, referral_id: str) -> ReferralDetails:

@@ -7,15 +7,17 @@ from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QDateEdit,
     QDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QWidget,
 )
@@ -135,6 +137,18 @@ def ask_before_closing(
             return False
         discard()
     return True
+
+
+def correction_field(dialog: QDialog, form: QFormLayout) -> QLineEdit:
+    """The required reason of a correction (修改原因), as the last row of a form: a saved
+    record is never changed silently (domain.corrections)."""
+    line = QLineEdit(dialog)
+    line.setObjectName("correctionReason")
+    line.setPlaceholderText(
+        QCoreApplication.translate("Forms", "必填，说明为什么修改，如：金额录错、日期录错")
+    )
+    form.addRow(QCoreApplication.translate("Forms", "修改原因(&Y)"), line)
+    return line
 
 
 def date_edit(parent: QWidget, value: dt.date | None = None) -> QDateEdit:

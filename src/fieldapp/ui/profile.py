@@ -107,6 +107,7 @@ class HouseholdProfile(QWidget):
     printRequested = Signal(str, str)  # form name, record id (a visit's record, a referral's slip)
     visitEditRequested = Signal(str, str)  # household id, visit id: correct a saved visit
     visitVoidRequested = Signal(str, str)  # household id, visit id: void it with a reason
+    recordEditRequested = Signal(str, str, str)  # household id, "referral"|"relief"|"consent", id
 
     def __init__(self, db: Database, household_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -288,6 +289,11 @@ class HouseholdProfile(QWidget):
         self.new_referral = QPushButton(self.tr("新建转介"), page)
         self.change_status = QPushButton(self.tr("变更状态…"), page)
         self.change_status.setObjectName("changeStatus")
+        self.edit_referral = QPushButton(self.tr("修改…"), page)
+        self.edit_referral.setObjectName("editReferral")
+        self.edit_referral.setToolTip(self.tr("更正接收单位、原因、日期或涉及成员，须写明修改原因"))
+        self.edit_referral.setEnabled(False)
+        self.edit_referral.clicked.connect(lambda: self._request_edit(self.referrals, "referral"))
         self.print_slip = QPushButton(self.tr("打印转介单…"), page)
         self.print_slip.setObjectName("printSlip")
         self.print_slip.setToolTip(
@@ -306,6 +312,7 @@ class HouseholdProfile(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.new_referral)
         buttons.addWidget(self.change_status)
+        buttons.addWidget(self.edit_referral)
         buttons.addWidget(self.print_slip)
         split = QSplitter(Qt.Orientation.Vertical, page)
         split.addWidget(self.referrals)
@@ -344,13 +351,28 @@ class HouseholdProfile(QWidget):
         self.add_consent.setObjectName("addConsent")
         self.add_relief.clicked.connect(lambda: self.recordRequested.emit(self.household_id, "relief"))
         self.add_consent.clicked.connect(lambda: self.recordRequested.emit(self.household_id, "consent"))
+        self.edit_relief = QPushButton(self.tr("修改…"), page)
+        self.edit_relief.setObjectName("editRelief")
+        self.edit_relief.setToolTip(self.tr("更正选中的救助发放，须写明修改原因"))
+        self.edit_consent = QPushButton(self.tr("修改…"), page)
+        self.edit_consent.setObjectName("editConsent")
+        self.edit_consent.setToolTip(self.tr("更正选中的同意记录，须写明修改原因"))
+        self.edit_relief.clicked.connect(lambda: self._request_edit(self.relief, "relief"))
+        self.edit_consent.clicked.connect(lambda: self._request_edit(self.consents, "consent"))
+        for table, button in ((self.relief, self.edit_relief), (self.consents, self.edit_consent)):
+            button.setEnabled(False)
+            table.itemSelectionChanged.connect(
+                lambda t=table, b=button: b.setEnabled(_selected_id(t) is not None)
+            )
         relief_row = QHBoxLayout()
         relief_row.addWidget(QLabel(self.tr("救助发放"), page))
         relief_row.addStretch(1)
+        relief_row.addWidget(self.edit_relief)
         relief_row.addWidget(self.add_relief)
         consent_row = QHBoxLayout()
         consent_row.addWidget(QLabel(self.tr("个人信息处理同意（《个人信息保护法》第29条等）"), page))
         consent_row.addStretch(1)
+        consent_row.addWidget(self.edit_consent)
         consent_row.addWidget(self.add_consent)
         layout = QVBoxLayout(page)
         layout.addLayout(relief_row)
@@ -534,6 +556,7 @@ class HouseholdProfile(QWidget):
         self.history.clear()
         rid = _selected_id(self.referrals)
         self.print_slip.setEnabled(rid is not None)
+        self.edit_referral.setEnabled(rid is not None)
         if self.profile is None or rid is None:
             self.change_status.setEnabled(False)
             return
@@ -648,6 +671,11 @@ class HouseholdProfile(QWidget):
             messages.show_error(self, e, self.tr("未能删除"))
             return
         self.changed.emit(self.household_id)
+
+    def _request_edit(self, table: QTableWidget, kind: str) -> None:
+        record_id = _selected_id(table)
+        if record_id is not None:
+            self.recordEditRequested.emit(self.household_id, kind, record_id)
 
     def _request_slip(self) -> None:
         rid = _selected_id(self.referrals)

@@ -25,6 +25,7 @@ from fieldapp.ui import form_drafts
 from fieldapp.ui.forms import (
     BusyLine,
     FieldErrors,
+    correction_field,
     current_enum,
     date_edit,
     enter_moves_on,
@@ -45,15 +46,6 @@ def _members(db: Database, household_id: str, parent: QWidget) -> QComboBox:
     for m in households.live_members(households.get_household(db, household_id)):
         combo.addItem(f"{m.name}（{m.relation.value}）", m.id)
     return combo
-
-
-def _correction(dialog: QDialog, form: QFormLayout) -> QLineEdit:
-    """The required reason of a correction (修改原因), as the last row of the form."""
-    line = QLineEdit(dialog)
-    line.setObjectName("correctionReason")
-    line.setPlaceholderText(dialog.tr("必填，如：金额录错、日期录错"))
-    form.addRow(dialog.tr("修改原因(&Y)"), line)
-    return line
 
 
 def _buttons(dialog: QDialog, save: QPushButton) -> QDialogButtonBox:
@@ -94,7 +86,7 @@ class ReliefDialog(QDialog):
         form.addRow(self.tr("发放日期"), self.paid_on)
         form.addRow(self.tr("发给"), self.member)
         form.addRow(self.tr("说明"), self.note)
-        self.correction = _correction(self, form)
+        self.correction = correction_field(self, form)
         form.setRowVisible(self.correction, relief_id is not None)
         self.errors = FieldErrors(
             QLabel(self),
@@ -150,8 +142,7 @@ class ReliefDialog(QDialog):
         def work() -> str:
             if rid is not None:
                 data = corrections.ReliefData(programme, amount, paid_on, member_id, note)
-                corrections.correct_relief(db, rid, data, why)
-                return rid
+                return corrections.correct_relief(db, rid, data, why)
             return records.record_relief(db, hid, programme, amount, paid_on, member_id=member_id, note=note)
 
         save_in_background(
@@ -201,7 +192,7 @@ class ConsentDialog(QDialog):
         form.addRow(self.tr("告知书版本"), self.notice)
         form.addRow(self.tr("监护人"), self.guardian)
         form.addRow(self.tr("监护人关系"), self.guardian_relation)
-        self.correction = _correction(self, form)
+        self.correction = correction_field(self, form)
         form.setRowVisible(self.correction, consent_id is not None)
         self.errors = FieldErrors(
             QLabel(self),
@@ -277,8 +268,7 @@ class ConsentDialog(QDialog):
                 data = corrections.ConsentData(
                     purpose, notice, given_on, granted, member_id, guardian, relation
                 )
-                corrections.correct_consent(db, cid, data, why)
-                return cid
+                return corrections.correct_consent(db, cid, data, why)
             return records.record_consent(
                 db,
                 hid,

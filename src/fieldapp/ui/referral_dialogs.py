@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import referrals as rules
 from fieldapp.domain.vocab import AssistanceArea, ReferralStatus
-from fieldapp.services import drafts, households, referrals
+from fieldapp.services import corrections, drafts, households, referrals
 from fieldapp.services import settings as ledger_settings
 from fieldapp.storage.db import Database
 from fieldapp.ui import form_drafts, messages
 from fieldapp.ui.forms import (
     BusyLine,
     FieldErrors,
+    correction_field,
     date_edit,
     enter_moves_on,
     get_date,
@@ -47,7 +48,8 @@ def draft_key(household_id: str) -> str:
 
 
 class ReferralDialog(QDialog):
-    """New referral for a household (optionally from a visit); emits `saved(referral id)`."""
+    """New referral for a household (optionally from a visit), or the details of a saved one
+    corrected with a reason (`referral_id`); emits `saved(referral id)`."""
 
     saved = Signal(str)
 
@@ -59,17 +61,20 @@ class ReferralDialog(QDialog):
         visit_id: str | None = None,
         recorded_by: str = "",
         parent: QWidget | None = None,
+        referral_id: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
         self.household_id = household_id
         self.visit_id = visit_id
         self.recorded_by = recorded_by
-        self.referral_id: str | None = None
+        self.referral_id: str | None = referral_id
+        self.editing = referral_id is not None
         self.setObjectName("referralDialog")
         h = households.get_household(db, household_id)
         head = h.head
-        self.setWindowTitle(self.tr("新建转介 — %1").replace("%1", head.name if head else ""))
+        title = self.tr("修改转介 — %1") if self.editing else self.tr("新建转介 — %1")
+        self.setWindowTitle(title.replace("%1", head.name if head else ""))
         self.setMinimumWidth(520)
 
         self.kind = QComboBox(self)
@@ -104,9 +109,12 @@ class ReferralDialog(QDialog):
         form.addRow(self.tr("转介原因(&E)"), self.reason)
         form.addRow(self.tr("转介日期"), self.created_on)
         form.addRow("", self.follow_up)
+        self.correction = correction_field(self, form)
+        form.setRowVisible(self.correction, self.editing)
         self.errors = FieldErrors(
             QLabel(self),
             {
+                "correction_reason": self.correction,
                 "receiving_body": self.body,
                 "reason": self.reason,
                 "created_on": self.created_on,
@@ -114,7 +122,9 @@ class ReferralDialog(QDialog):
             },
         )
         buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(self.tr("保存转介(&S)"), self)
+        self.save_button = QPushButton(
+            self.tr("保存修改(&S)") if self.editing else self.tr("保存转介(&S)"), self
+        )
         self.save_button.setObjectName("saveReferral")
         self.save_button.setDefault(True)
         enter_moves_on(self, self.save_button.click)
@@ -136,21 +146,34 @@ class ReferralDialog(QDialog):
         layout.addWidget(buttons)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+        if referral_id is not None:
+            self._show_saved(referral_id)
 
         self.draft = form_drafts.FormDraft(
             self,
             db,
-            draft_key(household_id),
+            form_drafts.draft_key(DRAFT_KIND, household_id, referral_id),
             payload=self.payload,
             restore=self._restore_draft,
             banner_label=self.banner,
-            watch=(self.kind, self.body, self.member, self.reason, self.created_on),
+            watch=(self.kind, self.body, self.member, self.reason, self.created_on, self.correction),
         )
         self.draft.ready()
+
+    def _show_saved(self, referral_id: str) -> None:
+        r = referrals.get_referral(self.db, referral_id)
+        d = corrections.referral_details(self.db, referral_id)
+        self.select_kind(r.kind_code)
+        self.kind.setEnabled(False)  # another kind is another referral
+        self.body.setCurrentText(d.receiving_body)
+        self.member.setCurrentIndex(max(self.member.findData(d.member_id), 0))
+        self.reason.setPlainText(d.reason)
+        set_date(self.created_on, d.created_on)
 
     # --- drafts ----------------------------------------------------------------------------
     def payload(self) -> dict[str, Any]:
         return {
+            "correction_reason": self.correction.text(),
             "kind_code": str(self.kind.currentData()),
             "receiving_body": self.body.currentText(),
             "member_id": self.member.currentData(),
@@ -169,6 +192,7 @@ class ReferralDialog(QDialog):
         if p.get("created_on"):
             set_date(self.created_on, dt.date.fromisoformat(p["created_on"]))
         self.visit_id = self.visit_id or p.get("visit_id")
+        self.correction.setText(p.get("correction_reason", ""))
 
     def save_draft(self) -> None:
         self.draft.save_now()
@@ -219,6 +243,9 @@ class ReferralDialog(QDialog):
     def save(self) -> None:
         self.errors.clear()
         self.save_draft()  # what is on screen is safe even if saving fails or the power goes
+        if self.editing:
+            self._save_correction()
+            return
         if not self.consent_confirmed():
             return
         db, data, by, hid = self.db, self.data(), self.recorded_by, self.household_id
@@ -236,6 +263,31 @@ class ReferralDialog(QDialog):
             work,
             label=self.tr("正在保存…"),
             failed_title=self.tr("转介未能保存"),
+            done=self._saved,
+            errors=self.errors,
+            busy=self.busy,
+            controls=[self.save_button],
+        )
+
+    def _save_correction(self) -> None:
+        db, rid, by, why = self.db, self.referral_id, self.recorded_by, self.correction.text()
+        assert rid is not None
+        details = corrections.ReferralDetails(
+            self.body.currentText(),
+            self.reason.toPlainText(),
+            get_date(self.created_on),
+            self.member.currentData(),
+        )
+
+        def work() -> str:
+            corrections.correct_referral(db, rid, details, why, recorded_by=by)
+            return rid
+
+        save_in_background(
+            self,
+            form_drafts.then_discard(self.draft, work),
+            label=self.tr("正在保存…"),
+            failed_title=self.tr("转介未能修改"),
             done=self._saved,
             errors=self.errors,
             busy=self.busy,
