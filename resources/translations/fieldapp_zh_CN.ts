@@ -3,67 +3,67 @@
 <context>
     <name>AssessmentForm</name>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="62" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="63" />
         <source>次要致困原因（最多3项）</source>
         <translation>次要致困原因（最多3项）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="69" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="70" />
         <source>本年遭受自然灾害或重大意外</source>
         <translation>本年遭受自然灾害或重大意外</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="86" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="87" />
         <source>家庭人口(&amp;Z)</source>
         <translation>家庭人口(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="87" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="88" />
         <source>家庭年收入(&amp;Y)</source>
         <translation>家庭年收入(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="88" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="89" />
         <source>刚性支出（医疗、上学等，年）</source>
         <translation>刚性支出（医疗、上学等，年）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="89" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="90" />
         <source>主要致困原因(&amp;C)</source>
         <translation>主要致困原因(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="91" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="92" />
         <source>评定日期</source>
         <translation>评定日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="102" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="103" />
         <source>记录本次评定</source>
         <translation>记录本次评定</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="133" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="156" />
         <source>上次评定：%1，%2（人均月收入 %3 元，当时低保标准 %4 元/月）</source>
         <translation>上次评定：%1，%2（人均月收入 %3 元，当时低保标准 %4 元/月）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="141" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="164" />
         <source>尚未评定。</source>
         <translation>尚未评定。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="168" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="192" />
         <source>按现填数字评定为：%1（人均月收入 %2 元；%3）</source>
         <translation>按现填数字评定为：%1（人均月收入 %2 元；%3）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="190" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="214" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="191" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="215" />
         <source>评定未能保存</source>
         <translation>评定未能保存</translation>
     </message>
@@ -79,62 +79,72 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="121" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="176" />
         <source>登记个人信息处理同意</source>
         <translation>登记个人信息处理同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="124" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="176" />
+        <source>修改同意记录</source>
+        <translation>修改同意记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="179" />
         <source>同意（不勾选即记录为撤回同意）</source>
         <translation>同意（不勾选即记录为撤回同意）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="130" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="185" />
         <source>未满14周岁须由监护人同意</source>
         <translation>未满14周岁须由监护人同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="133" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="188" />
         <source>同意事项(&amp;P)</source>
         <translation>同意事项(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="134" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="189" />
         <source>本人</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="136" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="191" />
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="137" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="192" />
         <source>告知书版本</source>
         <translation>告知书版本</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="138" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="193" />
         <source>监护人</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="139" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="194" />
         <source>监护人关系</source>
         <translation>监护人关系</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="144" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="215" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="181" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="248" />
+        <source>同意登记</source>
+        <translation>同意登记</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="287" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="182" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="288" />
         <source>未能保存</source>
         <translation>未能保存</translation>
     </message>
@@ -227,16 +237,46 @@
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="156" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="157" />
         <source>转介</source>
         <translation>转介</translation>
     </message>
     <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="158" />
+        <source>困难户信息</source>
+        <translation>困难户信息</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldapp/ui/dashboard.py" line="159" />
+        <source>家庭成员</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="160" />
+        <source>救助发放</source>
+        <translation>救助发放</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="161" />
+        <source>同意登记</source>
+        <translation>同意登记</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="162" />
+        <source>困难评定</source>
+        <translation>困难评定</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="168" />
         <source>【草稿】%1　%2未保存（%3）
 回车或双击继续填写</source>
         <translation>【草稿】%1　%2未保存（%3）
 回车或双击继续填写</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="169" />
+        <source>新建困难户</source>
+        <translation>新建困难户</translation>
     </message>
 </context>
 <context>
@@ -258,6 +298,32 @@
     </message>
 </context>
 <context>
+    <name>FormDraft</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/form_drafts.py" line="176" />
+        <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
+        <translation>已恢复 %1 自动保存的草稿，核对后保存即可。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/form_drafts.py" line="197" />
+        <source>草稿未能保存</source>
+        <translation>草稿未能保存</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/forms.py" line="148" />
+        <source>必填，说明为什么修改，如：金额录错、日期录错</source>
+        <translation>必填，说明为什么修改，如：金额录错、日期录错</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/forms.py" line="150" />
+        <source>修改原因(&amp;Y)</source>
+        <translation>修改原因(&amp;Y)</translation>
+    </message>
+</context>
+<context>
     <name>GeneralPage</name>
     <message>
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="152" />
@@ -273,108 +339,113 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="111" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="112" />
         <source>新建困难户</source>
         <translation>新建困难户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="111" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="112" />
         <source>修改基本信息</source>
         <translation>修改基本信息</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="118" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="119" />
         <source>18位，出生日期和性别自动识别</source>
         <translation>18位，出生日期和性别自动识别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="121" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="122" />
         <source>11位手机号</source>
         <translation>11位手机号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="129" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="130" />
         <source>如：3组12号</source>
         <translation>如：3组12号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="130" />
         <location filename="../../src/fieldapp/ui/household_dialogs.py" line="131" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="132" />
         <source>（未填）</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="135" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="136" />
         <source>户主姓名(&amp;N)</source>
         <translation>户主姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="136" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="137" />
         <source>户主身份证号(&amp;I)</source>
         <translation>户主身份证号(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="137" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="138" />
         <source>联系电话(&amp;P)</source>
         <translation>联系电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="138" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="139" />
         <source>结对方式</source>
         <translation>结对方式</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="139" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="140" />
         <source>所在单位</source>
         <translation>所在单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="140" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="141" />
         <source>所在村（社区）</source>
         <translation>所在村（社区）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="141" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="142" />
         <source>详细地址</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="142" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="143" />
         <source>户口性质</source>
         <translation>户口性质</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="143" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="144" />
         <source>住房情况</source>
         <translation>住房情况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="144" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="145" />
         <source>档案状态</source>
         <translation>档案状态</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="163" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="164" />
         <source>村、电话、身份证号暂时不知道可以先空着，资料不全的户会标出来，走访时补齐。</source>
         <translation>村、电话、身份证号暂时不知道可以先空着，资料不全的户会标出来，走访时补齐。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="168" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="169" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="174" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="175" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="240" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="217" />
+        <source>困难户信息</source>
+        <translation>困难户信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="270" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="241" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="271" />
         <source>未能保存</source>
         <translation>未能保存</translation>
     </message>
@@ -415,418 +486,440 @@
 <context>
     <name>HouseholdProfile</name>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="128" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="231" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="129" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="232" />
         <source>显示身份证号</source>
         <translation>显示身份证号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="132" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="193" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="133" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="194" />
         <source>显示完整号码（会记入审计记录）</source>
         <translation>显示完整号码（会记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="135" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="136" />
         <source>记录走访</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="137" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="288" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="138" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="289" />
         <source>新建转介</source>
         <translation>新建转介</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="151" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="152" />
         <source>基本信息与成员(&amp;1)</source>
         <translation>基本信息与成员(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="154" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="155" />
         <source>困难评定(&amp;2)</source>
         <translation>困难评定(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="155" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="156" />
         <source>走访记录(&amp;3)</source>
         <translation>走访记录(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="156" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="157" />
         <source>转介(&amp;4)</source>
         <translation>转介(&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="157" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="158" />
         <source>救助与同意(&amp;5)</source>
         <translation>救助与同意(&amp;5)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="158" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="159" />
         <source>附件(&amp;6)</source>
         <translation>附件(&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="176" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="177" />
         <source>所在村（社区）</source>
         <translation>所在村（社区）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="177" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="178" />
         <source>详细地址</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="178" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="179" />
         <source>联系电话</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="179" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="180" />
         <source>结对方式</source>
         <translation>结对方式</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="180" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="181" />
         <source>结对干部</source>
         <translation>结对干部</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="181" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="182" />
         <source>户口 / 住房</source>
         <translation>户口 / 住房</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="182" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="183" />
         <source>待补充</source>
         <translation>待补充</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="189" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="190" />
         <source>显示</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="202" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="203" />
         <source>修改基本信息…</source>
         <translation>修改基本信息…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="208" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="209" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="209" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="210" />
         <source>关系</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="210" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="211" />
         <source>性别</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="211" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="212" />
         <source>出生日期</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="212" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="213" />
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="213" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="214" />
         <source>健康</source>
         <translation>健康</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="214" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="215" />
         <source>就业/身份</source>
         <translation>就业/身份</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="215" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="216" />
         <source>月收入（元）</source>
         <translation>月收入（元）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="221" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="222" />
         <source>添加成员</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="223" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="224" />
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="225" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="226" />
         <source>删除</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="233" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="234" />
         <source>显示选中成员的完整身份证号（会记入审计记录）</source>
         <translation>显示选中成员的完整身份证号（会记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="239" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="240" />
         <source>家庭成员</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="276" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="277" />
         <source>转介事项</source>
         <translation>转介事项</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="277" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="278" />
         <source>接收单位</source>
         <translation>接收单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="278" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="279" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="279" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="280" />
         <source>转介日期</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="280" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="281" />
         <source>跟进日期</source>
         <translation>跟进日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="289" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="290" />
         <source>变更状态…</source>
         <translation>变更状态…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="291" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="292" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="354" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="357" />
+        <source>修改…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="294" />
+        <source>更正接收单位、原因、日期或涉及成员，须写明修改原因</source>
+        <translation>更正接收单位、原因、日期或涉及成员，须写明修改原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="297" />
         <source>打印转介单…</source>
         <translation>打印转介单…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="295" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="301" />
         <source>转介单带回执联和二维码，随当事人交接收单位；身份证号和电话默认隐去中间部分。在本页按 Ctrl+P 打印选中的转介单</source>
         <translation>转介单带回执联和二维码，随当事人交接收单位；身份证号和电话默认隐去中间部分。在本页按 Ctrl+P 打印选中的转介单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="497" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="356" />
+        <source>更正选中的救助发放，须写明修改原因</source>
+        <translation>更正选中的救助发放，须写明修改原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="359" />
+        <source>更正选中的同意记录，须写明修改原因</source>
+        <translation>更正选中的同意记录，须写明修改原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="519" />
         <source>走访记录（%1）(&amp;3)</source>
         <translation>走访记录（%1）(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="498" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="520" />
         <source>转介（%1）(&amp;4)</source>
         <translation>转介（%1）(&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="499" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="521" />
         <source>附件（%1）(&amp;6)</source>
         <translation>附件（%1）(&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="315" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="322" />
         <source>状态记录</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
         <source>项目</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
         <source>金额（元）</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
         <source>发放日期</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="366" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="388" />
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="333" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="340" />
         <source>同意事项</source>
         <translation>同意事项</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="341" />
         <source>是否同意</source>
         <translation>是否同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="335" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="342" />
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="336" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="343" />
         <source>告知书版本</source>
         <translation>告知书版本</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="337" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="344" />
         <source>监护人</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="341" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="348" />
         <source>登记救助…</source>
         <translation>登记救助…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="343" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="350" />
         <source>登记同意…</source>
         <translation>登记同意…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="348" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="368" />
         <source>救助发放</source>
         <translation>救助发放</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="352" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="373" />
         <source>个人信息处理同意（《个人信息保护法》第29条等）</source>
         <translation>个人信息处理同意（《个人信息保护法》第29条等）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="366" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="377" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="388" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="399" />
         <source>材料类别</source>
         <translation>材料类别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="366" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="388" />
         <source>文件名</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="366" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="388" />
         <source>大小</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="366" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="388" />
         <source>添加时间</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="373" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="395" />
         <source>从电脑选择照片或文件…</source>
         <translation>从电脑选择照片或文件…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="391" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="413" />
         <source>（无户主）</source>
         <translation>（无户主）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="393" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="415" />
         <source>（已移交，只读）</source>
         <translation>（已移交，只读）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="397" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="419" />
         <source>该户已由市总工会移交给“%1”，本机只能查看</source>
         <translation>该户已由市总工会移交给“%1”，本机只能查看</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="401" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="423" />
         <source>未评定</source>
         <translation>未评定</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="407" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="592" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="429" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="615" />
         <source>（待补充）</source>
         <translation>（待补充）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="410" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="432" />
         <source>未结对</source>
         <translation>未结对</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="420" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="442" />
         <source>资料齐全</source>
         <translation>资料齐全</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="474" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="496" />
         <source>同意</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="474" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="496" />
         <source>撤回</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="514" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="536" />
         <source>见到</source>
         <translation>见到</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="515" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="537" />
         <source>生活状况</source>
         <translation>生活状况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="516" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="538" />
         <source>利益诉求</source>
         <translation>利益诉求</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="517" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="539" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="641" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="664" />
         <source>删除家庭成员</source>
         <translation>删除家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="642" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="665" />
         <source>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</source>
         <translation>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="648" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="671" />
         <source>未能删除</source>
         <translation>未能删除</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="665" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="693" />
         <source>选择材料照片或文件</source>
         <translation>选择材料照片或文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="667" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="695" />
         <source>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="686" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="714" />
         <source>附件未能添加</source>
         <translation>附件未能添加</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="688" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="716" />
         <source>正在复制附件…</source>
         <translation>正在复制附件…</translation>
     </message>
@@ -1177,96 +1270,96 @@
         <translation>已读取 %1 户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="412" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="426" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="413" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="427" />
         <source>档案</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="430" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="431" />
         <source>正在打开档案…</source>
         <translation>正在打开档案…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="431" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="432" />
         <source>打开档案失败</source>
         <translation>打开档案失败</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="458" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="459" />
         <source>请先选择一户</source>
         <translation>请先选择一户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="459" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="460" />
         <source>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</source>
         <translation>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="500" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="502" />
         <source>审计记录未能保存</source>
         <translation>审计记录未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="555" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="557" />
         <source>部分困难户未列入公示</source>
         <translation>部分困难户未列入公示</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="557" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="559" />
         <source>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</source>
         <translation>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="562" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="564" />
         <source>公示名单</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="579" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="581" />
         <source>正在生成公示名单…</source>
         <translation>正在生成公示名单…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="580" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="582" />
         <source>公示名单未能生成</source>
         <translation>公示名单未能生成</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="698" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="722" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="734" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="758" />
         <source>无法打开打印预览</source>
         <translation>无法打开打印预览</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="751" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="787" />
         <source>未登记同步（%1 条待上传）</source>
         <translation>未登记同步（%1 条待上传）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="753" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="789" />
         <source>待同步 %1 条</source>
         <translation>待同步 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="755" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="791" />
         <source>已全部同步</source>
         <translation>已全部同步</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="758" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="794" />
         <source>同步 → 与市总工会同步（Ctrl+Shift+S）</source>
         <translation>同步 → 与市总工会同步（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="768" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="804" />
         <source>使用说明</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="770" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="806" />
         <source>1. 查找困难户：在左上角搜索框输入姓名、拼音首字母（如 zhs）、身份证号后几位、电话或村名。
 2. 打开档案：双击列表中的一户，或选中后按回车。
 3. 记录走访：选中一户后按 Ctrl+E，用 Tab 填写，回车保存。草稿自动保存。
@@ -1279,12 +1372,12 @@
 5. 待办：右侧列出到期和逾期的走访与转介跟进，双击打开。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="783" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="819" />
         <source>关于</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="784" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="820" />
         <source>工会结对帮扶台账 %1
 依据临会发〔2014〕20号、总工发〔2015〕14号。
 数据文件：%2</source>
@@ -1296,120 +1389,125 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="268" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="299" />
         <source>编辑家庭成员</source>
         <translation>编辑家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="268" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="299" />
         <source>添加家庭成员</source>
         <translation>添加家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="284" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="315" />
         <source>如：尿毒症</source>
         <translation>如：尿毒症</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="285" />
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="286" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="316" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="317" />
         <source>（无）</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="287" />
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="288" />
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="295" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="318" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="319" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="326" />
         <source>（未填）</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="294" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="325" />
         <source> 元/月</source>
         <translation> 元/月</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="297" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="328" />
         <source>姓名(&amp;N)</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="298" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="329" />
         <source>与户主关系(&amp;R)</source>
         <translation>与户主关系(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="299" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="330" />
         <source>身份证号(&amp;I)</source>
         <translation>身份证号(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="300" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="331" />
         <source>本人电话</source>
         <translation>本人电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="301" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="332" />
         <source>健康状况</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="302" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="333" />
         <source>疾病名称</source>
         <translation>疾病名称</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="303" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="334" />
         <source>残疾类别/等级</source>
         <translation>残疾类别/等级</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="304" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="335" />
         <source>就业状况/身份</source>
         <translation>就业状况/身份</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="305" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="336" />
         <source>单位或学校</source>
         <translation>单位或学校</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="306" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="337" />
         <source>月收入</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="307" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="338" />
         <source>医疗保险</source>
         <translation>医疗保险</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="322" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="353" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="328" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="359" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="396" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="399" />
+        <source>家庭成员</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="457" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="397" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="458" />
         <source>未能保存</source>
         <translation>未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="412" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="473" />
         <source>需要监护人同意</source>
         <translation>需要监护人同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="414" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="475" />
         <source>“%1”未满14周岁，健康、残疾等属于敏感个人信息，须先取得监护人的单独同意（《个人信息保护法》第28、31条）。
 本户还没有登记监护人同意。请先在“救助与同意”页登记，或确认已取得书面同意后继续保存。</source>
         <translation>“%1”未满14周岁，健康、残疾等属于敏感个人信息，须先取得监护人的单独同意（《个人信息保护法》第28、31条）。
@@ -1747,99 +1845,105 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="75" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="76" />
         <source>新建转介 — %1</source>
         <translation>新建转介 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="89" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="76" />
+        <source>修改转介 — %1</source>
+        <translation>修改转介 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="91" />
         <source>（全户）</source>
         <translation>（全户）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="96" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="98" />
         <source>为什么转介、希望对方做什么</source>
         <translation>为什么转介、希望对方做什么</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="108" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="106" />
         <source>转介事项(&amp;K)</source>
         <translation>转介事项(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="109" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="107" />
         <source>接收单位(&amp;B)</source>
         <translation>接收单位(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="110" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="108" />
         <source>涉及成员</source>
         <translation>涉及成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="111" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="109" />
         <source>转介原因(&amp;E)</source>
         <translation>转介原因(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="112" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="110" />
         <source>转介日期</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="124" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="126" />
         <source>保存转介(&amp;S)</source>
         <translation>保存转介(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="130" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="126" />
+        <source>保存修改(&amp;S)</source>
+        <translation>保存修改(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="133" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="137" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="140" />
         <source>来自本次走访</source>
         <translation>来自本次走访</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="185" />
-        <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
-        <translation>已恢复 %1 自动保存的草稿，核对后保存即可。</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="196" />
-        <source>草稿未能保存</source>
-        <translation>草稿未能保存</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="213" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="209" />
         <source>转出后每 %1 天跟进一次，到期会列入待办。</source>
         <translation>转出后每 %1 天跟进一次，到期会列入待办。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="239" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="235" />
         <source>没有转介同意</source>
         <translation>没有转介同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="241" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="237" />
         <source>这户还没有同意把个人信息提供给其他单位（转介）。按《个人信息保护法》第23条，转介前须取得本人单独同意。
 请先向本人说明并在“救助与同意”页登记同意；确已取得书面同意的，可以继续保存转介。</source>
         <translation>这户还没有同意把个人信息提供给其他单位（转介）。按《个人信息保护法》第23条，转介前须取得本人单独同意。
 请先向本人说明并在“救助与同意”页登记同意；确已取得书面同意的，可以继续保存转介。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="265" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="264" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="289" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="266" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="265" />
         <source>转介未能保存</source>
         <translation>转介未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="286" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="290" />
+        <source>转介未能修改</source>
+        <translation>转介未能修改</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="307" />
         <source>转介</source>
         <translation>转介</translation>
     </message>
@@ -1847,57 +1951,67 @@
 <context>
     <name>ReliefDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="40" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="45" />
         <source>（全户）</source>
         <translation>（全户）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="64" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="73" />
         <source>登记救助发放</source>
         <translation>登记救助发放</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="70" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="73" />
+        <source>修改救助发放</source>
+        <translation>修改救助发放</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="79" />
         <source> 元</source>
         <translation> 元</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="75" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="84" />
         <source>救助项目(&amp;G)</source>
         <translation>救助项目(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="76" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="85" />
         <source>金额(&amp;A)</source>
         <translation>金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="77" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="86" />
         <source>发放日期</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="78" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="87" />
         <source>发给</source>
         <translation>发给</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="79" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="88" />
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="81" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="102" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="101" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="133" />
+        <source>救助发放</source>
+        <translation>救助发放</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="151" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="102" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="152" />
         <source>未能保存</source>
         <translation>未能保存</translation>
     </message>
@@ -2021,181 +2135,191 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="74" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="76" />
         <source>登录 — 工会结对帮扶台账</source>
         <translation>登录 — 工会结对帮扶台账</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="77" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="79" />
         <source>工会结对帮扶台账</source>
         <translation>工会结对帮扶台账</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="82" />
-        <location filename="../../src/fieldapp/ui/signin.py" line="421" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="84" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="450" />
         <source>数据文件夹：%1</source>
         <translation>数据文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="106" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="108" />
         <source>演示数据的密码是 %1（已填好，直接按回车）。正式台账请设置您自己的密码。</source>
         <translation>演示数据的密码是 %1（已填好，直接按回车）。正式台账请设置您自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="120" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="122" />
         <source>密码</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="121" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="123" />
         <source>登录(&amp;L)</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="124" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="126" />
         <source>忘记密码…</source>
         <translation>忘记密码…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="131" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="133" />
         <source>密码(&amp;P)</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="138" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="140" />
         <source>台账已加密。请输入您的密码。</source>
         <translation>台账已加密。请输入您的密码。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="149" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="151" />
         <source>至少6位，不要用生日或123456</source>
         <translation>至少6位，不要用生日或123456</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="150" />
-        <location filename="../../src/fieldapp/ui/signin.py" line="226" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="152" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="229" />
         <source>再输入一次</source>
         <translation>再输入一次</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="151" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="153" />
         <source>设置密码并加密台账(&amp;S)</source>
         <translation>设置密码并加密台账(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="156" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="158" />
         <source>第一次使用：请设置一个密码。台账（身份证号、健康、收入等个人信息）会用它加密，电脑丢失或被他人使用时也读不出来。每次打开和解锁时都要输入。</source>
         <translation>第一次使用：请设置一个密码。台账（身份证号、健康、收入等个人信息）会用它加密，电脑丢失或被他人使用时也读不出来。每次打开和解锁时都要输入。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="165" />
-        <location filename="../../src/fieldapp/ui/signin.py" line="234" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="167" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="237" />
         <source>新密码(&amp;P)</source>
         <translation>新密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="166" />
-        <location filename="../../src/fieldapp/ui/signin.py" line="235" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="168" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="238" />
         <source>确认密码(&amp;C)</source>
         <translation>确认密码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="190" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="193" />
         <source>我已把恢复码抄在纸上（或打印出来），并与电脑分开保管</source>
         <translation>我已把恢复码抄在纸上（或打印出来），并与电脑分开保管</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="192" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="195" />
         <source>打印恢复码…</source>
         <translation>打印恢复码…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="194" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="197" />
         <source>进入台账(&amp;E)</source>
         <translation>进入台账(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="209" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="212" />
         <source>密码已设置，台账已加密。下面是恢复码：忘记密码，或把台账复制到别的电脑时，只有用它才能打开。它只显示这一次。</source>
         <translation>密码已设置，台账已加密。下面是恢复码：忘记密码，或把台账复制到别的电脑时，只有用它才能打开。它只显示这一次。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="224" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="227" />
         <source>24位，如 K7QD-3M9P-…，大小写和短横线都可以</source>
         <translation>24位，如 K7QD-3M9P-…，大小写和短横线都可以</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="225" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="228" />
         <source>新密码</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="227" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="230" />
         <source>用恢复码重设密码(&amp;R)</source>
         <translation>用恢复码重设密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="230" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="233" />
         <source>返回</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="233" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="236" />
         <source>恢复码(&amp;K)</source>
         <translation>恢复码(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="241" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="244" />
         <source>请输入设置密码时抄下或打印的恢复码，再设置一个新密码。台账里的数据不会改变。</source>
         <translation>请输入设置密码时抄下或打印的恢复码，再设置一个新密码。台账里的数据不会改变。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="283" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="293" />
+        <source>这是第一次使用：请再输入一次密码确认，然后按回车设置。</source>
+        <translation>这是第一次使用：请再输入一次密码确认，然后按回车设置。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="302" />
         <source>这本台账还没有加密。请设置一个密码：台账和备份会用它加密（只需一次，数据不会丢失）。以后每次打开和解锁时都要输入。</source>
         <translation>这本台账还没有加密。请设置一个密码：台账和备份会用它加密（只需一次，数据不会丢失）。以后每次打开和解锁时都要输入。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="291" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="310" />
         <source>这本台账已加密，但文件夹里没有密钥文件（可能是从别的电脑复制来的）。请用设置密码时抄下的恢复码打开，并设置本机的密码。</source>
         <translation>这本台账已加密，但文件夹里没有密钥文件（可能是从别的电脑复制来的）。请用设置密码时抄下的恢复码打开，并设置本机的密码。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="327" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="350" />
         <source>请输入密码。</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="339" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="354" />
+        <source>正在准备台账，马上就好…</source>
+        <translation>正在准备台账，马上就好…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="366" />
         <source>正在核对密码并打开台账…</source>
         <translation>正在核对密码并打开台账…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="344" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="373" />
         <source>两次输入的密码不一样，请重新输入。</source>
         <translation>两次输入的密码不一样，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="367" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="396" />
         <source>正在加密台账…</source>
         <translation>正在加密台账…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="372" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="401" />
         <source>两次输入的新密码不一样，请重新输入。</source>
         <translation>两次输入的新密码不一样，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="385" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="414" />
         <source>正在用恢复码打开台账…</source>
         <translation>正在用恢复码打开台账…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="419" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="448" />
         <source>工会结对帮扶台账 — 恢复码</source>
         <translation>工会结对帮扶台账 — 恢复码</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="423" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="452" />
         <source>忘记密码或台账复制到别的电脑时，用它重设密码。请与电脑分开、妥善保管，不要拍照外传。</source>
         <translation>忘记密码或台账复制到别的电脑时，用它重设密码。请与电脑分开、妥善保管，不要拍照外传。</translation>
     </message>
@@ -2203,62 +2327,62 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="316" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="325" />
         <source>转介状态变更</source>
         <translation>转介状态变更</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="328" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="337" />
         <source>办理情况；退回或撤销须写明原因</source>
         <translation>办理情况；退回或撤销须写明原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="330" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="339" />
         <source>转介事项</source>
         <translation>转介事项</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="331" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="340" />
         <source>当前状态</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="332" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="341" />
         <source>变更为(&amp;T)</source>
         <translation>变更为(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="333" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="342" />
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="334" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="343" />
         <source>说明(&amp;N)</source>
         <translation>说明(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="339" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="348" />
         <source>确定(&amp;S)</source>
         <translation>确定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="345" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="354" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="356" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="365" />
         <source>该转介已结束，不能再变更状态。</source>
         <translation>该转介已结束，不能再变更状态。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="372" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="381" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="373" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="382" />
         <source>状态未能保存</source>
         <translation>状态未能保存</translation>
     </message>
@@ -2495,17 +2619,17 @@
 <context>
     <name>VillagePicker</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="58" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="59" />
         <source>（县区）</source>
         <translation>（县区）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="67" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="68" />
         <source>（乡镇街道）</source>
         <translation>（乡镇街道）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="75" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="76" />
         <source>（村、社区）</source>
         <translation>（村、社区）</translation>
     </message>
@@ -2513,127 +2637,127 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="89" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="90" />
         <source>记录走访 — %1</source>
         <translation>记录走访 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="89" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="90" />
         <source>修改走访记录 — %1</source>
         <translation>修改走访记录 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="108" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="109" />
         <source>如：家中、务工单位</source>
         <translation>如：家中、务工单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="111" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="112" />
         <source>见到的家庭成员</source>
         <translation>见到的家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="112" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="113" />
         <source>住房、收入、健康、子女上学等</source>
         <translation>住房、收入、健康、子女上学等</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="114" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="115" />
         <source>希望得到的帮助（利益诉求）</source>
         <translation>希望得到的帮助（利益诉求）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="116" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="117" />
         <source>其他情况</source>
         <translation>其他情况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="123" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="124" />
         <source>走访日期(&amp;D)</source>
         <translation>走访日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="124" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="125" />
         <source>走访方式(&amp;M)</source>
         <translation>走访方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="125" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="126" />
         <source>走访地点(&amp;P)</source>
         <translation>走访地点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="126" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="127" />
         <source>见到的人</source>
         <translation>见到的人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="127" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="128" />
         <source>生活状况</source>
         <translation>生活状况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="128" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="129" />
         <source>利益诉求</source>
         <translation>利益诉求</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="129" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="130" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="130" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="131" />
         <source>下次走访(&amp;N)</source>
         <translation>下次走访(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="140" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="141" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="143" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="144" />
         <source>保存并转介(&amp;R)…</source>
         <translation>保存并转介(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="145" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="146" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="154" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="155" />
         <source>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</source>
         <translation>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="178" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="179" />
         <source>家中</source>
         <translation>家中</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="227" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="228" />
         <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
         <translation>已恢复 %1 自动保存的草稿，核对后保存即可。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="238" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="239" />
         <source>草稿未能保存</source>
         <translation>草稿未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="312" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="313" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="313" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="314" />
         <source>走访未能保存</source>
         <translation>走访未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="325" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="331" />
         <source>走访记录</source>
         <translation>走访记录</translation>
     </message>
@@ -2641,42 +2765,42 @@
 <context>
     <name>VoidVisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="352" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="350" />
         <source>作废走访记录</source>
         <translation>作废走访记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="355" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="353" />
         <source>作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。</source>
         <translation>作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="363" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="361" />
         <source>如：记错了户、重复录入</source>
         <translation>如：记错了户、重复录入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="366" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="364" />
         <source>作废原因(&amp;R)</source>
         <translation>作废原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="368" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="366" />
         <source>作废(&amp;V)</source>
         <translation>作废(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="370" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="368" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="396" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="394" />
         <source>正在作废…</source>
         <translation>正在作废…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="397" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="395" />
         <source>未能作废</source>
         <translation>未能作废</translation>
     </message>
@@ -2684,7 +2808,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="52" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="57" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
