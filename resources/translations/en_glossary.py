@@ -477,4 +477,5 @@ EN = {
     "正在准备台账，马上就好…": "Preparing the ledger, one moment…",
     "转介未能修改": "Referral not corrected",
     "这是第一次使用：请再输入一次密码确认，然后按回车设置。": "This is the first start: type the password once more to confirm, then press Enter.",
+    "程序内部出错，这次操作没有完成。\n请再试一次；如果还不行，请把出错的时间和操作告诉技术支持人员。": "An internal error stopped this action.\nPlease try again; if it still fails, tell technical support the time and what you were doing.",
 }

@@ -1517,82 +1517,69 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="32" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="33" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="35" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="36" />
         <source>放弃修改</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="38" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="39" />
         <source>仍然继续</source>
         <translation>仍然继续</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="41" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="42" />
         <source>删除(&amp;D)</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="44" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="45" />
         <source>返回</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="46" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="47" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="48" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="49" />
         <source>继续编辑</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="84" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="85" />
         <source>以下内容需要修改，尚未保存：</source>
         <translation>以下内容需要修改，尚未保存：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="88" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="89" />
         <source>请刷新（F5）后再试。</source>
         <translation>请刷新（F5）后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="93" />
-        <source>读写文件失败：</source>
-        <translation>读写文件失败：</translation>
+        <location filename="../../src/fieldapp/ui/messages.py" line="103" />
+        <source>程序内部出错，这次操作没有完成。
+请再试一次；如果还不行，请把出错的时间和操作告诉技术支持人员。</source>
+        <translation>程序内部出错，这次操作没有完成。
+请再试一次；如果还不行，请把出错的时间和操作告诉技术支持人员。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="95" />
-        <source>请检查磁盘空间和文件夹权限。您输入的内容已保存为草稿。</source>
-        <translation>请检查磁盘空间和文件夹权限。您输入的内容已保存为草稿。</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="98" />
-        <source>发生了意外错误：</source>
-        <translation>发生了意外错误：</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="100" />
-        <source>您输入的内容已保存为草稿，请重新启动程序后再试。</source>
-        <translation>您输入的内容已保存为草稿，请重新启动程序后再试。</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="105" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="110" />
         <source>未能完成</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="116" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="121" />
         <source>有未保存的修改</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="117" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="122" />
         <source>“%1”还有未保存的修改。
 保存、放弃修改，还是继续编辑？</source>
         <translation>“%1”还有未保存的修改。
@@ -1676,8 +1663,8 @@
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/print_preview.py" line="173" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="444" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="506" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="446" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="508" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
@@ -1702,116 +1689,116 @@
         <translation>未能打印</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="280" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="282" />
         <source>请检查打印机后再试；文档仍在预览中。</source>
         <translation>请检查打印机后再试；文档仍在预览中。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="287" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="289" />
         <source>已发送到打印机（%1份）</source>
         <translation>已发送到打印机（%1份）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="302" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="304" />
         <source>未能保存PDF</source>
         <translation>未能保存PDF</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="305" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="307" />
         <source>已保存到 </source>
         <translation>已保存到 </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="319" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="324" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="321" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="326" />
         <source>本户全部表单</source>
         <translation>本户全部表单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="327" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="449" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="329" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="451" />
         <source>表单：</source>
         <translation>表单：</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/print_preview.py" line="261" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="356" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="358" />
         <source>无法生成表单</source>
         <translation>无法生成表单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="376" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="378" />
         <source>打印记录未能保存</source>
         <translation>打印记录未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="407" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="409" />
         <source>选择保存PDF的文件夹</source>
         <translation>选择保存PDF的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="421" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="474" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="423" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="476" />
         <source>批量打印</source>
         <translation>批量打印</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="429" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="431" />
         <source>保存PDF的文件夹</source>
         <translation>保存PDF的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="430" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="432" />
         <source>选择…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="435" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="437" />
         <source>每户生成一个PDF文件，并记入打印记录。</source>
         <translation>每户生成一个PDF文件，并记入打印记录。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="442" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="444" />
         <source>开始</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="453" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="455" />
         <source>文件夹：</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="475" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="477" />
         <source>请先选择保存PDF的文件夹。</source>
         <translation>请先选择保存PDF的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="479" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="481" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="496" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="498" />
         <source>已生成 %1/%2 份</source>
         <translation>已生成 %1/%2 份</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="511" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="513" />
         <source>已生成 %1 份（共 %2 页），保存在 %3</source>
         <translation>已生成 %1 份（共 %2 页），保存在 %3</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="520" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="522" />
         <source>批量打印中断：</source>
         <translation>批量打印中断：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="523" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="525" />
         <source>批量打印中断</source>
         <translation>批量打印中断</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="526" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="528" />
         <source>已生成的文件和打印记录都已保留；请处理后再试。</source>
         <translation>已生成的文件和打印记录都已保留；请处理后再试。</translation>
     </message>
@@ -2390,228 +2377,228 @@
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="79" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="78" />
         <source>与市总工会同步</source>
         <translation>与市总工会同步</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="102" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="101" />
         <source>例如 http://192.168.1.10:8765</source>
         <translation>例如 http://192.168.1.10:8765</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="105" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="104" />
         <source>同步状态</source>
         <translation>同步状态</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="107" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="106" />
         <source>本机登记：</source>
         <translation>本机登记：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="108" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="107" />
         <source>待上传的修改：</source>
         <translation>待上传的修改：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="109" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="108" />
         <source>已打包、待市总确认：</source>
         <translation>已打包、待市总确认：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="110" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="109" />
         <source>上次同步成功：</source>
         <translation>上次同步成功：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="111" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="110" />
         <source>已移交他人（只读）：</source>
         <translation>已移交他人（只读）：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="112" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="111" />
         <source>服务器地址(&amp;D)：</source>
         <translation>服务器地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="115" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="114" />
         <source>设备登记（每台电脑只需一次）</source>
         <translation>设备登记（每台电脑只需一次）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="118" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="117" />
         <source>市总工会发的登记文件</source>
         <translation>市总工会发的登记文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="119" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="118" />
         <source>选择文件(&amp;F)…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="124" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="123" />
         <source>或填写登记码（配合上面的服务器地址）</source>
         <translation>或填写登记码（配合上面的服务器地址）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="125" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="124" />
         <source>联网登记(&amp;E)</source>
         <translation>联网登记(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="128" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="127" />
         <source>登记申请写到U盘(&amp;Q)…</source>
         <translation>登记申请写到U盘(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="144" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="143" />
         <source>有网络：选登记文件或填登记码，点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再用“从U盘导入回执”完成登记。</source>
         <translation>有网络：选登记文件或填登记码，点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再用“从U盘导入回执”完成登记。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="154" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="153" />
         <source>上传到市总(&amp;U)</source>
         <translation>上传到市总(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="157" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="156" />
         <source>导出到U盘(&amp;X)…</source>
         <translation>导出到U盘(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="160" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="159" />
         <source>从U盘导入回执(&amp;I)…</source>
         <translation>从U盘导入回执(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="177" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="176" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="194" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="193" />
         <source>正在读取同步状态…</source>
         <translation>正在读取同步状态…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="207" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="206" />
         <source>已登记（设备编号 %1…）</source>
         <translation>已登记（设备编号 %1…）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="210" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="209" />
         <source>已写出登记申请，等待市总工会回执（从U盘导入回执后完成登记）</source>
         <translation>已写出登记申请，等待市总工会回执（从U盘导入回执后完成登记）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="212" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="211" />
         <source>尚未登记：请先用市总工会发的登记文件或登记码登记本机</source>
         <translation>尚未登记：请先用市总工会发的登记文件或登记码登记本机</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="213" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="212" />
         <source>%1 条</source>
         <translation>%1 条</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="215" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="214" />
         <source>%1 批（%2 条）</source>
         <translation>%1 批（%2 条）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="219" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="218" />
         <source>从未同步</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="221" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="220" />
         <source>%1 户（已由市总工会移交给其他干部，本机只能查看）</source>
         <translation>%1 户（已由市总工会移交给其他干部，本机只能查看）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="225" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="224" />
         <source>无</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="239" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="238" />
         <source>请先登记本机</source>
         <translation>请先登记本机</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="271" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="270" />
         <source>%1 / %2 批</source>
         <translation>%1 / %2 批</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="294" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="293" />
         <source>选择登记文件</source>
         <translation>选择登记文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="294" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="293" />
         <source>登记文件 (*.enrol *.json);;所有文件 (*)</source>
         <translation>登记文件 (*.enrol *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="304" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="303" />
         <source>请先填写市总工会服务器地址（向市总工会询问），或改用“导出到U盘”。</source>
         <translation>请先填写市总工会服务器地址（向市总工会询问），或改用“导出到U盘”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="308" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="307" />
         <source>服务器地址“%1”写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。</source>
         <translation>服务器地址“%1”写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="318" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="317" />
         <source>正在上传…</source>
         <translation>正在上传…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="325" />
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="397" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="324" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="396" />
         <source>选择U盘上的文件夹</source>
         <translation>选择U盘上的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="334" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="333" />
         <source>正在导出到U盘…</source>
         <translation>正在导出到U盘…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="339" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="338" />
         <source>选择U盘上放回执的文件夹</source>
         <translation>选择U盘上放回执的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="348" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="347" />
         <source>正在导入回执…</source>
         <translation>正在导入回执…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="367" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="366" />
         <source>请选择市总工会发的登记文件，或填写服务器地址和登记码。</source>
         <translation>请选择市总工会发的登记文件，或填写服务器地址和登记码。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="369" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="368" />
         <source>用登记码登记需要先填写服务器地址。</source>
         <translation>用登记码登记需要先填写服务器地址。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="388" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="387" />
         <source>正在登记…</source>
         <translation>正在登记…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="395" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="394" />
         <source>不联网登记需要市总工会发的登记文件：请先点“选择文件”。</source>
         <translation>不联网登记需要市总工会发的登记文件：请先点“选择文件”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="410" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="409" />
         <source>正在写登记申请…</source>
         <translation>正在写登记申请…</translation>
     </message>
