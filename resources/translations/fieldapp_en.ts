@@ -3,67 +3,72 @@
 <context>
     <name>AssessmentForm</name>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="63" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="41" />
+        <source> 元</source>
+        <translation> yuan</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="64" />
         <source>次要致困原因（最多3项）</source>
         <translation>Secondary causes of hardship (up to 3)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="70" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="71" />
         <source>本年遭受自然灾害或重大意外</source>
         <translation>Natural disaster or serious accident this year</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="87" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="88" />
         <source>家庭人口(&amp;Z)</source>
         <translation>Household si&amp;ze</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="88" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="89" />
         <source>家庭年收入(&amp;Y)</source>
         <translation>Annual household income (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="89" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="90" />
         <source>刚性支出（医疗、上学等，年）</source>
         <translation>Rigid spending (medical, school…, per year)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="90" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="91" />
         <source>主要致困原因(&amp;C)</source>
         <translation>Main &amp;cause of hardship</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="92" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="93" />
         <source>评定日期</source>
         <translation>Assessed on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="103" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="104" />
         <source>记录本次评定</source>
         <translation>Record this assessment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="156" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="157" />
         <source>上次评定：%1，%2（人均月收入 %3 元，当时低保标准 %4 元/月）</source>
         <translation>Last assessment: %1, %2 (income per head %3 yuan/month; dibao standard then %4 yuan/month)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="164" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="165" />
         <source>尚未评定。</source>
         <translation>Not assessed yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="192" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="193" />
         <source>按现填数字评定为：%1（人均月收入 %2 元；%3）</source>
         <translation>With these figures: %1 (income per head %2 yuan/month; %3)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="214" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="215" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="215" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="216" />
         <source>评定未能保存</source>
         <translation>Assessment not saved</translation>
     </message>
@@ -79,72 +84,72 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="176" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="179" />
         <source>登记个人信息处理同意</source>
         <translation>Record consent to processing personal information</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="176" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="179" />
         <source>修改同意记录</source>
         <translation>Correct a consent</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="179" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="182" />
         <source>同意（不勾选即记录为撤回同意）</source>
         <translation>Given (untick to record a withdrawal)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="185" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="188" />
         <source>未满14周岁须由监护人同意</source>
         <translation>A guardian consents for a child under 14</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="188" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="191" />
         <source>同意事项(&amp;P)</source>
         <translation>&amp;Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="189" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="192" />
         <source>本人</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="191" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="194" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="192" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="195" />
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="193" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="196" />
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="194" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="197" />
         <source>监护人关系</source>
         <translation>Guardian's relation</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="215" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="218" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="248" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="251" />
         <source>同意登记</source>
         <translation>Consent record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="287" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="290" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="288" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="291" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -313,12 +318,12 @@ Press Enter or double-click to go on</translation>
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../src/fieldapp/ui/forms.py" line="148" />
+        <location filename="../../src/fieldapp/ui/forms.py" line="149" />
         <source>必填，说明为什么修改，如：金额录错、日期录错</source>
         <translation>Required: why it is corrected, e.g. wrong amount, wrong date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/forms.py" line="150" />
+        <location filename="../../src/fieldapp/ui/forms.py" line="151" />
         <source>修改原因(&amp;Y)</source>
         <translation>Reason for the correction (&amp;Y)</translation>
     </message>
@@ -1832,105 +1837,105 @@ Save, discard them, or keep editing?</translation>
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="76" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="77" />
         <source>新建转介 — %1</source>
         <translation>New referral — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="76" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="77" />
         <source>修改转介 — %1</source>
         <translation>Correct a referral — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="91" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="92" />
         <source>（全户）</source>
         <translation>(whole household)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="98" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="99" />
         <source>为什么转介、希望对方做什么</source>
         <translation>Why refer, and what the receiving body should do</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="106" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="107" />
         <source>转介事项(&amp;K)</source>
         <translation>Referral &amp;kind</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="107" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="108" />
         <source>接收单位(&amp;B)</source>
         <translation>Receiving &amp;body</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="108" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="109" />
         <source>涉及成员</source>
         <translation>Member concerned</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="109" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="110" />
         <source>转介原因(&amp;E)</source>
         <translation>R&amp;eason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="110" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="111" />
         <source>转介日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="126" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="127" />
         <source>保存转介(&amp;S)</source>
         <translation>&amp;Save referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="126" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="127" />
         <source>保存修改(&amp;S)</source>
         <translation>&amp;Save the correction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="133" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="134" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="140" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="141" />
         <source>来自本次走访</source>
         <translation>From this visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="209" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="210" />
         <source>转出后每 %1 天跟进一次，到期会列入待办。</source>
         <translation>Follow up every %1 days once sent; due follow-ups appear on the to-do list.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="235" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="236" />
         <source>没有转介同意</source>
         <translation>No consent to refer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="237" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="238" />
         <source>这户还没有同意把个人信息提供给其他单位（转介）。按《个人信息保护法》第23条，转介前须取得本人单独同意。
 请先向本人说明并在“救助与同意”页登记同意；确已取得书面同意的，可以继续保存转介。</source>
         <translation>This household has not agreed to its personal information being given to another body (referral). Under PIPL Art. 23 a referral needs the person's separate consent.
 Explain it to them and record the consent on the “Relief and consent” tab; if written consent has been obtained, you may save the referral anyway.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="264" />
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="289" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="265" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="290" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="265" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="266" />
         <source>转介未能保存</source>
         <translation>Referral not saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="290" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="291" />
         <source>转介未能修改</source>
         <translation>Referral not corrected</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="307" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="308" />
         <source>转介</source>
         <translation>Referrals</translation>
     </message>
@@ -1938,67 +1943,72 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>ReliefDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="45" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="46" />
         <source>（全户）</source>
         <translation>(whole household)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="73" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="59" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="76" />
         <source>登记救助发放</source>
         <translation>Record relief paid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="73" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="76" />
         <source>修改救助发放</source>
         <translation>Correct a relief payment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="79" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="82" />
         <source> 元</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="84" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="87" />
         <source>救助项目(&amp;G)</source>
         <translation>Pro&amp;gramme</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="85" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="88" />
         <source>金额(&amp;A)</source>
         <translation>&amp;Amount</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="86" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="89" />
         <source>发放日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="87" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="90" />
         <source>发给</source>
         <translation>Paid to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="88" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="91" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="102" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="105" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="133" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="136" />
         <source>救助发放</source>
         <translation>Relief paid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="151" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="154" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="152" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="155" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -2314,62 +2324,62 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="325" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="326" />
         <source>转介状态变更</source>
         <translation>Change referral status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="337" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="338" />
         <source>办理情况；退回或撤销须写明原因</source>
         <translation>What happened; returning or withdrawing needs a reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="339" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="340" />
         <source>转介事项</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="340" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="341" />
         <source>当前状态</source>
         <translation>Current status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="341" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="342" />
         <source>变更为(&amp;T)</source>
         <translation>Change &amp;to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="342" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="343" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="343" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="344" />
         <source>说明(&amp;N)</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="348" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="349" />
         <source>确定(&amp;S)</source>
         <translation>OK (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="354" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="355" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="365" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="366" />
         <source>该转介已结束，不能再变更状态。</source>
         <translation>This referral is closed; its status cannot change any more.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="381" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="382" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="382" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="383" />
         <source>状态未能保存</source>
         <translation>Status not saved</translation>
     </message>
@@ -2750,6 +2760,740 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
     </message>
 </context>
 <context>
+    <name>Vocab</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="36" />
+        <source>就业创业</source>
+        <translation>Employment and business</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="37" />
+        <source>维护合法权益</source>
+        <translation>Legal rights</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="38" />
+        <source>生活困难</source>
+        <translation>Living hardship</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="39" />
+        <source>文明素质</source>
+        <translation>Civic education</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="40" />
+        <source>身份证复印件</source>
+        <translation>ID card copy</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="41" />
+        <source>户口簿复印件</source>
+        <translation>Household register copy</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="42" />
+        <source>收入证明</source>
+        <translation>Proof of income</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="43" />
+        <source>诊断证明</source>
+        <translation>Medical diagnosis</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="44" />
+        <source>医疗费票据</source>
+        <translation>Medical receipts</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="45" />
+        <source>学费票据</source>
+        <translation>Tuition receipts</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="46" />
+        <source>录取通知书</source>
+        <translation>Admission letter</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="47" />
+        <source>劳动合同或用工证明</source>
+        <translation>Labour contract or proof of employment</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="48" />
+        <source>评议会议记录</source>
+        <translation>Review meeting minutes</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="49" />
+        <source>公示单</source>
+        <translation>Public notice</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="50" />
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="51" />
+        <source>处理敏感个人信息</source>
+        <translation>Processing sensitive personal information</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="52" />
+        <source>向其他单位提供（转介）</source>
+        <translation>Sharing with other bodies (referral)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="53" />
+        <source>公示</source>
+        <translation>Public notice listing</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="54" />
+        <source>视力</source>
+        <translation>Visual</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="55" />
+        <source>听力</source>
+        <translation>Hearing</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="56" />
+        <source>言语</source>
+        <translation>Speech</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="57" />
+        <source>肢体</source>
+        <translation>Physical</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="58" />
+        <source>智力</source>
+        <translation>Intellectual</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="59" />
+        <source>精神</source>
+        <translation>Mental</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="60" />
+        <source>多重</source>
+        <translation>Multiple</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="61" />
+        <source>一级</source>
+        <translation>Grade 1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="62" />
+        <source>二级</source>
+        <translation>Grade 2</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="63" />
+        <source>三级</source>
+        <translation>Grade 3</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="64" />
+        <source>四级</source>
+        <translation>Grade 4</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="65" />
+        <source>深度困难</source>
+        <translation>Severe hardship</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="66" />
+        <source>相对困难</source>
+        <translation>Relative hardship</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="67" />
+        <source>意外致困</source>
+        <translation>Hardship by accident</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="68" />
+        <source>不符合困难标准</source>
+        <translation>Below the hardship criteria</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="69" />
+        <source>无劳动能力</source>
+        <translation>Unable to work</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="70" />
+        <source>有劳动能力未就业</source>
+        <translation>Able to work, not employed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="71" />
+        <source>下岗失业</source>
+        <translation>Laid off / unemployed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="72" />
+        <source>未参加社会保险</source>
+        <translation>No social insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="73" />
+        <source>社保待遇落实不到位</source>
+        <translation>Social insurance benefits not received</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="74" />
+        <source>患重特大疾病</source>
+        <translation>Serious illness</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="75" />
+        <source>遭受自然灾害</source>
+        <translation>Natural disaster</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="76" />
+        <source>遭受意外事故</source>
+        <translation>Accident</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="77" />
+        <source>子女上学</source>
+        <translation>Children's schooling</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="78" />
+        <source>良好</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="79" />
+        <source>一般疾病</source>
+        <translation>Ordinary illness</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="80" />
+        <source>重特大疾病</source>
+        <translation>Serious illness (major)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="81" />
+        <source>残疾</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="82" />
+        <source>在档</source>
+        <translation>On file</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="83" />
+        <source>拟销档</source>
+        <translation>To be closed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="84" />
+        <source>已销档</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="85" />
+        <source>自有住房</source>
+        <translation>Own home</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="86" />
+        <source>租赁住房</source>
+        <translation>Rented</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="87" />
+        <source>公租房</source>
+        <translation>Public rental housing</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="88" />
+        <source>单位宿舍</source>
+        <translation>Employer dormitory</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="89" />
+        <source>借住亲友</source>
+        <translation>Staying with relatives or friends</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="90" />
+        <source>农业</source>
+        <translation>Agricultural</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="91" />
+        <source>非农业</source>
+        <translation>Non-agricultural</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="92" />
+        <source>农转居</source>
+        <translation>Agricultural to urban</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="93" />
+        <source>职工</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="94" />
+        <source>农民工</source>
+        <translation>Migrant worker</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="95" />
+        <source>农民</source>
+        <translation>Farmer</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="96" />
+        <source>学生</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="97" />
+        <source>学龄前儿童</source>
+        <translation>Pre-school child</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="98" />
+        <source>离退休人员</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="99" />
+        <source>无业</source>
+        <translation>Not employed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="100" />
+        <source>未婚</source>
+        <translation>Single</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="101" />
+        <source>已婚</source>
+        <translation>Married</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="102" />
+        <source>离异</source>
+        <translation>Divorced</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="103" />
+        <source>丧偶</source>
+        <translation>Widowed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="104" />
+        <source>职工医保</source>
+        <translation>Employee medical insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="105" />
+        <source>城乡居民医保</source>
+        <translation>Resident medical insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="106" />
+        <source>未参保</source>
+        <translation>Not insured</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="107" />
+        <source>结亲连心联系户</source>
+        <translation>Contact household</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="108" />
+        <source>本单位农民工</source>
+        <translation>Migrant worker of the unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="109" />
+        <source>中共党员</source>
+        <translation>CPC member</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="110" />
+        <source>共青团员</source>
+        <translation>CYL member</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="111" />
+        <source>群众</source>
+        <translation>Non-party</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="112" />
+        <source>草拟</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="113" />
+        <source>已转介</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="114" />
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="115" />
+        <source>已办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="116" />
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="117" />
+        <source>已撤销</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="118" />
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="119" />
+        <source>配偶</source>
+        <translation>Spouse</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="120" />
+        <source>儿子</source>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="121" />
+        <source>女儿</source>
+        <translation>Daughter</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="122" />
+        <source>父亲</source>
+        <translation>Father</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="123" />
+        <source>母亲</source>
+        <translation>Mother</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="124" />
+        <source>孙子女</source>
+        <translation>Grandchild</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="125" />
+        <source>祖父母</source>
+        <translation>Grandparent</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="126" />
+        <source>兄弟姐妹</source>
+        <translation>Sibling</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="127" />
+        <source>儿媳/女婿</source>
+        <translation>Child-in-law</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="128" />
+        <source>金秋助学</source>
+        <translation>Golden Autumn student aid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="129" />
+        <source>专项生活救助</source>
+        <translation>Special living relief</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="130" />
+        <source>送温暖</source>
+        <translation>Sending warmth</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="131" />
+        <source>帮扶送教育</source>
+        <translation>Education support</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="132" />
+        <source>农民工平安返乡</source>
+        <translation>Migrant workers' safe journey home</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="133" />
+        <source>女职工关爱行动</source>
+        <translation>Women workers' care</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="134" />
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="172" />
+        <source>职工医疗互助</source>
+        <translation>Employee medical mutual aid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="135" />
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="136" />
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="137" />
+        <source>职工养老保险</source>
+        <translation>Employee pension insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="138" />
+        <source>城乡居民养老保险</source>
+        <translation>Resident pension insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="139" />
+        <source>入户走访</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="140" />
+        <source>单位走访</source>
+        <translation>Workplace visit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="141" />
+        <source>电话联系</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="142" />
+        <source>视频联系</source>
+        <translation>Video call</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="143" />
+        <source>来访接待</source>
+        <translation>Office visit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="144" />
+        <source>在岗</source>
+        <translation>Employed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="145" />
+        <source>下岗</source>
+        <translation>Laid off</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="146" />
+        <source>失业</source>
+        <translation>Unemployed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="147" />
+        <source>退休</source>
+        <translation>Retired (pension)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="148" />
+        <source>病休</source>
+        <translation>On sick leave</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="149" />
+        <source>务农</source>
+        <translation>Farming</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="150" />
+        <source>学龄前</source>
+        <translation>Pre-school</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="152" />
+        <source>外出务工常识和专项职业技能培训</source>
+        <translation>Training for working away from home and special vocational skills</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="153" />
+        <source>返乡创业培训</source>
+        <translation>Training for starting a business back home</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="154" />
+        <source>农业产业化培训（规模养殖户、科技示范户）</source>
+        <translation>Agricultural industry training (large-scale breeders, demonstration households)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="155" />
+        <source>推荐就业岗位（春风行动、就业援助月）</source>
+        <translation>Job recommendations (Spring Breeze campaign, employment assistance month)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="156" />
+        <source>职业技能提升</source>
+        <translation>Vocational skills upgrading</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="157" />
+        <source>学历提升计划</source>
+        <translation>Education upgrading programme</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="158" />
+        <source>困难家庭高校毕业生就业援助</source>
+        <translation>Job assistance for graduates from families in hardship</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="159" />
+        <source>欠薪报告与追讨</source>
+        <translation>Reporting and recovering unpaid wages</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="160" />
+        <source>指导签订劳动合同</source>
+        <translation>Help with signing a labour contract</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="161" />
+        <source>社会保险和住房公积金</source>
+        <translation>Social insurance and housing fund</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="162" />
+        <source>工伤认定与工伤保险</source>
+        <translation>Work injury recognition and insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="163" />
+        <source>工会法律援助（绿色通道）</source>
+        <translation>Union legal aid (fast track)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="164" />
+        <source>劳动争议调解</source>
+        <translation>Labour dispute mediation</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="165" />
+        <source>跨区域双向维权协作</source>
+        <translation>Cross-region rights protection cooperation</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="166" />
+        <source>职业病防治（尘肺病优先）</source>
+        <translation>Occupational disease prevention (pneumoconiosis first)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="167" />
+        <source>女职工“四期”特殊保护</source>
+        <translation>Special protection of women workers in the "four periods"</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="168" />
+        <source>纳入困难职工帮扶体系、专项生活救助</source>
+        <translation>Inclusion in the hardship worker support system, special living relief</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="169" />
+        <source>帮扶送教育（子女上学资助）</source>
+        <translation>Education support (children's schooling aid)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="170" />
+        <source>“金秋助学”</source>
+        <translation>"Golden Autumn" student aid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="171" />
+        <source>“送温暖”慰问</source>
+        <translation>"Sending warmth" visits</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="173" />
+        <source>“农民工平安返乡”</source>
+        <translation>"Migrant workers' safe journey home"</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="174" />
+        <source>申请最低生活保障（低保）</source>
+        <translation>Applying for minimum living allowance (dibao)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="175" />
+        <source>职工书屋与文化活动</source>
+        <translation>Workers' libraries and cultural activities</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="176" />
+        <source>社区学校网上学习</source>
+        <translation>Community school online learning</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="177" />
+        <source>加入工会（源头入会、凭证接转）</source>
+        <translation>Joining the union (at source, membership transfer)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="178" />
+        <source>心理健康指导</source>
+        <translation>Mental health guidance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="179" />
+        <source>人均月收入低于低保标准</source>
+        <translation>income per head below the dibao standard</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="180" />
+        <source>人均月收入低于低保标准的2倍</source>
+        <translation>income per head below twice the dibao standard</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="181" />
+        <source>因自然灾害或意外事故致困</source>
+        <translation>hardship caused by a natural disaster or accident</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="182" />
+        <source>年度致困支出超过家庭收入的80%</source>
+        <translation>hardship spending this year above 80% of household income</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="183" />
+        <source>人均月收入不低于低保标准的2倍</source>
+        <translation>income per head at least twice the dibao standard</translation>
+    </message>
+</context>
+<context>
     <name>VoidVisitDialog</name>
     <message>
         <location filename="../../src/fieldapp/ui/visit_form.py" line="350" />
@@ -2790,14 +3534,6 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
         <location filename="../../src/fieldapp/ui/visit_form.py" line="395" />
         <source>未能作废</source>
         <translation>Could not void</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="57" />
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

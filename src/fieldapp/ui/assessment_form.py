@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from fieldapp.storage.db import Database
 from fieldapp.ui import form_drafts
 from fieldapp.ui.forms import BusyLine, FieldErrors, date_edit, get_date, save_in_background, yuan_to_fen
 from fieldapp.ui.household_list import CATEGORY_COLOURS
+from fieldapp.ui.vocab_text import label, shown
 
 
 def _money(parent: QWidget, name: str) -> QDoubleSpinBox:
@@ -37,7 +38,7 @@ def _money(parent: QWidget, name: str) -> QDoubleSpinBox:
     box.setRange(0, 10_000_000)
     box.setDecimals(2)
     box.setGroupSeparatorShown(True)
-    box.setSuffix(" 元")
+    box.setSuffix(QCoreApplication.translate("AssessmentForm", " 元"))
     return box
 
 
@@ -58,12 +59,12 @@ class AssessmentForm(QWidget):
         self.main_cause = QComboBox(self)
         self.main_cause.setObjectName("mainCause")
         for c in HardshipCause:
-            self.main_cause.addItem(f"{int(c)} {c.label}", int(c))
+            self.main_cause.addItem(f"{int(c)} {label(c)}", int(c))
         self.secondary: dict[HardshipCause, QCheckBox] = {}
         secondary_box = QGroupBox(self.tr("次要致困原因（最多3项）"), self)
         grid = QGridLayout(secondary_box)
         for i, c in enumerate(HardshipCause):
-            cb = QCheckBox(c.label, secondary_box)
+            cb = QCheckBox(label(c), secondary_box)
             self.secondary[c] = cb
             grid.addWidget(cb, i // 3, i % 3)
             cb.toggled.connect(self.update_preview)
@@ -155,7 +156,7 @@ class AssessmentForm(QWidget):
             self.previous.setText(
                 self.tr("上次评定：%1，%2（人均月收入 %3 元，当时低保标准 %4 元/月）")
                 .replace("%1", latest.assessed_on.isoformat())
-                .replace("%2", latest.category.value)
+                .replace("%2", label(latest.category))
                 .replace("%3", format_yuan(latest.per_head_monthly_fen))
                 .replace("%4", format_yuan(latest.dibao_standard_fen))
             )
@@ -190,9 +191,9 @@ class AssessmentForm(QWidget):
         self.result.setStyleSheet(f"color: {colour};")
         self.result.setText(
             self.tr("按现填数字评定为：%1（人均月收入 %2 元；%3）")
-            .replace("%1", r.category.value)
+            .replace("%1", label(r.category))
             .replace("%2", format_yuan(r.per_head_monthly_fen))
-            .replace("%3", r.reason)
+            .replace("%3", shown(r.reason))
         )
 
     def save(self) -> None:

@@ -26,6 +26,7 @@ from fieldapp.domain import clock
 from fieldapp.domain.errors import DomainError, RuleViolation, ValidationError
 from fieldapp.ui import messages
 from fieldapp.ui.ops import Op
+from fieldapp.ui.vocab_text import label
 
 ERROR_STYLE = "border: 1px solid #c62828; background: #fff4f4;"
 
@@ -36,7 +37,7 @@ def enum_combo(values: Iterable[Enum], parent: QWidget, *, empty: str | None = N
     if empty is not None:
         combo.addItem(empty, None)
     for v in values:
-        combo.addItem(str(v.value), v.value)
+        combo.addItem(label(v), v.value)
     return combo
 
 

@@ -36,6 +36,7 @@ from fieldapp.ui.forms import (
     set_date,
     yuan_to_fen,
 )
+from fieldapp.ui.vocab_text import label
 
 NOTICE_VERSION = "2026-1"  # the privacy notice read to the household (告知书版本)
 
@@ -44,7 +45,7 @@ def _members(db: Database, household_id: str, parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     combo.addItem(QCoreApplication.translate("ReliefDialog", "（全户）"), None)
     for m in households.live_members(households.get_household(db, household_id)):
-        combo.addItem(f"{m.name}（{m.relation.value}）", m.id)
+        combo.addItem(f"{m.name}（{label(m.relation)}）", m.id)
     return combo
 
 
@@ -54,7 +55,9 @@ def _buttons(dialog: QDialog, save: QPushButton) -> QDialogButtonBox:
     enter_moves_on(dialog, save.click)
     buttons.addButton(save, QDialogButtonBox.ButtonRole.AcceptRole)
     buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("ReliefDialog", "取消")
+    )
     buttons.rejected.connect(dialog.reject)
     return buttons
 

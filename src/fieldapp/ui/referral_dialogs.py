@@ -39,6 +39,7 @@ from fieldapp.ui.forms import (
     save_in_background,
     set_date,
 )
+from fieldapp.ui.vocab_text import label, shown
 
 DRAFT_KIND = "referral"
 
@@ -82,7 +83,7 @@ class ReferralDialog(QDialog):
         for kind in sorted(
             rules.catalogue().values(), key=lambda k: (list(AssistanceArea).index(k.area), k.code)
         ):
-            self.kind.addItem(f"{kind.area.value} · {kind.name}", kind.code)
+            self.kind.addItem(f"{label(kind.area)} · {shown(kind.name)}", kind.code)
         self.body = QComboBox(self)
         self.body.setObjectName("receivingBody")
         self.body.setEditable(True)
@@ -90,7 +91,7 @@ class ReferralDialog(QDialog):
         self.member.setObjectName("referralMember")
         self.member.addItem(self.tr("（全户）"), None)
         for m in households.live_members(h):
-            self.member.addItem(f"{m.name}（{m.relation.value}）", m.id)
+            self.member.addItem(f"{m.name}（{label(m.relation)}）", m.id)
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("referralReason")
         self.reason.setTabChangesFocus(True)
@@ -327,7 +328,7 @@ class StatusDialog(QDialog):
         self.status.setObjectName("newStatus")
         order = list(ReferralStatus)
         for s in sorted(rules.TRANSITIONS[r.status], key=order.index):
-            self.status.addItem(s.value, s.value)
+            self.status.addItem(label(s), s.value)
         self.on = date_edit(self)
         self.on.setObjectName("statusDate")
         self.note = QPlainTextEdit(self)
@@ -336,8 +337,8 @@ class StatusDialog(QDialog):
         self.note.setFixedHeight(70)
         self.note.setPlaceholderText(self.tr("办理情况；退回或撤销须写明原因"))
         form = QFormLayout()
-        form.addRow(self.tr("转介事项"), QLabel(kind.name if kind else r.kind_code, self))
-        form.addRow(self.tr("当前状态"), QLabel(f"{r.status.value}（{r.status_on.isoformat()}）", self))
+        form.addRow(self.tr("转介事项"), QLabel(shown(kind.name) if kind else r.kind_code, self))
+        form.addRow(self.tr("当前状态"), QLabel(f"{label(r.status)}（{r.status_on.isoformat()}）", self))
         form.addRow(self.tr("变更为(&T)"), self.status)
         form.addRow(self.tr("日期"), self.on)
         form.addRow(self.tr("说明(&N)"), self.note)
