@@ -73,6 +73,7 @@ class ReliefDialog(QDialog):
         super().__init__(parent)
         self.db, self.household_id, self.relief_id = db, household_id, relief_id
         self.setObjectName("reliefDialog")
+        self.setMinimumWidth(480)  # the note and the reason for a correction readable whole
         self.setWindowTitle(self.tr("修改救助发放") if relief_id else self.tr("登记救助发放"))
         self.programme = enum_combo(vocab.ReliefProgramme, self)
         self.amount = QDoubleSpinBox(self)
@@ -176,6 +177,7 @@ class ConsentDialog(QDialog):
         super().__init__(parent)
         self.db, self.household_id, self.consent_id = db, household_id, consent_id
         self.setObjectName("consentDialog")
+        self.setMinimumWidth(480)
         self.setWindowTitle(self.tr("修改同意记录") if consent_id else self.tr("登记个人信息处理同意"))
         self.purpose = enum_combo(vocab.ConsentPurpose, self)
         self.member = _members(db, household_id, self)

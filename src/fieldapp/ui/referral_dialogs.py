@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -87,6 +88,10 @@ class ReferralDialog(QDialog):
         self.body = QComboBox(self)
         self.body.setObjectName("receivingBody")
         self.body.setEditable(True)
+        completer = QCompleter(referrals.earlier_bodies(db), self.body)  # any kind, part of a name
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.body.setCompleter(completer)
         self.member = QComboBox(self)
         self.member.setObjectName("referralMember")
         self.member.addItem(self.tr("（全户）"), None)
@@ -205,7 +210,9 @@ class ReferralDialog(QDialog):
     def _kind_changed(self, *_args: object) -> None:
         kind = rules.catalogue()[self.kind.currentData()]
         self.body.clear()
-        self.body.addItems(referrals.receiving_bodies(self.db, kind.code))  # headquarters' list, if sent
+        offered = referrals.receiving_bodies(self.db, kind.code)  # headquarters' list, if sent
+        earlier = [b for b in referrals.earlier_bodies(self.db, kind.code) if b not in offered]
+        self.body.addItems(offered + earlier)  # and the bodies typed for this kind before
         self.follow_up.setText(
             self.tr("转出后每 %1 天跟进一次，到期会列入待办。").replace("%1", str(kind.follow_up_days))
         )
