@@ -624,4 +624,13 @@ EN = {
     "因自然灾害或意外事故致困": "hardship caused by a natural disaster or accident",
     "年度致困支出超过家庭收入的80%": "hardship spending this year above 80% of household income",
     "人均月收入不低于低保标准的2倍": "income per head at least twice the dibao standard",
+    "放大(&+)": "Zoom in (&+)",
+    "缩小(&-)": "Zoom out (&-)",
+    "适应窗口(&0)": "Fit to window (&0)",
+    "查看(&V)…": "&View…",
+    "查看选中的照片（双击也可以）；查看会记入审计记录": "View the selected photo (or double-click it); viewing is recorded in the audit log",
+    "查看附件 — %1（%2）": "Attachment — %1 (%2)",
+    "正在打开…": "Opening…",
+    "正在打开附件…": "Opening the attachment…",
+    "这个附件不是照片（例如PDF），不能在这里显示。": "This attachment is not a photo (e.g. a PDF) and cannot be shown here.",
 }

@@ -74,6 +74,49 @@
     </message>
 </context>
 <context>
+    <name>AttachmentViewer</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="37" />
+        <source>查看附件 — %1（%2）</source>
+        <translation>Attachment — %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="44" />
+        <source>正在打开…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="51" />
+        <source>放大(&amp;+)</source>
+        <translation>Zoom in (&amp;+)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="52" />
+        <source>缩小(&amp;-)</source>
+        <translation>Zoom out (&amp;-)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="53" />
+        <source>适应窗口(&amp;0)</source>
+        <translation>Fit to window (&amp;0)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="54" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="84" />
+        <source>正在打开附件…</source>
+        <translation>Opening the attachment…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="89" />
+        <source>这个附件不是照片（例如PDF），不能在这里显示。</source>
+        <translation>This attachment is not a photo (e.g. a PDF) and cannot be shown here.</translation>
+    </message>
+</context>
+<context>
     <name>CadrePage</name>
     <message>
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="44" />
@@ -84,72 +127,72 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="179" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="181" />
         <source>登记个人信息处理同意</source>
         <translation>Record consent to processing personal information</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="179" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="181" />
         <source>修改同意记录</source>
         <translation>Correct a consent</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="182" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="184" />
         <source>同意（不勾选即记录为撤回同意）</source>
         <translation>Given (untick to record a withdrawal)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="188" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="190" />
         <source>未满14周岁须由监护人同意</source>
         <translation>A guardian consents for a child under 14</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="191" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="193" />
         <source>同意事项(&amp;P)</source>
         <translation>&amp;Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="192" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="194" />
         <source>本人</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="194" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="196" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="195" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="197" />
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="196" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="198" />
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="197" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="199" />
         <source>监护人关系</source>
         <translation>Guardian's relation</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="218" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="220" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="251" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="253" />
         <source>同意登记</source>
         <translation>Consent record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="290" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="292" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="291" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="293" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -716,17 +759,22 @@ Press Enter or double-click to go on</translation>
         <translation>Correct the selected consent; a reason is required</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="519" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="398" />
+        <source>查看(&amp;V)…</source>
+        <translation>&amp;View…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="529" />
         <source>走访记录（%1）(&amp;3)</source>
         <translation>Visits (%1) (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="520" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="530" />
         <source>转介（%1）(&amp;4)</source>
         <translation>Referrals (%1) (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="521" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="531" />
         <source>附件（%1）(&amp;6)</source>
         <translation>Attachments (%1) (&amp;6)</translation>
     </message>
@@ -803,7 +851,7 @@ Press Enter or double-click to go on</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/profile.py" line="388" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="399" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="408" />
         <source>材料类别</source>
         <translation>Document type</translation>
     </message>
@@ -828,103 +876,108 @@ Press Enter or double-click to go on</translation>
         <translation>Choose a photo or file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="413" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="400" />
+        <source>查看选中的照片（双击也可以）；查看会记入审计记录</source>
+        <translation>View the selected photo (or double-click it); viewing is recorded in the audit log</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="423" />
         <source>（无户主）</source>
         <translation>(no head)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="415" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="425" />
         <source>（已移交，只读）</source>
         <translation> (handed over, read-only)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="419" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="429" />
         <source>该户已由市总工会移交给“%1”，本机只能查看</source>
         <translation>Headquarters handed this household to '%1'; read-only here</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="423" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="433" />
         <source>未评定</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="429" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="615" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="439" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="625" />
         <source>（待补充）</source>
         <translation>(missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="432" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="442" />
         <source>未结对</source>
         <translation>not paired</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="442" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="452" />
         <source>资料齐全</source>
         <translation>complete</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="496" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="506" />
         <source>同意</source>
         <translation>given</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="496" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="506" />
         <source>撤回</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="536" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="546" />
         <source>见到</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="537" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="547" />
         <source>生活状况</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="538" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="548" />
         <source>利益诉求</source>
         <translation>Demands</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="539" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="549" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="664" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="674" />
         <source>删除家庭成员</source>
         <translation>Remove family member</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="665" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="675" />
         <source>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</source>
         <translation>Remove “%1”? The record stays in the history and headquarters can restore it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="671" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="681" />
         <source>未能删除</source>
         <translation>Not removed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="693" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="715" />
         <source>选择材料照片或文件</source>
         <translation>Choose a document photo or file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="695" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="717" />
         <source>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>Images and PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="714" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="736" />
         <source>附件未能添加</source>
         <translation>Attachment not added</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="716" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="738" />
         <source>正在复制附件…</source>
         <translation>Copying the attachment…</translation>
     </message>
@@ -1837,105 +1890,105 @@ Save, discard them, or keep editing?</translation>
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="77" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="78" />
         <source>新建转介 — %1</source>
         <translation>New referral — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="77" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="78" />
         <source>修改转介 — %1</source>
         <translation>Correct a referral — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="92" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="97" />
         <source>（全户）</source>
         <translation>(whole household)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="99" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="104" />
         <source>为什么转介、希望对方做什么</source>
         <translation>Why refer, and what the receiving body should do</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="107" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="112" />
         <source>转介事项(&amp;K)</source>
         <translation>Referral &amp;kind</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="108" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="113" />
         <source>接收单位(&amp;B)</source>
         <translation>Receiving &amp;body</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="109" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="114" />
         <source>涉及成员</source>
         <translation>Member concerned</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="110" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="115" />
         <source>转介原因(&amp;E)</source>
         <translation>R&amp;eason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="111" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="116" />
         <source>转介日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="127" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="132" />
         <source>保存转介(&amp;S)</source>
         <translation>&amp;Save referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="127" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="132" />
         <source>保存修改(&amp;S)</source>
         <translation>&amp;Save the correction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="134" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="139" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="141" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="146" />
         <source>来自本次走访</source>
         <translation>From this visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="210" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="217" />
         <source>转出后每 %1 天跟进一次，到期会列入待办。</source>
         <translation>Follow up every %1 days once sent; due follow-ups appear on the to-do list.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="236" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="243" />
         <source>没有转介同意</source>
         <translation>No consent to refer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="238" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="245" />
         <source>这户还没有同意把个人信息提供给其他单位（转介）。按《个人信息保护法》第23条，转介前须取得本人单独同意。
 请先向本人说明并在“救助与同意”页登记同意；确已取得书面同意的，可以继续保存转介。</source>
         <translation>This household has not agreed to its personal information being given to another body (referral). Under PIPL Art. 23 a referral needs the person's separate consent.
 Explain it to them and record the consent on the “Relief and consent” tab; if written consent has been obtained, you may save the referral anyway.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="265" />
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="290" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="272" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="297" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="266" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="273" />
         <source>转介未能保存</source>
         <translation>Referral not saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="291" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="298" />
         <source>转介未能修改</source>
         <translation>Referral not corrected</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="308" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="315" />
         <source>转介</source>
         <translation>Referrals</translation>
     </message>
@@ -1953,62 +2006,62 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="76" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="77" />
         <source>登记救助发放</source>
         <translation>Record relief paid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="76" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="77" />
         <source>修改救助发放</source>
         <translation>Correct a relief payment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="82" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="83" />
         <source> 元</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="87" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="88" />
         <source>救助项目(&amp;G)</source>
         <translation>Pro&amp;gramme</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="88" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="89" />
         <source>金额(&amp;A)</source>
         <translation>&amp;Amount</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="89" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="90" />
         <source>发放日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="90" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="91" />
         <source>发给</source>
         <translation>Paid to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="91" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="92" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="105" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="106" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="136" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="137" />
         <source>救助发放</source>
         <translation>Relief paid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="154" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="155" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="155" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="156" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -2324,62 +2377,62 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="326" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="333" />
         <source>转介状态变更</source>
         <translation>Change referral status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="338" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="345" />
         <source>办理情况；退回或撤销须写明原因</source>
         <translation>What happened; returning or withdrawing needs a reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="340" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="347" />
         <source>转介事项</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="341" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="348" />
         <source>当前状态</source>
         <translation>Current status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="342" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="349" />
         <source>变更为(&amp;T)</source>
         <translation>Change &amp;to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="343" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="350" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="344" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="351" />
         <source>说明(&amp;N)</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="349" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="356" />
         <source>确定(&amp;S)</source>
         <translation>OK (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="355" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="362" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="366" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="373" />
         <source>该转介已结束，不能再变更状态。</source>
         <translation>This referral is closed; its status cannot change any more.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="382" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="389" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="383" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="390" />
         <source>状态未能保存</source>
         <translation>Status not saved</translation>
     </message>

@@ -395,11 +395,21 @@ class HouseholdProfile(QWidget):
         self.add_attachment = QPushButton(self.tr("从电脑选择照片或文件…"), page)
         self.add_attachment.setObjectName("addAttachment")
         self.add_attachment.clicked.connect(self._choose_attachment)
+        self.view_attachment = QPushButton(self.tr("查看(&V)…"), page)
+        self.view_attachment.setObjectName("viewAttachment")
+        self.view_attachment.setToolTip(self.tr("查看选中的照片（双击也可以）；查看会记入审计记录"))
+        self.view_attachment.setEnabled(False)
+        self.view_attachment.clicked.connect(self.show_attachment)
+        self.attachments.itemSelectionChanged.connect(
+            lambda: self.view_attachment.setEnabled(_selected_id(self.attachments) is not None)
+        )
+        self.attachments.doubleClicked.connect(lambda _i: self.show_attachment())
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("材料类别"), page))
         row.addWidget(self.attachment_kind)
         row.addWidget(self.add_attachment)
         row.addStretch(1)
+        row.addWidget(self.view_attachment)
         layout = QVBoxLayout(page)
         layout.addLayout(row)
         layout.addWidget(self.attachments, 1)
@@ -671,6 +681,18 @@ class HouseholdProfile(QWidget):
             messages.show_error(self, e, self.tr("未能删除"))
             return
         self.changed.emit(self.household_id)
+
+    def show_attachment(self) -> QWidget | None:
+        """The selected attachment in the photo viewer."""
+        from fieldapp.ui.attachment_viewer import AttachmentViewer
+
+        aid = _selected_id(self.attachments)
+        found = [a for a in (self.profile.attachments if self.profile else ()) if a.id == aid]
+        if not found:
+            return None
+        viewer = AttachmentViewer(self.db, found[0], self)
+        viewer.open()
+        return viewer
 
     def _request_edit(self, table: QTableWidget, kind: str) -> None:
         record_id = _selected_id(table)
