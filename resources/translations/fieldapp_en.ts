@@ -3,84 +3,132 @@
 <context>
     <name>AssessmentForm</name>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="62" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="41" />
+        <source> 元</source>
+        <translation> yuan</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="64" />
         <source>次要致困原因（最多3项）</source>
         <translation>Secondary causes of hardship (up to 3)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="69" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="71" />
         <source>本年遭受自然灾害或重大意外</source>
         <translation>Natural disaster or serious accident this year</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="91" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="93" />
         <source>家庭人口(&amp;Z)</source>
         <translation>Household si&amp;ze</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="92" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="94" />
         <source>家庭年收入(&amp;Y)</source>
         <translation>Annual household income (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="93" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="95" />
         <source>刚性支出（医疗、上学等，年）</source>
         <translation>Rigid spending (medical, school…, per year)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="94" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="96" />
         <source>主要致困原因(&amp;C)</source>
         <translation>Main &amp;cause of hardship</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="96" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="98" />
         <source>评定日期</source>
         <translation>Assessed on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="107" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="109" />
         <source>记录本次评定</source>
         <translation>Record this assessment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="141" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="165" />
         <source>上次评定：%1，%2（人均月收入 %3 元，当时低保标准 %4 元/月）</source>
         <translation>Last assessment: %1, %2 (income per head %3 yuan/month; dibao standard then %4 yuan/month)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="149" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="173" />
         <source>尚未评定。</source>
         <translation>Not assessed yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="155" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="179" />
         <source>家庭年收入</source>
         <translation>annual household income</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="158" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="182" />
         <source>刚性支出（医疗＋子女上学）</source>
         <translation>rigid spending (medical + schooling)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="160" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="184" />
         <source>%1取自 %2 登记的收入与支出情况，请核对。</source>
         <translation>%1 taken from the income and expenses recorded on %2; please check.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="191" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="216" />
         <source>按现填数字评定为：%1（人均月收入 %2 元；%3）</source>
         <translation>With these figures: %1 (income per head %2 yuan/month; %3)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="213" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="238" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="214" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="239" />
         <source>评定未能保存</source>
         <translation>Assessment not saved</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="37" />
+        <source>查看附件 — %1（%2）</source>
+        <translation>Attachment — %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="44" />
+        <source>正在打开…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="51" />
+        <source>放大(&amp;+)</source>
+        <translation>Zoom in (&amp;+)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="52" />
+        <source>缩小(&amp;-)</source>
+        <translation>Zoom out (&amp;-)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="53" />
+        <source>适应窗口(&amp;0)</source>
+        <translation>Fit to window (&amp;0)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="54" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="84" />
+        <source>正在打开附件…</source>
+        <translation>Opening the attachment…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="89" />
+        <source>这个附件不是照片（例如PDF），不能在这里显示。</source>
+        <translation>This attachment is not a photo (e.g. a PDF) and cannot be shown here.</translation>
     </message>
 </context>
 <context>
@@ -94,62 +142,72 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="121" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="181" />
         <source>登记个人信息处理同意</source>
         <translation>Record consent to processing personal information</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="124" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="181" />
+        <source>修改同意记录</source>
+        <translation>Correct a consent</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="184" />
         <source>同意（不勾选即记录为撤回同意）</source>
         <translation>Given (untick to record a withdrawal)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="130" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="190" />
         <source>未满14周岁须由监护人同意</source>
         <translation>A guardian consents for a child under 14</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="133" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="193" />
         <source>同意事项(&amp;P)</source>
         <translation>&amp;Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="134" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="194" />
         <source>本人</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="136" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="196" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="137" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="197" />
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="138" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="198" />
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="139" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="199" />
         <source>监护人关系</source>
         <translation>Guardian's relation</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="144" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="220" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="181" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="253" />
+        <source>同意登记</source>
+        <translation>Consent record</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="292" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="182" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="293" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -252,16 +310,46 @@
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="165" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="166" />
         <source>转介</source>
         <translation>Referrals</translation>
     </message>
     <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="167" />
+        <source>困难户信息</source>
+        <translation>Household details</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldapp/ui/dashboard.py" line="168" />
+        <source>家庭成员</source>
+        <translation>Family members</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="169" />
+        <source>救助发放</source>
+        <translation>Relief paid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="170" />
+        <source>同意登记</source>
+        <translation>Consent record</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="171" />
+        <source>困难评定</source>
+        <translation>Hardship assessment</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="177" />
         <source>【草稿】%1　%2未保存（%3）
 回车或双击继续填写</source>
         <translation>[Draft] %1: %2 not saved (%3)
 Press Enter or double-click to go on</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="178" />
+        <source>新建困难户</source>
+        <translation>New household</translation>
     </message>
 </context>
 <context>
@@ -283,6 +371,32 @@ Press Enter or double-click to go on</translation>
     </message>
 </context>
 <context>
+    <name>FormDraft</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/form_drafts.py" line="176" />
+        <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
+        <translation>Restored the draft saved automatically at %1; check it and save.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/form_drafts.py" line="197" />
+        <source>草稿未能保存</source>
+        <translation>Draft not saved</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/forms.py" line="149" />
+        <source>必填，说明为什么修改，如：金额录错、日期录错</source>
+        <translation>Required: why it is corrected, e.g. wrong amount, wrong date</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/forms.py" line="151" />
+        <source>修改原因(&amp;Y)</source>
+        <translation>Reason for the correction (&amp;Y)</translation>
+    </message>
+</context>
+<context>
     <name>GeneralPage</name>
     <message>
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="152" />
@@ -298,108 +412,113 @@ Press Enter or double-click to go on</translation>
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="111" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="112" />
         <source>新建困难户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="111" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="112" />
         <source>修改基本信息</source>
         <translation>Edit basic information</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="118" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="119" />
         <source>18位，出生日期和性别自动识别</source>
         <translation>18 characters; birth date and sex are read from it</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="121" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="122" />
         <source>11位手机号</source>
         <translation>11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="129" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="130" />
         <source>如：3组12号</source>
         <translation>e.g. Group 3 No. 12</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="130" />
         <location filename="../../src/fieldapp/ui/household_dialogs.py" line="131" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="132" />
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="135" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="136" />
         <source>户主姓名(&amp;N)</source>
         <translation>Head's &amp;name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="136" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="137" />
         <source>户主身份证号(&amp;I)</source>
         <translation>Head's &amp;ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="137" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="138" />
         <source>联系电话(&amp;P)</source>
         <translation>&amp;Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="138" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="139" />
         <source>结对方式</source>
         <translation>Pairing basis</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="139" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="140" />
         <source>所在单位</source>
         <translation>Employer unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="140" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="141" />
         <source>所在村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="141" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="142" />
         <source>详细地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="142" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="143" />
         <source>户口性质</source>
         <translation>Hukou type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="143" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="144" />
         <source>住房情况</source>
         <translation>Housing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="144" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="145" />
         <source>档案状态</source>
         <translation>File status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="163" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="164" />
         <source>村、电话、身份证号暂时不知道可以先空着，资料不全的户会标出来，走访时补齐。</source>
         <translation>Village, phone and ID number may stay empty for now; incomplete files are marked so you can complete them on a visit.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="168" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="169" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="174" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="175" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="240" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="217" />
+        <source>困难户信息</source>
+        <translation>Household details</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="270" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="241" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="271" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -440,443 +559,475 @@ Press Enter or double-click to go on</translation>
 <context>
     <name>HouseholdProfile</name>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="128" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="232" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="129" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="233" />
         <source>显示身份证号</source>
         <translation>Show ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="132" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="194" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="133" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="195" />
         <source>显示完整号码（会记入审计记录）</source>
         <translation>Show the full number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="135" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="136" />
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="137" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="325" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="138" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="326" />
         <source>新建转介</source>
         <translation>New referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="151" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="152" />
         <source>基本信息与成员(&amp;1)</source>
         <translation>Basics and members (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="154" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="155" />
         <source>困难评定(&amp;2)</source>
         <translation>Assessment (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="155" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="156" />
         <source>走访记录(&amp;3)</source>
         <translation>Visits (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="156" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="157" />
         <source>转介(&amp;4)</source>
         <translation>Referrals (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="157" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="158" />
         <source>救助与同意(&amp;5)</source>
         <translation>Relief and consent (&amp;5)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="158" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="159" />
         <source>附件(&amp;6)</source>
         <translation>Attachments (&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="159" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="160" />
         <source>就业与收入(&amp;7)</source>
         <translation>Employment and income (&amp;7)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="177" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="178" />
         <source>所在村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="178" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="179" />
         <source>详细地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="179" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="180" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="180" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="181" />
         <source>结对方式</source>
         <translation>Pairing basis</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="181" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="182" />
         <source>结对干部</source>
         <translation>Paired cadre</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="182" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="183" />
         <source>户口 / 住房</source>
         <translation>Hukou / housing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="183" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="184" />
         <source>待补充</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="190" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="191" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="203" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="204" />
         <source>修改基本信息…</source>
         <translation>Edit basic information…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="209" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="210" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="210" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="211" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="211" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="212" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="212" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="213" />
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="213" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="214" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="214" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="215" />
         <source>健康</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="215" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="216" />
         <source>就业/身份</source>
         <translation>Work / identity</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="216" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="217" />
         <source>月收入（元）</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="222" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="223" />
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="224" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="225" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="226" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="227" />
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="234" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="235" />
         <source>显示选中成员的完整身份证号（会记入审计记录）</source>
         <translation>Show the selected member's full ID number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="240" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="241" />
         <source>家庭成员</source>
         <translation>Family members</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="275" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="276" />
         <source>还没有登记就业、培训、收入、社保、生活支出和欠薪情况。记录走访时可一并登记。</source>
         <translation>No employment, training, income, social insurance, expenses or arrears recorded yet. They can be recorded with a visit.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="283" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="284" />
         <source>最新情况（%1）</source>
         <translation>Latest (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="283" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="284" />
         <source>%1 的登记</source>
         <translation>Recorded on %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="287" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="288" />
         <source>　走访时登记</source>
         <translation>  recorded at a visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="313" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="314" />
         <source>转介事项</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="314" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="315" />
         <source>接收单位</source>
         <translation>Receiving body</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="315" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="316" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="316" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="317" />
         <source>转介日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="317" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="318" />
         <source>跟进日期</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="326" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
         <source>变更状态…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="328" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="329" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="391" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="394" />
+        <source>修改…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="331" />
+        <source>更正接收单位、原因、日期或涉及成员，须写明修改原因</source>
+        <translation>Correct the receiving body, reason, date or member; a reason for the correction is required</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
         <source>打印转介单…</source>
         <translation>Print referral slip…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="332" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="338" />
         <source>转介单带回执联和二维码，随当事人交接收单位；身份证号和电话默认隐去中间部分。在本页按 Ctrl+P 打印选中的转介单</source>
         <translation>The slip has a return stub and a QR code and goes with the person to the receiving body; ID and phone numbers are masked unless you choose to show them. Ctrl+P on this tab prints the selected referral's slip</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="534" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="393" />
+        <source>更正选中的救助发放，须写明修改原因</source>
+        <translation>Correct the selected relief payment; a reason is required</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="396" />
+        <source>更正选中的同意记录，须写明修改原因</source>
+        <translation>Correct the selected consent; a reason is required</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="435" />
+        <source>查看(&amp;V)…</source>
+        <translation>&amp;View…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="437" />
+        <source>查看选中的照片（双击也可以）；查看会记入审计记录</source>
+        <translation>View the selected photo (or double-click it); viewing is recorded in the audit log</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="566" />
         <source>走访记录（%1）(&amp;3)</source>
         <translation>Visits (%1) (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="535" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="567" />
         <source>转介（%1）(&amp;4)</source>
         <translation>Referrals (%1) (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="536" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="568" />
         <source>附件（%1）(&amp;6)</source>
         <translation>Attachments (%1) (&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="352" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="359" />
         <source>状态记录</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="364" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
         <source>项目</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="364" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="364" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
         <source>发放日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="364" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="403" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="425" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="370" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="377" />
         <source>同意事项</source>
         <translation>Consent for</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="378" />
         <source>是否同意</source>
         <translation>Given</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="372" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="379" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="373" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="380" />
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="374" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="381" />
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="378" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="385" />
         <source>登记救助…</source>
         <translation>Record relief…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="380" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="387" />
         <source>登记同意…</source>
         <translation>Record consent…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="385" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="405" />
         <source>救助发放</source>
         <translation>Relief paid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="389" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="410" />
         <source>个人信息处理同意（《个人信息保护法》第29条等）</source>
         <translation>Consents to processing personal information (PIPL Art. 29 etc.)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="403" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="414" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="425" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="445" />
         <source>材料类别</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="403" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="425" />
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="403" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="425" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="403" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="425" />
         <source>添加时间</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="410" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="432" />
         <source>从电脑选择照片或文件…</source>
         <translation>Choose a photo or file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="428" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="460" />
         <source>（无户主）</source>
         <translation>(no head)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="430" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="462" />
         <source>（已移交，只读）</source>
         <translation> (handed over, read-only)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="434" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="466" />
         <source>该户已由市总工会移交给“%1”，本机只能查看</source>
         <translation>Headquarters handed this household to '%1'; read-only here</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="438" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="470" />
         <source>未评定</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="444" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="630" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="476" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="663" />
         <source>（待补充）</source>
         <translation>(missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="447" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="479" />
         <source>未结对</source>
         <translation>not paired</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="457" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="489" />
         <source>资料齐全</source>
         <translation>complete</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="511" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="543" />
         <source>同意</source>
         <translation>given</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="511" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="543" />
         <source>撤回</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="552" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="584" />
         <source>见到</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="553" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="585" />
         <source>生活状况</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="554" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="586" />
         <source>利益诉求</source>
         <translation>Demands</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="555" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="587" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="679" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="712" />
         <source>删除家庭成员</source>
         <translation>Remove family member</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="680" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="713" />
         <source>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</source>
         <translation>Remove “%1”? The record stays in the history and headquarters can restore it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="686" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="719" />
         <source>未能删除</source>
         <translation>Not removed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="703" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="753" />
         <source>选择材料照片或文件</source>
         <translation>Choose a document photo or file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="705" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="755" />
         <source>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>Images and PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="724" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="774" />
         <source>附件未能添加</source>
         <translation>Attachment not added</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="726" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="776" />
         <source>正在复制附件…</source>
         <translation>Copying the attachment…</translation>
     </message>
@@ -950,7 +1101,7 @@ Press Enter or double-click to go on</translation>
     <name>Item19Section</name>
     <message>
         <location filename="../../src/fieldapp/ui/item19_form.py" line="42" />
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="101" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="102" />
         <source>就业</source>
         <translation>Employment</translation>
     </message>
@@ -966,7 +1117,7 @@ Press Enter or double-click to go on</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/item19_form.py" line="45" />
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="114" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="115" />
         <source>社保</source>
         <translation>Social insurance</translation>
     </message>
@@ -987,102 +1138,102 @@ Press Enter or double-click to go on</translation>
         <translation>not filled in</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="86" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="87" />
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="92" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="93" />
         <source>所获证书</source>
         <translation>Certificate obtained</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="104" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="105" />
         <source>月收入(元)</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="106" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="107" />
         <source>培训 希望/已参加</source>
         <translation>Training wanted/received</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="197" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="198" />
         <source>就业、培训、收入、社保、支出、欠薪（第十九条）</source>
         <translation>Employment, training, income, social insurance, expenses, wage arrears (item 19)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="211" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="212" />
         <source>上次登记：%1</source>
         <translation>Last recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="215" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="216" />
         <source>尚未登记过，请直接填写下面的情况；不填的项目记为“未填”。</source>
         <translation>Nothing recorded yet: type the figures below; anything left blank is recorded as not filled in.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="223" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="224" />
         <source>全部无变化(&amp;0)</source>
         <translation>All unchanged (&amp;0)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="240" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="241" />
         <source>无变化(&amp;%1)</source>
         <translation>Unchanged (&amp;%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="267" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="268" />
         <source>欠薪单位</source>
         <translation>Employer owing wages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="271" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="272" />
         <source>反映日期 如 2026-10-09</source>
         <translation>Reported on, e.g. 2026-10-09</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="276" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="277" />
         <source>家庭年收入(元)</source>
         <translation>Annual household income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="279" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="280" />
         <source>食品</source>
         <translation>Food</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="280" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="281" />
         <source>住房</source>
         <translation>Housing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="281" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="282" />
         <source>医疗</source>
         <translation>Medical</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="282" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="283" />
         <source>子女上学</source>
-        <translation>Schooling</translation>
+        <translation>Children's schooling</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="283" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="284" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="285" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="286" />
         <source>年支出(元)</source>
         <translation>Yearly expenses (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="291" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="292" />
         <source>被拖欠工资(元)</source>
         <translation>Wages owed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="304" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="305" />
         <source>该户没有劳动年龄（16–64岁）的成员。</source>
         <translation>This household has no member of working age (16–64).</translation>
     </message>
@@ -1368,96 +1519,96 @@ Type your password to go on; nothing unsaved is lost.</translation>
         <translation>%1 households read</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="416" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="430" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="417" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="431" />
         <source>档案</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="434" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="435" />
         <source>正在打开档案…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="435" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="436" />
         <source>打开档案失败</source>
         <translation>Could not open the file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="462" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="463" />
         <source>请先选择一户</source>
         <translation>Choose a household first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="463" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="464" />
         <source>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</source>
         <translation>Select a household in the list first (Ctrl+F to search), then try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="504" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="506" />
         <source>审计记录未能保存</source>
         <translation>The audit entry could not be saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="559" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="561" />
         <source>部分困难户未列入公示</source>
         <translation>Some households are left off the notice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="561" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="563" />
         <source>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</source>
         <translation>%1 households qualify but have not signed the public-notice consent; they are left off the notice (PIPL Art. 25).
 To list them, obtain their consent first and record it on the file's “Relief and consent” tab.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="566" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="568" />
         <source>公示名单</source>
         <translation>Public notice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="583" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="585" />
         <source>正在生成公示名单…</source>
         <translation>Generating the public notice…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="584" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="586" />
         <source>公示名单未能生成</source>
         <translation>The public notice could not be generated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="702" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="726" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="738" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="762" />
         <source>无法打开打印预览</source>
         <translation>Cannot open the print preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="755" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="791" />
         <source>未登记同步（%1 条待上传）</source>
         <translation>Sync not enrolled (%1 changes waiting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="757" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="793" />
         <source>待同步 %1 条</source>
         <translation>%1 changes to sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="759" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="795" />
         <source>已全部同步</source>
         <translation>All synced</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="762" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="798" />
         <source>同步 → 与市总工会同步（Ctrl+Shift+S）</source>
         <translation>Sync → Sync with headquarters (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="772" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="808" />
         <source>使用说明</source>
         <translation>How to use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="774" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="810" />
         <source>1. 查找困难户：在左上角搜索框输入姓名、拼音首字母（如 zhs）、身份证号后几位、电话或村名。
 2. 打开档案：双击列表中的一户，或选中后按回车。
 3. 记录走访：选中一户后按 Ctrl+E，用 Tab 填写，回车保存。草稿自动保存。
@@ -1470,12 +1621,12 @@ To list them, obtain their consent first and record it on the file's “Relief a
 5. To do: due and overdue visits and follow-ups are listed on the right; double-click to open.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="787" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="823" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="788" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="824" />
         <source>工会结对帮扶台账 %1
 依据临会发〔2014〕20号、总工发〔2015〕14号。
 数据文件：%2</source>
@@ -1487,120 +1638,125 @@ Data file: %2</translation>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="268" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="299" />
         <source>编辑家庭成员</source>
         <translation>Edit family member</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="268" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="299" />
         <source>添加家庭成员</source>
         <translation>Add family member</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="284" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="315" />
         <source>如：尿毒症</source>
         <translation>e.g. uraemia</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="285" />
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="286" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="316" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="317" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="287" />
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="288" />
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="295" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="318" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="319" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="326" />
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="294" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="325" />
         <source> 元/月</source>
         <translation> yuan/month</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="297" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="328" />
         <source>姓名(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="298" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="329" />
         <source>与户主关系(&amp;R)</source>
         <translation>&amp;Relation to head</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="299" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="330" />
         <source>身份证号(&amp;I)</source>
         <translation>&amp;ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="300" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="331" />
         <source>本人电话</source>
         <translation>Own phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="301" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="332" />
         <source>健康状况</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="302" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="333" />
         <source>疾病名称</source>
         <translation>Illness</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="303" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="334" />
         <source>残疾类别/等级</source>
         <translation>Disability / grade</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="304" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="335" />
         <source>就业状况/身份</source>
         <translation>Work status / identity</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="305" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="336" />
         <source>单位或学校</source>
         <translation>Employer or school</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="306" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="337" />
         <source>月收入</source>
         <translation>Monthly income</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="307" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="338" />
         <source>医疗保险</source>
         <translation>Medical insurance</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="322" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="353" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="328" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="359" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="396" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="399" />
+        <source>家庭成员</source>
+        <translation>Family members</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="457" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="397" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="458" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="412" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="473" />
         <source>需要监护人同意</source>
         <translation>Guardian's consent needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="414" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="475" />
         <source>“%1”未满14周岁，健康、残疾等属于敏感个人信息，须先取得监护人的单独同意（《个人信息保护法》第28、31条）。
 本户还没有登记监护人同意。请先在“救助与同意”页登记，或确认已取得书面同意后继续保存。</source>
         <translation>“%1” is under 14: health and disability details are sensitive personal information and need a guardian's separate consent first (PIPL Art. 28, 31).
@@ -1610,82 +1766,69 @@ No guardian's consent is recorded for this household. Record it on the “Relief
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="32" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="33" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="35" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="36" />
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="38" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="39" />
         <source>仍然继续</source>
         <translation>Continue anyway</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="41" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="42" />
         <source>删除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="44" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="45" />
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="46" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="47" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="48" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="49" />
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="84" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="85" />
         <source>以下内容需要修改，尚未保存：</source>
         <translation>Please correct the following; nothing was saved:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="88" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="89" />
         <source>请刷新（F5）后再试。</source>
         <translation>Refresh (F5) and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="93" />
-        <source>读写文件失败：</source>
-        <translation>Reading or writing a file failed: </translation>
+        <location filename="../../src/fieldapp/ui/messages.py" line="103" />
+        <source>程序内部出错，这次操作没有完成。
+请再试一次；如果还不行，请把出错的时间和操作告诉技术支持人员。</source>
+        <translation>An internal error stopped this action.
+Please try again; if it still fails, tell technical support the time and what you were doing.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="95" />
-        <source>请检查磁盘空间和文件夹权限。您输入的内容已保存为草稿。</source>
-        <translation>Check the disk space and folder permissions. What you typed is kept as a draft.</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="98" />
-        <source>发生了意外错误：</source>
-        <translation>An unexpected error occurred: </translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="100" />
-        <source>您输入的内容已保存为草稿，请重新启动程序后再试。</source>
-        <translation>What you typed is kept as a draft; restart the program and try again.</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="105" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="110" />
         <source>未能完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="116" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="121" />
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="117" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="122" />
         <source>“%1”还有未保存的修改。
 保存、放弃修改，还是继续编辑？</source>
         <translation>“%1” has unsaved changes.
@@ -1769,8 +1912,8 @@ Save, discard them, or keep editing?</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/print_preview.py" line="173" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="444" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="506" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="446" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="508" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1795,116 +1938,116 @@ Save, discard them, or keep editing?</translation>
         <translation>Could not print</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="280" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="282" />
         <source>请检查打印机后再试；文档仍在预览中。</source>
         <translation>Check the printer and try again; the document is still in the preview.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="287" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="289" />
         <source>已发送到打印机（%1份）</source>
         <translation>Sent to the printer (%1 copies)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="302" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="304" />
         <source>未能保存PDF</source>
         <translation>The PDF could not be saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="305" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="307" />
         <source>已保存到 </source>
         <translation>Saved to </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="319" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="324" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="321" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="326" />
         <source>本户全部表单</source>
         <translation>All forms of this household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="327" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="449" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="329" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="451" />
         <source>表单：</source>
         <translation>Form:</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/print_preview.py" line="261" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="356" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="358" />
         <source>无法生成表单</source>
         <translation>The form could not be generated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="376" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="378" />
         <source>打印记录未能保存</source>
         <translation>The print record could not be saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="407" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="409" />
         <source>选择保存PDF的文件夹</source>
         <translation>Choose the folder for the PDF files</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="421" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="474" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="423" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="476" />
         <source>批量打印</source>
         <translation>Batch printing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="429" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="431" />
         <source>保存PDF的文件夹</source>
         <translation>Folder for the PDF files</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="430" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="432" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="435" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="437" />
         <source>每户生成一个PDF文件，并记入打印记录。</source>
         <translation>One PDF file per household, each recorded in the print log.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="442" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="444" />
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="453" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="455" />
         <source>文件夹：</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="475" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="477" />
         <source>请先选择保存PDF的文件夹。</source>
         <translation>Choose a folder for the PDF files first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="479" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="481" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="496" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="498" />
         <source>已生成 %1/%2 份</source>
         <translation>%1 of %2 documents generated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="511" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="513" />
         <source>已生成 %1 份（共 %2 页），保存在 %3</source>
         <translation>%1 documents (%2 pages) saved in %3</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="520" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="522" />
         <source>批量打印中断：</source>
         <translation>Batch printing interrupted: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="523" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="525" />
         <source>批量打印中断</source>
         <translation>Batch printing interrupted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="526" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="528" />
         <source>已生成的文件和打印记录都已保留；请处理后再试。</source>
         <translation>The files and print records made so far are kept; fix the problem and try again.</translation>
     </message>
@@ -1938,99 +2081,105 @@ Save, discard them, or keep editing?</translation>
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="76" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="78" />
         <source>新建转介 — %1</source>
         <translation>New referral — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="90" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="78" />
+        <source>修改转介 — %1</source>
+        <translation>Correct a referral — %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="97" />
         <source>（全户）</source>
         <translation>(whole household)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="97" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="104" />
         <source>为什么转介、希望对方做什么</source>
         <translation>Why refer, and what the receiving body should do</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="109" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="112" />
         <source>转介事项(&amp;K)</source>
         <translation>Referral &amp;kind</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="110" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="113" />
         <source>接收单位(&amp;B)</source>
         <translation>Receiving &amp;body</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="111" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="114" />
         <source>涉及成员</source>
         <translation>Member concerned</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="112" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="115" />
         <source>转介原因(&amp;E)</source>
         <translation>R&amp;eason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="113" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="116" />
         <source>转介日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="125" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="132" />
         <source>保存转介(&amp;S)</source>
         <translation>&amp;Save referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="131" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="132" />
+        <source>保存修改(&amp;S)</source>
+        <translation>&amp;Save the correction</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="139" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="138" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="146" />
         <source>来自本次走访</source>
         <translation>From this visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="186" />
-        <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
-        <translation>Restored the draft saved automatically at %1; check it and save.</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="197" />
-        <source>草稿未能保存</source>
-        <translation>Draft not saved</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="214" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="217" />
         <source>转出后每 %1 天跟进一次，到期会列入待办。</source>
         <translation>Follow up every %1 days once sent; due follow-ups appear on the to-do list.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="240" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="243" />
         <source>没有转介同意</source>
         <translation>No consent to refer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="242" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="245" />
         <source>这户还没有同意把个人信息提供给其他单位（转介）。按《个人信息保护法》第23条，转介前须取得本人单独同意。
 请先向本人说明并在“救助与同意”页登记同意；确已取得书面同意的，可以继续保存转介。</source>
         <translation>This household has not agreed to its personal information being given to another body (referral). Under PIPL Art. 23 a referral needs the person's separate consent.
 Explain it to them and record the consent on the “Relief and consent” tab; if written consent has been obtained, you may save the referral anyway.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="266" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="272" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="297" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="267" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="273" />
         <source>转介未能保存</source>
         <translation>Referral not saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="291" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="298" />
+        <source>转介未能修改</source>
+        <translation>Referral not corrected</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="315" />
         <source>转介</source>
         <translation>Referrals</translation>
     </message>
@@ -2038,57 +2187,72 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>ReliefDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="40" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="46" />
         <source>（全户）</source>
         <translation>(whole household)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="64" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="59" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="77" />
         <source>登记救助发放</source>
         <translation>Record relief paid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="70" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="77" />
+        <source>修改救助发放</source>
+        <translation>Correct a relief payment</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="83" />
         <source> 元</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="75" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="88" />
         <source>救助项目(&amp;G)</source>
         <translation>Pro&amp;gramme</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="76" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="89" />
         <source>金额(&amp;A)</source>
         <translation>&amp;Amount</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="77" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="90" />
         <source>发放日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="78" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="91" />
         <source>发给</source>
         <translation>Paid to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="79" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="92" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="81" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="106" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="101" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="137" />
+        <source>救助发放</source>
+        <translation>Relief paid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="155" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="102" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="156" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -2212,181 +2376,191 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="74" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="76" />
         <source>登录 — 工会结对帮扶台账</source>
         <translation>Sign in — Union paired-assistance ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="77" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="79" />
         <source>工会结对帮扶台账</source>
         <translation>Union paired-assistance ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="82" />
-        <location filename="../../src/fieldapp/ui/signin.py" line="421" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="84" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="450" />
         <source>数据文件夹：%1</source>
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="106" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="108" />
         <source>演示数据的密码是 %1（已填好，直接按回车）。正式台账请设置您自己的密码。</source>
         <translation>The demo data's password is %1 (filled in: just press Enter). Set your own password for a real ledger.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="120" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="122" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="121" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="123" />
         <source>登录(&amp;L)</source>
         <translation>Sign in (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="124" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="126" />
         <source>忘记密码…</source>
         <translation>Forgot password…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="131" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="133" />
         <source>密码(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="138" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="140" />
         <source>台账已加密。请输入您的密码。</source>
         <translation>The ledger is encrypted. Please type your password.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="149" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="151" />
         <source>至少6位，不要用生日或123456</source>
         <translation>At least 6 characters; not a birthday or 123456</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="150" />
-        <location filename="../../src/fieldapp/ui/signin.py" line="226" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="152" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="229" />
         <source>再输入一次</source>
         <translation>Type it again</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="151" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="153" />
         <source>设置密码并加密台账(&amp;S)</source>
         <translation>&amp;Set the password and encrypt the ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="156" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="158" />
         <source>第一次使用：请设置一个密码。台账（身份证号、健康、收入等个人信息）会用它加密，电脑丢失或被他人使用时也读不出来。每次打开和解锁时都要输入。</source>
         <translation>First use: please set a password. The ledger (ID numbers, health, income and other personal information) is encrypted with it, so a lost or borrowed computer reveals nothing. You type it each time you open or unlock the ledger.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="165" />
-        <location filename="../../src/fieldapp/ui/signin.py" line="234" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="167" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="237" />
         <source>新密码(&amp;P)</source>
         <translation>New &amp;password</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="166" />
-        <location filename="../../src/fieldapp/ui/signin.py" line="235" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="168" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="238" />
         <source>确认密码(&amp;C)</source>
         <translation>&amp;Confirm password</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="190" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="193" />
         <source>我已把恢复码抄在纸上（或打印出来），并与电脑分开保管</source>
         <translation>I have written the recovery code down (or printed it) and keep it apart from the computer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="192" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="195" />
         <source>打印恢复码…</source>
         <translation>Print the recovery code…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="194" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="197" />
         <source>进入台账(&amp;E)</source>
         <translation>&amp;Enter the ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="209" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="212" />
         <source>密码已设置，台账已加密。下面是恢复码：忘记密码，或把台账复制到别的电脑时，只有用它才能打开。它只显示这一次。</source>
         <translation>The password is set and the ledger encrypted. Below is the recovery code: if the password is forgotten, or the ledger is copied to another computer, only this code opens it. It is shown this once.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="224" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="227" />
         <source>24位，如 K7QD-3M9P-…，大小写和短横线都可以</source>
         <translation>24 characters, e.g. K7QD-3M9P-…; case and dashes do not matter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="225" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="228" />
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="227" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="230" />
         <source>用恢复码重设密码(&amp;R)</source>
         <translation>Set a new password with the &amp;recovery code</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="230" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="233" />
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="233" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="236" />
         <source>恢复码(&amp;K)</source>
         <translation>Recovery code (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="241" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="244" />
         <source>请输入设置密码时抄下或打印的恢复码，再设置一个新密码。台账里的数据不会改变。</source>
         <translation>Type the recovery code written down or printed when the password was set, then choose a new password. The ledger's data does not change.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="283" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="293" />
+        <source>这是第一次使用：请再输入一次密码确认，然后按回车设置。</source>
+        <translation>This is the first start: type the password once more to confirm, then press Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="302" />
         <source>这本台账还没有加密。请设置一个密码：台账和备份会用它加密（只需一次，数据不会丢失）。以后每次打开和解锁时都要输入。</source>
         <translation>This ledger is not encrypted yet. Please set a password: the ledger and its backups are encrypted with it (once; no data is lost). You type it each time you open or unlock the ledger.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="291" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="310" />
         <source>这本台账已加密，但文件夹里没有密钥文件（可能是从别的电脑复制来的）。请用设置密码时抄下的恢复码打开，并设置本机的密码。</source>
         <translation>This ledger is encrypted but its folder has no key file (perhaps copied from another computer). Open it with the recovery code written down when the password was set, and choose a password for this computer.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="327" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="350" />
         <source>请输入密码。</source>
         <translation>Please type the password.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="339" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="354" />
+        <source>正在准备台账，马上就好…</source>
+        <translation>Preparing the ledger, one moment…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="366" />
         <source>正在核对密码并打开台账…</source>
         <translation>Checking the password and opening the ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="344" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="373" />
         <source>两次输入的密码不一样，请重新输入。</source>
         <translation>The two passwords differ; please type them again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="367" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="396" />
         <source>正在加密台账…</source>
         <translation>Encrypting the ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="372" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="401" />
         <source>两次输入的新密码不一样，请重新输入。</source>
         <translation>The two new passwords differ; please type them again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="385" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="414" />
         <source>正在用恢复码打开台账…</source>
         <translation>Opening the ledger with the recovery code…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="419" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="448" />
         <source>工会结对帮扶台账 — 恢复码</source>
         <translation>Union paired-assistance ledger — recovery code</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="423" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="452" />
         <source>忘记密码或台账复制到别的电脑时，用它重设密码。请与电脑分开、妥善保管，不要拍照外传。</source>
         <translation>Use it to set a new password if the password is forgotten or the ledger is copied to another computer. Keep it safe and apart from the computer; do not photograph or share it.</translation>
     </message>
@@ -2394,62 +2568,62 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="313" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="333" />
         <source>转介状态变更</source>
         <translation>Change referral status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="325" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="345" />
         <source>办理情况；退回或撤销须写明原因</source>
         <translation>What happened; returning or withdrawing needs a reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="327" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="347" />
         <source>转介事项</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="328" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="348" />
         <source>当前状态</source>
         <translation>Current status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="329" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="349" />
         <source>变更为(&amp;T)</source>
         <translation>Change &amp;to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="330" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="350" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="331" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="351" />
         <source>说明(&amp;N)</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="336" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="356" />
         <source>确定(&amp;S)</source>
         <translation>OK (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="342" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="362" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="353" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="373" />
         <source>该转介已结束，不能再变更状态。</source>
         <translation>This referral is closed; its status cannot change any more.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="369" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="389" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="370" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="390" />
         <source>状态未能保存</source>
         <translation>Status not saved</translation>
     </message>
@@ -2457,228 +2631,228 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="79" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="78" />
         <source>与市总工会同步</source>
         <translation>Sync with headquarters</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="102" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="101" />
         <source>例如 http://192.168.1.10:8765</source>
         <translation>e.g. http://192.168.1.10:8765</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="105" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="104" />
         <source>同步状态</source>
         <translation>Sync state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="107" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="106" />
         <source>本机登记：</source>
         <translation>Enrolment:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="108" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="107" />
         <source>待上传的修改：</source>
         <translation>Changes waiting:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="109" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="108" />
         <source>已打包、待市总确认：</source>
         <translation>Sealed, awaiting acknowledgement:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="110" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="109" />
         <source>上次同步成功：</source>
         <translation>Last successful sync:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="111" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="110" />
         <source>已移交他人（只读）：</source>
         <translation>Handed over (read-only):</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="112" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="111" />
         <source>服务器地址(&amp;D)：</source>
         <translation>Server a&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="115" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="114" />
         <source>设备登记（每台电脑只需一次）</source>
         <translation>Enrolment (once per computer)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="118" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="117" />
         <source>市总工会发的登记文件</source>
         <translation>Enrolment file from headquarters</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="119" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="118" />
         <source>选择文件(&amp;F)…</source>
         <translation>Choose &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="124" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="123" />
         <source>或填写登记码（配合上面的服务器地址）</source>
         <translation>or the enrolment code (with the server address above)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="125" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="124" />
         <source>联网登记(&amp;E)</source>
         <translation>&amp;Enrol online</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="128" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="127" />
         <source>登记申请写到U盘(&amp;Q)…</source>
         <translation>Write re&amp;quest to USB…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="144" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="143" />
         <source>有网络：选登记文件或填登记码，点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再用“从U盘导入回执”完成登记。</source>
         <translation>With network: choose the enrolment file or enter the code, then 'Enrol online'. Without: choose the file, 'Write request to USB', have headquarters import the stick, then finish with 'Import reply from USB'.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="154" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="153" />
         <source>上传到市总(&amp;U)</source>
         <translation>&amp;Upload to headquarters</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="157" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="156" />
         <source>导出到U盘(&amp;X)…</source>
         <translation>E&amp;xport to USB…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="160" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="159" />
         <source>从U盘导入回执(&amp;I)…</source>
         <translation>&amp;Import reply from USB…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="177" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="176" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="194" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="193" />
         <source>正在读取同步状态…</source>
         <translation>Reading the sync state…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="207" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="206" />
         <source>已登记（设备编号 %1…）</source>
         <translation>Enrolled (device %1…)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="210" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="209" />
         <source>已写出登记申请，等待市总工会回执（从U盘导入回执后完成登记）</source>
         <translation>Enrolment request written; waiting for headquarters' reply (import it from the USB stick to finish)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="212" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="211" />
         <source>尚未登记：请先用市总工会发的登记文件或登记码登记本机</source>
         <translation>Not enrolled: enrol this computer with the enrolment file or code from headquarters</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="213" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="212" />
         <source>%1 条</source>
         <translation>%1 changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="215" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="214" />
         <source>%1 批（%2 条）</source>
         <translation>%1 batches (%2 changes)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="219" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="218" />
         <source>从未同步</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="221" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="220" />
         <source>%1 户（已由市总工会移交给其他干部，本机只能查看）</source>
         <translation>%1 households (handed to another cadre by headquarters; read-only here)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="225" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="224" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="239" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="238" />
         <source>请先登记本机</source>
         <translation>Enrol this computer first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="271" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="270" />
         <source>%1 / %2 批</source>
         <translation>%1 / %2 batches</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="294" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="293" />
         <source>选择登记文件</source>
         <translation>Choose the enrolment file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="294" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="293" />
         <source>登记文件 (*.enrol *.json);;所有文件 (*)</source>
         <translation>Enrolment files (*.enrol *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="304" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="303" />
         <source>请先填写市总工会服务器地址（向市总工会询问），或改用“导出到U盘”。</source>
         <translation>Enter the headquarters server address first (ask headquarters), or use 'Export to USB'.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="308" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="307" />
         <source>服务器地址“%1”写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。</source>
         <translation>The server address '%1' is not valid; it should look like http://192.168.1.10:8765. Correct it and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="318" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="317" />
         <source>正在上传…</source>
         <translation>Uploading…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="325" />
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="397" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="324" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="396" />
         <source>选择U盘上的文件夹</source>
         <translation>Choose a folder on the USB stick</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="334" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="333" />
         <source>正在导出到U盘…</source>
         <translation>Exporting to USB…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="339" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="338" />
         <source>选择U盘上放回执的文件夹</source>
         <translation>Choose the folder on the USB stick holding the reply</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="348" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="347" />
         <source>正在导入回执…</source>
         <translation>Importing the reply…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="367" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="366" />
         <source>请选择市总工会发的登记文件，或填写服务器地址和登记码。</source>
         <translation>Choose the enrolment file from headquarters, or enter the server address and the code.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="369" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="368" />
         <source>用登记码登记需要先填写服务器地址。</source>
         <translation>Enrolling with a code needs the server address first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="388" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="387" />
         <source>正在登记…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="395" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="394" />
         <source>不联网登记需要市总工会发的登记文件：请先点“选择文件”。</source>
         <translation>Enrolling without network needs the enrolment file from headquarters: click 'Choose file' first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="410" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="409" />
         <source>正在写登记申请…</source>
         <translation>Writing the enrolment request…</translation>
     </message>
@@ -2686,17 +2860,17 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>VillagePicker</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="58" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="59" />
         <source>（县区）</source>
         <translation>(county)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="67" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="68" />
         <source>（乡镇街道）</source>
         <translation>(township)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="75" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="76" />
         <source>（村、社区）</source>
         <translation>(village)</translation>
     </message>
@@ -2835,6 +3009,740 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
     </message>
 </context>
 <context>
+    <name>Vocab</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="36" />
+        <source>就业创业</source>
+        <translation>Employment and business</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="37" />
+        <source>维护合法权益</source>
+        <translation>Legal rights</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="38" />
+        <source>生活困难</source>
+        <translation>Living hardship</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="39" />
+        <source>文明素质</source>
+        <translation>Civic education</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="40" />
+        <source>身份证复印件</source>
+        <translation>ID card copy</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="41" />
+        <source>户口簿复印件</source>
+        <translation>Household register copy</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="42" />
+        <source>收入证明</source>
+        <translation>Proof of income</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="43" />
+        <source>诊断证明</source>
+        <translation>Medical diagnosis</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="44" />
+        <source>医疗费票据</source>
+        <translation>Medical receipts</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="45" />
+        <source>学费票据</source>
+        <translation>Tuition receipts</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="46" />
+        <source>录取通知书</source>
+        <translation>Admission letter</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="47" />
+        <source>劳动合同或用工证明</source>
+        <translation>Labour contract or proof of employment</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="48" />
+        <source>评议会议记录</source>
+        <translation>Review meeting minutes</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="49" />
+        <source>公示单</source>
+        <translation>Public notice</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="50" />
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="51" />
+        <source>处理敏感个人信息</source>
+        <translation>Processing sensitive personal information</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="52" />
+        <source>向其他单位提供（转介）</source>
+        <translation>Sharing with other bodies (referral)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="53" />
+        <source>公示</source>
+        <translation>Public notice listing</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="54" />
+        <source>视力</source>
+        <translation>Visual</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="55" />
+        <source>听力</source>
+        <translation>Hearing</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="56" />
+        <source>言语</source>
+        <translation>Speech</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="57" />
+        <source>肢体</source>
+        <translation>Physical</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="58" />
+        <source>智力</source>
+        <translation>Intellectual</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="59" />
+        <source>精神</source>
+        <translation>Mental</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="60" />
+        <source>多重</source>
+        <translation>Multiple</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="61" />
+        <source>一级</source>
+        <translation>Grade 1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="62" />
+        <source>二级</source>
+        <translation>Grade 2</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="63" />
+        <source>三级</source>
+        <translation>Grade 3</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="64" />
+        <source>四级</source>
+        <translation>Grade 4</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="65" />
+        <source>深度困难</source>
+        <translation>Severe hardship</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="66" />
+        <source>相对困难</source>
+        <translation>Relative hardship</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="67" />
+        <source>意外致困</source>
+        <translation>Hardship by accident</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="68" />
+        <source>不符合困难标准</source>
+        <translation>Below the hardship criteria</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="69" />
+        <source>无劳动能力</source>
+        <translation>Unable to work</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="70" />
+        <source>有劳动能力未就业</source>
+        <translation>Able to work, not employed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="71" />
+        <source>下岗失业</source>
+        <translation>Laid off / unemployed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="72" />
+        <source>未参加社会保险</source>
+        <translation>No social insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="73" />
+        <source>社保待遇落实不到位</source>
+        <translation>Social insurance benefits not received</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="74" />
+        <source>患重特大疾病</source>
+        <translation>Serious illness</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="75" />
+        <source>遭受自然灾害</source>
+        <translation>Natural disaster</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="76" />
+        <source>遭受意外事故</source>
+        <translation>Accident</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="77" />
+        <source>子女上学</source>
+        <translation>Children's schooling</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="78" />
+        <source>良好</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="79" />
+        <source>一般疾病</source>
+        <translation>Ordinary illness</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="80" />
+        <source>重特大疾病</source>
+        <translation>Serious illness (major)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="81" />
+        <source>残疾</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="82" />
+        <source>在档</source>
+        <translation>On file</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="83" />
+        <source>拟销档</source>
+        <translation>To be closed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="84" />
+        <source>已销档</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="85" />
+        <source>自有住房</source>
+        <translation>Own home</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="86" />
+        <source>租赁住房</source>
+        <translation>Rented</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="87" />
+        <source>公租房</source>
+        <translation>Public rental housing</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="88" />
+        <source>单位宿舍</source>
+        <translation>Employer dormitory</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="89" />
+        <source>借住亲友</source>
+        <translation>Staying with relatives or friends</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="90" />
+        <source>农业</source>
+        <translation>Agricultural</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="91" />
+        <source>非农业</source>
+        <translation>Non-agricultural</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="92" />
+        <source>农转居</source>
+        <translation>Agricultural to urban</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="93" />
+        <source>职工</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="94" />
+        <source>农民工</source>
+        <translation>Migrant worker</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="95" />
+        <source>农民</source>
+        <translation>Farmer</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="96" />
+        <source>学生</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="97" />
+        <source>学龄前儿童</source>
+        <translation>Pre-school child</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="98" />
+        <source>离退休人员</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="99" />
+        <source>无业</source>
+        <translation>Not employed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="100" />
+        <source>未婚</source>
+        <translation>Single</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="101" />
+        <source>已婚</source>
+        <translation>Married</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="102" />
+        <source>离异</source>
+        <translation>Divorced</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="103" />
+        <source>丧偶</source>
+        <translation>Widowed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="104" />
+        <source>职工医保</source>
+        <translation>Employee medical insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="105" />
+        <source>城乡居民医保</source>
+        <translation>Resident medical insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="106" />
+        <source>未参保</source>
+        <translation>Not insured</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="107" />
+        <source>结亲连心联系户</source>
+        <translation>Contact household</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="108" />
+        <source>本单位农民工</source>
+        <translation>Migrant worker of the unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="109" />
+        <source>中共党员</source>
+        <translation>CPC member</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="110" />
+        <source>共青团员</source>
+        <translation>CYL member</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="111" />
+        <source>群众</source>
+        <translation>Non-party</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="112" />
+        <source>草拟</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="113" />
+        <source>已转介</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="114" />
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="115" />
+        <source>已办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="116" />
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="117" />
+        <source>已撤销</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="118" />
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="119" />
+        <source>配偶</source>
+        <translation>Spouse</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="120" />
+        <source>儿子</source>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="121" />
+        <source>女儿</source>
+        <translation>Daughter</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="122" />
+        <source>父亲</source>
+        <translation>Father</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="123" />
+        <source>母亲</source>
+        <translation>Mother</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="124" />
+        <source>孙子女</source>
+        <translation>Grandchild</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="125" />
+        <source>祖父母</source>
+        <translation>Grandparent</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="126" />
+        <source>兄弟姐妹</source>
+        <translation>Sibling</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="127" />
+        <source>儿媳/女婿</source>
+        <translation>Child-in-law</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="128" />
+        <source>金秋助学</source>
+        <translation>Golden Autumn student aid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="129" />
+        <source>专项生活救助</source>
+        <translation>Special living relief</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="130" />
+        <source>送温暖</source>
+        <translation>Sending warmth</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="131" />
+        <source>帮扶送教育</source>
+        <translation>Education support</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="132" />
+        <source>农民工平安返乡</source>
+        <translation>Migrant workers' safe journey home</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="133" />
+        <source>女职工关爱行动</source>
+        <translation>Women workers' care</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="134" />
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="172" />
+        <source>职工医疗互助</source>
+        <translation>Employee medical mutual aid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="135" />
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="136" />
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="137" />
+        <source>职工养老保险</source>
+        <translation>Employee pension insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="138" />
+        <source>城乡居民养老保险</source>
+        <translation>Resident pension insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="139" />
+        <source>入户走访</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="140" />
+        <source>单位走访</source>
+        <translation>Workplace visit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="141" />
+        <source>电话联系</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="142" />
+        <source>视频联系</source>
+        <translation>Video call</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="143" />
+        <source>来访接待</source>
+        <translation>Office visit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="144" />
+        <source>在岗</source>
+        <translation>Employed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="145" />
+        <source>下岗</source>
+        <translation>Laid off</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="146" />
+        <source>失业</source>
+        <translation>Unemployed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="147" />
+        <source>退休</source>
+        <translation>Retired (pension)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="148" />
+        <source>病休</source>
+        <translation>On sick leave</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="149" />
+        <source>务农</source>
+        <translation>Farming</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="150" />
+        <source>学龄前</source>
+        <translation>Pre-school</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="152" />
+        <source>外出务工常识和专项职业技能培训</source>
+        <translation>Training for working away from home and special vocational skills</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="153" />
+        <source>返乡创业培训</source>
+        <translation>Training for starting a business back home</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="154" />
+        <source>农业产业化培训（规模养殖户、科技示范户）</source>
+        <translation>Agricultural industry training (large-scale breeders, demonstration households)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="155" />
+        <source>推荐就业岗位（春风行动、就业援助月）</source>
+        <translation>Job recommendations (Spring Breeze campaign, employment assistance month)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="156" />
+        <source>职业技能提升</source>
+        <translation>Vocational skills upgrading</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="157" />
+        <source>学历提升计划</source>
+        <translation>Education upgrading programme</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="158" />
+        <source>困难家庭高校毕业生就业援助</source>
+        <translation>Job assistance for graduates from families in hardship</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="159" />
+        <source>欠薪报告与追讨</source>
+        <translation>Reporting and recovering unpaid wages</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="160" />
+        <source>指导签订劳动合同</source>
+        <translation>Help with signing a labour contract</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="161" />
+        <source>社会保险和住房公积金</source>
+        <translation>Social insurance and housing fund</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="162" />
+        <source>工伤认定与工伤保险</source>
+        <translation>Work injury recognition and insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="163" />
+        <source>工会法律援助（绿色通道）</source>
+        <translation>Union legal aid (fast track)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="164" />
+        <source>劳动争议调解</source>
+        <translation>Labour dispute mediation</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="165" />
+        <source>跨区域双向维权协作</source>
+        <translation>Cross-region rights protection cooperation</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="166" />
+        <source>职业病防治（尘肺病优先）</source>
+        <translation>Occupational disease prevention (pneumoconiosis first)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="167" />
+        <source>女职工“四期”特殊保护</source>
+        <translation>Special protection of women workers in the "four periods"</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="168" />
+        <source>纳入困难职工帮扶体系、专项生活救助</source>
+        <translation>Inclusion in the hardship worker support system, special living relief</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="169" />
+        <source>帮扶送教育（子女上学资助）</source>
+        <translation>Education support (children's schooling aid)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="170" />
+        <source>“金秋助学”</source>
+        <translation>"Golden Autumn" student aid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="171" />
+        <source>“送温暖”慰问</source>
+        <translation>"Sending warmth" visits</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="173" />
+        <source>“农民工平安返乡”</source>
+        <translation>"Migrant workers' safe journey home"</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="174" />
+        <source>申请最低生活保障（低保）</source>
+        <translation>Applying for minimum living allowance (dibao)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="175" />
+        <source>职工书屋与文化活动</source>
+        <translation>Workers' libraries and cultural activities</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="176" />
+        <source>社区学校网上学习</source>
+        <translation>Community school online learning</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="177" />
+        <source>加入工会（源头入会、凭证接转）</source>
+        <translation>Joining the union (at source, membership transfer)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="178" />
+        <source>心理健康指导</source>
+        <translation>Mental health guidance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="179" />
+        <source>人均月收入低于低保标准</source>
+        <translation>income per head below the dibao standard</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="180" />
+        <source>人均月收入低于低保标准的2倍</source>
+        <translation>income per head below twice the dibao standard</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="181" />
+        <source>因自然灾害或意外事故致困</source>
+        <translation>hardship caused by a natural disaster or accident</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="182" />
+        <source>年度致困支出超过家庭收入的80%</source>
+        <translation>hardship spending this year above 80% of household income</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="183" />
+        <source>人均月收入不低于低保标准的2倍</source>
+        <translation>income per head at least twice the dibao standard</translation>
+    </message>
+</context>
+<context>
     <name>VoidVisitDialog</name>
     <message>
         <location filename="../../src/fieldapp/ui/visit_form.py" line="388" />
@@ -2875,14 +3783,6 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
         <location filename="../../src/fieldapp/ui/visit_form.py" line="433" />
         <source>未能作废</source>
         <translation>Could not void</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="52" />
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

@@ -3,84 +3,132 @@
 <context>
     <name>AssessmentForm</name>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="62" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="41" />
+        <source> 元</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="64" />
         <source>次要致困原因（最多3项）</source>
         <translation>次要致困原因（最多3项）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="69" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="71" />
         <source>本年遭受自然灾害或重大意外</source>
         <translation>本年遭受自然灾害或重大意外</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="91" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="93" />
         <source>家庭人口(&amp;Z)</source>
         <translation>家庭人口(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="92" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="94" />
         <source>家庭年收入(&amp;Y)</source>
         <translation>家庭年收入(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="93" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="95" />
         <source>刚性支出（医疗、上学等，年）</source>
         <translation>刚性支出（医疗、上学等，年）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="94" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="96" />
         <source>主要致困原因(&amp;C)</source>
         <translation>主要致困原因(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="96" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="98" />
         <source>评定日期</source>
         <translation>评定日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="107" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="109" />
         <source>记录本次评定</source>
         <translation>记录本次评定</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="141" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="165" />
         <source>上次评定：%1，%2（人均月收入 %3 元，当时低保标准 %4 元/月）</source>
         <translation>上次评定：%1，%2（人均月收入 %3 元，当时低保标准 %4 元/月）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="149" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="173" />
         <source>尚未评定。</source>
         <translation>尚未评定。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="155" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="179" />
         <source>家庭年收入</source>
         <translation>家庭年收入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="158" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="182" />
         <source>刚性支出（医疗＋子女上学）</source>
         <translation>刚性支出（医疗＋子女上学）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="160" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="184" />
         <source>%1取自 %2 登记的收入与支出情况，请核对。</source>
         <translation>%1取自 %2 登记的收入与支出情况，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="191" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="216" />
         <source>按现填数字评定为：%1（人均月收入 %2 元；%3）</source>
         <translation>按现填数字评定为：%1（人均月收入 %2 元；%3）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="213" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="238" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="214" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="239" />
         <source>评定未能保存</source>
         <translation>评定未能保存</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="37" />
+        <source>查看附件 — %1（%2）</source>
+        <translation>查看附件 — %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="44" />
+        <source>正在打开…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="51" />
+        <source>放大(&amp;+)</source>
+        <translation>放大(&amp;+)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="52" />
+        <source>缩小(&amp;-)</source>
+        <translation>缩小(&amp;-)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="53" />
+        <source>适应窗口(&amp;0)</source>
+        <translation>适应窗口(&amp;0)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="54" />
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="84" />
+        <source>正在打开附件…</source>
+        <translation>正在打开附件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="89" />
+        <source>这个附件不是照片（例如PDF），不能在这里显示。</source>
+        <translation>这个附件不是照片（例如PDF），不能在这里显示。</translation>
     </message>
 </context>
 <context>
@@ -94,62 +142,72 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="121" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="181" />
         <source>登记个人信息处理同意</source>
         <translation>登记个人信息处理同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="124" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="181" />
+        <source>修改同意记录</source>
+        <translation>修改同意记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="184" />
         <source>同意（不勾选即记录为撤回同意）</source>
         <translation>同意（不勾选即记录为撤回同意）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="130" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="190" />
         <source>未满14周岁须由监护人同意</source>
         <translation>未满14周岁须由监护人同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="133" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="193" />
         <source>同意事项(&amp;P)</source>
         <translation>同意事项(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="134" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="194" />
         <source>本人</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="136" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="196" />
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="137" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="197" />
         <source>告知书版本</source>
         <translation>告知书版本</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="138" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="198" />
         <source>监护人</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="139" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="199" />
         <source>监护人关系</source>
         <translation>监护人关系</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="144" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="220" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="181" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="253" />
+        <source>同意登记</source>
+        <translation>同意登记</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="292" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="182" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="293" />
         <source>未能保存</source>
         <translation>未能保存</translation>
     </message>
@@ -252,16 +310,46 @@
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="165" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="166" />
         <source>转介</source>
         <translation>转介</translation>
     </message>
     <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="167" />
+        <source>困难户信息</source>
+        <translation>困难户信息</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldapp/ui/dashboard.py" line="168" />
+        <source>家庭成员</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="169" />
+        <source>救助发放</source>
+        <translation>救助发放</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="170" />
+        <source>同意登记</source>
+        <translation>同意登记</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="171" />
+        <source>困难评定</source>
+        <translation>困难评定</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="177" />
         <source>【草稿】%1　%2未保存（%3）
 回车或双击继续填写</source>
         <translation>【草稿】%1　%2未保存（%3）
 回车或双击继续填写</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="178" />
+        <source>新建困难户</source>
+        <translation>新建困难户</translation>
     </message>
 </context>
 <context>
@@ -283,6 +371,32 @@
     </message>
 </context>
 <context>
+    <name>FormDraft</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/form_drafts.py" line="176" />
+        <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
+        <translation>已恢复 %1 自动保存的草稿，核对后保存即可。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/form_drafts.py" line="197" />
+        <source>草稿未能保存</source>
+        <translation>草稿未能保存</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/forms.py" line="149" />
+        <source>必填，说明为什么修改，如：金额录错、日期录错</source>
+        <translation>必填，说明为什么修改，如：金额录错、日期录错</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/forms.py" line="151" />
+        <source>修改原因(&amp;Y)</source>
+        <translation>修改原因(&amp;Y)</translation>
+    </message>
+</context>
+<context>
     <name>GeneralPage</name>
     <message>
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="152" />
@@ -298,108 +412,113 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="111" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="112" />
         <source>新建困难户</source>
         <translation>新建困难户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="111" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="112" />
         <source>修改基本信息</source>
         <translation>修改基本信息</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="118" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="119" />
         <source>18位，出生日期和性别自动识别</source>
         <translation>18位，出生日期和性别自动识别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="121" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="122" />
         <source>11位手机号</source>
         <translation>11位手机号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="129" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="130" />
         <source>如：3组12号</source>
         <translation>如：3组12号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="130" />
         <location filename="../../src/fieldapp/ui/household_dialogs.py" line="131" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="132" />
         <source>（未填）</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="135" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="136" />
         <source>户主姓名(&amp;N)</source>
         <translation>户主姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="136" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="137" />
         <source>户主身份证号(&amp;I)</source>
         <translation>户主身份证号(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="137" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="138" />
         <source>联系电话(&amp;P)</source>
         <translation>联系电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="138" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="139" />
         <source>结对方式</source>
         <translation>结对方式</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="139" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="140" />
         <source>所在单位</source>
         <translation>所在单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="140" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="141" />
         <source>所在村（社区）</source>
         <translation>所在村（社区）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="141" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="142" />
         <source>详细地址</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="142" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="143" />
         <source>户口性质</source>
         <translation>户口性质</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="143" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="144" />
         <source>住房情况</source>
         <translation>住房情况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="144" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="145" />
         <source>档案状态</source>
         <translation>档案状态</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="163" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="164" />
         <source>村、电话、身份证号暂时不知道可以先空着，资料不全的户会标出来，走访时补齐。</source>
         <translation>村、电话、身份证号暂时不知道可以先空着，资料不全的户会标出来，走访时补齐。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="168" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="169" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="174" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="175" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="240" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="217" />
+        <source>困难户信息</source>
+        <translation>困难户信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="270" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="241" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="271" />
         <source>未能保存</source>
         <translation>未能保存</translation>
     </message>
@@ -440,443 +559,475 @@
 <context>
     <name>HouseholdProfile</name>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="128" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="232" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="129" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="233" />
         <source>显示身份证号</source>
         <translation>显示身份证号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="132" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="194" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="133" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="195" />
         <source>显示完整号码（会记入审计记录）</source>
         <translation>显示完整号码（会记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="135" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="136" />
         <source>记录走访</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="137" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="325" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="138" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="326" />
         <source>新建转介</source>
         <translation>新建转介</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="151" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="152" />
         <source>基本信息与成员(&amp;1)</source>
         <translation>基本信息与成员(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="154" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="155" />
         <source>困难评定(&amp;2)</source>
         <translation>困难评定(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="155" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="156" />
         <source>走访记录(&amp;3)</source>
         <translation>走访记录(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="156" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="157" />
         <source>转介(&amp;4)</source>
         <translation>转介(&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="157" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="158" />
         <source>救助与同意(&amp;5)</source>
         <translation>救助与同意(&amp;5)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="158" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="159" />
         <source>附件(&amp;6)</source>
         <translation>附件(&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="159" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="160" />
         <source>就业与收入(&amp;7)</source>
         <translation>就业与收入(&amp;7)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="177" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="178" />
         <source>所在村（社区）</source>
         <translation>所在村（社区）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="178" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="179" />
         <source>详细地址</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="179" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="180" />
         <source>联系电话</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="180" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="181" />
         <source>结对方式</source>
         <translation>结对方式</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="181" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="182" />
         <source>结对干部</source>
         <translation>结对干部</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="182" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="183" />
         <source>户口 / 住房</source>
         <translation>户口 / 住房</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="183" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="184" />
         <source>待补充</source>
         <translation>待补充</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="190" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="191" />
         <source>显示</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="203" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="204" />
         <source>修改基本信息…</source>
         <translation>修改基本信息…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="209" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="210" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="210" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="211" />
         <source>关系</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="211" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="212" />
         <source>性别</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="212" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="213" />
         <source>出生日期</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="213" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="214" />
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="214" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="215" />
         <source>健康</source>
         <translation>健康</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="215" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="216" />
         <source>就业/身份</source>
         <translation>就业/身份</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="216" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="217" />
         <source>月收入（元）</source>
         <translation>月收入（元）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="222" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="223" />
         <source>添加成员</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="224" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="225" />
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="226" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="227" />
         <source>删除</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="234" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="235" />
         <source>显示选中成员的完整身份证号（会记入审计记录）</source>
         <translation>显示选中成员的完整身份证号（会记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="240" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="241" />
         <source>家庭成员</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="275" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="276" />
         <source>还没有登记就业、培训、收入、社保、生活支出和欠薪情况。记录走访时可一并登记。</source>
         <translation>还没有登记就业、培训、收入、社保、生活支出和欠薪情况。记录走访时可一并登记。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="283" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="284" />
         <source>最新情况（%1）</source>
         <translation>最新情况（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="283" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="284" />
         <source>%1 的登记</source>
         <translation>%1 的登记</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="287" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="288" />
         <source>　走访时登记</source>
         <translation>　走访时登记</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="313" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="314" />
         <source>转介事项</source>
         <translation>转介事项</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="314" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="315" />
         <source>接收单位</source>
         <translation>接收单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="315" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="316" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="316" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="317" />
         <source>转介日期</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="317" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="318" />
         <source>跟进日期</source>
         <translation>跟进日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="326" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
         <source>变更状态…</source>
         <translation>变更状态…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="328" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="329" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="391" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="394" />
+        <source>修改…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="331" />
+        <source>更正接收单位、原因、日期或涉及成员，须写明修改原因</source>
+        <translation>更正接收单位、原因、日期或涉及成员，须写明修改原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
         <source>打印转介单…</source>
         <translation>打印转介单…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="332" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="338" />
         <source>转介单带回执联和二维码，随当事人交接收单位；身份证号和电话默认隐去中间部分。在本页按 Ctrl+P 打印选中的转介单</source>
         <translation>转介单带回执联和二维码，随当事人交接收单位；身份证号和电话默认隐去中间部分。在本页按 Ctrl+P 打印选中的转介单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="534" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="393" />
+        <source>更正选中的救助发放，须写明修改原因</source>
+        <translation>更正选中的救助发放，须写明修改原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="396" />
+        <source>更正选中的同意记录，须写明修改原因</source>
+        <translation>更正选中的同意记录，须写明修改原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="435" />
+        <source>查看(&amp;V)…</source>
+        <translation>查看(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="437" />
+        <source>查看选中的照片（双击也可以）；查看会记入审计记录</source>
+        <translation>查看选中的照片（双击也可以）；查看会记入审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="566" />
         <source>走访记录（%1）(&amp;3)</source>
         <translation>走访记录（%1）(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="535" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="567" />
         <source>转介（%1）(&amp;4)</source>
         <translation>转介（%1）(&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="536" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="568" />
         <source>附件（%1）(&amp;6)</source>
         <translation>附件（%1）(&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="352" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="359" />
         <source>状态记录</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="364" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
         <source>项目</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="364" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
         <source>金额（元）</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="364" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
         <source>发放日期</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="364" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="403" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="425" />
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="370" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="377" />
         <source>同意事项</source>
         <translation>同意事项</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="378" />
         <source>是否同意</source>
         <translation>是否同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="372" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="379" />
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="373" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="380" />
         <source>告知书版本</source>
         <translation>告知书版本</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="374" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="381" />
         <source>监护人</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="378" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="385" />
         <source>登记救助…</source>
         <translation>登记救助…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="380" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="387" />
         <source>登记同意…</source>
         <translation>登记同意…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="385" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="405" />
         <source>救助发放</source>
         <translation>救助发放</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="389" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="410" />
         <source>个人信息处理同意（《个人信息保护法》第29条等）</source>
         <translation>个人信息处理同意（《个人信息保护法》第29条等）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="403" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="414" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="425" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="445" />
         <source>材料类别</source>
         <translation>材料类别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="403" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="425" />
         <source>文件名</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="403" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="425" />
         <source>大小</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="403" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="425" />
         <source>添加时间</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="410" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="432" />
         <source>从电脑选择照片或文件…</source>
         <translation>从电脑选择照片或文件…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="428" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="460" />
         <source>（无户主）</source>
         <translation>（无户主）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="430" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="462" />
         <source>（已移交，只读）</source>
         <translation>（已移交，只读）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="434" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="466" />
         <source>该户已由市总工会移交给“%1”，本机只能查看</source>
         <translation>该户已由市总工会移交给“%1”，本机只能查看</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="438" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="470" />
         <source>未评定</source>
         <translation>未评定</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="444" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="630" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="476" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="663" />
         <source>（待补充）</source>
         <translation>（待补充）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="447" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="479" />
         <source>未结对</source>
         <translation>未结对</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="457" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="489" />
         <source>资料齐全</source>
         <translation>资料齐全</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="511" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="543" />
         <source>同意</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="511" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="543" />
         <source>撤回</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="552" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="584" />
         <source>见到</source>
         <translation>见到</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="553" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="585" />
         <source>生活状况</source>
         <translation>生活状况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="554" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="586" />
         <source>利益诉求</source>
         <translation>利益诉求</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="555" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="587" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="679" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="712" />
         <source>删除家庭成员</source>
         <translation>删除家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="680" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="713" />
         <source>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</source>
         <translation>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="686" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="719" />
         <source>未能删除</source>
         <translation>未能删除</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="703" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="753" />
         <source>选择材料照片或文件</source>
         <translation>选择材料照片或文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="705" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="755" />
         <source>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="724" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="774" />
         <source>附件未能添加</source>
         <translation>附件未能添加</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="726" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="776" />
         <source>正在复制附件…</source>
         <translation>正在复制附件…</translation>
     </message>
@@ -950,7 +1101,7 @@
     <name>Item19Section</name>
     <message>
         <location filename="../../src/fieldapp/ui/item19_form.py" line="42" />
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="101" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="102" />
         <source>就业</source>
         <translation>就业</translation>
     </message>
@@ -966,7 +1117,7 @@
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/item19_form.py" line="45" />
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="114" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="115" />
         <source>社保</source>
         <translation>社保</translation>
     </message>
@@ -987,102 +1138,102 @@
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="86" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="87" />
         <source>工作单位</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="92" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="93" />
         <source>所获证书</source>
         <translation>所获证书</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="104" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="105" />
         <source>月收入(元)</source>
         <translation>月收入(元)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="106" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="107" />
         <source>培训 希望/已参加</source>
         <translation>培训 希望/已参加</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="197" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="198" />
         <source>就业、培训、收入、社保、支出、欠薪（第十九条）</source>
         <translation>就业、培训、收入、社保、支出、欠薪（第十九条）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="211" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="212" />
         <source>上次登记：%1</source>
         <translation>上次登记：%1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="215" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="216" />
         <source>尚未登记过，请直接填写下面的情况；不填的项目记为“未填”。</source>
         <translation>尚未登记过，请直接填写下面的情况；不填的项目记为“未填”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="223" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="224" />
         <source>全部无变化(&amp;0)</source>
         <translation>全部无变化(&amp;0)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="240" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="241" />
         <source>无变化(&amp;%1)</source>
         <translation>无变化(&amp;%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="267" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="268" />
         <source>欠薪单位</source>
         <translation>欠薪单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="271" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="272" />
         <source>反映日期 如 2026-10-09</source>
         <translation>反映日期 如 2026-10-09</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="276" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="277" />
         <source>家庭年收入(元)</source>
         <translation>家庭年收入(元)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="279" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="280" />
         <source>食品</source>
         <translation>食品</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="280" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="281" />
         <source>住房</source>
         <translation>住房</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="281" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="282" />
         <source>医疗</source>
         <translation>医疗</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="282" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="283" />
         <source>子女上学</source>
         <translation>子女上学</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="283" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="284" />
         <source>其他</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="285" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="286" />
         <source>年支出(元)</source>
         <translation>年支出(元)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="291" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="292" />
         <source>被拖欠工资(元)</source>
         <translation>被拖欠工资(元)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="304" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="305" />
         <source>该户没有劳动年龄（16–64岁）的成员。</source>
         <translation>该户没有劳动年龄（16–64岁）的成员。</translation>
     </message>
@@ -1368,96 +1519,96 @@
         <translation>已读取 %1 户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="416" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="430" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="417" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="431" />
         <source>档案</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="434" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="435" />
         <source>正在打开档案…</source>
         <translation>正在打开档案…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="435" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="436" />
         <source>打开档案失败</source>
         <translation>打开档案失败</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="462" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="463" />
         <source>请先选择一户</source>
         <translation>请先选择一户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="463" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="464" />
         <source>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</source>
         <translation>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="504" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="506" />
         <source>审计记录未能保存</source>
         <translation>审计记录未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="559" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="561" />
         <source>部分困难户未列入公示</source>
         <translation>部分困难户未列入公示</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="561" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="563" />
         <source>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</source>
         <translation>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="566" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="568" />
         <source>公示名单</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="583" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="585" />
         <source>正在生成公示名单…</source>
         <translation>正在生成公示名单…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="584" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="586" />
         <source>公示名单未能生成</source>
         <translation>公示名单未能生成</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="702" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="726" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="738" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="762" />
         <source>无法打开打印预览</source>
         <translation>无法打开打印预览</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="755" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="791" />
         <source>未登记同步（%1 条待上传）</source>
         <translation>未登记同步（%1 条待上传）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="757" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="793" />
         <source>待同步 %1 条</source>
         <translation>待同步 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="759" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="795" />
         <source>已全部同步</source>
         <translation>已全部同步</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="762" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="798" />
         <source>同步 → 与市总工会同步（Ctrl+Shift+S）</source>
         <translation>同步 → 与市总工会同步（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="772" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="808" />
         <source>使用说明</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="774" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="810" />
         <source>1. 查找困难户：在左上角搜索框输入姓名、拼音首字母（如 zhs）、身份证号后几位、电话或村名。
 2. 打开档案：双击列表中的一户，或选中后按回车。
 3. 记录走访：选中一户后按 Ctrl+E，用 Tab 填写，回车保存。草稿自动保存。
@@ -1470,12 +1621,12 @@
 5. 待办：右侧列出到期和逾期的走访与转介跟进，双击打开。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="787" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="823" />
         <source>关于</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="788" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="824" />
         <source>工会结对帮扶台账 %1
 依据临会发〔2014〕20号、总工发〔2015〕14号。
 数据文件：%2</source>
@@ -1487,120 +1638,125 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="268" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="299" />
         <source>编辑家庭成员</source>
         <translation>编辑家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="268" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="299" />
         <source>添加家庭成员</source>
         <translation>添加家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="284" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="315" />
         <source>如：尿毒症</source>
         <translation>如：尿毒症</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="285" />
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="286" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="316" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="317" />
         <source>（无）</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="287" />
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="288" />
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="295" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="318" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="319" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="326" />
         <source>（未填）</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="294" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="325" />
         <source> 元/月</source>
         <translation> 元/月</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="297" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="328" />
         <source>姓名(&amp;N)</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="298" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="329" />
         <source>与户主关系(&amp;R)</source>
         <translation>与户主关系(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="299" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="330" />
         <source>身份证号(&amp;I)</source>
         <translation>身份证号(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="300" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="331" />
         <source>本人电话</source>
         <translation>本人电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="301" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="332" />
         <source>健康状况</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="302" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="333" />
         <source>疾病名称</source>
         <translation>疾病名称</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="303" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="334" />
         <source>残疾类别/等级</source>
         <translation>残疾类别/等级</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="304" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="335" />
         <source>就业状况/身份</source>
         <translation>就业状况/身份</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="305" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="336" />
         <source>单位或学校</source>
         <translation>单位或学校</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="306" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="337" />
         <source>月收入</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="307" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="338" />
         <source>医疗保险</source>
         <translation>医疗保险</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="322" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="353" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="328" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="359" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="396" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="399" />
+        <source>家庭成员</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="457" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="397" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="458" />
         <source>未能保存</source>
         <translation>未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="412" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="473" />
         <source>需要监护人同意</source>
         <translation>需要监护人同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="414" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="475" />
         <source>“%1”未满14周岁，健康、残疾等属于敏感个人信息，须先取得监护人的单独同意（《个人信息保护法》第28、31条）。
 本户还没有登记监护人同意。请先在“救助与同意”页登记，或确认已取得书面同意后继续保存。</source>
         <translation>“%1”未满14周岁，健康、残疾等属于敏感个人信息，须先取得监护人的单独同意（《个人信息保护法》第28、31条）。
@@ -1610,82 +1766,69 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="32" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="33" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="35" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="36" />
         <source>放弃修改</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="38" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="39" />
         <source>仍然继续</source>
         <translation>仍然继续</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="41" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="42" />
         <source>删除(&amp;D)</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="44" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="45" />
         <source>返回</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="46" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="47" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="48" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="49" />
         <source>继续编辑</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="84" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="85" />
         <source>以下内容需要修改，尚未保存：</source>
         <translation>以下内容需要修改，尚未保存：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="88" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="89" />
         <source>请刷新（F5）后再试。</source>
         <translation>请刷新（F5）后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="93" />
-        <source>读写文件失败：</source>
-        <translation>读写文件失败：</translation>
+        <location filename="../../src/fieldapp/ui/messages.py" line="103" />
+        <source>程序内部出错，这次操作没有完成。
+请再试一次；如果还不行，请把出错的时间和操作告诉技术支持人员。</source>
+        <translation>程序内部出错，这次操作没有完成。
+请再试一次；如果还不行，请把出错的时间和操作告诉技术支持人员。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="95" />
-        <source>请检查磁盘空间和文件夹权限。您输入的内容已保存为草稿。</source>
-        <translation>请检查磁盘空间和文件夹权限。您输入的内容已保存为草稿。</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="98" />
-        <source>发生了意外错误：</source>
-        <translation>发生了意外错误：</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="100" />
-        <source>您输入的内容已保存为草稿，请重新启动程序后再试。</source>
-        <translation>您输入的内容已保存为草稿，请重新启动程序后再试。</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="105" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="110" />
         <source>未能完成</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="116" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="121" />
         <source>有未保存的修改</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="117" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="122" />
         <source>“%1”还有未保存的修改。
 保存、放弃修改，还是继续编辑？</source>
         <translation>“%1”还有未保存的修改。
@@ -1769,8 +1912,8 @@
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/print_preview.py" line="173" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="444" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="506" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="446" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="508" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
@@ -1795,116 +1938,116 @@
         <translation>未能打印</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="280" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="282" />
         <source>请检查打印机后再试；文档仍在预览中。</source>
         <translation>请检查打印机后再试；文档仍在预览中。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="287" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="289" />
         <source>已发送到打印机（%1份）</source>
         <translation>已发送到打印机（%1份）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="302" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="304" />
         <source>未能保存PDF</source>
         <translation>未能保存PDF</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="305" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="307" />
         <source>已保存到 </source>
         <translation>已保存到 </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="319" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="324" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="321" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="326" />
         <source>本户全部表单</source>
         <translation>本户全部表单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="327" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="449" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="329" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="451" />
         <source>表单：</source>
         <translation>表单：</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/print_preview.py" line="261" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="356" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="358" />
         <source>无法生成表单</source>
         <translation>无法生成表单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="376" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="378" />
         <source>打印记录未能保存</source>
         <translation>打印记录未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="407" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="409" />
         <source>选择保存PDF的文件夹</source>
         <translation>选择保存PDF的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="421" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="474" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="423" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="476" />
         <source>批量打印</source>
         <translation>批量打印</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="429" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="431" />
         <source>保存PDF的文件夹</source>
         <translation>保存PDF的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="430" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="432" />
         <source>选择…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="435" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="437" />
         <source>每户生成一个PDF文件，并记入打印记录。</source>
         <translation>每户生成一个PDF文件，并记入打印记录。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="442" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="444" />
         <source>开始</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="453" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="455" />
         <source>文件夹：</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="475" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="477" />
         <source>请先选择保存PDF的文件夹。</source>
         <translation>请先选择保存PDF的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="479" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="481" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="496" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="498" />
         <source>已生成 %1/%2 份</source>
         <translation>已生成 %1/%2 份</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="511" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="513" />
         <source>已生成 %1 份（共 %2 页），保存在 %3</source>
         <translation>已生成 %1 份（共 %2 页），保存在 %3</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="520" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="522" />
         <source>批量打印中断：</source>
         <translation>批量打印中断：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="523" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="525" />
         <source>批量打印中断</source>
         <translation>批量打印中断</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="526" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="528" />
         <source>已生成的文件和打印记录都已保留；请处理后再试。</source>
         <translation>已生成的文件和打印记录都已保留；请处理后再试。</translation>
     </message>
@@ -1938,99 +2081,105 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="76" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="78" />
         <source>新建转介 — %1</source>
         <translation>新建转介 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="90" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="78" />
+        <source>修改转介 — %1</source>
+        <translation>修改转介 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="97" />
         <source>（全户）</source>
         <translation>（全户）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="97" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="104" />
         <source>为什么转介、希望对方做什么</source>
         <translation>为什么转介、希望对方做什么</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="109" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="112" />
         <source>转介事项(&amp;K)</source>
         <translation>转介事项(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="110" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="113" />
         <source>接收单位(&amp;B)</source>
         <translation>接收单位(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="111" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="114" />
         <source>涉及成员</source>
         <translation>涉及成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="112" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="115" />
         <source>转介原因(&amp;E)</source>
         <translation>转介原因(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="113" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="116" />
         <source>转介日期</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="125" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="132" />
         <source>保存转介(&amp;S)</source>
         <translation>保存转介(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="131" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="132" />
+        <source>保存修改(&amp;S)</source>
+        <translation>保存修改(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="139" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="138" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="146" />
         <source>来自本次走访</source>
         <translation>来自本次走访</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="186" />
-        <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
-        <translation>已恢复 %1 自动保存的草稿，核对后保存即可。</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="197" />
-        <source>草稿未能保存</source>
-        <translation>草稿未能保存</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="214" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="217" />
         <source>转出后每 %1 天跟进一次，到期会列入待办。</source>
         <translation>转出后每 %1 天跟进一次，到期会列入待办。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="240" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="243" />
         <source>没有转介同意</source>
         <translation>没有转介同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="242" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="245" />
         <source>这户还没有同意把个人信息提供给其他单位（转介）。按《个人信息保护法》第23条，转介前须取得本人单独同意。
 请先向本人说明并在“救助与同意”页登记同意；确已取得书面同意的，可以继续保存转介。</source>
         <translation>这户还没有同意把个人信息提供给其他单位（转介）。按《个人信息保护法》第23条，转介前须取得本人单独同意。
 请先向本人说明并在“救助与同意”页登记同意；确已取得书面同意的，可以继续保存转介。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="266" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="272" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="297" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="267" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="273" />
         <source>转介未能保存</source>
         <translation>转介未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="291" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="298" />
+        <source>转介未能修改</source>
+        <translation>转介未能修改</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="315" />
         <source>转介</source>
         <translation>转介</translation>
     </message>
@@ -2038,57 +2187,72 @@
 <context>
     <name>ReliefDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="40" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="46" />
         <source>（全户）</source>
         <translation>（全户）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="64" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="59" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="77" />
         <source>登记救助发放</source>
         <translation>登记救助发放</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="70" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="77" />
+        <source>修改救助发放</source>
+        <translation>修改救助发放</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="83" />
         <source> 元</source>
         <translation> 元</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="75" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="88" />
         <source>救助项目(&amp;G)</source>
         <translation>救助项目(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="76" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="89" />
         <source>金额(&amp;A)</source>
         <translation>金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="77" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="90" />
         <source>发放日期</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="78" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="91" />
         <source>发给</source>
         <translation>发给</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="79" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="92" />
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="81" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="106" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="101" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="137" />
+        <source>救助发放</source>
+        <translation>救助发放</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="155" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="102" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="156" />
         <source>未能保存</source>
         <translation>未能保存</translation>
     </message>
@@ -2212,181 +2376,191 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="74" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="76" />
         <source>登录 — 工会结对帮扶台账</source>
         <translation>登录 — 工会结对帮扶台账</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="77" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="79" />
         <source>工会结对帮扶台账</source>
         <translation>工会结对帮扶台账</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="82" />
-        <location filename="../../src/fieldapp/ui/signin.py" line="421" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="84" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="450" />
         <source>数据文件夹：%1</source>
         <translation>数据文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="106" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="108" />
         <source>演示数据的密码是 %1（已填好，直接按回车）。正式台账请设置您自己的密码。</source>
         <translation>演示数据的密码是 %1（已填好，直接按回车）。正式台账请设置您自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="120" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="122" />
         <source>密码</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="121" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="123" />
         <source>登录(&amp;L)</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="124" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="126" />
         <source>忘记密码…</source>
         <translation>忘记密码…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="131" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="133" />
         <source>密码(&amp;P)</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="138" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="140" />
         <source>台账已加密。请输入您的密码。</source>
         <translation>台账已加密。请输入您的密码。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="149" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="151" />
         <source>至少6位，不要用生日或123456</source>
         <translation>至少6位，不要用生日或123456</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="150" />
-        <location filename="../../src/fieldapp/ui/signin.py" line="226" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="152" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="229" />
         <source>再输入一次</source>
         <translation>再输入一次</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="151" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="153" />
         <source>设置密码并加密台账(&amp;S)</source>
         <translation>设置密码并加密台账(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="156" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="158" />
         <source>第一次使用：请设置一个密码。台账（身份证号、健康、收入等个人信息）会用它加密，电脑丢失或被他人使用时也读不出来。每次打开和解锁时都要输入。</source>
         <translation>第一次使用：请设置一个密码。台账（身份证号、健康、收入等个人信息）会用它加密，电脑丢失或被他人使用时也读不出来。每次打开和解锁时都要输入。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="165" />
-        <location filename="../../src/fieldapp/ui/signin.py" line="234" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="167" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="237" />
         <source>新密码(&amp;P)</source>
         <translation>新密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="166" />
-        <location filename="../../src/fieldapp/ui/signin.py" line="235" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="168" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="238" />
         <source>确认密码(&amp;C)</source>
         <translation>确认密码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="190" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="193" />
         <source>我已把恢复码抄在纸上（或打印出来），并与电脑分开保管</source>
         <translation>我已把恢复码抄在纸上（或打印出来），并与电脑分开保管</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="192" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="195" />
         <source>打印恢复码…</source>
         <translation>打印恢复码…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="194" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="197" />
         <source>进入台账(&amp;E)</source>
         <translation>进入台账(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="209" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="212" />
         <source>密码已设置，台账已加密。下面是恢复码：忘记密码，或把台账复制到别的电脑时，只有用它才能打开。它只显示这一次。</source>
         <translation>密码已设置，台账已加密。下面是恢复码：忘记密码，或把台账复制到别的电脑时，只有用它才能打开。它只显示这一次。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="224" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="227" />
         <source>24位，如 K7QD-3M9P-…，大小写和短横线都可以</source>
         <translation>24位，如 K7QD-3M9P-…，大小写和短横线都可以</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="225" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="228" />
         <source>新密码</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="227" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="230" />
         <source>用恢复码重设密码(&amp;R)</source>
         <translation>用恢复码重设密码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="230" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="233" />
         <source>返回</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="233" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="236" />
         <source>恢复码(&amp;K)</source>
         <translation>恢复码(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="241" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="244" />
         <source>请输入设置密码时抄下或打印的恢复码，再设置一个新密码。台账里的数据不会改变。</source>
         <translation>请输入设置密码时抄下或打印的恢复码，再设置一个新密码。台账里的数据不会改变。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="283" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="293" />
+        <source>这是第一次使用：请再输入一次密码确认，然后按回车设置。</source>
+        <translation>这是第一次使用：请再输入一次密码确认，然后按回车设置。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="302" />
         <source>这本台账还没有加密。请设置一个密码：台账和备份会用它加密（只需一次，数据不会丢失）。以后每次打开和解锁时都要输入。</source>
         <translation>这本台账还没有加密。请设置一个密码：台账和备份会用它加密（只需一次，数据不会丢失）。以后每次打开和解锁时都要输入。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="291" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="310" />
         <source>这本台账已加密，但文件夹里没有密钥文件（可能是从别的电脑复制来的）。请用设置密码时抄下的恢复码打开，并设置本机的密码。</source>
         <translation>这本台账已加密，但文件夹里没有密钥文件（可能是从别的电脑复制来的）。请用设置密码时抄下的恢复码打开，并设置本机的密码。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="327" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="350" />
         <source>请输入密码。</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="339" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="354" />
+        <source>正在准备台账，马上就好…</source>
+        <translation>正在准备台账，马上就好…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/signin.py" line="366" />
         <source>正在核对密码并打开台账…</source>
         <translation>正在核对密码并打开台账…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="344" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="373" />
         <source>两次输入的密码不一样，请重新输入。</source>
         <translation>两次输入的密码不一样，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="367" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="396" />
         <source>正在加密台账…</source>
         <translation>正在加密台账…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="372" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="401" />
         <source>两次输入的新密码不一样，请重新输入。</source>
         <translation>两次输入的新密码不一样，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="385" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="414" />
         <source>正在用恢复码打开台账…</source>
         <translation>正在用恢复码打开台账…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="419" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="448" />
         <source>工会结对帮扶台账 — 恢复码</source>
         <translation>工会结对帮扶台账 — 恢复码</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="423" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="452" />
         <source>忘记密码或台账复制到别的电脑时，用它重设密码。请与电脑分开、妥善保管，不要拍照外传。</source>
         <translation>忘记密码或台账复制到别的电脑时，用它重设密码。请与电脑分开、妥善保管，不要拍照外传。</translation>
     </message>
@@ -2394,62 +2568,62 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="313" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="333" />
         <source>转介状态变更</source>
         <translation>转介状态变更</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="325" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="345" />
         <source>办理情况；退回或撤销须写明原因</source>
         <translation>办理情况；退回或撤销须写明原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="327" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="347" />
         <source>转介事项</source>
         <translation>转介事项</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="328" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="348" />
         <source>当前状态</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="329" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="349" />
         <source>变更为(&amp;T)</source>
         <translation>变更为(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="330" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="350" />
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="331" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="351" />
         <source>说明(&amp;N)</source>
         <translation>说明(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="336" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="356" />
         <source>确定(&amp;S)</source>
         <translation>确定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="342" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="362" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="353" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="373" />
         <source>该转介已结束，不能再变更状态。</source>
         <translation>该转介已结束，不能再变更状态。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="369" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="389" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="370" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="390" />
         <source>状态未能保存</source>
         <translation>状态未能保存</translation>
     </message>
@@ -2457,228 +2631,228 @@
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="79" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="78" />
         <source>与市总工会同步</source>
         <translation>与市总工会同步</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="102" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="101" />
         <source>例如 http://192.168.1.10:8765</source>
         <translation>例如 http://192.168.1.10:8765</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="105" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="104" />
         <source>同步状态</source>
         <translation>同步状态</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="107" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="106" />
         <source>本机登记：</source>
         <translation>本机登记：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="108" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="107" />
         <source>待上传的修改：</source>
         <translation>待上传的修改：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="109" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="108" />
         <source>已打包、待市总确认：</source>
         <translation>已打包、待市总确认：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="110" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="109" />
         <source>上次同步成功：</source>
         <translation>上次同步成功：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="111" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="110" />
         <source>已移交他人（只读）：</source>
         <translation>已移交他人（只读）：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="112" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="111" />
         <source>服务器地址(&amp;D)：</source>
         <translation>服务器地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="115" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="114" />
         <source>设备登记（每台电脑只需一次）</source>
         <translation>设备登记（每台电脑只需一次）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="118" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="117" />
         <source>市总工会发的登记文件</source>
         <translation>市总工会发的登记文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="119" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="118" />
         <source>选择文件(&amp;F)…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="124" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="123" />
         <source>或填写登记码（配合上面的服务器地址）</source>
         <translation>或填写登记码（配合上面的服务器地址）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="125" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="124" />
         <source>联网登记(&amp;E)</source>
         <translation>联网登记(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="128" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="127" />
         <source>登记申请写到U盘(&amp;Q)…</source>
         <translation>登记申请写到U盘(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="144" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="143" />
         <source>有网络：选登记文件或填登记码，点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再用“从U盘导入回执”完成登记。</source>
         <translation>有网络：选登记文件或填登记码，点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再用“从U盘导入回执”完成登记。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="154" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="153" />
         <source>上传到市总(&amp;U)</source>
         <translation>上传到市总(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="157" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="156" />
         <source>导出到U盘(&amp;X)…</source>
         <translation>导出到U盘(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="160" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="159" />
         <source>从U盘导入回执(&amp;I)…</source>
         <translation>从U盘导入回执(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="177" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="176" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="194" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="193" />
         <source>正在读取同步状态…</source>
         <translation>正在读取同步状态…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="207" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="206" />
         <source>已登记（设备编号 %1…）</source>
         <translation>已登记（设备编号 %1…）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="210" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="209" />
         <source>已写出登记申请，等待市总工会回执（从U盘导入回执后完成登记）</source>
         <translation>已写出登记申请，等待市总工会回执（从U盘导入回执后完成登记）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="212" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="211" />
         <source>尚未登记：请先用市总工会发的登记文件或登记码登记本机</source>
         <translation>尚未登记：请先用市总工会发的登记文件或登记码登记本机</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="213" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="212" />
         <source>%1 条</source>
         <translation>%1 条</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="215" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="214" />
         <source>%1 批（%2 条）</source>
         <translation>%1 批（%2 条）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="219" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="218" />
         <source>从未同步</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="221" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="220" />
         <source>%1 户（已由市总工会移交给其他干部，本机只能查看）</source>
         <translation>%1 户（已由市总工会移交给其他干部，本机只能查看）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="225" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="224" />
         <source>无</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="239" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="238" />
         <source>请先登记本机</source>
         <translation>请先登记本机</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="271" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="270" />
         <source>%1 / %2 批</source>
         <translation>%1 / %2 批</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="294" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="293" />
         <source>选择登记文件</source>
         <translation>选择登记文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="294" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="293" />
         <source>登记文件 (*.enrol *.json);;所有文件 (*)</source>
         <translation>登记文件 (*.enrol *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="304" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="303" />
         <source>请先填写市总工会服务器地址（向市总工会询问），或改用“导出到U盘”。</source>
         <translation>请先填写市总工会服务器地址（向市总工会询问），或改用“导出到U盘”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="308" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="307" />
         <source>服务器地址“%1”写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。</source>
         <translation>服务器地址“%1”写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="318" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="317" />
         <source>正在上传…</source>
         <translation>正在上传…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="325" />
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="397" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="324" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="396" />
         <source>选择U盘上的文件夹</source>
         <translation>选择U盘上的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="334" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="333" />
         <source>正在导出到U盘…</source>
         <translation>正在导出到U盘…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="339" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="338" />
         <source>选择U盘上放回执的文件夹</source>
         <translation>选择U盘上放回执的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="348" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="347" />
         <source>正在导入回执…</source>
         <translation>正在导入回执…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="367" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="366" />
         <source>请选择市总工会发的登记文件，或填写服务器地址和登记码。</source>
         <translation>请选择市总工会发的登记文件，或填写服务器地址和登记码。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="369" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="368" />
         <source>用登记码登记需要先填写服务器地址。</source>
         <translation>用登记码登记需要先填写服务器地址。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="388" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="387" />
         <source>正在登记…</source>
         <translation>正在登记…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="395" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="394" />
         <source>不联网登记需要市总工会发的登记文件：请先点“选择文件”。</source>
         <translation>不联网登记需要市总工会发的登记文件：请先点“选择文件”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="410" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="409" />
         <source>正在写登记申请…</source>
         <translation>正在写登记申请…</translation>
     </message>
@@ -2686,17 +2860,17 @@
 <context>
     <name>VillagePicker</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="58" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="59" />
         <source>（县区）</source>
         <translation>（县区）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="67" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="68" />
         <source>（乡镇街道）</source>
         <translation>（乡镇街道）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="75" />
+        <location filename="../../src/fieldapp/ui/household_dialogs.py" line="76" />
         <source>（村、社区）</source>
         <translation>（村、社区）</translation>
     </message>
@@ -2835,6 +3009,740 @@
     </message>
 </context>
 <context>
+    <name>Vocab</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="36" />
+        <source>就业创业</source>
+        <translation>就业创业</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="37" />
+        <source>维护合法权益</source>
+        <translation>维护合法权益</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="38" />
+        <source>生活困难</source>
+        <translation>生活困难</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="39" />
+        <source>文明素质</source>
+        <translation>文明素质</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="40" />
+        <source>身份证复印件</source>
+        <translation>身份证复印件</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="41" />
+        <source>户口簿复印件</source>
+        <translation>户口簿复印件</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="42" />
+        <source>收入证明</source>
+        <translation>收入证明</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="43" />
+        <source>诊断证明</source>
+        <translation>诊断证明</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="44" />
+        <source>医疗费票据</source>
+        <translation>医疗费票据</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="45" />
+        <source>学费票据</source>
+        <translation>学费票据</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="46" />
+        <source>录取通知书</source>
+        <translation>录取通知书</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="47" />
+        <source>劳动合同或用工证明</source>
+        <translation>劳动合同或用工证明</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="48" />
+        <source>评议会议记录</source>
+        <translation>评议会议记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="49" />
+        <source>公示单</source>
+        <translation>公示单</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="50" />
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="51" />
+        <source>处理敏感个人信息</source>
+        <translation>处理敏感个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="52" />
+        <source>向其他单位提供（转介）</source>
+        <translation>向其他单位提供（转介）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="53" />
+        <source>公示</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="54" />
+        <source>视力</source>
+        <translation>视力</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="55" />
+        <source>听力</source>
+        <translation>听力</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="56" />
+        <source>言语</source>
+        <translation>言语</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="57" />
+        <source>肢体</source>
+        <translation>肢体</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="58" />
+        <source>智力</source>
+        <translation>智力</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="59" />
+        <source>精神</source>
+        <translation>精神</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="60" />
+        <source>多重</source>
+        <translation>多重</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="61" />
+        <source>一级</source>
+        <translation>一级</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="62" />
+        <source>二级</source>
+        <translation>二级</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="63" />
+        <source>三级</source>
+        <translation>三级</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="64" />
+        <source>四级</source>
+        <translation>四级</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="65" />
+        <source>深度困难</source>
+        <translation>深度困难</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="66" />
+        <source>相对困难</source>
+        <translation>相对困难</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="67" />
+        <source>意外致困</source>
+        <translation>意外致困</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="68" />
+        <source>不符合困难标准</source>
+        <translation>不符合困难标准</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="69" />
+        <source>无劳动能力</source>
+        <translation>无劳动能力</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="70" />
+        <source>有劳动能力未就业</source>
+        <translation>有劳动能力未就业</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="71" />
+        <source>下岗失业</source>
+        <translation>下岗失业</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="72" />
+        <source>未参加社会保险</source>
+        <translation>未参加社会保险</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="73" />
+        <source>社保待遇落实不到位</source>
+        <translation>社保待遇落实不到位</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="74" />
+        <source>患重特大疾病</source>
+        <translation>患重特大疾病</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="75" />
+        <source>遭受自然灾害</source>
+        <translation>遭受自然灾害</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="76" />
+        <source>遭受意外事故</source>
+        <translation>遭受意外事故</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="77" />
+        <source>子女上学</source>
+        <translation>子女上学</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="78" />
+        <source>良好</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="79" />
+        <source>一般疾病</source>
+        <translation>一般疾病</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="80" />
+        <source>重特大疾病</source>
+        <translation>重特大疾病</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="81" />
+        <source>残疾</source>
+        <translation>残疾</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="82" />
+        <source>在档</source>
+        <translation>在档</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="83" />
+        <source>拟销档</source>
+        <translation>拟销档</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="84" />
+        <source>已销档</source>
+        <translation>已销档</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="85" />
+        <source>自有住房</source>
+        <translation>自有住房</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="86" />
+        <source>租赁住房</source>
+        <translation>租赁住房</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="87" />
+        <source>公租房</source>
+        <translation>公租房</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="88" />
+        <source>单位宿舍</source>
+        <translation>单位宿舍</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="89" />
+        <source>借住亲友</source>
+        <translation>借住亲友</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="90" />
+        <source>农业</source>
+        <translation>农业</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="91" />
+        <source>非农业</source>
+        <translation>非农业</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="92" />
+        <source>农转居</source>
+        <translation>农转居</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="93" />
+        <source>职工</source>
+        <translation>职工</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="94" />
+        <source>农民工</source>
+        <translation>农民工</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="95" />
+        <source>农民</source>
+        <translation>农民</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="96" />
+        <source>学生</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="97" />
+        <source>学龄前儿童</source>
+        <translation>学龄前儿童</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="98" />
+        <source>离退休人员</source>
+        <translation>离退休人员</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="99" />
+        <source>无业</source>
+        <translation>无业</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="100" />
+        <source>未婚</source>
+        <translation>未婚</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="101" />
+        <source>已婚</source>
+        <translation>已婚</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="102" />
+        <source>离异</source>
+        <translation>离异</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="103" />
+        <source>丧偶</source>
+        <translation>丧偶</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="104" />
+        <source>职工医保</source>
+        <translation>职工医保</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="105" />
+        <source>城乡居民医保</source>
+        <translation>城乡居民医保</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="106" />
+        <source>未参保</source>
+        <translation>未参保</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="107" />
+        <source>结亲连心联系户</source>
+        <translation>结亲连心联系户</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="108" />
+        <source>本单位农民工</source>
+        <translation>本单位农民工</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="109" />
+        <source>中共党员</source>
+        <translation>中共党员</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="110" />
+        <source>共青团员</source>
+        <translation>共青团员</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="111" />
+        <source>群众</source>
+        <translation>群众</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="112" />
+        <source>草拟</source>
+        <translation>草拟</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="113" />
+        <source>已转介</source>
+        <translation>已转介</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="114" />
+        <source>已受理</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="115" />
+        <source>已办结</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="116" />
+        <source>已退回</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="117" />
+        <source>已撤销</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="118" />
+        <source>户主</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="119" />
+        <source>配偶</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="120" />
+        <source>儿子</source>
+        <translation>儿子</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="121" />
+        <source>女儿</source>
+        <translation>女儿</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="122" />
+        <source>父亲</source>
+        <translation>父亲</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="123" />
+        <source>母亲</source>
+        <translation>母亲</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="124" />
+        <source>孙子女</source>
+        <translation>孙子女</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="125" />
+        <source>祖父母</source>
+        <translation>祖父母</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="126" />
+        <source>兄弟姐妹</source>
+        <translation>兄弟姐妹</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="127" />
+        <source>儿媳/女婿</source>
+        <translation>儿媳/女婿</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="128" />
+        <source>金秋助学</source>
+        <translation>金秋助学</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="129" />
+        <source>专项生活救助</source>
+        <translation>专项生活救助</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="130" />
+        <source>送温暖</source>
+        <translation>送温暖</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="131" />
+        <source>帮扶送教育</source>
+        <translation>帮扶送教育</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="132" />
+        <source>农民工平安返乡</source>
+        <translation>农民工平安返乡</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="133" />
+        <source>女职工关爱行动</source>
+        <translation>女职工关爱行动</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="134" />
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="172" />
+        <source>职工医疗互助</source>
+        <translation>职工医疗互助</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="135" />
+        <source>男</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="136" />
+        <source>女</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="137" />
+        <source>职工养老保险</source>
+        <translation>职工养老保险</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="138" />
+        <source>城乡居民养老保险</source>
+        <translation>城乡居民养老保险</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="139" />
+        <source>入户走访</source>
+        <translation>入户走访</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="140" />
+        <source>单位走访</source>
+        <translation>单位走访</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="141" />
+        <source>电话联系</source>
+        <translation>电话联系</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="142" />
+        <source>视频联系</source>
+        <translation>视频联系</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="143" />
+        <source>来访接待</source>
+        <translation>来访接待</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="144" />
+        <source>在岗</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="145" />
+        <source>下岗</source>
+        <translation>下岗</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="146" />
+        <source>失业</source>
+        <translation>失业</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="147" />
+        <source>退休</source>
+        <translation>退休</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="148" />
+        <source>病休</source>
+        <translation>病休</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="149" />
+        <source>务农</source>
+        <translation>务农</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="150" />
+        <source>学龄前</source>
+        <translation>学龄前</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="152" />
+        <source>外出务工常识和专项职业技能培训</source>
+        <translation>外出务工常识和专项职业技能培训</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="153" />
+        <source>返乡创业培训</source>
+        <translation>返乡创业培训</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="154" />
+        <source>农业产业化培训（规模养殖户、科技示范户）</source>
+        <translation>农业产业化培训（规模养殖户、科技示范户）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="155" />
+        <source>推荐就业岗位（春风行动、就业援助月）</source>
+        <translation>推荐就业岗位（春风行动、就业援助月）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="156" />
+        <source>职业技能提升</source>
+        <translation>职业技能提升</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="157" />
+        <source>学历提升计划</source>
+        <translation>学历提升计划</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="158" />
+        <source>困难家庭高校毕业生就业援助</source>
+        <translation>困难家庭高校毕业生就业援助</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="159" />
+        <source>欠薪报告与追讨</source>
+        <translation>欠薪报告与追讨</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="160" />
+        <source>指导签订劳动合同</source>
+        <translation>指导签订劳动合同</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="161" />
+        <source>社会保险和住房公积金</source>
+        <translation>社会保险和住房公积金</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="162" />
+        <source>工伤认定与工伤保险</source>
+        <translation>工伤认定与工伤保险</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="163" />
+        <source>工会法律援助（绿色通道）</source>
+        <translation>工会法律援助（绿色通道）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="164" />
+        <source>劳动争议调解</source>
+        <translation>劳动争议调解</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="165" />
+        <source>跨区域双向维权协作</source>
+        <translation>跨区域双向维权协作</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="166" />
+        <source>职业病防治（尘肺病优先）</source>
+        <translation>职业病防治（尘肺病优先）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="167" />
+        <source>女职工“四期”特殊保护</source>
+        <translation>女职工“四期”特殊保护</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="168" />
+        <source>纳入困难职工帮扶体系、专项生活救助</source>
+        <translation>纳入困难职工帮扶体系、专项生活救助</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="169" />
+        <source>帮扶送教育（子女上学资助）</source>
+        <translation>帮扶送教育（子女上学资助）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="170" />
+        <source>“金秋助学”</source>
+        <translation>“金秋助学”</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="171" />
+        <source>“送温暖”慰问</source>
+        <translation>“送温暖”慰问</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="173" />
+        <source>“农民工平安返乡”</source>
+        <translation>“农民工平安返乡”</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="174" />
+        <source>申请最低生活保障（低保）</source>
+        <translation>申请最低生活保障（低保）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="175" />
+        <source>职工书屋与文化活动</source>
+        <translation>职工书屋与文化活动</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="176" />
+        <source>社区学校网上学习</source>
+        <translation>社区学校网上学习</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="177" />
+        <source>加入工会（源头入会、凭证接转）</source>
+        <translation>加入工会（源头入会、凭证接转）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="178" />
+        <source>心理健康指导</source>
+        <translation>心理健康指导</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="179" />
+        <source>人均月收入低于低保标准</source>
+        <translation>人均月收入低于低保标准</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="180" />
+        <source>人均月收入低于低保标准的2倍</source>
+        <translation>人均月收入低于低保标准的2倍</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="181" />
+        <source>因自然灾害或意外事故致困</source>
+        <translation>因自然灾害或意外事故致困</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="182" />
+        <source>年度致困支出超过家庭收入的80%</source>
+        <translation>年度致困支出超过家庭收入的80%</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="183" />
+        <source>人均月收入不低于低保标准的2倍</source>
+        <translation>人均月收入不低于低保标准的2倍</translation>
+    </message>
+</context>
+<context>
     <name>VoidVisitDialog</name>
     <message>
         <location filename="../../src/fieldapp/ui/visit_form.py" line="388" />
@@ -2875,14 +3783,6 @@
         <location filename="../../src/fieldapp/ui/visit_form.py" line="433" />
         <source>未能作废</source>
         <translation>未能作废</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="52" />
-        <source>取消</source>
-        <translation>取消</translation>
     </message>
 </context>
 </TS>

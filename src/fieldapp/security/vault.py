@@ -17,10 +17,13 @@ code still works). See docs/security.md for what this does and does not protect 
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import json
 import os
 import secrets
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -243,11 +246,47 @@ def _iso(t: dt.datetime) -> str:
 def create_vault(
     data_dir: Path, password: str, *, params: KdfParams = DEFAULT_KDF, now: dt.datetime | None = None
 ) -> tuple[bytes, str]:
-    """Make a new key for a data folder; returns (key, recovery code to print and keep)."""
+    """Make a new key for a data folder; returns (key, recovery code to print and keep).
+
+    One creation at a time per folder (an exclusive claim file): two quick presses of Enter or
+    two windows cannot make two keystores, one of whose recovery code would never be shown."""
     check_password_strength(password)
-    if vault_exists(data_dir):
-        raise VaultError("这个数据文件夹已经设置过密码；如需更改请用“修改密码”。")
     data_dir.mkdir(parents=True, exist_ok=True)
+    with _creation_claim(data_dir):
+        if vault_exists(data_dir):
+            raise VaultError("这个数据文件夹已经设置过密码；如需更改请用“修改密码”。")
+        return _create(data_dir, password, params, now)
+
+
+CLAIM_NAME = "keystore.lock"  # locked while a keystore is being created; the OS frees it on a crash
+
+
+@contextlib.contextmanager
+def _creation_claim(data_dir: Path) -> Iterator[None]:
+    fd = os.open(data_dir / CLAIM_NAME, os.O_CREAT | os.O_RDWR, 0o600)
+    try:
+        try:
+            _lock_exclusive(fd)
+        except OSError:
+            raise VaultError("正在设置密码，请稍候，不要重复操作。") from None
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock (and so does the process ending)
+
+
+def _lock_exclusive(fd: int) -> None:
+    """A lock held by this open file, never waited for: OSError when someone holds it."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _create(data_dir: Path, password: str, params: KdfParams, now: dt.datetime | None) -> tuple[bytes, str]:
     secret = secrets.token_bytes(RECOVERY_BYTES)
     key = key_from_recovery(secret)
     stamp = _iso(_now(now))

@@ -940,22 +940,15 @@ def glyph_notes(pdf: RenderedPdf) -> list[str]:
 
 
 def _os_problem(e: OSError, target: Path) -> PrintError:
-    """A failed write in words a cadre can act on."""
-    if e.errno == errno.ENOSPC:
-        what = "磁盘（或U盘）空间不足"
-        todo = "请删除不需要的文件或换一个位置后重试"
-    elif e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        what = "没有写入权限（或U盘处于写保护状态）"
-        todo = "请换一个文件夹，或检查U盘的写保护开关"
-    elif e.errno == errno.EISDIR or target.is_dir():
-        what = "这是一个已有的文件夹"
-        todo = f"请在后面加上文件名，例如 {target / '表单.pdf'}"
-    elif e.errno in (errno.ENOENT, errno.ENOTDIR, errno.EEXIST):
-        what = "所在的文件夹不存在或不是文件夹"
-        todo = "请检查路径，或先插好U盘"
+    """A failed write in words a cadre can act on (storage.os_errors, no errno)."""
+    from fieldapp.storage.os_errors import explain
+
+    if e.errno == errno.EISDIR or target.is_dir():
+        what, todo = "这是一个已有的文件夹", f"请在后面加上文件名，例如 {target / '表单.pdf'}"
+    elif e.errno in (errno.ENOENT, errno.ENOTDIR, errno.EEXIST):  # the folder part is not a folder
+        what, todo = "所在的文件夹不存在或不是文件夹", "请检查路径，或先插好U盘"
     else:
-        what = "写入时出错"
-        todo = "请检查路径、U盘和磁盘空间后重试"
+        what, todo = explain(e)
     return PrintError(f"无法保存到 {target}：{what}，未生成文件。{todo}。")
 
 

@@ -18,6 +18,35 @@ from fieldapp.storage.models import Attachment, Consent, Member, ReliefPayment
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
+def relief_problems(amount_fen: int, paid_on: dt.date) -> list[FieldProblem]:
+    """What is wrong with a relief payment's figures (recording and correcting one)."""
+    problems: list[FieldProblem] = []
+    if amount_fen <= 0:
+        problems.append(FieldProblem("amount_fen", "救助金额", "应大于0"))
+    if paid_on > today():
+        problems.append(FieldProblem("paid_on", "发放日期", "不能晚于今天"))
+    return problems
+
+
+def consent_problems(
+    notice_version: str, on: dt.date, member: Member | None, guardian_name: str
+) -> list[FieldProblem]:
+    """What is wrong with a consent: a child under 14 needs a guardian (PIPL Art. 31)."""
+    problems: list[FieldProblem] = []
+    if not notice_version.strip():
+        problems.append(FieldProblem("notice_version", "告知书版本", "不能为空"))
+    if on > today():
+        problems.append(FieldProblem("given_on", "同意日期", "不能晚于今天"))
+    if (
+        member is not None
+        and member.birth_date
+        and age_on(member.birth_date, on) < MINOR_AGE_FOR_GUARDIAN
+        and not guardian_name.strip()
+    ):
+        problems.append(FieldProblem("guardian_name", "监护人", f"{member.name}未满14周岁，须由监护人同意"))
+    return problems
+
+
 def record_relief(
     db: Database,
     household_id: str,
@@ -28,11 +57,7 @@ def record_relief(
     member_id: str | None = None,
     note: str = "",
 ) -> str:
-    problems: list[FieldProblem] = []
-    if amount_fen <= 0:
-        problems.append(FieldProblem("amount_fen", "救助金额", "应大于0"))
-    if paid_on > today():
-        problems.append(FieldProblem("paid_on", "发放日期", "不能晚于今天"))
+    problems = relief_problems(amount_fen, paid_on)
     if problems:
         raise ValidationError(problems)
     with db.session() as s:
@@ -67,23 +92,10 @@ def record_consent(
 ) -> str:
     """Record a consent (or its withdrawal); a child under 14 needs a guardian (PIPL Art. 31)."""
     on = given_on or today()
-    problems: list[FieldProblem] = []
-    if not notice_version.strip():
-        problems.append(FieldProblem("notice_version", "告知书版本", "不能为空"))
-    if on > today():
-        problems.append(FieldProblem("given_on", "同意日期", "不能晚于今天"))
     with db.session() as s:
         writable_household(s, household_id)
-        if member_id:
-            m = get_live(s, Member, member_id)
-            if (
-                m.birth_date
-                and age_on(m.birth_date, on) < MINOR_AGE_FOR_GUARDIAN
-                and not guardian_name.strip()
-            ):
-                problems.append(
-                    FieldProblem("guardian_name", "监护人", f"{m.name}未满14周岁，须由监护人同意")
-                )
+        member = get_live(s, Member, member_id) if member_id else None
+        problems = consent_problems(notice_version, on, member, guardian_name)
         if problems:
             raise ValidationError(problems)
         c = Consent(

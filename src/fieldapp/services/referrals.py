@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from fieldapp.domain import referrals as rules
 from fieldapp.domain.errors import FieldProblem, RuleViolation, ValidationError
@@ -37,6 +37,17 @@ def receiving_bodies(db: Database, kind_code: str) -> list[str]:
         sent = json.loads(row.value) if row is not None else {}
     bodies = sent.get(kind_code) if isinstance(sent, dict) else None
     return list(bodies) if bodies else list(rules.referral_kind(kind_code).bodies)
+
+
+def earlier_bodies(db: Database, kind_code: str | None = None) -> list[str]:
+    """Receiving bodies this laptop's cadres typed before (for that kind, or any), most used
+    first: offered as completions so a body is typed once, not at every referral."""
+    with db.session() as s:
+        q = select(Referral.receiving_body, func.count()).where(Referral.deleted.is_(False))
+        if kind_code:
+            q = q.where(Referral.kind_code == kind_code)
+        rows = s.execute(q.group_by(Referral.receiving_body).order_by(func.count().desc())).all()
+    return [str(body) for body, _n in rows if str(body).strip()]
 
 
 def create_referral(db: Database, data: ReferralData, *, recorded_by: str = "") -> str:

@@ -36,14 +36,21 @@ class TodoItem:
         return self.overdue_days > 0
 
 
+# Forms whose drafts the workbench offers back (keys ``kind:household id[:record id]``,
+# ``household:new`` for a household not created yet — see ui/form_drafts.py).
+DRAFT_KINDS = ("visit", "referral", "household", "member", "relief", "consent", "assessment")
+NEW_HOUSEHOLD = "new"
+
+
 @dataclass(frozen=True)
 class WaitingDraft:
-    """A visit or referral typed on this laptop and not saved yet (services.drafts)."""
+    """A form typed on this laptop and not saved yet (services.drafts)."""
 
-    kind: str  # "visit" | "referral"
-    household_id: str
+    kind: str  # one of DRAFT_KINDS
+    household_id: str  # "" for a household not created yet
     head_name: str
     updated_at: dt.datetime
+    record_id: str = ""  # the member being edited, for a member draft
 
 
 def waiting_drafts(db: Database) -> list[WaitingDraft]:
@@ -52,9 +59,15 @@ def waiting_drafts(db: Database) -> list[WaitingDraft]:
     _mine, heads = _scope(db, None)  # a draft is this laptop's work, whoever's household it is
     out = []
     for d in drafts.list_drafts(db):
-        kind, _sep, household_id = d.key.partition(":")
-        if kind in ("visit", "referral") and household_id in heads:
-            out.append(WaitingDraft(kind, household_id, heads[household_id], d.updated_at))
+        kind, _sep, rest = d.key.partition(":")
+        household_id, _sep, record_id = rest.partition(":")
+        if kind not in DRAFT_KINDS:
+            continue
+        if kind == "household" and household_id == NEW_HOUSEHOLD:
+            name = str(d.payload.get("head_name") or "").strip()
+            out.append(WaitingDraft(kind, "", name, d.updated_at))
+        elif household_id in heads:
+            out.append(WaitingDraft(kind, household_id, heads[household_id], d.updated_at, record_id))
     return out
 
 

@@ -31,6 +31,7 @@ from fieldapp.storage.models import (
     SyncBatch,
     SyncIdentity,
 )
+from fieldapp.storage.os_errors import describe
 from fieldapp.sync import protocol, replies
 from fieldapp.sync.protocol import KeyPair, SyncError
 
@@ -76,9 +77,13 @@ def load_enrolment(source: str) -> dict[str, Any]:
         else:
             data = json.loads(Path(source).read_text(encoding="utf-8"))
     except httpx.HTTPError as e:
-        raise SyncError("NETWORK", f"连不上市总工会服务器（{e}）。请检查网络，或改用登记文件。") from e
-    except (OSError, ValueError) as e:
-        raise SyncError("BAD_ENROLMENT", f"无法读取登记文件 {source}：{e}") from e
+        raise SyncError("NETWORK", "连不上市总工会服务器。请检查网络，或改用登记文件。") from e
+    except OSError as e:
+        raise SyncError("BAD_ENROLMENT", f"无法读取登记文件 {source}：{describe(e, source)}") from e
+    except ValueError as e:
+        raise SyncError(
+            "BAD_ENROLMENT", f"登记文件 {source} 已损坏或不是登记文件，请向市总工会重新索取。"
+        ) from e
     if not isinstance(data, dict) or data.get("kind") != "fieldapp-enrolment":
         raise SyncError("BAD_ENROLMENT", "这不是市总工会发出的设备登记文件。")
     return data
@@ -129,7 +134,7 @@ def enroll_online(db: Database, enrolment: dict[str, Any], server: str | None = 
     try:
         r = httpx.post(f"{url}{API}/enrol", json=request, timeout=30)
     except httpx.HTTPError as e:
-        raise SyncError("NETWORK", f"连不上市总工会服务器（{e}）。请检查网络，或改用U盘方式登记。") from e
+        raise SyncError("NETWORK", "连不上市总工会服务器。请检查网络，或改用U盘方式登记。") from e
     body = r.json()
     if r.status_code != 200:
         raise SyncError(str(body.get("code", "ERROR")), str(body.get("message", r.text)))
@@ -350,8 +355,9 @@ def _request_with_retry(send: Callable[[], httpx.Response], retries: int, backof
             last = e
         if attempt < retries:
             time.sleep(backoff * (2**attempt))
+    reason = f"：{last.message}" if isinstance(last, SyncError) else ""
     raise SyncError(
-        "NETWORK", f"多次重试后仍连不上市总工会服务器（{last}）。数据都还在本机，请稍后再试或改用U盘导出。"
+        "NETWORK", f"多次重试后仍连不上市总工会服务器{reason}。数据都还在本机，请稍后再试或改用U盘导出。"
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,8 +26,10 @@ from fieldapp.domain.vocab import HardshipCause
 from fieldapp.services import assessments
 from fieldapp.services import settings as ledger_settings
 from fieldapp.storage.db import Database
+from fieldapp.ui import form_drafts
 from fieldapp.ui.forms import BusyLine, FieldErrors, date_edit, get_date, save_in_background, yuan_to_fen
 from fieldapp.ui.household_list import CATEGORY_COLOURS
+from fieldapp.ui.vocab_text import label, shown
 
 
 def _money(parent: QWidget, name: str) -> QDoubleSpinBox:
@@ -36,7 +38,7 @@ def _money(parent: QWidget, name: str) -> QDoubleSpinBox:
     box.setRange(0, 10_000_000)
     box.setDecimals(2)
     box.setGroupSeparatorShown(True)
-    box.setSuffix(" 元")
+    box.setSuffix(QCoreApplication.translate("AssessmentForm", " 元"))
     return box
 
 
@@ -57,12 +59,12 @@ class AssessmentForm(QWidget):
         self.main_cause = QComboBox(self)
         self.main_cause.setObjectName("mainCause")
         for c in HardshipCause:
-            self.main_cause.addItem(f"{int(c)} {c.label}", int(c))
+            self.main_cause.addItem(f"{int(c)} {label(c)}", int(c))
         self.secondary: dict[HardshipCause, QCheckBox] = {}
         secondary_box = QGroupBox(self.tr("次要致困原因（最多3项）"), self)
         grid = QGridLayout(secondary_box)
         for i, c in enumerate(HardshipCause):
-            cb = QCheckBox(c.label, secondary_box)
+            cb = QCheckBox(label(c), secondary_box)
             self.secondary[c] = cb
             grid.addWidget(cb, i // 3, i % 3)
             cb.toggled.connect(self.update_preview)
@@ -107,7 +109,9 @@ class AssessmentForm(QWidget):
         self.save_button = QPushButton(self.tr("记录本次评定"), self)
         self.save_button.setObjectName("saveAssessment")
         self.save_button.clicked.connect(self.save)
+        self.banner = form_drafts.banner(self)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
         layout.addLayout(form)
         layout.addWidget(self.figures_note)
         layout.addWidget(secondary_box)
@@ -124,10 +128,30 @@ class AssessmentForm(QWidget):
             m.valueChanged.connect(self.update_preview)
         self.main_cause.currentIndexChanged.connect(self.update_preview)
         self.sudden.toggled.connect(self.update_preview)
+        fields: dict[str, QWidget] = {
+            "household_size": self.household_size,
+            "annual_income": self.income,
+            "rigid_spending": self.spending,
+            "main_cause": self.main_cause,
+            "sudden_event": self.sudden,
+            "assessed_on": self.assessed_on,
+        }
+        fields.update({f"secondary_{int(c)}": cb for c, cb in self.secondary.items()})
+        self.draft = form_drafts.FormDraft(
+            self,
+            db,
+            form_drafts.draft_key("assessment", household_id),
+            fields=fields,
+            banner_label=self.banner,
+        )
 
     def load(self, latest: Any, member_count: int, figures: Any = None) -> None:
         """Fill from the latest assessment; income and rigid spending from the item-19 figures
-        (`figures`: services.item19.AssessmentFigures) when they are as new or newer."""
+        (`figures`: services.item19.AssessmentFigures) when they are as new or newer; then bring
+        back figures typed and not yet recorded."""
+        self.draft.save_now()  # a reload while typing keeps what was typed
+        self.draft.loading = True
+        self.banner.hide()
         if latest is not None:
             self.household_size.setValue(latest.household_size)
             self.income.setValue(latest.annual_income_fen / 100)
@@ -140,7 +164,7 @@ class AssessmentForm(QWidget):
             self.previous.setText(
                 self.tr("上次评定：%1，%2（人均月收入 %3 元，当时低保标准 %4 元/月）")
                 .replace("%1", latest.assessed_on.isoformat())
-                .replace("%2", latest.category.value)
+                .replace("%2", label(latest.category))
                 .replace("%3", format_yuan(latest.per_head_monthly_fen))
                 .replace("%4", format_yuan(latest.dibao_standard_fen))
             )
@@ -162,6 +186,7 @@ class AssessmentForm(QWidget):
                 .replace("%2", figures.observed_on.isoformat())
             )
             self.figures_note.show()
+        self.draft.ready()
         self.update_preview()
 
     def hardship_input(self) -> HardshipInput:
@@ -189,9 +214,9 @@ class AssessmentForm(QWidget):
         self.result.setStyleSheet(f"color: {colour};")
         self.result.setText(
             self.tr("按现填数字评定为：%1（人均月收入 %2 元；%3）")
-            .replace("%1", r.category.value)
+            .replace("%1", label(r.category))
             .replace("%2", format_yuan(r.per_head_monthly_fen))
-            .replace("%3", r.reason)
+            .replace("%3", shown(r.reason))
         )
 
     def save(self) -> None:
@@ -209,11 +234,16 @@ class AssessmentForm(QWidget):
 
         save_in_background(
             self,
-            work,
+            form_drafts.then_discard(self.draft, work),
             label=self.tr("正在保存…"),
             failed_title=self.tr("评定未能保存"),
-            done=self.saved.emit,
+            done=self._saved,
             errors=self.errors,
             busy=self.busy,
             controls=[self.save_button],
         )
+
+    def _saved(self, assessment_id: str) -> None:
+        self.draft.saved()
+        self.banner.hide()
+        self.saved.emit(assessment_id)

@@ -38,7 +38,7 @@ class Dashboard(QWidget):
     """Emits `householdRequested(household id, referral id or "")` when a to-do is opened."""
 
     householdRequested = Signal(str, str)
-    draftRequested = Signal(str, str)  # "visit" | "referral", household id: finish the draft
+    draftRequested = Signal(str, str, str)  # kind, household id, record id: finish the draft
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,23 +161,32 @@ class Dashboard(QWidget):
         """Unsaved forms first in the list: opening one brings the form back with its text."""
         if waiting and not self.todo.item(0).data(Qt.ItemDataRole.UserRole):
             self.todo.takeItem(0)  # "nothing due" — but a draft is waiting
+        names = {
+            "visit": self.tr("走访记录"),
+            "referral": self.tr("转介"),
+            "household": self.tr("困难户信息"),
+            "member": self.tr("家庭成员"),
+            "relief": self.tr("救助发放"),
+            "consent": self.tr("同意登记"),
+            "assessment": self.tr("困难评定"),
+        }
         for row, d in enumerate(waiting):
-            what = self.tr("走访记录") if d.kind == "visit" else self.tr("转介")
+            what = names.get(d.kind, d.kind)
             when = d.updated_at.astimezone().strftime("%m-%d %H:%M")
             item = QListWidgetItem(
                 self.tr("【草稿】%1　%2未保存（%3）\n回车或双击继续填写")
-                .replace("%1", d.head_name)
+                .replace("%1", d.head_name or self.tr("新建困难户"))
                 .replace("%2", what)
                 .replace("%3", when)
             )
             item.setForeground(QBrush(QColor("#6a3fb3")))
-            item.setData(Qt.ItemDataRole.UserRole, (d.household_id, "", d.kind))
+            item.setData(Qt.ItemDataRole.UserRole, (d.household_id, d.record_id, d.kind))
             self.todo.insertItem(row, item)
 
     def _open(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)
         if data and len(data) == 3:
-            self.draftRequested.emit(str(data[2]), str(data[0]))
+            self.draftRequested.emit(str(data[2]), str(data[0]), str(data[1]))
         elif data:
             self.householdRequested.emit(str(data[0]), str(data[1]))
 

@@ -7,15 +7,17 @@ from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QDateEdit,
     QDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QWidget,
 )
@@ -24,6 +26,7 @@ from fieldapp.domain import clock
 from fieldapp.domain.errors import DomainError, RuleViolation, ValidationError
 from fieldapp.ui import messages
 from fieldapp.ui.ops import Op
+from fieldapp.ui.vocab_text import label
 
 ERROR_STYLE = "border: 1px solid #c62828; background: #fff4f4;"
 
@@ -34,7 +37,7 @@ def enum_combo(values: Iterable[Enum], parent: QWidget, *, empty: str | None = N
     if empty is not None:
         combo.addItem(empty, None)
     for v in values:
-        combo.addItem(str(v.value), v.value)
+        combo.addItem(label(v), v.value)
     return combo
 
 
@@ -135,6 +138,18 @@ def ask_before_closing(
             return False
         discard()
     return True
+
+
+def correction_field(dialog: QDialog, form: QFormLayout) -> QLineEdit:
+    """The required reason of a correction (修改原因), as the last row of a form: a saved
+    record is never changed silently (domain.corrections)."""
+    line = QLineEdit(dialog)
+    line.setObjectName("correctionReason")
+    line.setPlaceholderText(
+        QCoreApplication.translate("Forms", "必填，说明为什么修改，如：金额录错、日期录错")
+    )
+    form.addRow(QCoreApplication.translate("Forms", "修改原因(&Y)"), line)
+    return line
 
 
 def date_edit(parent: QWidget, value: dt.date | None = None) -> QDateEdit:

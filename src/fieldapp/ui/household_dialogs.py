@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,7 +26,7 @@ from fieldapp.domain.people import HouseholdData, MemberData
 from fieldapp.services import households
 from fieldapp.services import settings as ledger_settings
 from fieldapp.storage.db import Database
-from fieldapp.ui import messages
+from fieldapp.ui import form_drafts, messages
 from fieldapp.ui.forms import (
     BusyLine,
     FieldErrors,
@@ -175,7 +176,9 @@ class HouseholdDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.busy = BusyLine(self)
+        self.banner = form_drafts.banner(self)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(self.errors.label)
@@ -185,6 +188,33 @@ class HouseholdDialog(QDialog):
         if household_id is not None:
             note.hide()
             self._load(household_id)
+        self.draft = form_drafts.FormDraft(
+            self,
+            db,
+            form_drafts.draft_key("household", household_id or form_drafts.NEW),
+            fields={
+                "head_name": self.head_name,
+                "id_number": self.id_number,
+                "phone": self.phone,
+                "pairing_basis": self.basis,
+                "unit_name": self.unit_name,
+                "county": self.village.county,
+                "township": self.village.township,
+                "village": self.village.village,
+                "address_detail": self.address,
+                "hukou_type": self.hukou,
+                "housing_type": self.housing,
+                "status": self.status,
+            },
+            banner_label=self.banner,
+        )
+        self.draft.ready()
+
+    def reject(self) -> None:
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        form_drafts.close_with_draft(self, event, self.tr("困难户信息"), self.draft, self.save)
 
     def _load(self, household_id: str) -> None:
         h = households.get_household(self.db, household_id)
@@ -236,7 +266,7 @@ class HouseholdDialog(QDialog):
 
         save_in_background(
             self,
-            work,
+            form_drafts.then_discard(self.draft, work),
             label=self.tr("正在保存…"),
             failed_title=self.tr("未能保存"),
             done=self._saved,
@@ -247,6 +277,7 @@ class HouseholdDialog(QDialog):
 
     def _saved(self, household_id: str) -> None:
         self.household_id = household_id
+        self.draft.saved()
         self.saved.emit(household_id)
         self.accept()
 
@@ -329,13 +360,43 @@ class MemberDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.busy = BusyLine(self)
+        self.banner = form_drafts.banner(self)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
         layout.addLayout(form)
         layout.addWidget(self.errors.label)
         layout.addWidget(self.busy)
         layout.addWidget(buttons)
         if member_id:
             self._load(member_id)
+        self.draft = form_drafts.FormDraft(
+            self,
+            db,
+            form_drafts.draft_key("member", household_id, member_id),
+            fields={
+                "name": self.name,
+                "relation": self.relation,
+                "id_number": self.id_number,
+                "phone": self.phone,
+                "health": self.health,
+                "illness": self.illness,
+                "disability_category": self.disability,
+                "disability_grade": self.grade,
+                "work_status": self.work,
+                "identity": self.identity,
+                "employer_or_school": self.employer,
+                "monthly_income": self.income,
+                "medical_insurance": self.medical,
+            },
+            banner_label=self.banner,
+        )
+        self.draft.ready()
+
+    def reject(self) -> None:
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        form_drafts.close_with_draft(self, event, self.tr("家庭成员"), self.draft, self.save)
 
     def _load(self, member_id: str) -> None:
         h = households.get_household(self.db, self.household_id)
@@ -392,7 +453,7 @@ class MemberDialog(QDialog):
 
         save_in_background(
             self,
-            work,
+            form_drafts.then_discard(self.draft, work),
             label=self.tr("正在保存…"),
             failed_title=self.tr("未能保存"),
             done=self._saved,
@@ -424,6 +485,7 @@ class MemberDialog(QDialog):
 
     def _saved(self, member_id: str) -> None:
         self.member_id = member_id
+        self.draft.saved()
         self.saved.emit(member_id)
         self.accept()
 

@@ -412,6 +412,7 @@ class MainWindow(QMainWindow):
             view.visitVoidRequested.connect(self.void_visit)
             view.memberRequested.connect(self.edit_member)
             view.recordRequested.connect(self.add_record)
+            view.recordEditRequested.connect(self.edit_record)
             view.changed.connect(self.household_changed)
             self.tabs.addTab(view, self.tr("档案"))
         self.tabs.setCurrentWidget(view)
@@ -481,6 +482,7 @@ class MainWindow(QMainWindow):
 
         dialog = HouseholdDialog(self.db, self, household_id=household_id)
         dialog.saved.connect(self.household_changed)
+        dialog.rejected.connect(self.refresh)  # a draft kept or discarded: the 待办 list shows it
         self._open_dialog(dialog)
         return dialog
 
@@ -589,6 +591,7 @@ class MainWindow(QMainWindow):
 
         dialog = HouseholdDialog(self.db, self)
         dialog.saved.connect(self._household_created)
+        dialog.rejected.connect(self.refresh)  # a draft kept or discarded: the 待办 list shows it
         self._open_dialog(dialog)
         return dialog
 
@@ -610,10 +613,22 @@ class MainWindow(QMainWindow):
         self._open_dialog(dialog)
         return dialog
 
-    def finish_draft(self, kind: str, household_id: str) -> QWidget:
+    def finish_draft(self, kind: str, household_id: str, record_id: str = "") -> QWidget:
         """A waiting draft from the 待办 list: its form, with the text restored."""
+        if kind in ("referral", "relief", "consent") and record_id:
+            return self.edit_record(household_id, kind, record_id)
         if kind == "referral":
             return self.new_referral_for(household_id)
+        if kind == "household":
+            return self.edit_household(household_id) if household_id else self.new_household()
+        if kind == "member":
+            return self.edit_member(household_id, record_id)
+        if kind in ("relief", "consent"):
+            return self.add_record(household_id, kind)
+        if kind == "assessment":
+            profile = self.open_household(household_id)
+            profile.tabs.setCurrentWidget(profile.assessment)
+            return profile
         return self.record_visit_for(household_id)
 
     def edit_visit(self, household_id: str, visit_id: str) -> VisitDialog:
@@ -666,6 +681,7 @@ class MainWindow(QMainWindow):
 
         dialog = MemberDialog(self.db, household_id, member_id or None, self)
         dialog.saved.connect(lambda _mid: self.household_changed(household_id))
+        dialog.rejected.connect(self.refresh)  # a draft kept or discarded: the 待办 list shows it
         self._open_dialog(dialog)
         return dialog
 
@@ -678,6 +694,26 @@ class MainWindow(QMainWindow):
         else:
             dialog = ConsentDialog(self.db, household_id, self)
         dialog.saved.connect(lambda _id: self.household_changed(household_id))
+        dialog.rejected.connect(self.refresh)  # a draft kept or discarded: the 待办 list shows it
+        self._open_dialog(dialog)
+        return dialog
+
+    def edit_record(self, household_id: str, kind: str, record_id: str) -> QWidget:
+        """Correct a saved referral's details, relief payment or consent, with a reason."""
+        from fieldapp.ui.records_dialogs import ConsentDialog, ReliefDialog
+        from fieldapp.ui.referral_dialogs import ReferralDialog
+
+        dialog: ReliefDialog | ConsentDialog | ReferralDialog
+        if kind == "relief":
+            dialog = ReliefDialog(self.db, household_id, self, relief_id=record_id)
+        elif kind == "consent":
+            dialog = ConsentDialog(self.db, household_id, self, consent_id=record_id)
+        else:
+            dialog = ReferralDialog(
+                self.db, household_id, recorded_by=self.cadre_name, parent=self, referral_id=record_id
+            )
+        dialog.saved.connect(lambda _id: self.household_changed(household_id))
+        dialog.rejected.connect(self.refresh)  # a draft kept or discarded: the 待办 list shows it
         self._open_dialog(dialog)
         return dialog
 

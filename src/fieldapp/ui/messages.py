@@ -6,6 +6,7 @@ production code only ever calls these, never QMessageBox directly.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -88,16 +89,20 @@ def error_text(error: BaseException) -> str:
         return str(error) + "\n" + QCoreApplication.translate("Messages", "请刷新（F5）后再试。")
     if isinstance(error, DomainError):
         return str(error)
+    from fieldapp.storage.blobs import BlobError
+    from fieldapp.sync.protocol import SyncError
+
+    if isinstance(error, SyncError | BlobError):  # the app's own errors, already in Chinese
+        return str(error)
     if isinstance(error, OSError):
-        return (
-            QCoreApplication.translate("Messages", "读写文件失败：")
-            + f"{error}\n"
-            + QCoreApplication.translate("Messages", "请检查磁盘空间和文件夹权限。您输入的内容已保存为草稿。")
-        )
-    return (
-        QCoreApplication.translate("Messages", "发生了意外错误：")
-        + f"{error}\n"
-        + QCoreApplication.translate("Messages", "您输入的内容已保存为草稿，请重新启动程序后再试。")
+        from fieldapp.storage.os_errors import describe
+
+        return describe(error)
+    # a fault of the program itself: its English text helps no cadre; it goes to the log
+    logging.getLogger("fieldapp").error("unexpected error", exc_info=error)
+    return QCoreApplication.translate(
+        "Messages",
+        "程序内部出错，这次操作没有完成。\n请再试一次；如果还不行，请把出错的时间和操作告诉技术支持人员。",
     )
 
 

@@ -277,7 +277,9 @@ class PrintPreviewDialog(QDialog):
             messages.inform(
                 self,
                 QCoreApplication.translate("PrintPreview", "未能打印"),
-                f"{e}\n" + QCoreApplication.translate("PrintPreview", "请检查打印机后再试；文档仍在预览中。"),
+                messages.error_text(e)
+                + "\n"
+                + QCoreApplication.translate("PrintPreview", "请检查打印机后再试；文档仍在预览中。"),
                 True,
             )
             return False
@@ -399,7 +401,7 @@ class _BatchWorker(QThread):
                     break
             self.done.emit(documents, pages)
         except Exception as e:
-            self.failed.emit(str(e))
+            self.failed.emit(messages.error_text(e))
 
 
 def _ask_folder_with_dialog(parent: QWidget | None, start: str) -> str:

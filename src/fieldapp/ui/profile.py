@@ -107,6 +107,7 @@ class HouseholdProfile(QWidget):
     printRequested = Signal(str, str)  # form name, record id (a visit's record, a referral's slip)
     visitEditRequested = Signal(str, str)  # household id, visit id: correct a saved visit
     visitVoidRequested = Signal(str, str)  # household id, visit id: void it with a reason
+    recordEditRequested = Signal(str, str, str)  # household id, "referral"|"relief"|"consent", id
 
     def __init__(self, db: Database, household_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -325,6 +326,11 @@ class HouseholdProfile(QWidget):
         self.new_referral = QPushButton(self.tr("新建转介"), page)
         self.change_status = QPushButton(self.tr("变更状态…"), page)
         self.change_status.setObjectName("changeStatus")
+        self.edit_referral = QPushButton(self.tr("修改…"), page)
+        self.edit_referral.setObjectName("editReferral")
+        self.edit_referral.setToolTip(self.tr("更正接收单位、原因、日期或涉及成员，须写明修改原因"))
+        self.edit_referral.setEnabled(False)
+        self.edit_referral.clicked.connect(lambda: self._request_edit(self.referrals, "referral"))
         self.print_slip = QPushButton(self.tr("打印转介单…"), page)
         self.print_slip.setObjectName("printSlip")
         self.print_slip.setToolTip(
@@ -343,6 +349,7 @@ class HouseholdProfile(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.new_referral)
         buttons.addWidget(self.change_status)
+        buttons.addWidget(self.edit_referral)
         buttons.addWidget(self.print_slip)
         split = QSplitter(Qt.Orientation.Vertical, page)
         split.addWidget(self.referrals)
@@ -381,13 +388,28 @@ class HouseholdProfile(QWidget):
         self.add_consent.setObjectName("addConsent")
         self.add_relief.clicked.connect(lambda: self.recordRequested.emit(self.household_id, "relief"))
         self.add_consent.clicked.connect(lambda: self.recordRequested.emit(self.household_id, "consent"))
+        self.edit_relief = QPushButton(self.tr("修改…"), page)
+        self.edit_relief.setObjectName("editRelief")
+        self.edit_relief.setToolTip(self.tr("更正选中的救助发放，须写明修改原因"))
+        self.edit_consent = QPushButton(self.tr("修改…"), page)
+        self.edit_consent.setObjectName("editConsent")
+        self.edit_consent.setToolTip(self.tr("更正选中的同意记录，须写明修改原因"))
+        self.edit_relief.clicked.connect(lambda: self._request_edit(self.relief, "relief"))
+        self.edit_consent.clicked.connect(lambda: self._request_edit(self.consents, "consent"))
+        for table, button in ((self.relief, self.edit_relief), (self.consents, self.edit_consent)):
+            button.setEnabled(False)
+            table.itemSelectionChanged.connect(
+                lambda t=table, b=button: b.setEnabled(_selected_id(t) is not None)
+            )
         relief_row = QHBoxLayout()
         relief_row.addWidget(QLabel(self.tr("救助发放"), page))
         relief_row.addStretch(1)
+        relief_row.addWidget(self.edit_relief)
         relief_row.addWidget(self.add_relief)
         consent_row = QHBoxLayout()
         consent_row.addWidget(QLabel(self.tr("个人信息处理同意（《个人信息保护法》第29条等）"), page))
         consent_row.addStretch(1)
+        consent_row.addWidget(self.edit_consent)
         consent_row.addWidget(self.add_consent)
         layout = QVBoxLayout(page)
         layout.addLayout(relief_row)
@@ -410,11 +432,21 @@ class HouseholdProfile(QWidget):
         self.add_attachment = QPushButton(self.tr("从电脑选择照片或文件…"), page)
         self.add_attachment.setObjectName("addAttachment")
         self.add_attachment.clicked.connect(self._choose_attachment)
+        self.view_attachment = QPushButton(self.tr("查看(&V)…"), page)
+        self.view_attachment.setObjectName("viewAttachment")
+        self.view_attachment.setToolTip(self.tr("查看选中的照片（双击也可以）；查看会记入审计记录"))
+        self.view_attachment.setEnabled(False)
+        self.view_attachment.clicked.connect(self.show_attachment)
+        self.attachments.itemSelectionChanged.connect(
+            lambda: self.view_attachment.setEnabled(_selected_id(self.attachments) is not None)
+        )
+        self.attachments.doubleClicked.connect(lambda _i: self.show_attachment())
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("材料类别"), page))
         row.addWidget(self.attachment_kind)
         row.addWidget(self.add_attachment)
         row.addStretch(1)
+        row.addWidget(self.view_attachment)
         layout = QVBoxLayout(page)
         layout.addLayout(row)
         layout.addWidget(self.attachments, 1)
@@ -572,6 +604,7 @@ class HouseholdProfile(QWidget):
         self.history.clear()
         rid = _selected_id(self.referrals)
         self.print_slip.setEnabled(rid is not None)
+        self.edit_referral.setEnabled(rid is not None)
         if self.profile is None or rid is None:
             self.change_status.setEnabled(False)
             return
@@ -686,6 +719,23 @@ class HouseholdProfile(QWidget):
             messages.show_error(self, e, self.tr("未能删除"))
             return
         self.changed.emit(self.household_id)
+
+    def show_attachment(self) -> QWidget | None:
+        """The selected attachment in the photo viewer."""
+        from fieldapp.ui.attachment_viewer import AttachmentViewer
+
+        aid = _selected_id(self.attachments)
+        found = [a for a in (self.profile.attachments if self.profile else ()) if a.id == aid]
+        if not found:
+            return None
+        viewer = AttachmentViewer(self.db, found[0], self)
+        viewer.open()
+        return viewer
+
+    def _request_edit(self, table: QTableWidget, kind: str) -> None:
+        record_id = _selected_id(table)
+        if record_id is not None:
+            self.recordEditRequested.emit(self.household_id, kind, record_id)
 
     def _request_slip(self) -> None:
         rid = _selected_id(self.referrals)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,31 +26,32 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import referrals as rules
 from fieldapp.domain.vocab import AssistanceArea, ReferralStatus
-from fieldapp.services import drafts, households, referrals
+from fieldapp.services import corrections, drafts, households, referrals
 from fieldapp.services import settings as ledger_settings
 from fieldapp.storage.db import Database
-from fieldapp.ui import messages
+from fieldapp.ui import form_drafts, messages
 from fieldapp.ui.forms import (
     BusyLine,
     FieldErrors,
-    ask_before_closing,
+    correction_field,
     date_edit,
     enter_moves_on,
     get_date,
     save_in_background,
     set_date,
 )
+from fieldapp.ui.vocab_text import label, shown
 
-DRAFT_DELAY_MS = 400
 DRAFT_KIND = "referral"
 
 
 def draft_key(household_id: str) -> str:
-    return f"referral:{household_id}"
+    return form_drafts.draft_key(DRAFT_KIND, household_id)
 
 
 class ReferralDialog(QDialog):
-    """New referral for a household (optionally from a visit); emits `saved(referral id)`."""
+    """New referral for a household (optionally from a visit), or the details of a saved one
+    corrected with a reason (`referral_id`); emits `saved(referral id)`."""
 
     saved = Signal(str)
 
@@ -61,19 +63,20 @@ class ReferralDialog(QDialog):
         visit_id: str | None = None,
         recorded_by: str = "",
         parent: QWidget | None = None,
+        referral_id: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
         self.household_id = household_id
         self.visit_id = visit_id
         self.recorded_by = recorded_by
-        self.referral_id: str | None = None
-        self._dirty = False
-        self._loading = True
+        self.referral_id: str | None = referral_id
+        self.editing = referral_id is not None
         self.setObjectName("referralDialog")
         h = households.get_household(db, household_id)
         head = h.head
-        self.setWindowTitle(self.tr("新建转介 — %1").replace("%1", head.name if head else ""))
+        title = self.tr("修改转介 — %1") if self.editing else self.tr("新建转介 — %1")
+        self.setWindowTitle(title.replace("%1", head.name if head else ""))
         self.setMinimumWidth(520)
 
         self.kind = QComboBox(self)
@@ -81,15 +84,19 @@ class ReferralDialog(QDialog):
         for kind in sorted(
             rules.catalogue().values(), key=lambda k: (list(AssistanceArea).index(k.area), k.code)
         ):
-            self.kind.addItem(f"{kind.area.value} · {kind.name}", kind.code)
+            self.kind.addItem(f"{label(kind.area)} · {shown(kind.name)}", kind.code)
         self.body = QComboBox(self)
         self.body.setObjectName("receivingBody")
         self.body.setEditable(True)
+        completer = QCompleter(referrals.earlier_bodies(db), self.body)  # any kind, part of a name
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.body.setCompleter(completer)
         self.member = QComboBox(self)
         self.member.setObjectName("referralMember")
         self.member.addItem(self.tr("（全户）"), None)
         for m in households.live_members(h):
-            self.member.addItem(f"{m.name}（{m.relation.value}）", m.id)
+            self.member.addItem(f"{m.name}（{label(m.relation)}）", m.id)
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("referralReason")
         self.reason.setTabChangesFocus(True)
@@ -99,11 +106,7 @@ class ReferralDialog(QDialog):
         self.created_on.setObjectName("referralDate")
         self.follow_up = QLabel(self)
         self.follow_up.setStyleSheet("color: #555;")
-        self.banner = QLabel(self)
-        self.banner.setObjectName("draftBanner")
-        self.banner.setStyleSheet("background: #fff8e1; border: 1px solid #f0c36d; padding: 4px;")
-        self.banner.setWordWrap(True)
-        self.banner.hide()
+        self.banner = form_drafts.banner(self)
 
         form = QFormLayout()
         form.addRow(self.tr("转介事项(&K)"), self.kind)
@@ -112,9 +115,12 @@ class ReferralDialog(QDialog):
         form.addRow(self.tr("转介原因(&E)"), self.reason)
         form.addRow(self.tr("转介日期"), self.created_on)
         form.addRow("", self.follow_up)
+        self.correction = correction_field(self, form)
+        form.setRowVisible(self.correction, self.editing)
         self.errors = FieldErrors(
             QLabel(self),
             {
+                "correction_reason": self.correction,
                 "receiving_body": self.body,
                 "reason": self.reason,
                 "created_on": self.created_on,
@@ -122,7 +128,9 @@ class ReferralDialog(QDialog):
             },
         )
         buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(self.tr("保存转介(&S)"), self)
+        self.save_button = QPushButton(
+            self.tr("保存修改(&S)") if self.editing else self.tr("保存转介(&S)"), self
+        )
         self.save_button.setObjectName("saveReferral")
         self.save_button.setDefault(True)
         enter_moves_on(self, self.save_button.click)
@@ -144,22 +152,34 @@ class ReferralDialog(QDialog):
         layout.addWidget(buttons)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+        if referral_id is not None:
+            self._show_saved(referral_id)
 
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.save_draft)
-        self.kind.currentIndexChanged.connect(self._changed)
-        self.body.currentTextChanged.connect(self._changed)
-        self.member.currentIndexChanged.connect(self._changed)
-        self.reason.textChanged.connect(self._changed)
-        self.created_on.dateChanged.connect(self._changed)
-        self._restore_draft()
-        self._loading = False
+        self.draft = form_drafts.FormDraft(
+            self,
+            db,
+            form_drafts.draft_key(DRAFT_KIND, household_id, referral_id),
+            payload=self.payload,
+            restore=self._restore_draft,
+            banner_label=self.banner,
+            watch=(self.kind, self.body, self.member, self.reason, self.created_on, self.correction),
+        )
+        self.draft.ready()
+
+    def _show_saved(self, referral_id: str) -> None:
+        r = referrals.get_referral(self.db, referral_id)
+        d = corrections.referral_details(self.db, referral_id)
+        self.select_kind(r.kind_code)
+        self.kind.setEnabled(False)  # another kind is another referral
+        self.body.setCurrentText(d.receiving_body)
+        self.member.setCurrentIndex(max(self.member.findData(d.member_id), 0))
+        self.reason.setPlainText(d.reason)
+        set_date(self.created_on, d.created_on)
 
     # --- drafts ----------------------------------------------------------------------------
     def payload(self) -> dict[str, Any]:
         return {
+            "correction_reason": self.correction.text(),
             "kind_code": str(self.kind.currentData()),
             "receiving_body": self.body.currentText(),
             "member_id": self.member.currentData(),
@@ -168,11 +188,7 @@ class ReferralDialog(QDialog):
             "visit_id": self.visit_id,
         }
 
-    def _restore_draft(self) -> None:
-        draft = drafts.load_draft(self.db, draft_key(self.household_id))
-        if draft is None:
-            return
-        p = draft.payload
+    def _restore_draft(self, p: dict[str, Any]) -> None:
         if self.kind.findData(p.get("kind_code")) >= 0:
             self.select_kind(p["kind_code"])
         self.body.setCurrentText(p.get("receiving_body", ""))
@@ -182,34 +198,21 @@ class ReferralDialog(QDialog):
         if p.get("created_on"):
             set_date(self.created_on, dt.date.fromisoformat(p["created_on"]))
         self.visit_id = self.visit_id or p.get("visit_id")
-        when = draft.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        self.banner.setText(self.tr("已恢复 %1 自动保存的草稿，核对后保存即可。").replace("%1", when))
-        self.banner.show()
-        self._dirty = True
+        self.correction.setText(p.get("correction_reason", ""))
 
     def save_draft(self) -> None:
-        self._draft_timer.stop()
-        if not self._dirty:
-            return
-        try:
-            drafts.save_draft(self.db, draft_key(self.household_id), DRAFT_KIND, self.payload())
-        except Exception as e:
-            messages.show_error(self, e, self.tr("草稿未能保存"))
-
-    def _changed(self, *_args: object) -> None:
-        if self._loading:
-            return
-        self._dirty = True
-        self._draft_timer.start()
+        self.draft.save_now()
 
     @property
     def dirty(self) -> bool:
-        return self._dirty
+        return self.draft.dirty
 
     def _kind_changed(self, *_args: object) -> None:
         kind = rules.catalogue()[self.kind.currentData()]
         self.body.clear()
-        self.body.addItems(referrals.receiving_bodies(self.db, kind.code))  # headquarters' list, if sent
+        offered = referrals.receiving_bodies(self.db, kind.code)  # headquarters' list, if sent
+        earlier = [b for b in referrals.earlier_bodies(self.db, kind.code) if b not in offered]
+        self.body.addItems(offered + earlier)  # and the bodies typed for this kind before
         self.follow_up.setText(
             self.tr("转出后每 %1 天跟进一次，到期会列入待办。").replace("%1", str(kind.follow_up_days))
         )
@@ -248,6 +251,9 @@ class ReferralDialog(QDialog):
     def save(self) -> None:
         self.errors.clear()
         self.save_draft()  # what is on screen is safe even if saving fails or the power goes
+        if self.editing:
+            self._save_correction()
+            return
         if not self.consent_confirmed():
             return
         db, data, by, hid = self.db, self.data(), self.recorded_by, self.household_id
@@ -271,28 +277,42 @@ class ReferralDialog(QDialog):
             controls=[self.save_button],
         )
 
+    def _save_correction(self) -> None:
+        db, rid, by, why = self.db, self.referral_id, self.recorded_by, self.correction.text()
+        assert rid is not None
+        details = corrections.ReferralDetails(
+            self.body.currentText(),
+            self.reason.toPlainText(),
+            get_date(self.created_on),
+            self.member.currentData(),
+        )
+
+        def work() -> str:
+            corrections.correct_referral(db, rid, details, why, recorded_by=by)
+            return rid
+
+        save_in_background(
+            self,
+            form_drafts.then_discard(self.draft, work),
+            label=self.tr("正在保存…"),
+            failed_title=self.tr("转介未能修改"),
+            done=self._saved,
+            errors=self.errors,
+            busy=self.busy,
+            controls=[self.save_button],
+        )
+
     def _saved(self, referral_id: str) -> None:
         self.referral_id = referral_id
-        self._draft_timer.stop()
-        self._dirty = False
+        self.draft.saved()
         self.saved.emit(referral_id)
         self.accept()
 
     def reject(self) -> None:
         self.close()
 
-    def _discard_draft(self) -> None:
-        self._draft_timer.stop()
-        drafts.discard_draft(self.db, draft_key(self.household_id))
-        self._dirty = False
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not ask_before_closing(
-            self, event, self.tr("转介"), dirty=self._dirty, save=self.save, discard=self._discard_draft
-        ):
-            return
-        event.accept()
-        self.done(QDialog.DialogCode.Rejected)
+        form_drafts.close_with_draft(self, event, self.tr("转介"), self.draft, self.save)
 
 
 class StatusDialog(QDialog):
@@ -315,7 +335,7 @@ class StatusDialog(QDialog):
         self.status.setObjectName("newStatus")
         order = list(ReferralStatus)
         for s in sorted(rules.TRANSITIONS[r.status], key=order.index):
-            self.status.addItem(s.value, s.value)
+            self.status.addItem(label(s), s.value)
         self.on = date_edit(self)
         self.on.setObjectName("statusDate")
         self.note = QPlainTextEdit(self)
@@ -324,8 +344,8 @@ class StatusDialog(QDialog):
         self.note.setFixedHeight(70)
         self.note.setPlaceholderText(self.tr("办理情况；退回或撤销须写明原因"))
         form = QFormLayout()
-        form.addRow(self.tr("转介事项"), QLabel(kind.name if kind else r.kind_code, self))
-        form.addRow(self.tr("当前状态"), QLabel(f"{r.status.value}（{r.status_on.isoformat()}）", self))
+        form.addRow(self.tr("转介事项"), QLabel(shown(kind.name) if kind else r.kind_code, self))
+        form.addRow(self.tr("当前状态"), QLabel(f"{label(r.status)}（{r.status_on.isoformat()}）", self))
         form.addRow(self.tr("变更为(&T)"), self.status)
         form.addRow(self.tr("日期"), self.on)
         form.addRow(self.tr("说明(&N)"), self.note)

@@ -70,6 +70,8 @@ class SignInDialog(QDialog):
         self.db: Database | None = None
         self.state = ""  # new | plaintext | locked | orphan (from fieldapp.security.signin)
         self.recovery_code = ""
+        self.acting = False  # one action at a time: a second Enter or click while one runs is ignored
+        self.sign_in_waiting = False  # Enter pressed before the ledger's state was known
         self.setObjectName("signInDialog")
         self.setWindowTitle(self.tr("登录 — 工会结对帮扶台账"))
         self.setMinimumWidth(520)
@@ -174,6 +176,7 @@ class SignInDialog(QDialog):
         layout.addWidget(self.demo_note_new)
         layout.addLayout(buttons)
         self.create_button.clicked.connect(self.create_password)
+        self.new_password.returnPressed.connect(self.new_again.setFocus)  # Enter: on to the confirmation
         self.new_again.returnPressed.connect(self.create_password)
         return page
 
@@ -246,6 +249,8 @@ class SignInDialog(QDialog):
         layout.addLayout(form)
         layout.addLayout(buttons)
         self.recover_button.clicked.connect(self.recover)
+        self.code.returnPressed.connect(self.reset_password.setFocus)
+        self.reset_password.returnPressed.connect(self.reset_again.setFocus)
         self.reset_again.returnPressed.connect(self.recover)
         self.back_button.clicked.connect(lambda: self._go(PAGE_PASSWORD))
         return page
@@ -276,6 +281,20 @@ class SignInDialog(QDialog):
 
     def _state_found(self, state: str) -> None:
         self.state = state
+        waiting, self.sign_in_waiting = self.sign_in_waiting, False
+        if state in ("new", "plaintext") and waiting and self.password.text():
+            # typed before we knew this is a first start: the password is kept, but it is set
+            # only once confirmed, and the recovery code is then shown as always
+            self.new_password.setText(self.password.text())
+            self.password.clear()
+            self._go(PAGE_NEW)
+            self.new_again.clear()
+            self.new_again.setFocus()
+            self.message.setText(self.tr("这是第一次使用：请再输入一次密码确认，然后按回车设置。"))
+            return
+        if state == "locked" and waiting:
+            self.sign_in()
+            return
         if state in ("new", "plaintext"):
             if state == "plaintext":
                 self.new_intro.setText(
@@ -297,11 +316,15 @@ class SignInDialog(QDialog):
 
     # --- actions ---------------------------------------------------------------------------
     def _run(self, work: object, label: str, done: object, buttons: list[QPushButton]) -> None:
+        if self.acting:  # a second Enter or a double click: the first is still running
+            return
+        self.acting = True
         for b in buttons:
             b.setEnabled(False)
         self.message.clear()
 
         def release() -> None:
+            self.acting = False
             for b in buttons:
                 b.setEnabled(True)
 
@@ -326,6 +349,10 @@ class SignInDialog(QDialog):
         if not password:
             self.message.setText(self.tr("请输入密码。"))
             return
+        if not self.state:  # still finding out whether this folder has a password at all
+            self.sign_in_waiting = True
+            self.message.setText(self.tr("正在准备台账，马上就好…"))
+            return
 
         def work() -> Database:
             from fieldapp.security import signin
@@ -339,6 +366,8 @@ class SignInDialog(QDialog):
         self._run(work, self.tr("正在核对密码并打开台账…"), done, [self.sign_in_button])
 
     def create_password(self) -> None:
+        if self.acting or self.db is not None:  # being set, or already set: never a second keystore
+            return
         first, second = self.new_password.text(), self.new_again.text()
         if first != second:
             self.message.setText(self.tr("两次输入的密码不一样，请重新输入。"))

@@ -54,13 +54,12 @@ def sync_error_text(error: BaseException) -> str:
     if isinstance(error, SyncError):
         return error.message
     if type(error).__name__ in ("InvalidURL", "UnsupportedProtocol"):  # httpx, imported lazily
-        return f"服务器地址写得不对（{error}），应类似 http://192.168.1.10:8765 。请改正后再试。"
+        return "服务器地址写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。"
     if isinstance(error, OSError):
-        return (
-            f"读写U盘或文件失败（{error.strerror or error}）。本机数据没有丢失；"
-            "请检查U盘是否插好、是否已满或写保护，然后重试。"
-        )
-    return f"同步时发生意外错误：{error}。本机数据没有丢失，请稍后重试；仍不行请联系市总工会技术人员。"
+        from fieldapp.storage.os_errors import describe
+
+        return f"{describe(error)}本机数据没有丢失。"
+    return "同步时程序内部出错。本机数据没有丢失，请稍后重试；仍不行请联系市总工会技术人员。"
 
 
 class SyncScreen(QDialog):
