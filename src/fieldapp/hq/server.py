@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hmac
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, Header, Query, Request
+from fastapi import FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -128,7 +128,9 @@ def create_app(hq: HQ) -> FastAPI:
         return {"status": "ok", "format_version": protocol.FORMAT_VERSION}
 
     @app.get("/api/v1/enrolment/{token}", response_model=None, responses=_refusals(403))
-    def enrolment(token: str, request: Request) -> dict[str, Any] | JSONResponse:
+    def enrolment(
+        token: Annotated[str, Path(max_length=100, description="登记文件中的一次性登记码")], request: Request
+    ) -> dict[str, Any] | JSONResponse:
         try:
             if not limits.plain_text(token, 100):
                 raise SyncError("BAD_TOKEN", "登记码无效或已使用。请向市总工会重新申请。")
