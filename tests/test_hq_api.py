@@ -382,6 +382,9 @@ def test_openapi_declares_every_request_body_and_chinese_descriptions(api: TestC
     )
     schemas = doc["components"]["schemas"]
     assert "HTTPValidationError" not in schemas
+    assert doc["components"]["securitySchemes"]["staffToken"]["scheme"] == "bearer"
+    assert paths["/api/v1/devices"]["get"]["security"][0] == {"staffToken": []}
+    assert "security" not in paths["/api/v1/batches"]["post"]  # devices sign their batches instead
     for name in ("ReferralLine", "ConflictOut", "DeviceDetailOut", "OutcomeIn", "HouseholdSummary"):
         for field, spec in schemas[name]["properties"].items():
             assert not spec.get("description", "").isascii(), (name, field)

@@ -160,6 +160,30 @@ def _describe_fields(doc: dict[str, Any]) -> None:
                 props[field].setdefault("description", text)
 
 
+STAFF_PATHS = ("/api/v1/households", "/api/v1/referrals", "/api/v1/conflicts")
+SECURITY = {
+    "staffToken": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "工作人员令牌：fieldapp-hq user token NAME（只显示一次）",
+    },
+    "consoleSession": {
+        "type": "apiKey",
+        "in": "cookie",
+        "name": "hq_session",
+        "description": "控制台的登录会话；提交修改时另须 X-CSRF-Token 头",
+    },
+}
+
+
+def _staff_security(doc: dict[str, Any]) -> None:
+    doc.setdefault("components", {})["securitySchemes"] = SECURITY
+    for path, ops in doc.get("paths", {}).items():
+        if path.startswith(STAFF_PATHS) or path == "/api/v1/devices":
+            for op in ops.values():
+                op["security"] = [{"staffToken": []}, {"consoleSession": []}]
+
+
 def describe(app: FastAPI) -> None:
     """Install the schema builder on `app` (built once, on the first request for it)."""
 
@@ -178,6 +202,7 @@ def describe(app: FastAPI) -> None:
             )
             _fix_validation_answers(doc)
             _describe_fields(doc)
+            _staff_security(doc)
             app.openapi_schema = doc
         return app.openapi_schema
 
