@@ -6,6 +6,7 @@ each role: a county token never sees another county's referral or conflict (404,
 a read-only token may not post (403, audited, nothing changed), malformed bodies get a 400 JSON
 answer, and none of it logs an error.
 """
+# ruff: noqa: F811  (the shared fixtures are imported by name; tests take them as parameters)
 
 from __future__ import annotations
 
@@ -20,8 +21,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from tests.test_hq_ledger import LANLING, Ledger, synced_ledger
 from tests.test_sync_hq_reply import _last_payload
+from tests.test_sync_protocol import hq, hq_url, postgres_server  # noqa: F401  (fixtures)
 
-from fieldapp.hq import accounts
+from fieldapp.hq import accounts, ledger_api
+from fieldapp.hq.accounts import Staff
 from fieldapp.hq.app import create_app
 from fieldapp.hq.models import Alert, Conflict, ConsoleAudit, Record
 from fieldapp.hq.store import HQ
@@ -394,3 +397,22 @@ def test_openapi_declares_every_request_body_and_chinese_descriptions(api: TestC
                 path,
                 method,
             )
+
+
+def test_the_scoped_queries_on_sqlite_and_postgresql(hq: HQ, tmp_path: Path) -> None:
+    """The conflict scope (an outer join through the household index) and the device figures in SQL."""
+    led = synced_ledger(hq, tmp_path)
+    try:
+        _foreign_write(led.lanshan, led.lanling, led.ids["张海生"], hq, "兰山机改的地址")
+        _foreign_write(led.lanling, led.lanshan, led.ids["李强"], hq, "兰陵机改的地址")
+    finally:
+        led.lanling.close()
+        led.lanshan.close()
+    city, lanling = Staff(1, "市总", "city"), Staff(2, "兰陵县", "county", LANLING)
+    assert ledger_api.search_conflicts(hq, city).total == 2
+    page = ledger_api.search_conflicts(hq, lanling, page_size=1, page=9)
+    assert page.total == 1 and page.page == 1 and page.items[0].household_id == led.ids["张海生"]
+    theirs = _conflict_of(hq, led.ids["李强"])
+    assert ledger_api.conflict(hq, lanling, theirs) is None and ledger_api.conflict(hq, city, theirs)
+    devices = {d.name: d for d in ledger_api.devices(hq)}
+    assert devices["兰陵县卞庄街道-王芳"].cadres == ["王芳"] and devices["兰山区-刘洋"].batches == 2
