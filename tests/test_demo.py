@@ -320,3 +320,53 @@ def test_demo_made_on_any_day_prints_every_form(tmp_path: Path, day: dt.date) ->
                     assert head and head in text_of(target), form
     finally:
         db.close()
+
+
+def _figures(db: Database) -> list[tuple[Any, ...]]:
+    from fieldapp.storage.models import HouseholdEconomy, WorkerStatus
+
+    with db.session() as s:
+        econ = [
+            (e.observed_on, e.annual_income, e.expense_food, e.arrears_amount)
+            for e in s.scalars(select(HouseholdEconomy).order_by(HouseholdEconomy.observed_on))
+        ]
+        work = [
+            (w.observed_on, w.employment, w.monthly_income, tuple(w.insurance or ()))
+            for w in s.scalars(select(WorkerStatus).order_by(WorkerStatus.observed_on))
+        ]
+    return sorted(econ, key=repr) + sorted(work, key=repr)
+
+
+def test_households_have_item19_figures_over_time(
+    filled: tuple[Database, DemoSummary], tmp_path: Path
+) -> None:
+    from fieldapp.domain import item19 as rules
+    from fieldapp.services import item19
+
+    db, _summary = filled
+    histories = [item19.history(db, h.id) for h in households.list_households(db)]
+    assert all(histories)  # every household has its figures
+    assert sum(len(h) >= 2 for h in histories) >= 3  # some were observed twice: change over time shows
+    changed = [
+        h
+        for h in histories
+        if len(h) >= 2 and (h[0].economy != h[-1].economy or h[0].workers != h[-1].workers)
+    ]
+    assert changed
+    for h in histories:
+        for o in h:
+            assert o.observed_on <= TODAY and o.visit_id is not None
+            assert o.economy.annual_income is not None and o.economy.annual_income >= 0
+            for w in o.workers:
+                assert w.employment in rules.EMPLOYMENT
+                assert w.insurance is None or set(w.insurance) <= set(rules.INSURANCE)
+    # some figures were not asked (未填), and they stay None, never 0
+    assert any(o.economy.expense_food is None for h in histories for o in h)
+    # deterministic for a given day
+    a, b = open_database(tmp_path / "a"), open_database(tmp_path / "b")
+    fill_demo_data(a, 8, seed=5, today=dt.date(2026, 3, 9))
+    fill_demo_data(b, 8, seed=5, today=dt.date(2026, 3, 9))
+    assert _figures(a) == _figures(b) and _figures(a)
+    assert all(row[0] <= dt.date(2026, 3, 9) for row in _figures(a))
+    a.close()
+    b.close()

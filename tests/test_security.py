@@ -25,7 +25,7 @@ from fieldapp.services import audit, households, records, retention
 from fieldapp.services.demo import fill_demo_data
 from fieldapp.storage import cipher, migrate
 from fieldapp.storage.db import Database, open_database
-from fieldapp.storage.models import AuditEvent, Household, Member, OutboxEntry
+from fieldapp.storage.models import AuditEvent, Household, HouseholdEconomy, Member, OutboxEntry, WorkerStatus
 from fieldapp.storage.outbox import HardDeleteRefused
 
 T0 = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
@@ -374,6 +374,9 @@ def test_retention_purges_only_closed_acknowledged_and_expired_households(tmp_pa
     with db.session() as s:
         assert s.get(Household, old) is None
         assert s.scalar(select(OutboxEntry).where(OutboxEntry.row_id == old)) is None
+        assert s.scalar(select(HouseholdEconomy).where(HouseholdEconomy.household_id == old)) is None
+        assert s.scalar(select(WorkerStatus).where(WorkerStatus.household_id == old)) is None
+        assert s.scalar(select(HouseholdEconomy).where(HouseholdEconomy.household_id == recent)) is not None
     assert not any((db.path.parent / "attachments").rglob(hashlib.sha256(PNG).hexdigest()))
     assert audit.recent(db)[0].action == vocab.AuditAction.RETENTION_WIPE
     db.close()

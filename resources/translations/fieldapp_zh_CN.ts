@@ -13,57 +13,72 @@
         <translation>本年遭受自然灾害或重大意外</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="86" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="91" />
         <source>家庭人口(&amp;Z)</source>
         <translation>家庭人口(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="87" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="92" />
         <source>家庭年收入(&amp;Y)</source>
         <translation>家庭年收入(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="88" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="93" />
         <source>刚性支出（医疗、上学等，年）</source>
         <translation>刚性支出（医疗、上学等，年）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="89" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="94" />
         <source>主要致困原因(&amp;C)</source>
         <translation>主要致困原因(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="91" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="96" />
         <source>评定日期</source>
         <translation>评定日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="102" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="107" />
         <source>记录本次评定</source>
         <translation>记录本次评定</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="133" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="141" />
         <source>上次评定：%1，%2（人均月收入 %3 元，当时低保标准 %4 元/月）</source>
         <translation>上次评定：%1，%2（人均月收入 %3 元，当时低保标准 %4 元/月）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="141" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="149" />
         <source>尚未评定。</source>
         <translation>尚未评定。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="168" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="155" />
+        <source>家庭年收入</source>
+        <translation>家庭年收入</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="158" />
+        <source>刚性支出（医疗＋子女上学）</source>
+        <translation>刚性支出（医疗＋子女上学）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="160" />
+        <source>%1取自 %2 登记的收入与支出情况，请核对。</source>
+        <translation>%1取自 %2 登记的收入与支出情况，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="191" />
         <source>按现填数字评定为：%1（人均月收入 %2 元；%3）</source>
         <translation>按现填数字评定为：%1（人均月收入 %2 元；%3）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="190" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="213" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/assessment_form.py" line="191" />
+        <location filename="../../src/fieldapp/ui/assessment_form.py" line="214" />
         <source>评定未能保存</source>
         <translation>评定未能保存</translation>
     </message>
@@ -142,97 +157,107 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="50" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="52" />
         <source>结对情况（每名干部2–4户）</source>
         <translation>结对情况（每名干部2–4户）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="63" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="65" />
         <source>再摸底进度</source>
         <translation>再摸底进度</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="73" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="75" />
         <source>待办</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="90" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="92" />
         <source>走访期：%1 至 %2</source>
         <translation>走访期：%1 至 %2</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/dashboard.py" line="95" />
+        <source>%1（市总工会安排）</source>
+        <translation>%1（市总工会安排）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="98" />
+        <source>已过走访期，仍有 %1 户未入户走访</source>
+        <translation>已过走访期，仍有 %1 户未入户走访</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="104" />
         <source>已入户走访 %1 户，待走访 %2 户</source>
         <translation>已入户走访 %1 户，待走访 %2 户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="102" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="111" />
         <source>我（%1）已结对 %2 户</source>
         <translation>我（%1）已结对 %2 户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="105" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="114" />
         <source>符合要求</source>
         <translation>符合要求</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="109" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="118" />
         <source>尚未设置“我是哪位干部”：在 设置 → 干部信息 中填写姓名。</source>
         <translation>尚未设置“我是哪位干部”：在 设置 → 干部信息 中填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="116" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="125" />
         <source>户</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="127" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="136" />
         <source>待办（%1 项，其中逾期 %2 项）</source>
         <translation>待办（%1 项，其中逾期 %2 项）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="132" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="141" />
         <source>没有到期的走访和转介跟进。</source>
         <translation>没有到期的走访和转介跟进。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="135" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="144" />
         <source>走访</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="135" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="144" />
         <source>跟进</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="137" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="146" />
         <source>逾期 %1 天</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="140" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="149" />
         <source>今天到期</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="143" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="152" />
         <source>%1 天后到期</source>
         <translation>%1 天后到期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="156" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="165" />
         <source>走访记录</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="156" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="165" />
         <source>转介</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="159" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="168" />
         <source>【草稿】%1　%2未保存（%3）
 回车或双击继续填写</source>
         <translation>【草稿】%1　%2未保存（%3）
@@ -416,13 +441,13 @@
     <name>HouseholdProfile</name>
     <message>
         <location filename="../../src/fieldapp/ui/profile.py" line="128" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="231" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="232" />
         <source>显示身份证号</source>
         <translation>显示身份证号</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/profile.py" line="132" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="193" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="194" />
         <source>显示完整号码（会记入审计记录）</source>
         <translation>显示完整号码（会记入审计记录）</translation>
     </message>
@@ -433,7 +458,7 @@
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/profile.py" line="137" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="288" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="325" />
         <source>新建转介</source>
         <translation>新建转介</translation>
     </message>
@@ -468,365 +493,390 @@
         <translation>附件(&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="176" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="159" />
+        <source>就业与收入(&amp;7)</source>
+        <translation>就业与收入(&amp;7)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="177" />
         <source>所在村（社区）</source>
         <translation>所在村（社区）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="177" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="178" />
         <source>详细地址</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="178" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="179" />
         <source>联系电话</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="179" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="180" />
         <source>结对方式</source>
         <translation>结对方式</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="180" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="181" />
         <source>结对干部</source>
         <translation>结对干部</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="181" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="182" />
         <source>户口 / 住房</source>
         <translation>户口 / 住房</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="182" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="183" />
         <source>待补充</source>
         <translation>待补充</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="189" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="190" />
         <source>显示</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="202" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="203" />
         <source>修改基本信息…</source>
         <translation>修改基本信息…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="208" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="209" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="209" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="210" />
         <source>关系</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="210" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="211" />
         <source>性别</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="211" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="212" />
         <source>出生日期</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="212" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="213" />
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="213" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="214" />
         <source>健康</source>
         <translation>健康</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="214" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="215" />
         <source>就业/身份</source>
         <translation>就业/身份</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="215" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="216" />
         <source>月收入（元）</source>
         <translation>月收入（元）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="221" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="222" />
         <source>添加成员</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="223" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="224" />
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="225" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="226" />
         <source>删除</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="233" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="234" />
         <source>显示选中成员的完整身份证号（会记入审计记录）</source>
         <translation>显示选中成员的完整身份证号（会记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="239" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="240" />
         <source>家庭成员</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="276" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="275" />
+        <source>还没有登记就业、培训、收入、社保、生活支出和欠薪情况。记录走访时可一并登记。</source>
+        <translation>还没有登记就业、培训、收入、社保、生活支出和欠薪情况。记录走访时可一并登记。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="283" />
+        <source>最新情况（%1）</source>
+        <translation>最新情况（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="283" />
+        <source>%1 的登记</source>
+        <translation>%1 的登记</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="287" />
+        <source>　走访时登记</source>
+        <translation>　走访时登记</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="313" />
         <source>转介事项</source>
         <translation>转介事项</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="277" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="314" />
         <source>接收单位</source>
         <translation>接收单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="278" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="315" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="279" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="316" />
         <source>转介日期</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="280" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="317" />
         <source>跟进日期</source>
         <translation>跟进日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="289" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="326" />
         <source>变更状态…</source>
         <translation>变更状态…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="291" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="328" />
         <source>打印转介单…</source>
         <translation>打印转介单…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="295" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="332" />
         <source>转介单带回执联和二维码，随当事人交接收单位；身份证号和电话默认隐去中间部分。在本页按 Ctrl+P 打印选中的转介单</source>
         <translation>转介单带回执联和二维码，随当事人交接收单位；身份证号和电话默认隐去中间部分。在本页按 Ctrl+P 打印选中的转介单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="497" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="534" />
         <source>走访记录（%1）(&amp;3)</source>
         <translation>走访记录（%1）(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="498" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="535" />
         <source>转介（%1）(&amp;4)</source>
         <translation>转介（%1）(&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="499" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="536" />
         <source>附件（%1）(&amp;6)</source>
         <translation>附件（%1）(&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="315" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="352" />
         <source>状态记录</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="364" />
         <source>项目</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="364" />
         <source>金额（元）</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="364" />
         <source>发放日期</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="366" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="364" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="403" />
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="333" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="370" />
         <source>同意事项</source>
         <translation>同意事项</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
         <source>是否同意</source>
         <translation>是否同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="335" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="372" />
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="336" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="373" />
         <source>告知书版本</source>
         <translation>告知书版本</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="337" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="374" />
         <source>监护人</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="341" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="378" />
         <source>登记救助…</source>
         <translation>登记救助…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="343" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="380" />
         <source>登记同意…</source>
         <translation>登记同意…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="348" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="385" />
         <source>救助发放</source>
         <translation>救助发放</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="352" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="389" />
         <source>个人信息处理同意（《个人信息保护法》第29条等）</source>
         <translation>个人信息处理同意（《个人信息保护法》第29条等）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="366" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="377" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="403" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="414" />
         <source>材料类别</source>
         <translation>材料类别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="366" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="403" />
         <source>文件名</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="366" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="403" />
         <source>大小</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="366" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="403" />
         <source>添加时间</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="373" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="410" />
         <source>从电脑选择照片或文件…</source>
         <translation>从电脑选择照片或文件…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="391" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="428" />
         <source>（无户主）</source>
         <translation>（无户主）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="393" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="430" />
         <source>（已移交，只读）</source>
         <translation>（已移交，只读）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="397" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="434" />
         <source>该户已由市总工会移交给“%1”，本机只能查看</source>
         <translation>该户已由市总工会移交给“%1”，本机只能查看</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="401" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="438" />
         <source>未评定</source>
         <translation>未评定</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="407" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="592" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="444" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="630" />
         <source>（待补充）</source>
         <translation>（待补充）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="410" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="447" />
         <source>未结对</source>
         <translation>未结对</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="420" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="457" />
         <source>资料齐全</source>
         <translation>资料齐全</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="474" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="511" />
         <source>同意</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="474" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="511" />
         <source>撤回</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="514" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="552" />
         <source>见到</source>
         <translation>见到</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="515" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="553" />
         <source>生活状况</source>
         <translation>生活状况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="516" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="554" />
         <source>利益诉求</source>
         <translation>利益诉求</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="517" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="555" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="641" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="679" />
         <source>删除家庭成员</source>
         <translation>删除家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="642" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="680" />
         <source>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</source>
         <translation>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="648" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="686" />
         <source>未能删除</source>
         <translation>未能删除</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="665" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="703" />
         <source>选择材料照片或文件</source>
         <translation>选择材料照片或文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="667" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="705" />
         <source>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="686" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="724" />
         <source>附件未能添加</source>
         <translation>附件未能添加</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="688" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="726" />
         <source>正在复制附件…</source>
         <translation>正在复制附件…</translation>
     </message>
@@ -894,6 +944,147 @@
         <location filename="../../src/fieldapp/ui/household_list.py" line="264" />
         <source>单击显示完整号码（会记入审计记录）</source>
         <translation>单击显示完整号码（会记入审计记录）</translation>
+    </message>
+</context>
+<context>
+    <name>Item19Section</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="42" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="101" />
+        <source>就业</source>
+        <translation>就业</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="43" />
+        <source>培训</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="44" />
+        <source>收入</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="45" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="114" />
+        <source>社保</source>
+        <translation>社保</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="46" />
+        <source>生活支出</source>
+        <translation>生活支出</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="47" />
+        <source>欠薪</source>
+        <translation>欠薪</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="54" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="62" />
+        <source>未填</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="86" />
+        <source>工作单位</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="92" />
+        <source>所获证书</source>
+        <translation>所获证书</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="104" />
+        <source>月收入(元)</source>
+        <translation>月收入(元)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="106" />
+        <source>培训 希望/已参加</source>
+        <translation>培训 希望/已参加</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="197" />
+        <source>就业、培训、收入、社保、支出、欠薪（第十九条）</source>
+        <translation>就业、培训、收入、社保、支出、欠薪（第十九条）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="211" />
+        <source>上次登记：%1</source>
+        <translation>上次登记：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="215" />
+        <source>尚未登记过，请直接填写下面的情况；不填的项目记为“未填”。</source>
+        <translation>尚未登记过，请直接填写下面的情况；不填的项目记为“未填”。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="223" />
+        <source>全部无变化(&amp;0)</source>
+        <translation>全部无变化(&amp;0)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="240" />
+        <source>无变化(&amp;%1)</source>
+        <translation>无变化(&amp;%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="267" />
+        <source>欠薪单位</source>
+        <translation>欠薪单位</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="271" />
+        <source>反映日期 如 2026-10-09</source>
+        <translation>反映日期 如 2026-10-09</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="276" />
+        <source>家庭年收入(元)</source>
+        <translation>家庭年收入(元)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="279" />
+        <source>食品</source>
+        <translation>食品</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="280" />
+        <source>住房</source>
+        <translation>住房</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="281" />
+        <source>医疗</source>
+        <translation>医疗</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="282" />
+        <source>子女上学</source>
+        <translation>子女上学</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="283" />
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="285" />
+        <source>年支出(元)</source>
+        <translation>年支出(元)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="291" />
+        <source>被拖欠工资(元)</source>
+        <translation>被拖欠工资(元)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="304" />
+        <source>该户没有劳动年龄（16–64岁）的成员。</source>
+        <translation>该户没有劳动年龄（16–64岁）的成员。</translation>
     </message>
 </context>
 <context>
@@ -1147,126 +1338,126 @@
         <translation>正在打开台账…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="352" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="356" />
         <source>正在读取台账…</source>
         <translation>正在读取台账…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="358" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="362" />
         <source>无法打开台账</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="361" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="365" />
         <source>读取台账失败</source>
         <translation>读取台账失败</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="378" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="382" />
         <source>当前干部：%1</source>
         <translation>当前干部：%1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="380" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="384" />
         <source>当前干部：未设置</source>
         <translation>当前干部：未设置</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="384" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="388" />
         <source>已读取 %1 户</source>
         <translation>已读取 %1 户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="412" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="426" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="416" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="430" />
         <source>档案</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="430" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="434" />
         <source>正在打开档案…</source>
         <translation>正在打开档案…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="431" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="435" />
         <source>打开档案失败</source>
         <translation>打开档案失败</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="458" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="462" />
         <source>请先选择一户</source>
         <translation>请先选择一户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="459" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="463" />
         <source>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</source>
         <translation>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="500" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="504" />
         <source>审计记录未能保存</source>
         <translation>审计记录未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="555" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="559" />
         <source>部分困难户未列入公示</source>
         <translation>部分困难户未列入公示</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="557" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="561" />
         <source>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</source>
         <translation>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="562" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="566" />
         <source>公示名单</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="579" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="583" />
         <source>正在生成公示名单…</source>
         <translation>正在生成公示名单…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="580" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="584" />
         <source>公示名单未能生成</source>
         <translation>公示名单未能生成</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="698" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="722" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="702" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="726" />
         <source>无法打开打印预览</source>
         <translation>无法打开打印预览</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="751" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="755" />
         <source>未登记同步（%1 条待上传）</source>
         <translation>未登记同步（%1 条待上传）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="753" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="757" />
         <source>待同步 %1 条</source>
         <translation>待同步 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="755" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="759" />
         <source>已全部同步</source>
         <translation>已全部同步</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="758" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="762" />
         <source>同步 → 与市总工会同步（Ctrl+Shift+S）</source>
         <translation>同步 → 与市总工会同步（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="768" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="772" />
         <source>使用说明</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="770" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="774" />
         <source>1. 查找困难户：在左上角搜索框输入姓名、拼音首字母（如 zhs）、身份证号后几位、电话或村名。
 2. 打开档案：双击列表中的一户，或选中后按回车。
 3. 记录走访：选中一户后按 Ctrl+E，用 Tab 填写，回车保存。草稿自动保存。
@@ -1279,12 +1470,12 @@
 5. 待办：右侧列出到期和逾期的走访与转介跟进，双击打开。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="783" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="787" />
         <source>关于</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="784" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="788" />
         <source>工会结对帮扶台账 %1
 依据临会发〔2014〕20号、总工发〔2015〕14号。
 数据文件：%2</source>
@@ -1747,99 +1938,99 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="75" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="76" />
         <source>新建转介 — %1</source>
         <translation>新建转介 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="89" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="90" />
         <source>（全户）</source>
         <translation>（全户）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="96" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="97" />
         <source>为什么转介、希望对方做什么</source>
         <translation>为什么转介、希望对方做什么</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="108" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="109" />
         <source>转介事项(&amp;K)</source>
         <translation>转介事项(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="109" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="110" />
         <source>接收单位(&amp;B)</source>
         <translation>接收单位(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="110" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="111" />
         <source>涉及成员</source>
         <translation>涉及成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="111" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="112" />
         <source>转介原因(&amp;E)</source>
         <translation>转介原因(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="112" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="113" />
         <source>转介日期</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="124" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="125" />
         <source>保存转介(&amp;S)</source>
         <translation>保存转介(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="130" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="131" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="137" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="138" />
         <source>来自本次走访</source>
         <translation>来自本次走访</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="185" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="186" />
         <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
         <translation>已恢复 %1 自动保存的草稿，核对后保存即可。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="196" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="197" />
         <source>草稿未能保存</source>
         <translation>草稿未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="213" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="214" />
         <source>转出后每 %1 天跟进一次，到期会列入待办。</source>
         <translation>转出后每 %1 天跟进一次，到期会列入待办。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="239" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="240" />
         <source>没有转介同意</source>
         <translation>没有转介同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="241" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="242" />
         <source>这户还没有同意把个人信息提供给其他单位（转介）。按《个人信息保护法》第23条，转介前须取得本人单独同意。
 请先向本人说明并在“救助与同意”页登记同意；确已取得书面同意的，可以继续保存转介。</source>
         <translation>这户还没有同意把个人信息提供给其他单位（转介）。按《个人信息保护法》第23条，转介前须取得本人单独同意。
 请先向本人说明并在“救助与同意”页登记同意；确已取得书面同意的，可以继续保存转介。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="265" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="266" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="266" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="267" />
         <source>转介未能保存</source>
         <translation>转介未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="286" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="291" />
         <source>转介</source>
         <translation>转介</translation>
     </message>
@@ -2203,62 +2394,62 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="316" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="313" />
         <source>转介状态变更</source>
         <translation>转介状态变更</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="328" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="325" />
         <source>办理情况；退回或撤销须写明原因</source>
         <translation>办理情况；退回或撤销须写明原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="330" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="327" />
         <source>转介事项</source>
         <translation>转介事项</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="331" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="328" />
         <source>当前状态</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="332" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="329" />
         <source>变更为(&amp;T)</source>
         <translation>变更为(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="333" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="330" />
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="334" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="331" />
         <source>说明(&amp;N)</source>
         <translation>说明(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="339" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="336" />
         <source>确定(&amp;S)</source>
         <translation>确定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="345" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="342" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="356" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="353" />
         <source>该转介已结束，不能再变更状态。</source>
         <translation>该转介已结束，不能再变更状态。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="372" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="369" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="373" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="370" />
         <source>状态未能保存</source>
         <translation>状态未能保存</translation>
     </message>
@@ -2513,127 +2704,132 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="89" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="93" />
         <source>记录走访 — %1</source>
         <translation>记录走访 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="89" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="93" />
         <source>修改走访记录 — %1</source>
         <translation>修改走访记录 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="108" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="112" />
         <source>如：家中、务工单位</source>
         <translation>如：家中、务工单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="111" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="115" />
         <source>见到的家庭成员</source>
         <translation>见到的家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="112" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="116" />
         <source>住房、收入、健康、子女上学等</source>
         <translation>住房、收入、健康、子女上学等</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="114" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="118" />
         <source>希望得到的帮助（利益诉求）</source>
         <translation>希望得到的帮助（利益诉求）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="116" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="120" />
         <source>其他情况</source>
         <translation>其他情况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="123" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="127" />
         <source>走访日期(&amp;D)</source>
         <translation>走访日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="124" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="128" />
         <source>走访方式(&amp;M)</source>
         <translation>走访方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="125" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="129" />
         <source>走访地点(&amp;P)</source>
         <translation>走访地点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="126" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="130" />
         <source>见到的人</source>
         <translation>见到的人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="127" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="131" />
         <source>生活状况</source>
         <translation>生活状况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="128" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="132" />
         <source>利益诉求</source>
         <translation>利益诉求</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="129" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="133" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="130" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="134" />
         <source>下次走访(&amp;N)</source>
         <translation>下次走访(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="140" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="144" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="143" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="147" />
         <source>保存并转介(&amp;R)…</source>
         <translation>保存并转介(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="145" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="149" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="154" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="172" />
         <source>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</source>
         <translation>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="178" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="173" />
+        <source>Alt+1…6：该项无变化，Alt+0：全部无变化。</source>
+        <translation>Alt+1…6：该项无变化，Alt+0：全部无变化。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="206" />
         <source>家中</source>
         <translation>家中</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="227" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="258" />
         <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
         <translation>已恢复 %1 自动保存的草稿，核对后保存即可。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="238" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="269" />
         <source>草稿未能保存</source>
         <translation>草稿未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="312" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="351" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="313" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="352" />
         <source>走访未能保存</source>
         <translation>走访未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="325" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="369" />
         <source>走访记录</source>
         <translation>走访记录</translation>
     </message>
@@ -2641,42 +2837,42 @@
 <context>
     <name>VoidVisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="352" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="388" />
         <source>作废走访记录</source>
         <translation>作废走访记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="355" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="391" />
         <source>作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。</source>
         <translation>作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="363" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="399" />
         <source>如：记错了户、重复录入</source>
         <translation>如：记错了户、重复录入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="366" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="402" />
         <source>作废原因(&amp;R)</source>
         <translation>作废原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="368" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="404" />
         <source>作废(&amp;V)</source>
         <translation>作废(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="370" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="406" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="396" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="432" />
         <source>正在作废…</source>
         <translation>正在作废…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="397" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="433" />
         <source>未能作废</source>
         <translation>未能作废</translation>
     </message>

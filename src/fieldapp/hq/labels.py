@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from fieldapp.domain import item19
+
 ENTITIES = {
     "cadre": "干部",
     "household": "困难户",
@@ -20,6 +22,8 @@ ENTITIES = {
     "relief_payment": "救助记录",
     "consent": "同意记录",
     "attachment": "附件",
+    "household_economy": "收入与支出（第十九条）",
+    "worker_status": "就业与社保（第十九条）",
 }
 # not_owner: a device that does not own the household (never did, or no longer after a handover)
 CONFLICT_KINDS = {"same_version": "两处同时修改", "not_owner": "不负责该户的设备的修改"}
@@ -123,6 +127,9 @@ FIELDS = {
     "size_bytes": "大小（字节）",
     "sha256": "文件校验值",
     "taken_on": "拍摄日期",
+    # item 19 observations (fieldapp.domain.item19)
+    "observed_on": "登记日期",
+    **item19.LABELS,
 }
 
 

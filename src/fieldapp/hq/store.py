@@ -63,6 +63,8 @@ HOUSEHOLD_ENTITIES = (
     "relief_payment",
     "consent",
     "attachment",
+    "household_economy",
+    "worker_status",
 )
 CHALLENGE_TTL_S = 300
 SETTING_KEYS = {"dibao_standard_fen", "receiving_bodies"}

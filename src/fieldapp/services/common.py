@@ -25,6 +25,8 @@ LABELS = {
     "ReliefPayment": "救助记录",
     "Consent": "同意记录",
     "Attachment": "附件",
+    "HouseholdEconomy": "收入与支出记录",
+    "WorkerStatus": "就业与社保记录",
 }
 
 

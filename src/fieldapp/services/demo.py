@@ -28,7 +28,7 @@ from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.hardship import HardshipInput, assess
 from fieldapp.domain.idcard import make_id_number
 from fieldapp.domain.people import MINOR_AGE_FOR_GUARDIAN, HouseholdData, MemberData, age_on
-from fieldapp.services import assessments, cadres, households, records, settings, visits
+from fieldapp.services import assessments, cadres, households, item19, records, settings, visits
 from fieldapp.services import referrals as referral_service
 from fieldapp.storage.db import Database
 from fieldapp.storage.models import Household, Member
@@ -319,6 +319,8 @@ class _Generator:
         self.rng = rng
         # decisions added later draw from their own stream, so a seed keeps giving the same households
         self.notice_rng = random.Random(rng.random())
+        # item-19 figures: seeded from the stream's state without drawing from it (nothing else moves)
+        self.item19_rng = random.Random(repr(rng.getstate()[1][:8]))
         self.today = clock.today()
         self.dibao = dibao_fen
         self.used_ids = _existing_id_numbers(db)
@@ -937,6 +939,8 @@ class _Generator:
             active = showcase is not None and code in showcase[1]
             self.referral(story, village, plan, hid, visit_ids[k], code, created, active=active)
 
+        self.observations(story, hardship, hid, visit_dates, visit_ids)
+
         # 送温暖 at the Spring Festival for households in deep hardship
         if (
             hardship.annual_income_fen - hardship.rigid_spending_fen
@@ -953,6 +957,103 @@ class _Generator:
                     note="春节送温暖慰问金",
                 )
                 self.totals.relief += 1
+
+    def observations(
+        self, story: _Story, hardship: HardshipInput, hid: str, days: list[dt.date], visit_ids: list[str]
+    ) -> None:
+        """Item-19 figures recorded at the first visit and, for households visited again, at the
+        last one with what changed in between (a job found, arrears paid, a course taken)."""
+        rng = self.item19_rng
+        employment_of = {
+            WS.MIGRANT_WORKER: "employed_away",
+            WS.EMPLOYED: "employed_local",
+            WS.FARMING: "farming",
+            WS.UNEMPLOYED: "unemployed",
+            WS.LAID_OFF: "unemployed",
+            WS.OTHER: "self_employed",
+        }
+        workers: list[item19.WorkerValues] = []
+        for p in story.people:
+            if not p.member_id and p.role != "head":
+                continue
+            if p.data.work_status == WS.STUDENT or not (16 <= p.age < 65):
+                continue
+            member_id = p.member_id or self._head_member(hid)
+            employment = employment_of.get(p.data.work_status or WS.OTHER, "not_working")
+            working = employment in ("employed_away", "employed_local", "self_employed")
+            insurance = [c for c, share in (("medical", 0.92), ("pension", 0.6)) if rng.random() < share]
+            if working and rng.random() < 0.3:
+                insurance.append("work_injury")
+            if employment == "employed_local" and rng.random() < 0.15:
+                insurance.append("unemployment")
+            wanted = rng.choice(["vocational", "vocational", "entrepreneurship", "safety"])
+            workers.append(
+                item19.WorkerValues(
+                    member_id,
+                    employment,
+                    (story.employer if p.role == "head" and working else "") or "",
+                    p.data.monthly_income_fen // 100 if rng.random() > 0.08 else None,
+                    wanted if employment in ("unemployed", "employed_away") and rng.random() < 0.5 else "",
+                    "",
+                    "",
+                    tuple(insurance) if rng.random() > 0.05 else None,
+                )
+            )
+        size = len(story.people)
+        rigid = hardship.rigid_spending_fen // 100
+        medical = rigid * (85 if story.patient is not None else 30) // 100
+        rented = rng.random() < 0.25
+
+        def maybe(value: int) -> int | None:
+            return value if rng.random() > 0.06 else None  # now and then a figure was not asked: 未填
+
+        economy = item19.EconomyValues(
+            annual_income=hardship.annual_income_fen // 100,
+            expense_food=maybe(size * rng.randint(24, 42) * 100),
+            expense_housing=maybe(rng.randint(36, 96) * 100 if rented else rng.randint(6, 24) * 100),
+            expense_medical=medical,
+            expense_schooling=rigid - medical,
+            expense_other=maybe(rng.randint(5, 30) * 100),
+            arrears_amount=story.arrears_yuan,
+            arrears_employer=story.employer if story.arrears_yuan else "",
+            arrears_reported_on=days[0] - dt.timedelta(days=rng.randint(3, 40))
+            if story.arrears_yuan
+            else None,
+        )
+        item19.record_observation(self.db, hid, economy, workers, observed_on=days[0], visit_id=visit_ids[0])
+        if len(days) < 2:
+            return
+        # the last visit: what changed since the first
+        later: list[item19.WorkerValues] = []
+        raise_by = 0
+        for w in workers:
+            if w.employment == "unemployed" and rng.random() < 0.5:
+                income = rng.randint(18, 35) * 100
+                raise_by += income * 12
+                w = replace(w, employment="employed_local", employer="本地务工", monthly_income=income)
+            if w.training_wanted and rng.random() < 0.5:
+                cert = rng.choice(["电工证", "焊工证", "育婴员证", "中式烹调师证", ""])
+                w = replace(w, training_received=w.training_wanted, training_wanted="", certificate=cert)
+            later.append(w)
+        paid = bool(story.arrears_yuan) and rng.random() < 0.5
+        economy = replace(
+            economy,
+            annual_income=(economy.annual_income or 0) + raise_by,
+            arrears_amount=0 if paid else economy.arrears_amount,
+            arrears_employer="" if paid else economy.arrears_employer,
+            arrears_reported_on=None if paid else economy.arrears_reported_on,
+        )
+        item19.record_observation(self.db, hid, economy, later, observed_on=days[-1], visit_id=visit_ids[-1])
+
+    def _head_member(self, hid: str) -> str:
+        with self.db.session() as s:
+            return str(
+                s.scalar(
+                    select(Member.id).where(
+                        Member.household_id == hid, Member.relation == vocab.Relation.HEAD
+                    )
+                )
+            )
 
     def visit(
         self,

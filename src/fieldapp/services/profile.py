@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 
 from fieldapp.domain.divisions import divisions
+from fieldapp.services import item19
 from fieldapp.services.common import get_live
 from fieldapp.storage.db import Database
 from fieldapp.storage.models import (
@@ -44,6 +45,14 @@ class Profile:
     attachments: tuple[Attachment, ...]
     # set when headquarters handed the household to another cadre's device: read-only here
     handed_over_to: str = ""
+    # item-19 observations, newest first, and every member's name (also removed ones) to show them
+    observations: tuple[item19.Observation, ...] = ()
+    member_names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def figures(self) -> item19.AssessmentFigures | None:
+        """The newest income and rigid spending recorded at visits, for the assessment form."""
+        return item19.figures_of(self.observations)
 
     @property
     def head(self) -> Member | None:
@@ -79,11 +88,25 @@ def load_profile(db: Database, household_id: str) -> Profile:
         relief = live(ReliefPayment, ReliefPayment.paid_on.desc())
         consents = live(Consent, Consent.given_on.desc())
         attachments = live(Attachment, Attachment.created_at.desc())
+        observations = tuple(item19.observations_in(s, household_id))
+        names = {m.id: m.name for m in h.members}
         handed_over_to = ""
         if h.owner_device != db.device_id:
             note = s.get(Setting, f"handed_over:{household_id}")
             handed_over_to = (note.value if note is not None else "") or "其他干部"
     village = divisions().full_name(h.village_code) if h.village_code else ""
     return Profile(
-        h, village, members, cadres, assessment, visits, views, relief, consents, attachments, handed_over_to
+        h,
+        village,
+        members,
+        cadres,
+        assessment,
+        visits,
+        views,
+        relief,
+        consents,
+        attachments,
+        handed_over_to,
+        observations,
+        names,
     )

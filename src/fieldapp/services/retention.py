@@ -35,6 +35,7 @@ from fieldapp.storage.models import (
     Consent,
     Draft,
     Household,
+    HouseholdEconomy,
     Member,
     OutboxEntry,
     Pairing,
@@ -45,12 +46,24 @@ from fieldapp.storage.models import (
     Setting,
     SyncBatch,
     Visit,
+    WorkerStatus,
 )
 
 RETENTION_KEY = "retention_years_after_close"
 DEFAULT_RETENTION_YEARS = 1  # on the device; headquarters' archive keeps closed files 10 years
 # every table whose rows belong to one household (child tables first: foreign keys are on)
-_BY_HOUSEHOLD = (PrintRecord, Attachment, Consent, ReliefPayment, Assessment, Visit, Pairing, Member)
+_BY_HOUSEHOLD = (
+    PrintRecord,
+    Attachment,
+    Consent,
+    ReliefPayment,
+    Assessment,
+    WorkerStatus,
+    HouseholdEconomy,
+    Visit,
+    Pairing,
+    Member,
+)
 
 
 def retention_years(db: Database) -> int:
@@ -152,7 +165,15 @@ def purge(db: Database, household_ids: list[str], *, years: int | None = None) -
             hashes |= set(s.scalars(select(Attachment.sha256).where(Attachment.household_id == hid)))
             referral_ids = list(s.scalars(select(Referral.id).where(Referral.household_id == hid)))
             s.execute(delete(ReferralEvent).where(ReferralEvent.referral_id.in_(referral_ids)))
-            for model in (PrintRecord, Attachment, Consent, ReliefPayment, Assessment):
+            for model in (
+                PrintRecord,
+                Attachment,
+                Consent,
+                ReliefPayment,
+                Assessment,
+                WorkerStatus,
+                HouseholdEconomy,
+            ):
                 s.execute(delete(model).where(model.household_id == hid))
             s.execute(delete(Referral).where(Referral.household_id == hid))
             for later in (Visit, Pairing, Member):

@@ -65,10 +65,15 @@ class ResurveyProgress:
     visited: int
     total: int
     to_visit: tuple[str, ...]  # household ids not yet visited face to face in the period
+    name: str = ""  # the campaign's name when headquarters set the period, else ""
 
     @property
     def remaining(self) -> int:
         return self.total - self.visited
+
+    def overdue(self, on: dt.date) -> int:
+        """Households not visited face to face by the end of the period, once it has passed."""
+        return self.remaining if on > self.end else 0
 
 
 def _scope(db: Database, cadre_id: str | None) -> tuple[set[str] | None, dict[str, str]]:
@@ -158,11 +163,29 @@ def todo_items(
     return items
 
 
+def resurvey_period(db: Database, local_start: dt.date) -> tuple[str, dt.date, dt.date]:
+    """(name, start, end) of the re-survey: headquarters' campaign when one was received and
+    concerns this device, else the locally set start and RESURVEY_DAYS (name "")."""
+    from fieldapp.services import campaign
+
+    found = campaign.current(db)
+    if found is not None:
+        return found.name, found.start, found.end
+    return "", local_start, local_start + dt.timedelta(days=RESURVEY_DAYS - 1)
+
+
 def resurvey_progress(
-    db: Database, start: dt.date, *, days: int = RESURVEY_DAYS, cadre_id: str | None = None
+    db: Database,
+    start: dt.date,
+    *,
+    days: int = RESURVEY_DAYS,
+    cadre_id: str | None = None,
+    end: dt.date | None = None,
+    name: str = "",
 ) -> ResurveyProgress:
-    """How many households in scope had a home or workplace visit between start and start+days."""
-    end = start + dt.timedelta(days=days - 1)
+    """How many households in scope had a home or workplace visit between start and start+days
+    (or `end`, a campaign's last day)."""
+    end = end or start + dt.timedelta(days=days - 1)
     scope, heads = _scope(db, cadre_id)
     ids = set(heads) if scope is None else scope & set(heads)
     with db.session() as s:
@@ -178,7 +201,7 @@ def resurvey_progress(
         )
     done = ids & visited
     to_visit = tuple(sorted(ids - done, key=lambda h: heads[h]))
-    return ResurveyProgress(start, end, len(done), len(ids), to_visit)
+    return ResurveyProgress(start, end, len(done), len(ids), to_visit, name)
 
 
 @dataclass(frozen=True)

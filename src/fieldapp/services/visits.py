@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from fieldapp.domain import vocab
 from fieldapp.domain.errors import FieldProblem, ValidationError
-from fieldapp.services import audit
+from fieldapp.services import audit, item19
 from fieldapp.services.common import get_live, today, writable_household
 from fieldapp.storage.db import Database
 from fieldapp.storage.models import Cadre, Visit
@@ -51,7 +51,8 @@ def _validate(data: VisitData, on: dt.date) -> VisitData:
     return VisitData(**{**asdict(data), "next_visit_due": due})
 
 
-def record_visit(db: Database, data: VisitData) -> str:
+def record_visit(db: Database, data: VisitData, observation: item19.VisitObservation | None = None) -> str:
+    """Save a visit and, when given, its item-19 observation in the same transaction."""
     data = _validate(data, today())
     with db.session() as s:
         writable_household(s, data.household_id)
@@ -60,6 +61,8 @@ def record_visit(db: Database, data: VisitData) -> str:
         v = Visit(**asdict(data))
         s.add(v)
         s.flush()
+        if observation is not None:
+            item19.add_for_visit(s, data.household_id, v.id, data.visit_date, observation)
         return v.id
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from enum import Enum as PyEnum
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     CheckConstraint,
@@ -408,6 +409,56 @@ class AuditEvent(Synced, Base):
     detail: Mapped[str] = mapped_column(Text, default="")  # never an ID number or a health detail
 
 
+# --- 总工发〔2015〕14号 item 19: observations kept over time (docs/data-model.md) --------------
+
+
+class HouseholdEconomy(Synced, Base):
+    """One observation of a household's income, living expenses and wage arrears (whole yuan).
+
+    A new observation is a new row; history is never overwritten. None is 未填, never zero."""
+
+    __sync_kind__ = "append-only"
+    __tablename__ = "household_economy"
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    observed_on: Mapped[dt.date] = mapped_column(Date)
+    visit_id: Mapped[str | None] = mapped_column(String(36))  # no FK: a visit may be voided
+    annual_income: Mapped[int | None] = mapped_column(BigInteger)
+    expense_food: Mapped[int | None] = mapped_column(BigInteger)
+    expense_housing: Mapped[int | None] = mapped_column(BigInteger)
+    expense_medical: Mapped[int | None] = mapped_column(BigInteger)
+    expense_schooling: Mapped[int | None] = mapped_column(BigInteger)
+    expense_other: Mapped[int | None] = mapped_column(BigInteger)
+    arrears_amount: Mapped[int | None] = mapped_column(BigInteger)
+    arrears_employer: Mapped[str] = mapped_column(String(100), default="")
+    arrears_reported_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    __table_args__ = (Index("ix_household_economy_observed", "household_id", "observed_on"),)
+
+
+class WorkerStatus(Synced, Base):
+    """One observation of a working-age member: employment, training, income, social insurance.
+
+    `insurance` is a JSON list of codes (fieldapp.domain.item19.INSURANCE); None is 未填."""
+
+    __sync_kind__ = "append-only"
+    __tablename__ = "worker_status"
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), index=True)
+    observed_on: Mapped[dt.date] = mapped_column(Date)
+    visit_id: Mapped[str | None] = mapped_column(String(36))
+    # the household_economy row of the same observation (added to the contract: groups the rows)
+    observation_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    employment: Mapped[str | None] = mapped_column(String(20))
+    employer: Mapped[str] = mapped_column(String(100), default="")
+    monthly_income: Mapped[int | None] = mapped_column(BigInteger)
+    training_wanted: Mapped[str] = mapped_column(String(20), default="")
+    training_received: Mapped[str] = mapped_column(String(20), default="")
+    certificate: Mapped[str] = mapped_column(String(100), default="")
+    insurance: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True))
+
+
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Cadre,
     Household,
@@ -422,4 +473,6 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Attachment,
     PrintRecord,
     AuditEvent,
+    HouseholdEconomy,
+    WorkerStatus,
 )

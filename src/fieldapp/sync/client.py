@@ -539,6 +539,8 @@ def _details(result: replies.Applied) -> list[str]:
         out.append("低保标准已更新")
     if "receiving_bodies" in result.settings:
         out.append("接收单位目录已更新")
+    if result.campaigns:
+        out.append("再摸底安排：" + result.campaigns[-1])
     if result.forms:
         out.append("表单模板已更新：" + "、".join(dict.fromkeys(result.forms)))
     if result.skipped:

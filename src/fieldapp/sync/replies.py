@@ -35,6 +35,7 @@ class Applied:
         self.handed_out: list[str] = []
         self.settings: list[str] = []
         self.forms: list[str] = []  # form templates headquarters sent, stored in the data folder
+        self.campaigns: list[str] = []  # re-survey campaigns received and kept (names)
         self.skipped: list[str] = []
 
 
@@ -147,6 +148,15 @@ def apply_item(
             result.settings.append(key)
     elif kind == "form_template" and forms is not None:
         store_form(forms, body, result)
+    elif kind == "campaign":
+        from fieldapp.domain.campaign import parse
+        from fieldapp.services import campaign
+
+        kept = campaign.receive(s, body)
+        if kept is not None:
+            result.campaigns.append(kept.name)
+        elif parse(body) is None:
+            result.skipped.append("再摸底安排的格式无法识别，未采用（仍按原来的安排）")
     # unknown kinds are skipped so an older device still accepts newer replies
 
 

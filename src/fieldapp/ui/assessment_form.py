@@ -79,6 +79,11 @@ class AssessmentForm(QWidget):
         self.previous = QLabel(self)
         self.previous.setStyleSheet("color: #555;")
         self.previous.setWordWrap(True)
+        self.figures_note = QLabel(self)
+        self.figures_note.setObjectName("figuresNote")
+        self.figures_note.setStyleSheet("color: #1565c0;")
+        self.figures_note.setWordWrap(True)
+        self.figures_note.hide()
 
         for w in (self.household_size, self.income, self.spending, self.main_cause, self.assessed_on):
             w.setMaximumWidth(280)
@@ -104,6 +109,7 @@ class AssessmentForm(QWidget):
         self.save_button.clicked.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.figures_note)
         layout.addWidget(secondary_box)
         layout.addWidget(self.result)
         layout.addWidget(self.errors.label)
@@ -119,7 +125,9 @@ class AssessmentForm(QWidget):
         self.main_cause.currentIndexChanged.connect(self.update_preview)
         self.sudden.toggled.connect(self.update_preview)
 
-    def load(self, latest: Any, member_count: int) -> None:
+    def load(self, latest: Any, member_count: int, figures: Any = None) -> None:
+        """Fill from the latest assessment; income and rigid spending from the item-19 figures
+        (`figures`: services.item19.AssessmentFigures) when they are as new or newer."""
         if latest is not None:
             self.household_size.setValue(latest.household_size)
             self.income.setValue(latest.annual_income_fen / 100)
@@ -139,6 +147,21 @@ class AssessmentForm(QWidget):
         else:
             self.household_size.setValue(max(member_count, 1))
             self.previous.setText(self.tr("尚未评定。"))
+        self.figures_note.hide()
+        if figures is not None and (latest is None or figures.observed_on >= latest.assessed_on):
+            taken = []
+            if figures.annual_income is not None:
+                self.income.setValue(figures.annual_income)
+                taken.append(self.tr("家庭年收入"))
+            if figures.rigid_spending is not None:
+                self.spending.setValue(figures.rigid_spending)
+                taken.append(self.tr("刚性支出（医疗＋子女上学）"))
+            self.figures_note.setText(
+                self.tr("%1取自 %2 登记的收入与支出情况，请核对。")
+                .replace("%1", "、".join(taken))
+                .replace("%2", figures.observed_on.isoformat())
+            )
+            self.figures_note.show()
         self.update_preview()
 
     def hardship_input(self) -> HardshipInput:

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain import clock
+
 if TYPE_CHECKING:  # imported lazily: the window shows before the database layer is loaded
     from fieldapp.services.cadres import PairingStatus
     from fieldapp.services.todo import CadrePairing, ResurveyProgress, TodoItem, WaitingDraft
@@ -86,9 +88,16 @@ class Dashboard(QWidget):
         self._show_todo(data.todo)
         self._show_drafts(data.drafts)
         p = data.progress
-        self.period.setText(
+        period = (
             self.tr("走访期：%1 至 %2").replace("%1", p.start.isoformat()).replace("%2", p.end.isoformat())
         )
+        if p.name:  # set by headquarters: its name, and the local start date no longer applies
+            period = self.tr("%1（市总工会安排）").replace("%1", p.name) + "\n" + period
+        overdue = p.overdue(clock.today())
+        if overdue:
+            period += "\n" + self.tr("已过走访期，仍有 %1 户未入户走访").replace("%1", str(overdue))
+        self.period.setText(period)
+        self.period.setStyleSheet("color: #c62828;" if overdue else "")
         self.bar.setMaximum(max(p.total, 1))
         self.bar.setValue(p.visited)
         self.remaining.setText(

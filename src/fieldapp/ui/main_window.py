@@ -340,9 +340,13 @@ class MainWindow(QMainWindow):
                 except Exception:
                     cadre_id = None
             rows = households.list_households(ledger)
+            # headquarters' campaign, when one was received, replaces the local start date
+            campaign_name, period_start, period_end = todo.resurvey_period(ledger, start)
             data = DashboardData(
                 todo=todo.todo_items(ledger, cadre_id=cadre_id)[:MAX_TODO_SHOWN],
-                progress=todo.resurvey_progress(ledger, start, cadre_id=cadre_id),
+                progress=todo.resurvey_progress(
+                    ledger, period_start, cadre_id=cadre_id, end=period_end, name=campaign_name
+                ),
                 me=me,
                 cadres=todo.pairing_overview(ledger),
                 drafts=todo.waiting_drafts(ledger),

@@ -156,6 +156,7 @@ class HouseholdProfile(QWidget):
         self.tabs.addTab(self._referrals_tab(), self.tr("转介(&4)"))
         self.tabs.addTab(self._records_tab(), self.tr("救助与同意(&5)"))
         self.tabs.addTab(self._attachments_tab(), self.tr("附件(&6)"))
+        self.tabs.addTab(self._figures_tab(), self.tr("就业与收入(&7)"))
         self.tabs.currentChanged.connect(self._tab_shown)
 
         subtitle_row = QHBoxLayout()
@@ -257,6 +258,42 @@ class HouseholdProfile(QWidget):
         self.timeline.setOpenLinks(False)
         self.timeline.anchorClicked.connect(self._timeline_link)
         return self.timeline
+
+    def _figures_tab(self) -> QWidget:
+        """Item 19: the latest figures per dimension, then every earlier observation (changes marked)."""
+        self.figures = QTextBrowser(self)
+        self.figures.setObjectName("item19Figures")
+        return self.figures
+
+    def _show_figures(self, p: Profile) -> None:
+        from fieldapp.services import item19
+        from fieldapp.ui.item19_form import DIMENSION_ORDER, dimension_label
+
+        if not p.observations:
+            self.figures.setHtml(
+                "<p style='color:#666'>"
+                + self.tr("还没有登记就业、培训、收入、社保、生活支出和欠薪情况。记录走访时可一并登记。")
+                + "</p>"
+            )
+            return
+        lines = [item19.describe(o, p.member_names) for o in p.observations]
+        parts: list[str] = []
+        for i, (o, text) in enumerate(zip(p.observations, lines, strict=True)):
+            older = lines[i + 1] if i + 1 < len(lines) else None
+            title = (self.tr("最新情况（%1）") if i == 0 else self.tr("%1 的登记")).replace(
+                "%1", o.observed_on.isoformat()
+            )
+            if o.visit_id:
+                title += self.tr("　走访时登记")
+            rows = []
+            for dim in DIMENSION_ORDER:
+                changed = older is not None and older[dim] != text[dim]
+                mark = f"　<span style='color:#b26a00'>{self.tr('有变化')}</span>" if changed else ""
+                rows.append(
+                    f"<span style='color:#555'>{dimension_label(dim)}：</span>{_esc(text[dim])}{mark}"
+                )
+            parts.append(f"<p style='margin-bottom:10px'><b>{title}</b><br>" + "<br>".join(rows) + "</p>")
+        self.figures.setHtml("".join(parts))
 
     def _timeline_link(self, url: Any) -> None:
         """The links under a visit: print:, edit: or void:<visit id>."""
@@ -440,7 +477,7 @@ class HouseholdProfile(QWidget):
             [m.id for m in p.members],
         )
         self._show_numbers(p)
-        self.assessment.load(p.assessment, len(p.members))
+        self.assessment.load(p.assessment, len(p.members), p.figures)
         self._show_visits(p)
         _fill(
             self.referrals,
@@ -497,6 +534,7 @@ class HouseholdProfile(QWidget):
         self.tabs.setTabText(2, self.tr("走访记录（%1）(&3)").replace("%1", str(len(p.visits))))
         self.tabs.setTabText(3, self.tr("转介（%1）(&4)").replace("%1", str(len(p.referrals))))
         self.tabs.setTabText(5, self.tr("附件（%1）(&6)").replace("%1", str(len(p.attachments))))
+        self._show_figures(p)
         self._tab_shown(self.tabs.currentIndex())
 
     def _show_visits(self, p: Profile) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain import clock, vocab
-from fieldapp.services import drafts, visits
+from fieldapp.domain.errors import ValidationError
+from fieldapp.services import drafts, item19, visits
 from fieldapp.services import settings as ledger_settings
 from fieldapp.storage.db import Database
 from fieldapp.ui import messages
@@ -41,6 +43,7 @@ from fieldapp.ui.forms import (
     set_combo_data,
     set_date,
 )
+from fieldapp.ui.item19_form import Item19Section
 
 DRAFT_DELAY_MS = 400
 DRAFT_KIND = "visit"
@@ -152,11 +155,35 @@ class VisitDialog(QDialog):
         self.cancel_button.clicked.connect(self.close)
         enter_moves_on(self, self.save_button.click)
 
-        hint = QLabel(self.tr("提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。"), self)
+        # item 19: a new visit confirms (Alt+1 … Alt+6) or changes the figures; a correction does not
+        self.item19: Item19Section | None = None
+        if visit is None:
+            self.item19 = Item19Section(
+                item19.latest(db, household_id),
+                item19.workers_of(db, household_id),
+                item19.member_names(db, household_id),
+                self,
+            )
+            self.item19.changed.connect(self._changed)
+            self.errors.widgets.update(self.item19.error_widgets())
+            self.setMinimumWidth(1080)
+
+        hint = QLabel(
+            self.tr("提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。")
+            + (self.tr("Alt+1…6：该项无变化，Alt+0：全部无变化。") if self.item19 is not None else ""),
+            self,
+        )
         hint.setStyleSheet("color: #666;")
+        hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
-        layout.addLayout(form)
+        if self.item19 is not None:
+            columns = QHBoxLayout()
+            columns.addLayout(form, 5)
+            columns.addWidget(self.item19, 7)
+            layout.addLayout(columns, 1)
+        else:
+            layout.addLayout(form)
         layout.addWidget(self.errors.label)
         layout.addWidget(hint)
         self.busy = BusyLine(self)
@@ -196,6 +223,7 @@ class VisitDialog(QDialog):
             "notes": self.notes.toPlainText(),
             "next_visit_due": get_date(self.next_due).isoformat(),
             "next_edited": self._next_edited,
+            **({"item19": self.item19.state()} if self.item19 is not None else {}),
         }
 
     def _show_visit(self, v: visits.VisitData) -> None:
@@ -224,6 +252,8 @@ class VisitDialog(QDialog):
         if p.get("next_visit_due"):
             set_date(self.next_due, dt.date.fromisoformat(p["next_visit_due"]))
         self._next_edited = bool(p.get("next_edited"))
+        if self.item19 is not None and isinstance(p.get("item19"), dict):
+            self.item19.restore(p["item19"])
         when = draft.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
         self.banner.setText(self.tr("已恢复 %1 自动保存的草稿，核对后保存即可。").replace("%1", when))
         self.banner.show()
@@ -285,6 +315,14 @@ class VisitDialog(QDialog):
             self.editing,
             self.visit_id,
         )
+        section = self.item19
+
+        try:  # amounts are read on screen; a typo is shown next to its field, nothing saved
+            observation = section.observation() if section is not None else None
+        except ValidationError as e:
+            self.errors.clear()
+            self.errors.show(e)
+            return
 
         def work() -> str:
             from dataclasses import replace
@@ -294,7 +332,7 @@ class VisitDialog(QDialog):
                 visit_id = edited_id
             else:
                 cadre_id = ledger_settings.current_cadre_id(db)
-                visit_id = visits.record_visit(db, replace(data, cadre_id=cadre_id))
+                visit_id = visits.record_visit(db, replace(data, cadre_id=cadre_id), observation)
             drafts.discard_draft(db, key)
             return visit_id
 
