@@ -9,7 +9,11 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from fieldapp.hq import server, web
+from fieldapp.hq.api import conflicts as conflicts_api
+from fieldapp.hq.api import devices as devices_api
 from fieldapp.hq.api import households as households_api
+from fieldapp.hq.api import referrals as referrals_api
+from fieldapp.hq.api import schema
 from fieldapp.hq.console import stats_views, views
 from fieldapp.hq.store import HQ
 
@@ -25,7 +29,9 @@ CONSOLE_HEADERS = {
 
 def create_app(hq: HQ) -> FastAPI:
     app = server.create_app(hq)
-    app.include_router(households_api.router(hq))
+    for api in (households_api, referrals_api, conflicts_api, devices_api):
+        app.include_router(api.router(hq))
+    schema.describe(app)
     app.include_router(views.router(hq))
     app.include_router(stats_views.router(hq))
     app.mount("/console/static", StaticFiles(directory=views.STATIC_DIR), name="console-static")

@@ -319,7 +319,7 @@ def _user_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         cmd.add_parser(action, help=text).add_argument("name", metavar="NAME")
     p = cmd.add_parser("list", help="列出账号")
     p.add_argument("--json", action="store_true")
-    p = cmd.add_parser("token", help="为账号生成调用 /api/v1/households 的令牌（只显示一次，旧令牌作废）")
+    p = cmd.add_parser("token", help="为账号生成调用 /api/v1/ 工作人员接口的令牌（只显示一次，旧令牌作废）")
     p.add_argument("name", metavar="NAME")
 
 

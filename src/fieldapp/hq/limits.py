@@ -212,7 +212,7 @@ class BodyLimit:
 
 async def refuse(send: Send, status: int, e: SyncError) -> None:
     body = json.dumps(
-        {"status": "rejected", "code": e.code, "message": e.message}, ensure_ascii=False
+        {"status": "rejected", "code": e.code, "error": e.code, "message": e.message}, ensure_ascii=False
     ).encode("utf-8")
     await send(
         {

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import hmac
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, Header, Query, Request
+from fastapi import FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from fieldapp.hq import limits
+from fieldapp.hq.api.common import ErrorOut
 from fieldapp.hq.store import CHALLENGE_TTL_S, HQ
 from fieldapp.sync import protocol
 from fieldapp.sync.protocol import SyncError
@@ -34,14 +35,68 @@ HTTP_STATUS = {
     "SEQ_TOO_FAR": 409,
 }
 HTTP_CODES = {401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
+# the device endpoints read their bodies themselves (streamed and capped, hq/limits.py); these
+# declarations put those bodies in the OpenAPI schema, so a schema-driven fuzzer sends them too
+ENROL_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "description": "设备的登记申请（fieldapp 的“登记本机”生成），JSON对象",
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "kind": {"type": "string", "description": "fieldapp-enrolment-request"},
+                        "v": {"type": "integer", "description": "格式版本"},
+                        "token": {"type": "string", "description": "登记文件中的一次性登记码"},
+                        "device_id": {"type": "string", "format": "uuid", "description": "设备编号"},
+                        "instance_nonce": {"type": "string", "description": "数据库实例编号（识别复制）"},
+                        "label": {"type": "string", "description": "设备名称"},
+                        "sign_public": {"type": "string", "description": "Ed25519 公钥（base64）"},
+                        "box_public": {"type": "string", "description": "X25519 公钥（base64）"},
+                    },
+                    "required": ["token", "device_id", "instance_nonce", "sign_public", "box_public"],
+                }
+            }
+        },
+    }
+}
+BATCH_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "description": "一个签名并加密的批次文件（见 docs/sync-protocol.md）",
+        "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+    }
+}
+REPLY_200: dict[str, Any] = {
+    "description": "给该设备的签名回执（二进制，见 docs/sync-protocol.md）",
+    "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+}
+
+
+def _refusals(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    return {s: {"model": ErrorOut, "description": "拒收：错误代码与中文说明"} for s in (400, *statuses)}
+
+
 BATCH_TYPES = ("application/octet-stream", "")  # what devices send; a missing type is tolerated
 JSON_TYPES = ("application/json", "")
 
 
 def _error(e: SyncError) -> JSONResponse:
     return JSONResponse(
-        {"status": "rejected", "code": e.code, "message": e.message}, status_code=HTTP_STATUS.get(e.code, 400)
+        {"status": "rejected", "code": e.code, "error": e.code, "message": e.message},
+        status_code=HTTP_STATUS.get(e.code, 400),
     )
+
+
+def _where(e: RequestValidationError) -> str:
+    """Which field was wrong (e.g. body.status), never the value sent: nothing echoed back."""
+    places = []
+    for err in e.errors()[:3]:
+        loc = ".".join(str(part) for part in err.get("loc", ()) if isinstance(part, (str, int)))
+        if loc and loc.isprintable() and len(loc) <= 80:
+            places.append(loc)
+    return f"（{'、'.join(places)}）" if places else ""
 
 
 def _media_type(request: Request) -> str:
@@ -53,17 +108,17 @@ def create_app(hq: HQ) -> FastAPI:
     app.add_middleware(limits.BodyLimit, limits=hq.limits)
 
     @app.exception_handler(RequestValidationError)
-    def invalid_request(_request: Request, _e: RequestValidationError) -> JSONResponse:
-        return _error(SyncError("MALFORMED", "请求的参数或内容不符合格式。"))
+    def invalid_request(_request: Request, e: RequestValidationError) -> JSONResponse:
+        return _error(SyncError("MALFORMED", "请求的参数或内容不符合格式" + _where(e) + "。"))
 
     @app.exception_handler(StarletteHTTPException)
     def http_error(_request: Request, e: StarletteHTTPException) -> Response:
         """FastAPI's {"detail"} answer, with the code and message every other refusal has."""
-        code = HTTP_CODES.get(e.status_code, "MALFORMED")
+        code = str(getattr(e, "code", "") or HTTP_CODES.get(e.status_code, "MALFORMED"))
         default = {404: "没有这个地址。", 405: "这个地址不接受该请求方法。"}.get(e.status_code, "请求无效。")
         message = e.detail if isinstance(e.detail, str) and not e.detail.isascii() else default
         return JSONResponse(
-            {"detail": e.detail, "status": "rejected", "code": code, "message": message},
+            {"detail": e.detail, "status": "rejected", "code": code, "error": code, "message": message},
             status_code=e.status_code,
             headers=e.headers,
         )
@@ -72,8 +127,10 @@ def create_app(hq: HQ) -> FastAPI:
     def health() -> dict[str, Any]:
         return {"status": "ok", "format_version": protocol.FORMAT_VERSION}
 
-    @app.get("/api/v1/enrolment/{token}", response_model=None)
-    def enrolment(token: str, request: Request) -> dict[str, Any] | JSONResponse:
+    @app.get("/api/v1/enrolment/{token}", response_model=None, responses=_refusals(403))
+    def enrolment(
+        token: Annotated[str, Path(max_length=100, description="登记文件中的一次性登记码")], request: Request
+    ) -> dict[str, Any] | JSONResponse:
         try:
             if not limits.plain_text(token, 100):
                 raise SyncError("BAD_TOKEN", "登记码无效或已使用。请向市总工会重新申请。")
@@ -81,7 +138,12 @@ def create_app(hq: HQ) -> FastAPI:
         except SyncError as e:
             return _error(e)
 
-    @app.post("/api/v1/enrol", response_model=None)
+    @app.post(
+        "/api/v1/enrol",
+        response_model=None,
+        openapi_extra=ENROL_BODY,
+        responses=_refusals(403, 409, 413, 415, 422),
+    )
     async def enrol(request: Request) -> dict[str, Any] | JSONResponse:
         try:
             if _media_type(request) not in JSON_TYPES:
@@ -91,7 +153,7 @@ def create_app(hq: HQ) -> FastAPI:
         except SyncError as e:
             return _error(e)
 
-    @app.post("/api/v1/batches")
+    @app.post("/api/v1/batches", openapi_extra=BATCH_BODY, responses=_refusals(403, 409, 411, 413, 415, 422))
     async def batches(request: Request) -> JSONResponse:
         try:
             if _media_type(request) not in BATCH_TYPES:
@@ -105,13 +167,20 @@ def create_app(hq: HQ) -> FastAPI:
 
         result = await anyio.to_thread.run_sync(hq.ingest, data, "http")
         code = 200 if result.ok else HTTP_STATUS.get(result.code, 400)
-        return JSONResponse(result.to_json(), status_code=code)
+        answer = result.to_json()
+        if not result.ok:
+            answer["error"] = result.code
+        return JSONResponse(answer, status_code=code)
 
     @app.get("/api/v1/challenge")
     def challenge() -> dict[str, Any]:
         return {"challenge": hq.challenge(), "ttl": CHALLENGE_TTL_S}
 
-    @app.get("/api/v1/devices/{device_id}/reply")
+    @app.get(
+        "/api/v1/devices/{device_id}/reply",
+        response_class=Response,
+        responses={200: REPLY_200, **_refusals(401, 403)},
+    )
     def reply(
         device_id: str,
         cursor: int = Query(default=0, ge=0, le=limits.INT64_MAX),
@@ -131,7 +200,7 @@ def create_app(hq: HQ) -> FastAPI:
             return _error(e)
         return Response(data, media_type="application/octet-stream")
 
-    @app.get("/api/v1/status", response_model=None)
+    @app.get("/api/v1/status", response_model=None, responses=_refusals(401))
     def status(authorization: str = Header(default="")) -> dict[str, Any] | JSONResponse:
         scheme, _, token = authorization.partition(" ")
         token = token.strip()

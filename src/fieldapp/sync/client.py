@@ -73,19 +73,39 @@ def load_enrolment(source: str) -> dict[str, Any]:
             r = httpx.get(source, timeout=30)
             data = r.json()
             if r.status_code != 200:
-                raise SyncError(str(data.get("code", "BAD_ENROLMENT")), str(data.get("message", r.text)))
+                said = data if isinstance(data, dict) else {}
+                raise SyncError(str(said.get("code", "BAD_ENROLMENT")), str(said.get("message", r.text)))
         else:
             data = json.loads(Path(source).read_text(encoding="utf-8"))
     except httpx.HTTPError as e:
         raise SyncError("NETWORK", "连不上市总工会服务器。请检查网络，或改用登记文件。") from e
     except OSError as e:
         raise SyncError("BAD_ENROLMENT", f"无法读取登记文件 {source}：{describe(e, source)}") from e
-    except ValueError as e:
+    except (ValueError, RecursionError) as e:
         raise SyncError(
             "BAD_ENROLMENT", f"登记文件 {source} 已损坏或不是登记文件，请向市总工会重新索取。"
         ) from e
     if not isinstance(data, dict) or data.get("kind") != "fieldapp-enrolment":
         raise SyncError("BAD_ENROLMENT", "这不是市总工会发出的设备登记文件。")
+    return _checked_enrolment(data)
+
+
+def _checked_enrolment(data: dict[str, Any]) -> dict[str, Any]:
+    """Every field the device keeps, checked before any is kept: a damaged file changes nothing."""
+    bad = SyncError("BAD_ENROLMENT", "登记文件已损坏或不完整，请向市总工会重新申请登记文件。")
+    token, url = data.get("token"), data.get("hq_url") or ""
+    if not (isinstance(token, str) and 0 < len(token) <= 100 and token.isprintable()):
+        raise bad
+    if not (isinstance(url, str) and len(url) <= 2000 and url.isprintable()):
+        raise bad
+    for key in ("hq_sign_public", "hq_box_public"):
+        value = data.get(key)
+        try:
+            raw = protocol.unb64(value) if isinstance(value, str) else b""
+        except ValueError:
+            raw = b""
+        if len(raw) != 32:
+            raise bad
     return data
 
 

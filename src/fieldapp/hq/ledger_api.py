@@ -1,0 +1,197 @@
+"""Queries the JSON API needs beyond the console's (hq/ledger.py): conflicts scoped by county,
+devices with their cadres, contact, gaps and alerts.
+
+Conflicts: which conflicts an account sees is decided in SQL through the household each
+conflicting row belongs to (hq_ledger_row → hq_household_index.county_code); a conflict on a row
+that belongs to no household (a cadre) is seen by whole-city accounts only. The values shown side
+by side come from ledger.conflicts (through HQ.conflicts, the one place that reads them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, Field
+from sqlalchemy import ColumnElement, Select, and_, case, func, select
+
+from fieldapp.hq import ledger, limits
+from fieldapp.hq.accounts import Staff
+from fieldapp.hq.ledger import ALERT_LABELS, MAX_PAGE_SIZE, ConflictOut, local_time
+from fieldapp.hq.models import Alert, Batch, Conflict, Device, HouseholdIndex, LedgerRow
+
+if TYPE_CHECKING:
+    from fieldapp.hq.store import HQ
+
+WHOLE_CITY = Staff(0, "接口", "city")
+ALERTS_PER_DEVICE = 10
+
+
+# --- conflicts ---------------------------------------------------------------------------------------
+
+
+class ConflictPage(BaseModel):
+    """冲突队列的一页（按发现先后）。"""
+
+    total: int = Field(description="符合条件的冲突总数")
+    page: int = Field(description="页码（从1开始）")
+    page_size: int = Field(description="每页条数")
+    pages: int = Field(description="总页数")
+    items: list[ConflictOut] = Field(description="冲突：两边的值按中文字段名并列")
+
+
+def _household_of_conflict() -> ColumnElement[str]:
+    return case((Conflict.entity == "household", Conflict.row_id), else_=LedgerRow.household_id)
+
+
+def _visible_conflicts(staff: Staff, include_resolved: bool) -> Select[int]:
+    hid = _household_of_conflict()
+    stmt = (
+        select(Conflict.id)
+        .outerjoin(LedgerRow, and_(LedgerRow.row_id == Conflict.row_id, LedgerRow.entity == Conflict.entity))
+        .outerjoin(HouseholdIndex, HouseholdIndex.household_id == hid)
+    )
+    if staff.county_code:
+        stmt = stmt.where(HouseholdIndex.county_code == staff.county_code, HouseholdIndex.deleted == 0)
+    if not include_resolved:
+        stmt = stmt.where(Conflict.resolved_at.is_(None))
+    return stmt
+
+
+def search_conflicts(
+    hq: HQ, staff: Staff, include_resolved: bool = False, page: int = 1, page_size: int = ledger.PAGE_SIZE
+) -> ConflictPage:
+    """Conflicts this account may see, paged in SQL."""
+    size = max(1, min(page_size, MAX_PAGE_SIZE))
+    stmt = _visible_conflicts(staff, include_resolved)
+    with hq.session() as s:
+        total = int(s.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+        pages = max(1, -(-total // size))
+        page = max(1, min(page, pages))
+        ids = list(s.scalars(stmt.order_by(Conflict.id).limit(size).offset((page - 1) * size)))
+    wanted = set(ids)
+    items = [c for c in ledger.conflicts(hq, WHOLE_CITY, include_resolved) if c.id in wanted] if ids else []
+    return ConflictPage(total=total, page=page, page_size=size, pages=pages, items=items)
+
+
+def conflict(hq: HQ, staff: Staff, conflict_id: int) -> ConflictOut | None:
+    """One conflict (open or resolved), or None when it does not exist *for this account*."""
+    with hq.session() as s:
+        found = s.scalar(_visible_conflicts(staff, True).where(Conflict.id == conflict_id))
+    if found is None:
+        return None
+    return next((c for c in ledger.conflicts(hq, WHOLE_CITY, True) if c.id == conflict_id), None)
+
+
+# --- devices -----------------------------------------------------------------------------------------
+
+
+class DeviceAlertOut(BaseModel):
+    at: str = Field(description="时间（北京时间）")
+    kind: str = Field(description="告警类别（中文），如 疑似复制的数据库（克隆）")
+    message: str = Field(description="拒收或告警的中文说明")
+
+
+class DeviceDetailOut(BaseModel):
+    """一台登记过的设备：干部、最后一批、最后联系、缺少的批次、告警。"""
+
+    device_id: str = Field(description="设备编号")
+    name: str = Field(description="登记名称，如 兰陵县-王芳")
+    cadres: list[str] = Field(description="该设备负责的困难户所登记的干部")
+    enrolled_at: str = Field(description="登记时间（北京时间）")
+    revoked: bool = Field(description="是否已停用")
+    status: str = Field(description="状态：正常、已停用、有告警")
+    households: int = Field(description="负责的困难户数")
+    batches: int = Field(description="已收到的批次数")
+    last_batch_seq: int = Field(description="已收到的最大批次号（0 为尚未收到）")
+    last_batch_at: str = Field(description="最后一批到达的时间（北京时间），未收到为空")
+    last_seen_at: str = Field(description="最后一次联系（收到批次、拒收批次或登记）的时间（北京时间）")
+    gaps: list[list[int]] = Field(description="缺少的批次号区间 [起, 止]")
+    gaps_text: str = Field(description="缺少的批次（中文），如 第 3–5 批；无缺少为空")
+    alerts: int = Field(description="告警总数")
+    recent_alerts: list[DeviceAlertOut] = Field(description="最近的告警（最新的在前）")
+
+
+def _later(*times: dt.datetime | None) -> dt.datetime | None:
+    known = [t.replace(tzinfo=None) for t in times if t is not None]
+    return max(known) if known else None
+
+
+def devices(hq: HQ, max_gap_ranges: int | None = None) -> list[DeviceDetailOut]:
+    """Every device (whole city: the caller checks the account may see them)."""
+    cap = max_gap_ranges or hq.limits.max_gap_ranges
+    with hq.session() as s:
+        found = list(s.scalars(select(Device).order_by(Device.name, Device.device_id)))
+        batches = {
+            row[0]: (int(row[1]), int(row[2] or 0), row[3])
+            for row in s.execute(
+                select(
+                    Batch.device_id, func.count(), func.max(Batch.seq), func.max(Batch.received_at)
+                ).group_by(Batch.device_id)
+            )
+        }
+        households = dict(
+            s.execute(
+                select(HouseholdIndex.device_id, func.count())
+                .where(HouseholdIndex.deleted == 0)
+                .group_by(HouseholdIndex.device_id)
+            ).all()
+        )
+        cadres: dict[str, list[str]] = {}
+        for device_id, name in s.execute(
+            select(HouseholdIndex.device_id, HouseholdIndex.cadre_name)
+            .where(HouseholdIndex.deleted == 0, HouseholdIndex.cadre_name != "")
+            .distinct()
+            .order_by(HouseholdIndex.cadre_name)
+        ):
+            cadres.setdefault(device_id, []).append(name)
+        alert_counts = {
+            row[0]: (int(row[1]), row[2])
+            for row in s.execute(
+                select(Alert.device_id, func.count(), func.max(Alert.at)).group_by(Alert.device_id)
+            )
+        }
+        out = []
+        for d in found:
+            n, top, last_at = batches.get(d.device_id, (0, 0, None))
+            gaps: list[list[int]] = []
+            if n and n != top:  # numbers 1..top all present exactly when there are `top` of them
+                seqs = list(s.scalars(select(Batch.seq).where(Batch.device_id == d.device_id)))
+                gaps = limits.gap_ranges(seqs, cap)
+            n_alerts, alert_at = alert_counts.get(d.device_id, (0, None))
+            recent = (
+                [
+                    DeviceAlertOut(
+                        at=local_time(a.at), kind=ALERT_LABELS.get(a.code, "批次被拒收"), message=a.message
+                    )
+                    for a in s.scalars(
+                        select(Alert)
+                        .where(Alert.device_id == d.device_id)
+                        .order_by(Alert.id.desc())
+                        .limit(ALERTS_PER_DEVICE)
+                    )
+                ]
+                if n_alerts
+                else []
+            )
+            revoked = d.revoked_at is not None
+            out.append(
+                DeviceDetailOut(
+                    device_id=d.device_id,
+                    name=d.name,
+                    cadres=cadres.get(d.device_id, []),
+                    enrolled_at=local_time(d.enrolled_at),
+                    revoked=revoked,
+                    status="已停用" if revoked else ("有告警" if n_alerts else "正常"),
+                    households=int(households.get(d.device_id, 0)),
+                    batches=n,
+                    last_batch_seq=top,
+                    last_batch_at=local_time(last_at) if last_at is not None else "",
+                    last_seen_at=local_time(_later(d.enrolled_at, last_at, alert_at)),
+                    gaps=gaps,
+                    gaps_text=f"第 {limits.describe_gaps(gaps)} 批" if gaps else "",
+                    alerts=n_alerts,
+                    recent_alerts=recent,
+                )
+            )
+    return out
