@@ -34,13 +34,16 @@ WHO = {
     "resolve_conflict": ("admin", "city"),
     "device_enrol": ("admin",),
     "device_revoke": ("admin",),
+    "account_manage": ("admin",),
 }
 REFUSED = {
     "referral_outcome": "只读账号不能登记转介办理结果。",
     "resolve_conflict": "只有系统管理员和市总工会工作人员可以处理冲突。",
     "device_enrol": "只有系统管理员可以登记或停用设备。",
     "device_revoke": "只有系统管理员可以登记或停用设备。",
+    "account_manage": "只有系统管理员可以管理账号。",
 }
+READ_ONLY = "只读账号不能修改任何内容。"
 NOTE_NEEDED = {"已退回", "已撤销"}
 
 
