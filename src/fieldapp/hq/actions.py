@@ -28,6 +28,8 @@ ACTIONS = {
     "resolve_conflict": "处理冲突",
     "device_enrol": "生成设备登记文件",
     "device_revoke": "停用设备",
+    "device_recover": "恢复被判为复制的设备",
+    "handover": "移交困难户",
 }
 WHO = {
     "referral_outcome": ("admin", "city", "county"),
@@ -35,6 +37,8 @@ WHO = {
     "device_enrol": ("admin",),
     "device_revoke": ("admin",),
     "account_manage": ("admin",),
+    "device_recover": ("admin",),
+    "handover": ("admin", "city"),
 }
 REFUSED = {
     "referral_outcome": "只读账号不能登记转介办理结果。",
@@ -42,6 +46,8 @@ REFUSED = {
     "device_enrol": "只有系统管理员可以登记或停用设备。",
     "device_revoke": "只有系统管理员可以登记或停用设备。",
     "account_manage": "只有系统管理员可以管理账号。",
+    "device_recover": "只有系统管理员可以恢复设备。",
+    "handover": "只有系统管理员和市总工会工作人员可以移交困难户。",
 }
 READ_ONLY = "只读账号不能修改任何内容。"
 NOTE_NEEDED = {"已退回", "已撤销"}
@@ -65,7 +71,7 @@ def allowed(staff: Staff | None, action: str) -> bool:
     return staff is None or staff.role in WHO[action]
 
 
-def _check(staff: Staff | None, action: str) -> None:
+def check(staff: Staff | None, action: str) -> None:
     if not allowed(staff, action):
         raise NotAllowed(REFUSED[action])
 
@@ -86,7 +92,7 @@ def record_referral_outcome(
     client: str = CLI,
 ) -> dict[str, Any]:
     """A receiving body's answer (已受理, 已办结, 已退回, 已撤销): goes to the owner device's next reply."""
-    _check(staff, "referral_outcome")
+    check(staff, "referral_outcome")
     if staff is not None and ledger.referral_detail(hq, staff, referral_id) is None:
         raise NotFound("没有这条转介，或不在您的查看范围内。")
     if occurred_on is not None and occurred_on > clock.today():
@@ -105,7 +111,7 @@ def resolve_conflict(
     hq: HQ, staff: Staff | None, conflict_id: int, keep: str, note: str = "", by: str = "", client: str = CLI
 ) -> dict[str, Any]:
     """Keep value a or b; the kept value goes to the household's owner device."""
-    _check(staff, "resolve_conflict")
+    check(staff, "resolve_conflict")
     res = hq.resolve_conflict(
         conflict_id, keep, by.strip() or (staff.name if staff is not None else "市总工会"), note.strip()
     )
@@ -117,7 +123,7 @@ def resolve_conflict(
 
 def enrol_device(hq: HQ, staff: Staff | None, name: str, url: str = "", client: str = CLI) -> dict[str, Any]:
     """A one-time enrolment file for a new device (its name: county and cadre, e.g. 兰陵县-王芳)."""
-    _check(staff, "device_enrol")
+    check(staff, "device_enrol")
     name = name.strip()
     if not name or len(name) > 100:
         raise SyncError("INVALID", "请填写设备名称（如“兰陵县-王芳”，100字以内）。")
@@ -128,7 +134,7 @@ def enrol_device(hq: HQ, staff: Staff | None, name: str, url: str = "", client: 
 
 def revoke_device(hq: HQ, staff: Staff | None, name_or_id: str, client: str = CLI) -> int:
     """Refuse everything the device sends from now on (lost, stolen or copied laptop)."""
-    _check(staff, "device_revoke")
+    check(staff, "device_revoke")
     names = [d.name for d in hq.devices() if name_or_id in (d.device_id, d.name)]
     n = hq.revoke(name_or_id)
     if n:

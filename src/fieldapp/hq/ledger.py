@@ -719,6 +719,8 @@ ALERT_LABELS = {
     "CLONED_DATABASE": "疑似复制的数据库（克隆）",
     "DEVICE_REVOKED": "已停用的设备仍在上传",
     "SEQ_CONFLICT": "批次编号重复而内容不同",
+    "SEQ_TOO_FAR": "批次编号跳得太远",
+    "TOO_LARGE": "批次过大被拒收",
 }
 
 

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from fieldapp.hq import accounts, ledger, web
+from fieldapp.hq import accounts, actions, ledger, web
 from fieldapp.hq.console.common import Console, Refused
 from fieldapp.hq.web import Caller
 
@@ -54,6 +54,13 @@ def routes(con: Console) -> APIRouter:
         accounts.record(
             hq, who.staff, "view_household", found.summary.code, household_id, web.client_of(request)
         )
-        return con.page(request, "household.html", who, f=found, nav="households")
+        return con.page(
+            request,
+            "household.html",
+            who,
+            f=found,
+            may_hand_over=actions.allowed(who.staff, "handover"),
+            nav="households",
+        )
 
     return r
