@@ -30,6 +30,7 @@ ACTIONS = {
     "device_revoke": "停用设备",
     "device_recover": "恢复被判为复制的设备",
     "handover": "移交困难户",
+    "reference_set": "修改参考数据",
 }
 WHO = {
     "referral_outcome": ("admin", "city", "county"),
@@ -39,6 +40,7 @@ WHO = {
     "account_manage": ("admin",),
     "device_recover": ("admin",),
     "handover": ("admin", "city"),
+    "reference_set": ("admin",),
 }
 REFUSED = {
     "referral_outcome": "只读账号不能登记转介办理结果。",
@@ -48,6 +50,7 @@ REFUSED = {
     "account_manage": "只有系统管理员可以管理账号。",
     "device_recover": "只有系统管理员可以恢复设备。",
     "handover": "只有系统管理员和市总工会工作人员可以移交困难户。",
+    "reference_set": "只有系统管理员可以修改参考数据。",
 }
 READ_ONLY = "只读账号不能修改任何内容。"
 NOTE_NEEDED = {"已退回", "已撤销"}
