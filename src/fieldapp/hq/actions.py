@@ -31,6 +31,9 @@ ACTIONS = {
     "device_recover": "恢复被判为复制的设备",
     "handover": "移交困难户",
     "reference_set": "修改参考数据",
+    "reveal": "查看完整身份证号、电话",
+    "password_change": "修改本人密码",
+    "password_change_refused": "修改本人密码（原密码不对）",
 }
 WHO = {
     "referral_outcome": ("admin", "city", "county"),
@@ -41,6 +44,8 @@ WHO = {
     "device_recover": ("admin",),
     "handover": ("admin", "city"),
     "reference_set": ("admin",),
+    "reveal": ("admin", "city", "county"),
+    "password_change": ("admin", "city", "county", "readonly"),
 }
 REFUSED = {
     "referral_outcome": "只读账号不能登记转介办理结果。",
@@ -51,6 +56,8 @@ REFUSED = {
     "device_recover": "只有系统管理员可以恢复设备。",
     "handover": "只有系统管理员和市总工会工作人员可以移交困难户。",
     "reference_set": "只有系统管理员可以修改参考数据。",
+    "reveal": "只读账号不能查看完整的身份证号和电话。",
+    "password_change": "",
 }
 READ_ONLY = "只读账号不能修改任何内容。"
 NOTE_NEEDED = {"已退回", "已撤销"}

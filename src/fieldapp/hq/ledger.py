@@ -270,14 +270,16 @@ def household_file(hq: HQ, staff: Staff, household_id: str) -> HouseholdFile | N
         if device is not None
         else ("市总工会" if idx.device_id == "hq" else idx.device_id),
         device_revoked=device is not None and device.revoked_at is not None,
-        members=[_member(m) for m in _sorted(rows.get("member", []), "created_at")],
-        visits=[_visit(v, cadres) for v in reversed(_sorted(rows.get("visit", []), "visit_date"))],
+        members=[_member(m) for m in sorted_rows(rows.get("member", []), "created_at")],
+        visits=[_visit(v, cadres) for v in reversed(sorted_rows(rows.get("visit", []), "visit_date"))],
         referrals=_referrals(rows.get("referral", []), rows.get("referral_event", [])),
-        assessments=[_assessment(a) for a in reversed(_sorted(rows.get("assessment", []), "assessed_on"))],
+        assessments=[
+            _assessment(a) for a in reversed(sorted_rows(rows.get("assessment", []), "assessed_on"))
+        ],
     )
 
 
-def _sorted(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+def sorted_rows(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (str(r.get(key) or ""), int(r.get("hlc") or 0)))
 
 
@@ -321,10 +323,10 @@ def _referrals(refs: list[dict[str, Any]], events: list[dict[str, Any]]) -> list
 
     kinds = catalogue()
     latest: dict[str, dict[str, Any]] = {}
-    for e in _sorted(events, "occurred_on"):
+    for e in sorted_rows(events, "occurred_on"):
         latest[str(e.get("referral_id"))] = e  # the last status event wins, as on the device
     out = []
-    for r in reversed(_sorted(refs, "created_on")):
+    for r in reversed(sorted_rows(refs, "created_on")):
         ev = latest.get(str(r["id"]))
         kind = kinds.get(_text(r, "kind_code"))
         out.append(
@@ -607,7 +609,7 @@ def referral_detail(hq: HQ, staff: Staff, referral_id: str) -> ReferralDetail | 
                 recorded_by=_text(e, "recorded_by"),
                 at_hq=e.get("origin_device") == "hq",
             )
-            for e in _sorted(events, "occurred_on")
+            for e in sorted_rows(events, "occurred_on")
         ],
         steps=outcome_steps(line.status),
     )

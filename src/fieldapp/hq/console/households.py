@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from fieldapp.hq import accounts, actions, ledger, web
+from fieldapp.hq import accounts, actions, ledger, reveal, web
 from fieldapp.hq.console.common import Console, Refused
 from fieldapp.hq.web import Caller
 
@@ -60,6 +60,27 @@ def routes(con: Console) -> APIRouter:
             who,
             f=found,
             may_hand_over=actions.allowed(who.staff, "handover"),
+            may_reveal=actions.allowed(who.staff, "reveal"),
+            revealed=False,
+            nav="households",
+        )
+
+    @r.post("/households/{household_id}/reveal")
+    def household_reveal(
+        who: Annotated[Caller, Depends(con.acting("reveal"))], request: Request, household_id: str
+    ) -> Response:
+        """The file once more with full ID and phone numbers (audited); the next view is masked."""
+        found = reveal.revealed_file(hq, who.staff, household_id, web.client_of(request))
+        if found is None:
+            raise Refused(404, "没有这一户，或不在您的查看范围内。")
+        return con.page(
+            request,
+            "household.html",
+            who,
+            f=found,
+            may_hand_over=actions.allowed(who.staff, "handover"),
+            may_reveal=True,
+            revealed=True,
             nav="households",
         )
 
