@@ -5,7 +5,7 @@ written to the audit log (操作日志). `staff=None` is the command line on the
 which may do everything (whoever can run it can read the database anyway).
 
     record a referral outcome   admin, city; county only for its county's referrals
-    resolve a conflict          admin, city
+    resolve a conflict          admin, city; county only for its county's households
     enrol or revoke a device    admin
     read-only accounts          nothing
 """
@@ -37,7 +37,7 @@ ACTIONS = {
 }
 WHO = {
     "referral_outcome": ("admin", "city", "county"),
-    "resolve_conflict": ("admin", "city"),
+    "resolve_conflict": ("admin", "city", "county"),
     "device_enrol": ("admin",),
     "device_revoke": ("admin",),
     "account_manage": ("admin",),
@@ -49,7 +49,7 @@ WHO = {
 }
 REFUSED = {
     "referral_outcome": "只读账号不能登记转介办理结果。",
-    "resolve_conflict": "只有系统管理员和市总工会工作人员可以处理冲突。",
+    "resolve_conflict": "只读账号不能处理冲突。",
     "device_enrol": "只有系统管理员可以登记或停用设备。",
     "device_revoke": "只有系统管理员可以登记或停用设备。",
     "account_manage": "只有系统管理员可以管理账号。",
@@ -122,6 +122,8 @@ def resolve_conflict(
 ) -> dict[str, Any]:
     """Keep value a or b; the kept value goes to the household's owner device."""
     check(staff, "resolve_conflict")
+    if staff is not None and not ledger.conflict_visible(hq, staff, conflict_id):
+        raise NotFound(f"没有编号为 {conflict_id} 的冲突，或不在您的查看范围内。")
     res = hq.resolve_conflict(
         conflict_id, keep, by.strip() or (staff.name if staff is not None else "市总工会"), note.strip()
     )

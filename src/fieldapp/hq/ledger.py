@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true
+from sqlalchemy.orm import Session
 
 from fieldapp.domain.divisions import divisions
 from fieldapp.domain.idcard import mask_id_number
@@ -668,20 +669,52 @@ class ConflictOut(BaseModel):
 
 
 def sees_the_whole_city(staff: Staff) -> bool:
-    """Conflicts and alerts are not split by county: only accounts without a county scope see them."""
+    """Device alerts and reference data are city-wide: only accounts without a county scope see them."""
     return not staff.county_code
 
 
+def visible_conflicts(s: Session, staff: Staff) -> set[int] | None:
+    """The conflicts of the households this account may see (None: all of them).
+
+    A conflict belongs to the household of its row (hq_ledger_row) or is the household row itself;
+    a conflict of a row without a household (a cadre) is seen by whole-city accounts only."""
+    if sees_the_whole_city(staff):
+        return None
+    from fieldapp.hq.models import Conflict
+
+    h = HouseholdIndex
+    own = (
+        select(Conflict.id)
+        .join(h, and_(Conflict.entity == "household", h.household_id == Conflict.row_id))
+        .where(_scope(staff))
+    )
+    linked = (
+        select(Conflict.id)
+        .join(LedgerRow, and_(LedgerRow.row_id == Conflict.row_id, LedgerRow.entity == Conflict.entity))
+        .join(h, h.household_id == LedgerRow.household_id)
+        .where(_scope(staff))
+    )
+    return set(s.scalars(own)) | set(s.scalars(linked))
+
+
+def conflict_visible(hq: HQ, staff: Staff, conflict_id: int) -> bool:
+    with hq.session() as s:
+        ids = visible_conflicts(s, staff)
+    return ids is None or conflict_id in ids
+
+
 def conflicts(hq: HQ, staff: Staff, include_resolved: bool = False) -> list[ConflictOut]:
+    """The conflict queue, both values under Chinese labels; a county clerk's county only."""
     import datetime as dt
 
     from fieldapp.hq import labels
 
-    if not sees_the_whole_city(staff):
-        return []
     items = hq.conflicts(include_resolved)
     out = []
     with hq.session() as s:
+        ids = visible_conflicts(s, staff)
+        if ids is not None:
+            items = [c for c in items if int(c["id"]) in ids]
         for c in items:
             row_id, entity = str(c["row_id"]), str(c["entity"])
             hid = row_id if entity == "household" else ""

@@ -16,8 +16,6 @@ def routes(con: Console) -> APIRouter:
     hq = con.hq
 
     def conflicts_page(request: Request, who: Caller, status: int = 200, **extra: Any) -> HTMLResponse:
-        if not ledger.sees_the_whole_city(who.staff):
-            raise Refused(404, "没有这个页面。")
         show_all = bool(extra.pop("show_all", False))
         return con.page(
             request,
@@ -49,6 +47,8 @@ def routes(con: Console) -> APIRouter:
             res = actions.resolve_conflict(
                 hq, who.staff, conflict_id, keep, note[:500], client=web.client_of(request)
             )
+        except actions.NotFound as e:
+            raise Refused(404, e.message) from None
         except SyncError as e:
             return conflicts_page(request, who, 400, error=e.message)
         message = f"冲突 {conflict_id} 已处理：保留值 {res['kept'].upper()}" + (
