@@ -153,9 +153,9 @@ def test_recover_a_cloned_laptop_hand_over_by_name_and_set_reference_data(
             page.get_by_label("密码").fill(PASSWORD)
             page.get_by_role("button", name="登录").click()
             page.get_by_role("link", name="设备与干部").click()
-            row = page.locator("table.grid tbody tr", has_text="兰陵县-王芳")
+            row = page.locator("table.devices tbody tr", has_text="兰陵县-王芳")
             expect(row).to_contain_text("疑似复制")
-            expect(page.locator("main")).to_contain_text("疑似复制的数据库（克隆）")
+            expect(page.locator("table.alerts")).to_contain_text("疑似复制的数据库（克隆）")
             with page.expect_download() as got:
                 row.get_by_role("button", name="恢复设备").click()
             recovery_file = tmp_path / "recover.enrol"
@@ -167,7 +167,9 @@ def test_recover_a_cloned_laptop_hand_over_by_name_and_set_reference_data(
             report = client.upload(genuine, server.url)
             assert report.ok and report.batches == 1, report.message
             page.reload()
-            expect(row).to_contain_text("已恢复为新身份")
+            expect(row).to_have_count(2)  # the old identity (revoked) and the new one
+            expect(row.filter(has_text="已停用")).to_contain_text("已恢复为新身份")
+            expect(row.filter(has_text="正常")).to_contain_text("3")  # owns all three households now
             # hand 张海生 to 赵敏, both chosen by name
             page.get_by_label("要移交的困难户").fill("张海生")
             page.get_by_label("接收的干部").select_option(label="赵敏（兰陵县-赵敏）")
