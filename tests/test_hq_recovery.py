@@ -127,7 +127,7 @@ def test_a_cloned_laptop_is_recovered_and_nothing_is_lost_or_doubled(
 
 
 def test_recover_button_admin_only_csrf_audited_and_refused_for_a_device_never_cloned(
-    tmp_path: Path,
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     hq = HQ(f"sqlite:///{(tmp_path / 'hq.sqlite').as_posix()}")
     hq.init()
@@ -144,6 +144,12 @@ def test_recover_button_admin_only_csrf_audited_and_refused_for_a_device_never_c
             }
         )
         dev = "00000000-0000-4000-8000-000000000001"
+        url = hq.url
+        out = tmp_path / "r.enrol"
+        assert hq_cli.main(["--db", url, "recover-device", "无此设备", "--out", str(out)]) == 1
+        assert hq_cli.main(["--db", url, "recover-device", NAME, "--out", str(out)]) == 1
+        err = capsys.readouterr().err
+        assert "没有找到设备“无此设备”" in err and "没有被判为复制的数据库" in err and not out.exists()
         with TestClient(create_app(hq), follow_redirects=False) as c:
             csrf = sign_in(c, "admin")
             assert "恢复设备" not in c.get("/console/devices").text  # never refused as a clone
