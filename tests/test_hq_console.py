@@ -17,7 +17,7 @@ from tests.test_hq_ledger import EVIL_NAME, LANLING, Ledger, synced_ledger
 
 from fieldapp.hq import accounts
 from fieldapp.hq.app import create_app
-from fieldapp.hq.models import Account, ConsoleSession
+from fieldapp.hq.models import Account, ConsoleAudit, ConsoleSession
 from fieldapp.hq.store import HQ
 from fieldapp.storage.base import utcnow
 
@@ -219,6 +219,11 @@ def test_a_read_only_account_reads_but_may_not_post(
     assert "偷偷加的" not in [a["name"] for a in accounts.list_accounts(hq)]
     assert not next(a for a in accounts.list_accounts(hq) if a["name"] == "city")["disabled"]
     assert app_client.get("/console/accounts").status_code == 404  # not even shown
+    with hq.session() as s:  # each refused post is in the audit log
+        refused = s.scalars(select(ConsoleAudit).where(ConsoleAudit.action == "refused")).all()
+    assert {("viewer", "/console/accounts"), ("viewer", "/console/accounts/city/disable")} <= {
+        (e.account, e.target) for e in refused
+    }
     assert app_client.post("/console/logout", data={"csrf_token": csrf}).status_code == 303
 
 

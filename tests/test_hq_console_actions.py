@@ -135,9 +135,9 @@ def test_who_may_record_outcomes_resolve_and_manage_devices(
     csrf = sign_in(app_client, "lanshan")  # another county's referral, by URL: 404 as if it did not exist
     r = app_client.post(f"/console/referrals/{ref}/outcome", data={**outcome, "csrf_token": csrf})
     assert r.status_code == 404 and "张海生" not in r.text
-    assert app_client.get("/console/conflicts").status_code == 404
+    assert app_client.get("/console/conflicts").status_code == 200  # its own county's conflicts only
     r = app_client.post("/console/conflicts/1/resolve", data={"csrf_token": csrf, "keep": "a"})
-    assert r.status_code == 403
+    assert r.status_code == 404
     csrf = sign_in(app_client, "city")
     r = app_client.post("/console/devices/enrol", data={"csrf_token": csrf, "name": "兰陵县-新"})
     assert r.status_code == 403 and "只有系统管理员" in r.text
@@ -210,7 +210,24 @@ def test_conflicts_side_by_side_under_chinese_labels_and_resolved_in_the_browser
         client.cut_batches(b)
         assert server.ingest(client._unacked(b)[0].sealed).conflicts == 1
         accounts.add_account(server, "city", "city", PASSWORD)
+        accounts.add_account(server, "lanling", "county", PASSWORD, county=LANLING)
+        accounts.add_account(server, "lanshan", "county", PASSWORD, county="371302")
         with TestClient(create_app(server), follow_redirects=False) as c:
+            (conflict,) = server.conflicts()
+            # conflicts are split by county: another county's clerk sees none and gets 404 by URL
+            csrf = sign_in(c, "lanshan")
+            page = c.get("/console/conflicts")
+            assert (
+                page.status_code == 200 and "没有待处理的冲突" in page.text and "原来的地址" not in page.text
+            )
+            r = c.post(f"/console/conflicts/{conflict['id']}/resolve", data={"csrf_token": csrf, "keep": "a"})
+            assert r.status_code == 404 and "原来的地址" not in r.text and "张海生" not in r.text
+            csrf = sign_in(c, "lanling")  # the household's county sees it (and may resolve it)
+            assert "备份里的地址" in c.get("/console/conflicts").text
+            assert (
+                c.post(f"/console/conflicts/{conflict['id']}/resolve", data={"keep": "a"}).status_code == 403
+            )
+            assert server.conflicts()[0]["resolved_at"] is None  # nothing changed by any of these
             csrf = sign_in(c, "city")
             page = c.get("/console/conflicts")
             assert "详细地址" in page.text and "原来的地址" in page.text and "备份里的地址" in page.text
@@ -219,7 +236,6 @@ def test_conflicts_side_by_side_under_chinese_labels_and_resolved_in_the_browser
                 and "hlc" not in page.text
                 and "不负责该户的设备的修改" in page.text
             )
-            (conflict,) = server.conflicts()
             keep = "a" if conflict["a"]["row"]["address_detail"] == "原来的地址" else "b"
             r = c.post(
                 f"/console/conflicts/{conflict['id']}/resolve", data={"csrf_token": csrf, "keep": keep}

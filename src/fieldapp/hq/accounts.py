@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, and_, delete, func, select
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.divisions import divisions
@@ -338,3 +338,50 @@ def audit_entries(hq: HQ, limit: int = 100, offset: int = 0) -> tuple[int, list[
             s.scalars(select(ConsoleAudit).order_by(ConsoleAudit.id.desc()).limit(limit).offset(offset))
         )
         return total, rows
+
+
+# --- one's own password (every account, in the console) ---------------------------------------
+
+
+def check_password_strength(name: str, password: str) -> None:
+    """The rules for a password a person chooses: long enough, two kinds of character, not the name."""
+    check_password_rules(password)
+    kinds = sum(
+        (
+            any(c.isascii() and c.isalpha() for c in password),
+            any(c.isdigit() for c in password),
+            any(not (c.isascii() and c.isalnum()) for c in password),  # punctuation, Chinese …
+        )
+    )
+    if kinds < 2:
+        raise AccountError("密码须包含至少两类字符（字母、数字、符号或汉字）。")
+    if name and name.lower() in password.lower():
+        raise AccountError("密码不能包含账号名。")
+
+
+def change_own_password(
+    hq: HQ, staff: Staff, old: str, new: str, again: str, keep_session: str = "", client: str = ""
+) -> None:
+    """A signed-in person changes their own password; their other browsers are signed out."""
+    with hq.session() as s:
+        a = s.get(Account, staff.id)
+        if a is None or a.disabled_at is not None:
+            raise AccountError("账号已停用。")
+        stored = a.password_hash
+    if not _verify(stored, old):
+        record(hq, staff, "password_change_refused", staff.name, "原密码不对", client)
+        raise AccountError("原密码不对，密码没有修改。")
+    if new != again:
+        raise AccountError("两次输入的新密码不一致，密码没有修改。")
+    if new == old:
+        raise AccountError("新密码不能与原密码相同。")
+    check_password_strength(staff.name, new)
+    with hq.session() as s:
+        a = s.get(Account, staff.id)
+        assert a is not None
+        a.password_hash = hash_password(new)
+        others: ColumnElement[bool] = ConsoleSession.account_id == a.id
+        if keep_session:
+            others = and_(others, ConsoleSession.token_sha256 != _sha256(keep_session))
+        s.execute(delete(ConsoleSession).where(others))
+        audit(s, staff.name, "password_change", staff.name, "", client)

@@ -5,7 +5,7 @@ written to the audit log (操作日志). `staff=None` is the command line on the
 which may do everything (whoever can run it can read the database anyway).
 
     record a referral outcome   admin, city; county only for its county's referrals
-    resolve a conflict          admin, city
+    resolve a conflict          admin, city; county only for its county's households
     enrol or revoke a device    admin
     read-only accounts          nothing
 """
@@ -30,19 +30,38 @@ ACTIONS = {
     "device_revoke": "停用设备",
     "stats_export": "导出统计",  # hq/console/stats_views.py
     "campaign_set": "设定摸底活动",
+    "device_recover": "恢复被判为复制的设备",
+    "handover": "移交困难户",
+    "reference_set": "修改参考数据",
+    "reveal": "查看完整身份证号、电话",
+    "password_change": "修改本人密码",
+    "password_change_refused": "修改本人密码（原密码不对）",
 }
 WHO = {
     "referral_outcome": ("admin", "city", "county"),
-    "resolve_conflict": ("admin", "city"),
+    "resolve_conflict": ("admin", "city", "county"),
     "device_enrol": ("admin",),
     "device_revoke": ("admin",),
+    "account_manage": ("admin",),
+    "device_recover": ("admin",),
+    "handover": ("admin", "city"),
+    "reference_set": ("admin",),
+    "reveal": ("admin", "city", "county"),
+    "password_change": ("admin", "city", "county", "readonly"),
 }
 REFUSED = {
     "referral_outcome": "只读账号不能登记转介办理结果。",
-    "resolve_conflict": "只有系统管理员和市总工会工作人员可以处理冲突。",
+    "resolve_conflict": "只读账号不能处理冲突。",
     "device_enrol": "只有系统管理员可以登记或停用设备。",
     "device_revoke": "只有系统管理员可以登记或停用设备。",
+    "account_manage": "只有系统管理员可以管理账号。",
+    "device_recover": "只有系统管理员可以恢复设备。",
+    "handover": "只有系统管理员和市总工会工作人员可以移交困难户。",
+    "reference_set": "只有系统管理员可以修改参考数据。",
+    "reveal": "只读账号不能查看完整的身份证号和电话。",
+    "password_change": "",
 }
+READ_ONLY = "只读账号不能修改任何内容。"
 NOTE_NEEDED = {"已退回", "已撤销"}
 
 
@@ -64,7 +83,7 @@ def allowed(staff: Staff | None, action: str) -> bool:
     return staff is None or staff.role in WHO[action]
 
 
-def _check(staff: Staff | None, action: str) -> None:
+def check(staff: Staff | None, action: str) -> None:
     if not allowed(staff, action):
         raise NotAllowed(REFUSED[action])
 
@@ -85,7 +104,7 @@ def record_referral_outcome(
     client: str = CLI,
 ) -> dict[str, Any]:
     """A receiving body's answer (已受理, 已办结, 已退回, 已撤销): goes to the owner device's next reply."""
-    _check(staff, "referral_outcome")
+    check(staff, "referral_outcome")
     if staff is not None and ledger.referral_detail(hq, staff, referral_id) is None:
         raise NotFound("没有这条转介，或不在您的查看范围内。")
     if occurred_on is not None and occurred_on > clock.today():
@@ -104,7 +123,9 @@ def resolve_conflict(
     hq: HQ, staff: Staff | None, conflict_id: int, keep: str, note: str = "", by: str = "", client: str = CLI
 ) -> dict[str, Any]:
     """Keep value a or b; the kept value goes to the household's owner device."""
-    _check(staff, "resolve_conflict")
+    check(staff, "resolve_conflict")
+    if staff is not None and not ledger.conflict_visible(hq, staff, conflict_id):
+        raise NotFound(f"没有编号为 {conflict_id} 的冲突，或不在您的查看范围内。")
     res = hq.resolve_conflict(
         conflict_id, keep, by.strip() or (staff.name if staff is not None else "市总工会"), note.strip()
     )
@@ -116,7 +137,7 @@ def resolve_conflict(
 
 def enrol_device(hq: HQ, staff: Staff | None, name: str, url: str = "", client: str = CLI) -> dict[str, Any]:
     """A one-time enrolment file for a new device (its name: county and cadre, e.g. 兰陵县-王芳)."""
-    _check(staff, "device_enrol")
+    check(staff, "device_enrol")
     name = name.strip()
     if not name or len(name) > 100:
         raise SyncError("INVALID", "请填写设备名称（如“兰陵县-王芳”，100字以内）。")
@@ -127,7 +148,7 @@ def enrol_device(hq: HQ, staff: Staff | None, name: str, url: str = "", client: 
 
 def revoke_device(hq: HQ, staff: Staff | None, name_or_id: str, client: str = CLI) -> int:
     """Refuse everything the device sends from now on (lost, stolen or copied laptop)."""
-    _check(staff, "device_revoke")
+    check(staff, "device_revoke")
     names = [d.name for d in hq.devices() if name_or_id in (d.device_id, d.name)]
     n = hq.revoke(name_or_id)
     if n:

@@ -38,6 +38,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name")
     p.add_argument("--out", type=Path, required=True, metavar="FILE")
     p.add_argument("--url", default="", help="写入登记文件的服务器地址")
+    p = sub.add_parser(
+        "recover-device",
+        help="恢复被判为复制数据库的设备：停用旧身份，为干部真正的电脑生成新的登记文件",
+        description="设备的批次因“疑似复制的数据库”被拒收时使用：旧设备身份停用（已收到的记录全部保留），"
+        "生成一份新的登记文件交给该干部真正使用的电脑；它登记后以新身份继续同步，原来负责的困难户随之转到新身份。",
+    )
+    p.add_argument("device", metavar="NAME", help="设备名称或编号")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="恢复登记文件")
+    p.add_argument("--url", default="", help="写入登记文件的服务器地址")
     p = sub.add_parser("import", help="导入U盘上的批次和登记申请（逐批报告）")
     p.add_argument("folder", type=Path, metavar="DIR")
     p = sub.add_parser("export-replies", help="为每台设备导出回执到U盘")
@@ -206,6 +215,16 @@ def _run(hq: HQ, args: argparse.Namespace) -> int:
         print(f"已生成设备登记文件：{args.out}（只能用一次，请妥善交给该设备的干部）")
         if args.url:
             print(f"联网登记地址：{args.url.rstrip('/')}/api/v1/enrolment/{enrolment['token']}")
+        return 0
+    if args.command == "recover-device":
+        from fieldapp.hq import recovery
+
+        enrolment = recovery.issue(hq, None, args.device, args.url)
+        sync_client.write_atomic(args.out, json.dumps(enrolment, ensure_ascii=False, indent=1).encode())
+        print(
+            f"已停用设备“{enrolment['name']}”的旧身份（已收到的记录全部保留），恢复登记文件：{args.out}。"
+            "请只交给该干部真正使用的电脑，在其上执行“设备登记”。"
+        )
         return 0
     if args.command == "import":
         return _import(hq, args.folder)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true
+from sqlalchemy.orm import Session
 
 from fieldapp.domain.divisions import divisions
 from fieldapp.domain.idcard import mask_id_number
@@ -270,14 +271,16 @@ def household_file(hq: HQ, staff: Staff, household_id: str) -> HouseholdFile | N
         if device is not None
         else ("市总工会" if idx.device_id == "hq" else idx.device_id),
         device_revoked=device is not None and device.revoked_at is not None,
-        members=[_member(m) for m in _sorted(rows.get("member", []), "created_at")],
-        visits=[_visit(v, cadres) for v in reversed(_sorted(rows.get("visit", []), "visit_date"))],
+        members=[_member(m) for m in sorted_rows(rows.get("member", []), "created_at")],
+        visits=[_visit(v, cadres) for v in reversed(sorted_rows(rows.get("visit", []), "visit_date"))],
         referrals=_referrals(rows.get("referral", []), rows.get("referral_event", [])),
-        assessments=[_assessment(a) for a in reversed(_sorted(rows.get("assessment", []), "assessed_on"))],
+        assessments=[
+            _assessment(a) for a in reversed(sorted_rows(rows.get("assessment", []), "assessed_on"))
+        ],
     )
 
 
-def _sorted(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+def sorted_rows(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (str(r.get(key) or ""), int(r.get("hlc") or 0)))
 
 
@@ -321,10 +324,10 @@ def _referrals(refs: list[dict[str, Any]], events: list[dict[str, Any]]) -> list
 
     kinds = catalogue()
     latest: dict[str, dict[str, Any]] = {}
-    for e in _sorted(events, "occurred_on"):
+    for e in sorted_rows(events, "occurred_on"):
         latest[str(e.get("referral_id"))] = e  # the last status event wins, as on the device
     out = []
-    for r in reversed(_sorted(refs, "created_on")):
+    for r in reversed(sorted_rows(refs, "created_on")):
         ev = latest.get(str(r["id"]))
         kind = kinds.get(_text(r, "kind_code"))
         out.append(
@@ -607,7 +610,7 @@ def referral_detail(hq: HQ, staff: Staff, referral_id: str) -> ReferralDetail | 
                 recorded_by=_text(e, "recorded_by"),
                 at_hq=e.get("origin_device") == "hq",
             )
-            for e in _sorted(events, "occurred_on")
+            for e in sorted_rows(events, "occurred_on")
         ],
         steps=outcome_steps(line.status),
     )
@@ -666,20 +669,52 @@ class ConflictOut(BaseModel):
 
 
 def sees_the_whole_city(staff: Staff) -> bool:
-    """Conflicts and alerts are not split by county: only accounts without a county scope see them."""
+    """Device alerts and reference data are city-wide: only accounts without a county scope see them."""
     return not staff.county_code
 
 
+def visible_conflicts(s: Session, staff: Staff) -> set[int] | None:
+    """The conflicts of the households this account may see (None: all of them).
+
+    A conflict belongs to the household of its row (hq_ledger_row) or is the household row itself;
+    a conflict of a row without a household (a cadre) is seen by whole-city accounts only."""
+    if sees_the_whole_city(staff):
+        return None
+    from fieldapp.hq.models import Conflict
+
+    h = HouseholdIndex
+    own = (
+        select(Conflict.id)
+        .join(h, and_(Conflict.entity == "household", h.household_id == Conflict.row_id))
+        .where(_scope(staff))
+    )
+    linked = (
+        select(Conflict.id)
+        .join(LedgerRow, and_(LedgerRow.row_id == Conflict.row_id, LedgerRow.entity == Conflict.entity))
+        .join(h, h.household_id == LedgerRow.household_id)
+        .where(_scope(staff))
+    )
+    return set(s.scalars(own)) | set(s.scalars(linked))
+
+
+def conflict_visible(hq: HQ, staff: Staff, conflict_id: int) -> bool:
+    with hq.session() as s:
+        ids = visible_conflicts(s, staff)
+    return ids is None or conflict_id in ids
+
+
 def conflicts(hq: HQ, staff: Staff, include_resolved: bool = False) -> list[ConflictOut]:
+    """The conflict queue, both values under Chinese labels; a county clerk's county only."""
     import datetime as dt
 
     from fieldapp.hq import labels
 
-    if not sees_the_whole_city(staff):
-        return []
     items = hq.conflicts(include_resolved)
     out = []
     with hq.session() as s:
+        ids = visible_conflicts(s, staff)
+        if ids is not None:
+            items = [c for c in items if int(c["id"]) in ids]
         for c in items:
             row_id, entity = str(c["row_id"]), str(c["entity"])
             hid = row_id if entity == "household" else ""
@@ -719,6 +754,8 @@ ALERT_LABELS = {
     "CLONED_DATABASE": "疑似复制的数据库（克隆）",
     "DEVICE_REVOKED": "已停用的设备仍在上传",
     "SEQ_CONFLICT": "批次编号重复而内容不同",
+    "SEQ_TOO_FAR": "批次编号跳得太远",
+    "TOO_LARGE": "批次过大被拒收",
 }
 
 

@@ -26,7 +26,7 @@ from sqlalchemy import Engine, Table, create_engine, event, exc, func, insert, s
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp.domain import clock
-from fieldapp.hq import batchcheck, ledger_index, migrate, ownership, stats_index
+from fieldapp.hq import batchcheck, ledger_index, migrate, ownership, recovery, stats_index
 from fieldapp.hq import limits as hq_limits
 from fieldapp.hq.models import (
     SCHEMA_VERSION,
@@ -221,8 +221,8 @@ class HQ:
                     instance_nonce=nonce,
                 )
             )
-            enr.used_at = utcnow()
-            enr.device_id = device_id
+            enr.used_at, enr.device_id = utcnow(), device_id
+            recovery.on_enrol(s, token, device_id)  # a recovered clone: its households move here
             return {"device_id": device_id, "name": enr.name, "status": "enrolled"}
 
     def revoke(self, name_or_id: str) -> int:

@@ -111,6 +111,10 @@ def _checked_enrolment(data: dict[str, Any]) -> dict[str, Any]:
 
 def start_enrolment(db: Database, enrolment: dict[str, Any]) -> dict[str, Any]:
     """Make this device's key pair (once) and return the enrolment request for headquarters."""
+    from fieldapp.sync import recovery
+
+    if recovery.applies(db, enrolment):  # headquarters' recovery file after a clone lockout
+        recovery.take_new_identity(db)
     with db.session() as s:
         state = s.scalars(select(DeviceState)).one()
         ident = s.get(SyncIdentity, state.device_id)

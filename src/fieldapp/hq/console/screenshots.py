@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +121,7 @@ def main(out: Path) -> None:
             _wait(base)
             upload_all(work, base)
             stage_conflict(url)
+            stage_clone(work, base)
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
                 page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT}, locale="zh-CN")
@@ -169,6 +171,19 @@ def main(out: Path) -> None:
                 _refused_upload(work, base)
                 page.goto(f"{base}/console/devices")
                 shot("12-devices-admin", full=True)
+                page.goto(f"{base}/console/reference")
+                page.fill("input[name=yuan]", "950")
+                page.click("button:has-text('设定低保标准')")
+                page.wait_for_selector("p.ok")
+                shot("20-reference", full=True)
+                page.goto(f"{base}/console/password")
+                shot("21-password")
+                page.goto(f"{base}/console/households")
+                page.locator("table.grid tbody tr td:nth-child(2) a").first.click()
+                page.wait_for_url("**/console/households/*")
+                page.click("button:has-text('显示完整号码')")
+                page.wait_for_load_state()
+                shot("22-household-revealed")
                 page.goto(f"{base}/console/audit")
                 shot("08-audit")
                 stats_shots(url, base, page, shot)
@@ -209,6 +224,26 @@ def stats_shots(url: str, base: str, page: Any, shot: Callable[..., None]) -> No
     page.locator("table.stats tbody td a").first.click()
     page.wait_for_url("**/console/stats/list*")
     shot("19-stats-list")
+
+
+def stage_clone(work: Path, server: str) -> None:
+    """The first laptop's folder copied to another laptop: the copy syncs first, then the real
+    laptop is refused as a cloned database (so 设备与干部 shows 疑似复制 and 恢复设备)."""
+    import shutil
+
+    from fieldapp.services import households
+
+    first = sorted(work.glob("laptop-*"))[0]
+    shutil.copytree(first, work / "copy")
+    for folder in (work / "copy", first):
+        db = open_database(folder)
+        try:
+            h = households.list_households(db)[0]
+            data = households.household_data(households.get_household(db, h.id))
+            households.update_household(db, h.id, replace(data, note=f"{folder.name} 上的修改"))
+            client.upload(db, server)
+        finally:
+            db.close()
 
 
 def _refused_upload(work: Path, server: str) -> None:

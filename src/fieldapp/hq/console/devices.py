@@ -1,0 +1,114 @@
+"""设备与干部: devices with their last batch, alerts in Chinese; enrol, revoke (administrators)."""
+
+import json
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from fieldapp.hq import actions, handovers, ledger, recovery, web
+from fieldapp.hq.console.common import Console, Refused, done
+from fieldapp.hq.web import Caller
+from fieldapp.sync.protocol import SyncError
+
+
+def download(enrolment: dict[str, Any]) -> Response:
+    """An enrolment file, downloaded under the device's name."""
+    body = json.dumps(enrolment, ensure_ascii=False, indent=1).encode()
+    filename = quote(f"{enrolment['name']}.enrol")
+    return Response(
+        body,
+        media_type="application/octet-stream",
+        headers={
+            "Content-Disposition": f"attachment; filename=\"device.enrol\"; filename*=UTF-8''{filename}"
+        },
+    )
+
+
+def routes(con: Console) -> APIRouter:
+    r = APIRouter()
+    hq = con.hq
+
+    def devices_page(request: Request, who: Caller, status: int = 200, **extra: Any) -> HTMLResponse:
+        may_hand_over = actions.allowed(who.staff, "handover")
+        extra.setdefault("handover", {"household": "", "cadre": "", "note": ""})
+        return con.page(
+            request,
+            "devices.html",
+            who,
+            status,
+            devices=ledger.devices(hq, who.staff),
+            alerts=ledger.alerts(hq, who.staff),
+            may_manage=actions.allowed(who.staff, "device_enrol"),
+            recoverable=recovery.recoverable(hq),
+            recovered=recovery.recovered_to(hq),
+            may_hand_over=may_hand_over,
+            cadres=handovers.cadre_choices(hq) if may_hand_over else [],
+            nav="devices",
+            **extra,
+        )
+
+    @r.get("/devices")
+    def devices(
+        who: Annotated[Caller, Depends(con.signed_in)], request: Request, done: str = "", household: str = ""
+    ) -> Response:
+        form = {"household": household[:100], "cadre": "", "note": ""}
+        return devices_page(request, who, message=done[:200], handover=form)
+
+    @r.post("/devices/handover")
+    def handover(
+        who: Annotated[Caller, Depends(con.acting("handover"))],
+        request: Request,
+        household: str = Form(""),
+        cadre: str = Form(""),
+        note: str = Form(""),
+    ) -> Response:
+        """A household to another cadre, both chosen by name: HQ.handover moves it at the next sync."""
+        try:
+            res = handovers.hand_over(hq, who.staff, household, cadre, note[:200], web.client_of(request))
+        except SyncError as e:
+            form = {"household": household[:100], "cadre": cadre, "note": note[:200]}
+            return devices_page(request, who, 400, error=e.message, handover=form)
+        message = f"已把 {res['code']} {res['head']} 移交给 {res['to']}，该设备下次同步时收到。"
+        return done("/console/devices", message)
+
+    @r.post("/devices/enrol")
+    def device_enrol(
+        who: Annotated[Caller, Depends(con.acting("device_enrol"))],
+        request: Request,
+        name: str = Form(""),
+        url: str = Form(""),
+    ) -> Response:
+        server_url = url.strip() or str(request.base_url).rstrip("/")
+        try:
+            enrolment = actions.enrol_device(hq, who.staff, name, server_url, web.client_of(request))
+        except SyncError as e:
+            return devices_page(request, who, 400, error=e.message)
+        return download(enrolment)
+
+    @r.post("/devices/{device_id}/revoke")
+    def device_revoke(
+        who: Annotated[Caller, Depends(con.acting("device_revoke"))], request: Request, device_id: str
+    ) -> Response:
+        known = {d.device_id: d.name for d in ledger.devices(hq, who.staff)}
+        if device_id not in known:
+            raise Refused(404, "没有这台设备。")
+        actions.revoke_device(hq, who.staff, device_id, web.client_of(request))
+        return done("/console/devices", "已停用设备：" + known[device_id])
+
+    @r.post("/devices/{device_id}/recover")
+    def device_recover(
+        who: Annotated[Caller, Depends(con.acting("device_recover"))], request: Request, device_id: str
+    ) -> Response:
+        """A device refused as a clone: revoke it, download the recovery file for the real laptop."""
+        if device_id not in {d.device_id for d in ledger.devices(hq, who.staff)}:
+            raise Refused(404, "没有这台设备。")
+        server_url = str(request.base_url).rstrip("/")
+        try:
+            enrolment = recovery.issue(hq, who.staff, device_id, server_url, web.client_of(request))
+        except SyncError as e:
+            return devices_page(request, who, 400, error=e.message)
+        return download(enrolment)
+
+    return r
