@@ -1747,99 +1747,99 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="75" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="76" />
         <source>新建转介 — %1</source>
         <translation>新建转介 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="89" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="90" />
         <source>（全户）</source>
         <translation>（全户）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="96" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="97" />
         <source>为什么转介、希望对方做什么</source>
         <translation>为什么转介、希望对方做什么</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="108" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="109" />
         <source>转介事项(&amp;K)</source>
         <translation>转介事项(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="109" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="110" />
         <source>接收单位(&amp;B)</source>
         <translation>接收单位(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="110" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="111" />
         <source>涉及成员</source>
         <translation>涉及成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="111" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="112" />
         <source>转介原因(&amp;E)</source>
         <translation>转介原因(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="112" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="113" />
         <source>转介日期</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="124" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="125" />
         <source>保存转介(&amp;S)</source>
         <translation>保存转介(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="130" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="131" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="137" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="138" />
         <source>来自本次走访</source>
         <translation>来自本次走访</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="185" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="186" />
         <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
         <translation>已恢复 %1 自动保存的草稿，核对后保存即可。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="196" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="197" />
         <source>草稿未能保存</source>
         <translation>草稿未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="213" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="214" />
         <source>转出后每 %1 天跟进一次，到期会列入待办。</source>
         <translation>转出后每 %1 天跟进一次，到期会列入待办。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="239" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="240" />
         <source>没有转介同意</source>
         <translation>没有转介同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="241" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="242" />
         <source>这户还没有同意把个人信息提供给其他单位（转介）。按《个人信息保护法》第23条，转介前须取得本人单独同意。
 请先向本人说明并在“救助与同意”页登记同意；确已取得书面同意的，可以继续保存转介。</source>
         <translation>这户还没有同意把个人信息提供给其他单位（转介）。按《个人信息保护法》第23条，转介前须取得本人单独同意。
 请先向本人说明并在“救助与同意”页登记同意；确已取得书面同意的，可以继续保存转介。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="265" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="266" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="266" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="267" />
         <source>转介未能保存</source>
         <translation>转介未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="286" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="291" />
         <source>转介</source>
         <translation>转介</translation>
     </message>
@@ -2203,62 +2203,62 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="316" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="313" />
         <source>转介状态变更</source>
         <translation>转介状态变更</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="328" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="325" />
         <source>办理情况；退回或撤销须写明原因</source>
         <translation>办理情况；退回或撤销须写明原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="330" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="327" />
         <source>转介事项</source>
         <translation>转介事项</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="331" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="328" />
         <source>当前状态</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="332" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="329" />
         <source>变更为(&amp;T)</source>
         <translation>变更为(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="333" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="330" />
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="334" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="331" />
         <source>说明(&amp;N)</source>
         <translation>说明(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="339" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="336" />
         <source>确定(&amp;S)</source>
         <translation>确定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="345" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="342" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="356" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="353" />
         <source>该转介已结束，不能再变更状态。</source>
         <translation>该转介已结束，不能再变更状态。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="372" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="369" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="373" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="370" />
         <source>状态未能保存</source>
         <translation>状态未能保存</translation>
     </message>
@@ -2331,163 +2331,173 @@
         <translation>或填写登记码（配合上面的服务器地址）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="125" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="128" />
+        <source>用登记码联网登记时：填登记信上的“市总工会公钥指纹”（如 ABCD-EFGH-…）</source>
+        <translation>用登记码联网登记时：填登记信上的“市总工会公钥指纹”（如 ABCD-EFGH-…）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="130" />
         <source>联网登记(&amp;E)</source>
         <translation>联网登记(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="128" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="133" />
         <source>登记申请写到U盘(&amp;Q)…</source>
         <translation>登记申请写到U盘(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="144" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="150" />
         <source>有网络：选登记文件或填登记码，点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再用“从U盘导入回执”完成登记。</source>
         <translation>有网络：选登记文件或填登记码，点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再用“从U盘导入回执”完成登记。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="154" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="160" />
         <source>上传到市总(&amp;U)</source>
         <translation>上传到市总(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="157" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="163" />
         <source>导出到U盘(&amp;X)…</source>
         <translation>导出到U盘(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="160" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="166" />
         <source>从U盘导入回执(&amp;I)…</source>
         <translation>从U盘导入回执(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="177" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="183" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="194" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="200" />
         <source>正在读取同步状态…</source>
         <translation>正在读取同步状态…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="207" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="213" />
         <source>已登记（设备编号 %1…）</source>
         <translation>已登记（设备编号 %1…）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="210" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="216" />
         <source>已写出登记申请，等待市总工会回执（从U盘导入回执后完成登记）</source>
         <translation>已写出登记申请，等待市总工会回执（从U盘导入回执后完成登记）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="212" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="218" />
         <source>尚未登记：请先用市总工会发的登记文件或登记码登记本机</source>
         <translation>尚未登记：请先用市总工会发的登记文件或登记码登记本机</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="213" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="219" />
         <source>%1 条</source>
         <translation>%1 条</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="215" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="221" />
         <source>%1 批（%2 条）</source>
         <translation>%1 批（%2 条）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="219" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="225" />
         <source>从未同步</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="221" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="227" />
         <source>%1 户（已由市总工会移交给其他干部，本机只能查看）</source>
         <translation>%1 户（已由市总工会移交给其他干部，本机只能查看）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="225" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="231" />
         <source>无</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="239" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="245" />
         <source>请先登记本机</source>
         <translation>请先登记本机</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="271" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="277" />
         <source>%1 / %2 批</source>
         <translation>%1 / %2 批</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="294" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="300" />
         <source>选择登记文件</source>
         <translation>选择登记文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="294" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="300" />
         <source>登记文件 (*.enrol *.json);;所有文件 (*)</source>
         <translation>登记文件 (*.enrol *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="304" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="310" />
         <source>请先填写市总工会服务器地址（向市总工会询问），或改用“导出到U盘”。</source>
         <translation>请先填写市总工会服务器地址（向市总工会询问），或改用“导出到U盘”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="308" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="314" />
         <source>服务器地址“%1”写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。</source>
         <translation>服务器地址“%1”写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="318" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="324" />
         <source>正在上传…</source>
         <translation>正在上传…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="325" />
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="397" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="331" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="412" />
         <source>选择U盘上的文件夹</source>
         <translation>选择U盘上的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="334" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="340" />
         <source>正在导出到U盘…</source>
         <translation>正在导出到U盘…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="339" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="345" />
         <source>选择U盘上放回执的文件夹</source>
         <translation>选择U盘上放回执的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="348" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="354" />
         <source>正在导入回执…</source>
         <translation>正在导入回执…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="367" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="373" />
         <source>请选择市总工会发的登记文件，或填写服务器地址和登记码。</source>
         <translation>请选择市总工会发的登记文件，或填写服务器地址和登记码。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="369" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="375" />
         <source>用登记码登记需要先填写服务器地址。</source>
         <translation>用登记码登记需要先填写服务器地址。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="388" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="391" />
+        <source>用登记码联网登记需要填写登记信上的“市总工会公钥指纹”，以确认连到的是真正的市总工会。</source>
+        <translation>用登记码联网登记需要填写登记信上的“市总工会公钥指纹”，以确认连到的是真正的市总工会。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="403" />
         <source>正在登记…</source>
         <translation>正在登记…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="395" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="410" />
         <source>不联网登记需要市总工会发的登记文件：请先点“选择文件”。</source>
         <translation>不联网登记需要市总工会发的登记文件：请先点“选择文件”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="410" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="425" />
         <source>正在写登记申请…</source>
         <translation>正在写登记申请…</translation>
     </message>
@@ -2513,127 +2523,127 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="89" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="90" />
         <source>记录走访 — %1</source>
         <translation>记录走访 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="89" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="90" />
         <source>修改走访记录 — %1</source>
         <translation>修改走访记录 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="108" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="109" />
         <source>如：家中、务工单位</source>
         <translation>如：家中、务工单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="111" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="112" />
         <source>见到的家庭成员</source>
         <translation>见到的家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="112" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="113" />
         <source>住房、收入、健康、子女上学等</source>
         <translation>住房、收入、健康、子女上学等</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="114" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="115" />
         <source>希望得到的帮助（利益诉求）</source>
         <translation>希望得到的帮助（利益诉求）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="116" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="117" />
         <source>其他情况</source>
         <translation>其他情况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="123" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="124" />
         <source>走访日期(&amp;D)</source>
         <translation>走访日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="124" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="125" />
         <source>走访方式(&amp;M)</source>
         <translation>走访方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="125" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="126" />
         <source>走访地点(&amp;P)</source>
         <translation>走访地点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="126" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="127" />
         <source>见到的人</source>
         <translation>见到的人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="127" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="128" />
         <source>生活状况</source>
         <translation>生活状况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="128" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="129" />
         <source>利益诉求</source>
         <translation>利益诉求</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="129" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="130" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="130" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="131" />
         <source>下次走访(&amp;N)</source>
         <translation>下次走访(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="140" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="141" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="143" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="144" />
         <source>保存并转介(&amp;R)…</source>
         <translation>保存并转介(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="145" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="146" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="154" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="155" />
         <source>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</source>
         <translation>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="178" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="179" />
         <source>家中</source>
         <translation>家中</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="227" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="228" />
         <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
         <translation>已恢复 %1 自动保存的草稿，核对后保存即可。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="238" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="239" />
         <source>草稿未能保存</source>
         <translation>草稿未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="312" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="313" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="313" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="314" />
         <source>走访未能保存</source>
         <translation>走访未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="325" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="331" />
         <source>走访记录</source>
         <translation>走访记录</translation>
     </message>
@@ -2641,42 +2651,42 @@
 <context>
     <name>VoidVisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="352" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="350" />
         <source>作废走访记录</source>
         <translation>作废走访记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="355" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="353" />
         <source>作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。</source>
         <translation>作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="363" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="361" />
         <source>如：记错了户、重复录入</source>
         <translation>如：记错了户、重复录入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="366" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="364" />
         <source>作废原因(&amp;R)</source>
         <translation>作废原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="368" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="366" />
         <source>作废(&amp;V)</source>
         <translation>作废(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="370" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="368" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="396" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="394" />
         <source>正在作废…</source>
         <translation>正在作废…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="397" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="395" />
         <source>未能作废</source>
         <translation>未能作废</translation>
     </message>
