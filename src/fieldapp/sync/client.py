@@ -94,6 +94,7 @@ def load_enrolment(
         else:
             data = json.loads(Path(source).read_text(encoding="utf-8"))
     except httpx.HTTPError as e:
+        _untrusted(e)
         raise SyncError("NETWORK", f"连不上市总工会服务器（{e}）。请检查网络，或改用登记文件。") from e
     except (OSError, ValueError) as e:
         raise SyncError("BAD_ENROLMENT", f"无法读取登记文件 {source}：{e}") from e
@@ -115,6 +116,15 @@ def tls_verify(ca_file: Path | None = None, data_dir: Path | None = None) -> ssl
         return ssl.create_default_context(cafile=str(path))
     except (OSError, ssl.SSLError) as e:
         raise SyncError("BAD_CA_FILE", f"无法读取证书文件 {path}：{e}") from e
+
+
+def _untrusted(e: Exception) -> None:
+    if "CERTIFICATE_VERIFY_FAILED" in str(e) or "certificate verify failed" in str(e):
+        raise SyncError(
+            "TLS_UNTRUSTED",
+            "市总工会服务器的HTTPS证书不受本机信任（可能是自签证书，或连到了假冒的服务器），已停止，未发送任何数据。"
+            "请用市总工会提供的CA证书（--ca-file）后重试。",
+        ) from e
 
 
 def keep_ca_file(db: Database, ca_file: Path) -> None:
@@ -174,6 +184,7 @@ def enroll_online(
             f"{url}{API}/enrol", json=request, timeout=30, verify=tls_verify(ca_file, db.path.parent)
         )
     except httpx.HTTPError as e:
+        _untrusted(e)
         raise SyncError("NETWORK", f"连不上市总工会服务器（{e}）。请检查网络，或改用U盘方式登记。") from e
     body = r.json()
     if r.status_code != 200:
@@ -395,6 +406,7 @@ def _request_with_retry(send: Callable[[], httpx.Response], retries: int, backof
                 return r
             last = SyncError("SERVER_ERROR", f"服务器出错（{r.status_code}）")
         except httpx.TransportError as e:
+            _untrusted(e)  # a certificate is not a passing fault: no retry
             last = e
         if attempt < retries:
             time.sleep(backoff * (2**attempt))
