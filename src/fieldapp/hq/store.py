@@ -22,11 +22,11 @@ from typing import Any, cast
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import Engine, Table, create_engine, event, exc, func, insert, select, update
+from sqlalchemy import Engine, Table, create_engine, event, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp.domain import clock
-from fieldapp.hq import batchcheck, enrolment, ledger_index, migrate, ownership
+from fieldapp.hq import batchcheck, enrolment, ledger_index, migrate, ownership, rowlock
 from fieldapp.hq import limits as hq_limits
 from fieldapp.hq.models import (
     SCHEMA_VERSION,
@@ -182,13 +182,8 @@ class HQ:
 
     def ingest(self, data: bytes, channel: str = "http") -> IngestResult:
         try:
-            result = self._ingest(data, channel)
-        except exc.IntegrityError:
-            # another request committed the same batch a moment ago: now it is a duplicate
-            try:
-                result = self._ingest(data, channel)
-            except SyncError as e:
-                result = IngestResult("rejected", e.code, e.message)
+            # lost a race (the same batch, or the same new row, committed a moment ago): run again
+            result = rowlock.retry(lambda: self._ingest(data, channel))
         except SyncError as e:
             result = IngestResult("rejected", e.code, e.message)
         log.info(
@@ -227,6 +222,8 @@ class HQ:
                 raise self._reject_logged(
                     device_id, "DEVICE_REVOKED", f"设备“{dev.name}”已被停用，数据已拒收。请联系市总工会。"
                 )
+            # this before the batch id: a copy committed in between is then seen as a duplicate, not a clone
+            same_seq = s.scalar(select(Batch).where(Batch.device_id == device_id, Batch.seq == seq))
             known = s.get(Batch, batch_id)
             if known is not None:
                 if known.payload_sha256 == h.get("payload_sha256") and known.device_id == device_id:
@@ -238,7 +235,6 @@ class HQ:
                     base.gaps = self._gaps(s, device_id)
                     return base
                 raise self._reject_logged(device_id, "SEQ_CONFLICT", "同一批次编号内容不同，已拒收。")
-            same_seq = s.scalar(select(Batch).where(Batch.device_id == device_id, Batch.seq == seq))
             nonce_bad = h.get("instance_nonce") != dev.instance_nonce
             if same_seq is not None or nonce_bad:
                 raise self._reject_logged(
@@ -287,6 +283,7 @@ class HQ:
         changes: list[dict[str, Any]],
         attachments: list[tuple[str, bytes]],
     ) -> int:
+        rowlock.lock_rows(s, changes)  # serialised per row from here on: rowlock.py
         rows: list[dict[str, Any]] = []
         for c in changes:
             text = protocol.canonical_json(c["row"]).decode("utf-8")
