@@ -10,10 +10,13 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 from tests.conftest import head_data, household_data, open_ledger
 from tests.test_sync_e2e import Server
@@ -21,6 +24,7 @@ from tests.test_sync_protocol import hq, hq_url, postgres_server  # noqa: F401  
 
 from fieldapp import cli
 from fieldapp.hq import cli as hq_cli
+from fieldapp.hq import enrolment as hq_enrolment
 from fieldapp.hq import limits
 from fieldapp.hq.models import Device, Enrolment
 from fieldapp.hq.store import HQ
@@ -238,3 +242,67 @@ def test_an_enrolment_waiting_on_a_locked_database_does_not_block_other_requests
         db.close()
     finally:
         srv.stop()
+
+
+# --- the enrolment parser, fuzzed ---------------------------------------------------------------------
+
+FUZZ = settings(
+    max_examples=200,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    database=None,
+)
+SIGNER = KeyPair.generate()
+TOKEN = "fuzz-token"
+GOOD = enrolment.sign_request(
+    {
+        "kind": enrolment.REQUEST_KIND,
+        "v": 1,
+        "device_id": "0b0b0b0b-0000-4000-8000-000000000001",
+        "instance_nonce": "0b0b0b0b-0000-4000-8000-000000000002",
+        "label": "兰陵县-王芳",
+        "sign_public": protocol.b64(SIGNER.sign_public),
+        "box_public": protocol.b64(SIGNER.box_public),
+    },
+    TOKEN,
+    SIGNER.sign_secret,
+)
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(st.characters(codec=None), max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=12,
+)
+
+
+def _check(request: dict[str, Any]) -> bool:
+    """What headquarters does before the database: only SyncError may escape. True if accepted."""
+    try:
+        req = hq_enrolment.parse(request)
+        enrolment.verify_request(request, TOKEN, req.sign_public)
+    except SyncError as e:
+        assert e.code and e.message and not e.message.isascii()
+        return False
+    return True
+
+
+@FUZZ
+@given(st.dictionaries(st.sampled_from([*GOOD, "token", "extra"]), json_values, max_size=12))
+def test_any_enrolment_request_is_checked_not_trusted(request: dict[str, Any]) -> None:
+    assert not _check(request)
+
+
+@FUZZ
+@given(st.sampled_from(sorted(GOOD)), json_values)
+def test_a_signed_request_with_any_field_changed_is_refused(key: str, value: Any) -> None:
+    changed = {**GOOD, key: value}
+    try:  # unchanged only if it encodes the same (1.0 is not 1)
+        same = protocol.canonical_json(changed) == protocol.canonical_json(GOOD)
+    except UnicodeEncodeError:
+        same = False
+    assert _check(changed) == same
+
+
+def test_a_lone_surrogate_is_refused_cleanly() -> None:
+    assert _check(GOOD)
+    assert not _check({**GOOD, "label": "\ud800"})

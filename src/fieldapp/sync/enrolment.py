@@ -126,8 +126,8 @@ def sign_request(fields: dict[str, Any], token: str, sign_secret: bytes) -> dict
 def verify_request(request: dict[str, Any], token: str, sign_public: bytes) -> None:
     """Both proofs, or ENROLMENT_CHANGED: the HMAC under the token (nobody without the token made
     or changed this request) and the signature by the key it registers (the device holds it)."""
-    message = request_message(request)
     try:
+        message = request_message(request)  # a lone surrogate in a field cannot be encoded
         mac = _strict_unb64(request.get("token_mac"))
         signature = _strict_unb64(request.get("signature"))
     except ValueError as e:
