@@ -121,6 +121,7 @@ def bench_many_devices(url: str, label: str, tmp: Path, devices: int = 100, per:
         realistic_changes(db, per)
         client.cut_batches(db)
         dbs.append(db)
+    admin = {"Authorization": f"Bearer {hq.admin_token}"}  # GET /api/v1/status is for HQ's staff
     hq.close()
     port = free_port()
     log = (tmp / "server.log").open("wb")
@@ -141,7 +142,9 @@ def bench_many_devices(url: str, label: str, tmp: Path, devices: int = 100, per:
         with ThreadPoolExecutor(max_workers=devices) as pool:
             reports = list(pool.map(lambda db: client.upload(db, base, retries=5, backoff=0.2), dbs))
         elapsed = time.perf_counter() - start
-        st = httpx.get(f"{base}/api/v1/status").json()
+        r = httpx.get(f"{base}/api/v1/status", headers=admin)
+        assert r.status_code == 200, r.text
+        st = r.json()
     finally:
         proc.terminate()
         proc.wait(10)
@@ -159,14 +162,16 @@ def bench_many_devices(url: str, label: str, tmp: Path, devices: int = 100, per:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--only-concurrency", action="store_true", help="only 100 devices at once")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
-        bench_cut(tmp)
-        bench_ingest(f"sqlite:///{(tmp / 'hq.sqlite').as_posix()}", "SQLite", tmp)
         pg = None if args.no_postgres else _start_pg()
-        if pg:
-            bench_ingest(new_pg_database(pg), "PostgreSQL", tmp)
+        if not args.only_concurrency:
+            bench_cut(tmp)
+            bench_ingest(f"sqlite:///{(tmp / 'hq.sqlite').as_posix()}", "SQLite", tmp)
+            if pg:
+                bench_ingest(new_pg_database(pg), "PostgreSQL", tmp)
         bench_many_devices(f"sqlite:///{(tmp / 'many.sqlite').as_posix()}", "SQLite", tmp)
         if pg:
             bench_many_devices(new_pg_database(pg), "PostgreSQL", tmp)

@@ -31,7 +31,7 @@ from fieldapp.hq.cli import build_parser
 from fieldapp.hq.limits import Limits
 from fieldapp.hq.models import Alert
 from fieldapp.hq.store import HQ
-from fieldapp.sync import protocol
+from fieldapp.sync import enrolment, protocol
 from fieldapp.sync.protocol import KeyPair
 
 MIB = 1024 * 1024
@@ -46,13 +46,16 @@ class Forger:
         self.nonce = str(uuid.uuid4())
         self.hq_box = hq.keys.box_public
         hq.enrol(
-            {
-                "token": hq.issue_enrolment("伪造测试机")["token"],
-                "device_id": self.device_id,
-                "instance_nonce": self.nonce,
-                "sign_public": protocol.b64(self.keys.sign_public),
-                "box_public": protocol.b64(self.keys.box_public),
-            }
+            enrolment.sign_request(
+                {
+                    "device_id": self.device_id,
+                    "instance_nonce": self.nonce,
+                    "sign_public": protocol.b64(self.keys.sign_public),
+                    "box_public": protocol.b64(self.keys.box_public),
+                },
+                hq.issue_enrolment("伪造测试机")["token"],
+                self.keys.sign_secret,
+            )
         )
 
     def header(self, seq: int, count: int) -> dict[str, Any]:
@@ -339,7 +342,9 @@ MALFORMED: dict[str, dict[str, Any]] = {
         "method": "POST",
         "path": "/api/v1/enrol",
         "json": {
-            "token": "t",
+            "token_id": "t" * 32,
+            "token_mac": "",
+            "signature": "",
             "device_id": DEVICE,
             "instance_nonce": "n" * 5000,
             "sign_public": protocol.b64(b"k" * 32),

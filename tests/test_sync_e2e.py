@@ -122,10 +122,14 @@ def test_two_devices_network_and_usb(
         server.url,
     ]
     assert hq_cli.main(hq_argv) == 0
-    enrol_url = capsys.readouterr().out.split("联网登记地址：")[1].strip()
-    assert cli.main(["sync", "--data-dir", str(online), "enroll", enrol_url]) == 0  # enrolled by URL
+    letter = capsys.readouterr().out
+    enrol_url = letter.split("联网登记地址：")[1].split()[0]
+    fp = letter.split("市总工会公钥指纹：")[1].split()[0]
+    # by URL, the cadre types the fingerprint printed in the letter (here in lower case, no dashes)
+    argv = ["enroll", enrol_url, "--fingerprint", fp.replace("-", "").lower()]
+    assert cli.main(["sync", "--data-dir", str(online), *argv]) == 0  # enrolled by URL
     assert "登记成功" in capsys.readouterr().out
-    assert cli.main(["sync", "--data-dir", str(tmp_path / "thief"), "enroll", enrol_url]) == 1  # once only
+    assert cli.main(["sync", "--data-dir", str(tmp_path / "thief"), *argv]) == 1  # once only
     assert "已使用" in capsys.readouterr().err
     stick = tmp_path / "stick"
     assert (

@@ -96,9 +96,16 @@ def test_enrol_upload_export_and_import_through_the_screen(
 
     # enrol with the headquarters URL and a code, typed in
     hq = HQ(server.db_url)
-    token = hq.issue_enrolment("兰陵县-王芳", server.url)["token"]
+    letter = hq.issue_enrolment("兰陵县-王芳", server.url)
     qtbot.keyClicks(screen.server, server.url)
-    qtbot.keyClicks(screen.enrol_code, token)
+    qtbot.keyClicks(screen.enrol_code, letter["token"])
+    _click(qtbot, screen.enrol_button)  # without the fingerprint from the letter: asked for it
+    assert "市总工会公钥指纹" in _wait(qtbot, screen)
+    qtbot.keyClicks(screen.enrol_fingerprint, "ABCD-EFGH-IJKL-MNOP-QRST-UVWX")  # a wrong one
+    _click(qtbot, screen.enrol_button)
+    assert "不符" in _wait(qtbot, screen)
+    screen.enrol_fingerprint.clear()
+    qtbot.keyClicks(screen.enrol_fingerprint, letter["hq_fingerprint"])
     _click(qtbot, screen.enrol_button)
     assert "设备登记成功：兰陵县-王芳" in _wait(qtbot, screen)
     assert screen.enrol_state.text().startswith("已登记") and not screen.enrol_box.isVisible()

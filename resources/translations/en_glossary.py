@@ -412,6 +412,13 @@ EN = {
     "待上传的修改：": "Changes waiting:",
     "待同步 %1 条": "%1 changes to sync",
     "或填写登记码（配合上面的服务器地址）": "or the enrolment code (with the server address above)",
+    "用登记码联网登记时：填登记信上的“市总工会公钥指纹”（如 ABCD-EFGH-…）": (
+        "enrolling by code: the headquarters key fingerprint from the enrolment letter (like ABCD-EFGH-…)"
+    ),
+    "用登记码联网登记需要填写登记信上的“市总工会公钥指纹”，以确认连到的是真正的市总工会。": (
+        "Enrolling by code needs the headquarters key fingerprint from the enrolment letter, "
+        "to make sure this is the real headquarters."
+    ),
     "无": "None",
     "有网络：选登记文件或填登记码，点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再用“从U盘导入回执”完成登记。": "With network: choose the enrolment file or enter the code, then 'Enrol online'. Without: choose the file, 'Write request to USB', have headquarters import the stick, then finish with 'Import reply from USB'.",
     "服务器地址(&D)：": "Server a&ddress:",

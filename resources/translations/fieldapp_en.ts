@@ -2696,163 +2696,173 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
         <translation>or the enrolment code (with the server address above)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="124" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="127" />
+        <source>用登记码联网登记时：填登记信上的“市总工会公钥指纹”（如 ABCD-EFGH-…）</source>
+        <translation>enrolling by code: the headquarters key fingerprint from the enrolment letter (like ABCD-EFGH-…)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="129" />
         <source>联网登记(&amp;E)</source>
         <translation>&amp;Enrol online</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="127" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="132" />
         <source>登记申请写到U盘(&amp;Q)…</source>
         <translation>Write re&amp;quest to USB…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="143" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="149" />
         <source>有网络：选登记文件或填登记码，点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再用“从U盘导入回执”完成登记。</source>
         <translation>With network: choose the enrolment file or enter the code, then 'Enrol online'. Without: choose the file, 'Write request to USB', have headquarters import the stick, then finish with 'Import reply from USB'.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="153" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="159" />
         <source>上传到市总(&amp;U)</source>
         <translation>&amp;Upload to headquarters</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="156" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="162" />
         <source>导出到U盘(&amp;X)…</source>
         <translation>E&amp;xport to USB…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="159" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="165" />
         <source>从U盘导入回执(&amp;I)…</source>
         <translation>&amp;Import reply from USB…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="176" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="182" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="193" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="199" />
         <source>正在读取同步状态…</source>
         <translation>Reading the sync state…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="206" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="212" />
         <source>已登记（设备编号 %1…）</source>
         <translation>Enrolled (device %1…)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="209" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="215" />
         <source>已写出登记申请，等待市总工会回执（从U盘导入回执后完成登记）</source>
         <translation>Enrolment request written; waiting for headquarters' reply (import it from the USB stick to finish)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="211" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="217" />
         <source>尚未登记：请先用市总工会发的登记文件或登记码登记本机</source>
         <translation>Not enrolled: enrol this computer with the enrolment file or code from headquarters</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="212" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="218" />
         <source>%1 条</source>
         <translation>%1 changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="214" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="220" />
         <source>%1 批（%2 条）</source>
         <translation>%1 batches (%2 changes)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="218" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="224" />
         <source>从未同步</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="220" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="226" />
         <source>%1 户（已由市总工会移交给其他干部，本机只能查看）</source>
         <translation>%1 households (handed to another cadre by headquarters; read-only here)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="224" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="230" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="238" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="244" />
         <source>请先登记本机</source>
         <translation>Enrol this computer first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="270" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="276" />
         <source>%1 / %2 批</source>
         <translation>%1 / %2 batches</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="293" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="299" />
         <source>选择登记文件</source>
         <translation>Choose the enrolment file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="293" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="299" />
         <source>登记文件 (*.enrol *.json);;所有文件 (*)</source>
         <translation>Enrolment files (*.enrol *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="303" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="309" />
         <source>请先填写市总工会服务器地址（向市总工会询问），或改用“导出到U盘”。</source>
         <translation>Enter the headquarters server address first (ask headquarters), or use 'Export to USB'.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="307" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="313" />
         <source>服务器地址“%1”写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。</source>
         <translation>The server address '%1' is not valid; it should look like http://192.168.1.10:8765. Correct it and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="317" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="323" />
         <source>正在上传…</source>
         <translation>Uploading…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="324" />
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="396" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="330" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="411" />
         <source>选择U盘上的文件夹</source>
         <translation>Choose a folder on the USB stick</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="333" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="339" />
         <source>正在导出到U盘…</source>
         <translation>Exporting to USB…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="338" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="344" />
         <source>选择U盘上放回执的文件夹</source>
         <translation>Choose the folder on the USB stick holding the reply</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="347" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="353" />
         <source>正在导入回执…</source>
         <translation>Importing the reply…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="366" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="372" />
         <source>请选择市总工会发的登记文件，或填写服务器地址和登记码。</source>
         <translation>Choose the enrolment file from headquarters, or enter the server address and the code.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="368" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="374" />
         <source>用登记码登记需要先填写服务器地址。</source>
         <translation>Enrolling with a code needs the server address first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="387" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="390" />
+        <source>用登记码联网登记需要填写登记信上的“市总工会公钥指纹”，以确认连到的是真正的市总工会。</source>
+        <translation>Enrolling by code needs the headquarters key fingerprint from the enrolment letter, to make sure this is the real headquarters.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="402" />
         <source>正在登记…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="394" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="409" />
         <source>不联网登记需要市总工会发的登记文件：请先点“选择文件”。</source>
         <translation>Enrolling without network needs the enrolment file from headquarters: click 'Choose file' first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="409" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="424" />
         <source>正在写登记申请…</source>
         <translation>Writing the enrolment request…</translation>
     </message>

@@ -2696,163 +2696,173 @@
         <translation>或填写登记码（配合上面的服务器地址）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="124" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="127" />
+        <source>用登记码联网登记时：填登记信上的“市总工会公钥指纹”（如 ABCD-EFGH-…）</source>
+        <translation>用登记码联网登记时：填登记信上的“市总工会公钥指纹”（如 ABCD-EFGH-…）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="129" />
         <source>联网登记(&amp;E)</source>
         <translation>联网登记(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="127" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="132" />
         <source>登记申请写到U盘(&amp;Q)…</source>
         <translation>登记申请写到U盘(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="143" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="149" />
         <source>有网络：选登记文件或填登记码，点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再用“从U盘导入回执”完成登记。</source>
         <translation>有网络：选登记文件或填登记码，点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再用“从U盘导入回执”完成登记。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="153" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="159" />
         <source>上传到市总(&amp;U)</source>
         <translation>上传到市总(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="156" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="162" />
         <source>导出到U盘(&amp;X)…</source>
         <translation>导出到U盘(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="159" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="165" />
         <source>从U盘导入回执(&amp;I)…</source>
         <translation>从U盘导入回执(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="176" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="182" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="193" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="199" />
         <source>正在读取同步状态…</source>
         <translation>正在读取同步状态…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="206" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="212" />
         <source>已登记（设备编号 %1…）</source>
         <translation>已登记（设备编号 %1…）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="209" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="215" />
         <source>已写出登记申请，等待市总工会回执（从U盘导入回执后完成登记）</source>
         <translation>已写出登记申请，等待市总工会回执（从U盘导入回执后完成登记）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="211" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="217" />
         <source>尚未登记：请先用市总工会发的登记文件或登记码登记本机</source>
         <translation>尚未登记：请先用市总工会发的登记文件或登记码登记本机</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="212" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="218" />
         <source>%1 条</source>
         <translation>%1 条</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="214" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="220" />
         <source>%1 批（%2 条）</source>
         <translation>%1 批（%2 条）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="218" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="224" />
         <source>从未同步</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="220" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="226" />
         <source>%1 户（已由市总工会移交给其他干部，本机只能查看）</source>
         <translation>%1 户（已由市总工会移交给其他干部，本机只能查看）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="224" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="230" />
         <source>无</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="238" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="244" />
         <source>请先登记本机</source>
         <translation>请先登记本机</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="270" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="276" />
         <source>%1 / %2 批</source>
         <translation>%1 / %2 批</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="293" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="299" />
         <source>选择登记文件</source>
         <translation>选择登记文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="293" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="299" />
         <source>登记文件 (*.enrol *.json);;所有文件 (*)</source>
         <translation>登记文件 (*.enrol *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="303" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="309" />
         <source>请先填写市总工会服务器地址（向市总工会询问），或改用“导出到U盘”。</source>
         <translation>请先填写市总工会服务器地址（向市总工会询问），或改用“导出到U盘”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="307" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="313" />
         <source>服务器地址“%1”写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。</source>
         <translation>服务器地址“%1”写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="317" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="323" />
         <source>正在上传…</source>
         <translation>正在上传…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="324" />
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="396" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="330" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="411" />
         <source>选择U盘上的文件夹</source>
         <translation>选择U盘上的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="333" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="339" />
         <source>正在导出到U盘…</source>
         <translation>正在导出到U盘…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="338" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="344" />
         <source>选择U盘上放回执的文件夹</source>
         <translation>选择U盘上放回执的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="347" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="353" />
         <source>正在导入回执…</source>
         <translation>正在导入回执…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="366" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="372" />
         <source>请选择市总工会发的登记文件，或填写服务器地址和登记码。</source>
         <translation>请选择市总工会发的登记文件，或填写服务器地址和登记码。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="368" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="374" />
         <source>用登记码登记需要先填写服务器地址。</source>
         <translation>用登记码登记需要先填写服务器地址。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="387" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="390" />
+        <source>用登记码联网登记需要填写登记信上的“市总工会公钥指纹”，以确认连到的是真正的市总工会。</source>
+        <translation>用登记码联网登记需要填写登记信上的“市总工会公钥指纹”，以确认连到的是真正的市总工会。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="402" />
         <source>正在登记…</source>
         <translation>正在登记…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="394" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="409" />
         <source>不联网登记需要市总工会发的登记文件：请先点“选择文件”。</source>
         <translation>不联网登记需要市总工会发的登记文件：请先点“选择文件”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="409" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="424" />
         <source>正在写登记申请…</source>
         <translation>正在写登记申请…</translation>
     </message>

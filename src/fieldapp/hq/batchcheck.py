@@ -66,6 +66,14 @@ def _change_ok(c: Any, limits: Limits) -> bool:
     )
 
 
+def attachment_too_large(limits: Limits) -> SyncError:
+    return SyncError(
+        "ATTACHMENT_TOO_LARGE",
+        f"批次中有一个附件超过 {limits.max_attachment_bytes // L.MIB} MB（总部的上限），整批已拒收，"
+        "本机数据没有丢失。请在本机把该附件换成较小的照片后再同步，或联系市总工会调整上限。",
+    )
+
+
 def payload(value: Any, count: int, limits: Limits) -> tuple[list[dict[str, Any]], list[tuple[str, bytes]]]:
     """The changes and attachment files of a decrypted payload, or INVALID_PAYLOAD."""
     bad = SyncError("INVALID_PAYLOAD", "批次内容不符合格式，已拒收。请联系技术人员。")
@@ -84,10 +92,17 @@ def payload(value: Any, count: int, limits: Limits) -> tuple[list[dict[str, Any]
         raise bad
     attachments: list[tuple[str, bytes]] = []
     for a in files:
+        if not isinstance(a, dict):
+            raise bad
+        data = a.get("data")
+        if isinstance(data, str) and len(data) // 4 * 3 > limits.max_attachment_bytes + 2:
+            raise attachment_too_large(limits)
         try:
-            blob = protocol.unb64(str(a["data"]))
+            blob = protocol.unb64(str(data))
         except (KeyError, TypeError, ValueError) as e:
             raise bad from e
+        if len(blob) > limits.max_attachment_bytes:
+            raise attachment_too_large(limits)
         if protocol.sha256_hex(blob) != a.get("sha256"):
             raise SyncError("HASH_MISMATCH", "附件校验值不符，已拒收。")
         attachments.append((str(a["sha256"]), blob))

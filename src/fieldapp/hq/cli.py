@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fieldapp.hq import actions, labels, limits, stats_cli
+from fieldapp.hq.enrolment import letter as enrolment_letter
 from fieldapp.hq.store import HQ, default_url
 from fieldapp.sync import client as sync_client
 from fieldapp.sync.protocol import SyncError
@@ -30,9 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="admin 的初始密码（文件第一行）；不给时随机生成并只显示这一次",
     )
-    p = sub.add_parser("serve", help="启动HTTP服务")
+    p = sub.add_parser("serve", help="启动HTTP服务（给出证书和私钥时为HTTPS）")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--ssl-certfile", type=Path, metavar="PEM", help="HTTPS：服务器证书（含中间证书链）")
+    p.add_argument("--ssl-keyfile", type=Path, metavar="PEM", help="HTTPS：证书的私钥")
     _serve_limits(p)
     p = sub.add_parser("enroll-device", help="为一台设备生成登记文件")
     p.add_argument("name")
@@ -128,6 +131,13 @@ def _serve_limits(p: argparse.ArgumentParser) -> None:
         help="一个批次的记录条数上限（默认 %(default)s）",
     )
     p.add_argument(
+        "--max-attachment-mb",
+        type=int,
+        default=d.max_attachment_bytes // limits.MIB,
+        metavar="MB",
+        help="批次中一个附件（证件照片）的上限，超过整批拒收（默认 %(default)s）",
+    )
+    p.add_argument(
         "--timeout-keep-alive",
         type=int,
         default=5,
@@ -162,7 +172,15 @@ def _serve(hq: HQ, args: argparse.Namespace) -> int:
         max_batch_bytes=args.max_batch_mb * limits.MIB,
         max_request_bytes=args.max_request_kb * 1024,
         max_changes=args.max_records,
+        max_attachment_bytes=args.max_attachment_mb * limits.MIB,
     )
+    if (args.ssl_certfile is None) != (args.ssl_keyfile is None):
+        print("错误：启用HTTPS需要同时给出 --ssl-certfile 和 --ssl-keyfile。", file=sys.stderr)
+        return 2
+    for path in (args.ssl_certfile, args.ssl_keyfile):
+        if path is not None and not path.is_file():
+            print(f"错误：找不到证书文件 {path}。", file=sys.stderr)
+            return 2
     # each batch received is one line on the console (uvicorn's own access log stays quiet)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     uvicorn.run(
@@ -174,6 +192,8 @@ def _serve(hq: HQ, args: argparse.Namespace) -> int:
         timeout_keep_alive=args.timeout_keep_alive,
         limit_concurrency=args.limit_concurrency,
         h11_max_incomplete_event_size=args.h11_max_incomplete_event_size,
+        ssl_certfile=str(args.ssl_certfile) if args.ssl_certfile else None,
+        ssl_keyfile=str(args.ssl_keyfile) if args.ssl_keyfile else None,
     )
     return 0
 
@@ -213,8 +233,7 @@ def _run(hq: HQ, args: argparse.Namespace) -> int:
         enrolment = actions.enrol_device(hq, None, args.name, args.url)
         sync_client.write_atomic(args.out, json.dumps(enrolment, ensure_ascii=False, indent=1).encode())
         print(f"已生成设备登记文件：{args.out}（只能用一次，请妥善交给该设备的干部）")
-        if args.url:
-            print(f"联网登记地址：{args.url.rstrip('/')}/api/v1/enrolment/{enrolment['token']}")
+        print(enrolment_letter(enrolment, args.url))
         return 0
     if args.command == "recover-device":
         from fieldapp.hq import recovery

@@ -87,7 +87,12 @@ def import_folder(hq: HQ, folder: Path, say: Callable[[str], None] = print) -> b
             say(f"{name}\t已跳过\t{e}")
         except SyncError as e:
             ok = False
-            say(f"{name}\t登记失败\t{e.message}")
+            hint = (
+                "登记码仍然有效：请在本机重新生成登记申请后再导入。"
+                if e.code == "MALFORMED" and "仍然有效" not in e.message
+                else ""
+            )
+            say(f"{name}\t登记失败\t{e.message}{hint}")
     for name in batches:
         try:
             data = read_regular(folder / name, hq.limits.max_batch_bytes)

@@ -43,6 +43,7 @@ class Limits:
     max_changes: int = 50_000  # records in one batch (devices cut 5,000)
     max_row_bytes: int = 256 * 1024  # one changed row as canonical JSON
     max_attachments: int = 1_000
+    max_attachment_bytes: int = 20 * MIB  # one attachment file (a document photo)
     max_seq_jump: int = 10_000  # a batch's seq at most this far beyond the device's highest
     max_json_depth: int = 32  # nesting of any JSON headquarters parses
     max_gap_ranges: int = 100  # ranges of missing batches reported

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 from typing import Annotated, Any
 
+import anyio.to_thread
 from fastapi import FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -33,6 +34,10 @@ HTTP_STATUS = {
     "NOT_FOUND": 404,
     "METHOD_NOT_ALLOWED": 405,
     "SEQ_TOO_FAR": 409,
+    "ENROLMENT_CHANGED": 422,
+    "ENROLMENT_UNSIGNED": 422,
+    "WRONG_HQ_KEY": 422,
+    "ATTACHMENT_TOO_LARGE": 413,
 }
 HTTP_CODES = {401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
 # the device endpoints read their bodies themselves (streamed and capped, hq/limits.py); these
@@ -149,7 +154,9 @@ def create_app(hq: HQ) -> FastAPI:
             if _media_type(request) not in JSON_TYPES:
                 raise SyncError("UNSUPPORTED_MEDIA_TYPE", "登记申请应以 application/json 发送。")
             body = await limits.read_capped(request.stream(), hq.limits.max_request_bytes, "登记申请")
-            return hq.enrol(limits.json_object(body, "登记申请", hq.limits))
+            parsed = limits.json_object(body, "登记申请", hq.limits)
+            # in a worker thread: an enrolment waiting on a busy database never holds up other requests
+            return await anyio.to_thread.run_sync(hq.enrol, parsed)
         except SyncError as e:
             return _error(e)
 
@@ -163,8 +170,6 @@ def create_app(hq: HQ) -> FastAPI:
             response = _error(e)
             response.headers["connection"] = "close"  # the rest of the body is not read
             return response
-        import anyio.to_thread
-
         result = await anyio.to_thread.run_sync(hq.ingest, data, "http")
         code = 200 if result.ok else HTTP_STATUS.get(result.code, 400)
         answer = result.to_json()

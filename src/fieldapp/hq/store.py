@@ -22,11 +22,19 @@ from typing import Any, cast
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import Engine, Table, create_engine, event, exc, func, insert, select, update
+from sqlalchemy import Engine, Table, create_engine, event, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp.domain import clock
-from fieldapp.hq import batchcheck, ledger_index, migrate, ownership, recovery, stats_index
+from fieldapp.hq import (
+    batchcheck,
+    enrolment,
+    ledger_index,
+    migrate,
+    ownership,
+    rowlock,
+    stats_index,
+)
 from fieldapp.hq import limits as hq_limits
 from fieldapp.hq.models import (
     SCHEMA_VERSION,
@@ -157,18 +165,7 @@ class HQ:
     # --- enrolment -----------------------------------------------------------------------------
 
     def issue_enrolment(self, name: str, url: str = "") -> dict[str, Any]:
-        token = secrets.token_urlsafe(24)
-        with self.session() as s:
-            s.add(Enrolment(token=token, name=name))
-        return {
-            "kind": "fieldapp-enrolment",
-            "v": protocol.FORMAT_VERSION,
-            "hq_url": url,
-            "hq_sign_public": protocol.b64(self.keys.sign_public),
-            "hq_box_public": protocol.b64(self.keys.box_public),
-            "token": token,
-            "name": name,
-        }
+        return enrolment.issue(self, name, url)
 
     def enrolment_for(self, token: str, url: str) -> dict[str, Any]:
         """The enrolment file again, for a device that was given the enrolment URL instead."""
@@ -177,53 +174,11 @@ class HQ:
             if enr is None or enr.used_at is not None:
                 raise SyncError("BAD_TOKEN", "登记码无效或已使用。请向市总工会重新申请。")
             name = enr.name
-        return {
-            "kind": "fieldapp-enrolment",
-            "v": protocol.FORMAT_VERSION,
-            "hq_url": url,
-            "hq_sign_public": protocol.b64(self.keys.sign_public),
-            "hq_box_public": protocol.b64(self.keys.box_public),
-            "token": token,
-            "name": name,
-        }
+        return enrolment.enrolment_file(self, token, name, url)
 
     def enrol(self, request: dict[str, Any]) -> dict[str, Any]:
-        """Register a device's public keys against a one-time token. Repeating it is harmless."""
-        try:
-            token = str(request["token"])
-            device_id = str(uuid.UUID(str(request["device_id"])))
-            sign_public = protocol.unb64(str(request["sign_public"]))
-            box_public = protocol.unb64(str(request["box_public"]))
-            nonce = str(request["instance_nonce"])
-        except (KeyError, ValueError) as e:
-            raise SyncError("MALFORMED", "登记申请不完整。") from e
-        if not (hq_limits.plain_text(token, 100) and hq_limits.plain_text(nonce, 36)):
-            raise SyncError("MALFORMED", "登记申请中的登记码或实例编号无效。")
-        if len(sign_public) != 32 or len(box_public) != 32:
-            raise SyncError("MALFORMED", "登记申请中的公钥长度不对。")
-        with self.session() as s:
-            enr = s.get(Enrolment, token)
-            if enr is None:
-                raise SyncError("BAD_TOKEN", "登记码无效。请向市总工会重新申请登记文件。")
-            if enr.used_at is not None:
-                dev = s.get(Device, enr.device_id or "")
-                if dev is not None and dev.device_id == device_id and dev.sign_public == sign_public:
-                    return {"device_id": device_id, "name": dev.name, "status": "enrolled"}
-                raise SyncError("TOKEN_USED", "登记码已被另一台设备使用过。请向市总工会重新申请。")
-            if s.get(Device, device_id) is not None:
-                raise SyncError("DEVICE_EXISTS", "该设备编号已登记过（可能是复制的数据库）。")
-            s.add(
-                Device(
-                    device_id=device_id,
-                    name=enr.name,
-                    sign_public=sign_public,
-                    box_public=box_public,
-                    instance_nonce=nonce,
-                )
-            )
-            enr.used_at, enr.device_id = utcnow(), device_id
-            recovery.on_enrol(s, token, device_id)  # a recovered clone: its households move here
-            return {"device_id": device_id, "name": enr.name, "status": "enrolled"}
+        """Register a signed enrolment request (hq/enrolment.py). Repeating it is harmless."""
+        return enrolment.enrol(self, request)
 
     def revoke(self, name_or_id: str) -> int:
         with self.session() as s:
@@ -238,13 +193,8 @@ class HQ:
 
     def ingest(self, data: bytes, channel: str = "http") -> IngestResult:
         try:
-            result = self._ingest(data, channel)
-        except exc.IntegrityError:
-            # another request committed the same batch a moment ago: now it is a duplicate
-            try:
-                result = self._ingest(data, channel)
-            except SyncError as e:
-                result = IngestResult("rejected", e.code, e.message)
+            # lost a race (the same batch, or the same new row, committed a moment ago): run again
+            result = rowlock.retry(lambda: self._ingest(data, channel))
         except SyncError as e:
             result = IngestResult("rejected", e.code, e.message)
         log.info(
@@ -283,6 +233,8 @@ class HQ:
                 raise self._reject_logged(
                     device_id, "DEVICE_REVOKED", f"设备“{dev.name}”已被停用，数据已拒收。请联系市总工会。"
                 )
+            # this before the batch id: a copy committed in between is then seen as a duplicate, not a clone
+            same_seq = s.scalar(select(Batch).where(Batch.device_id == device_id, Batch.seq == seq))
             known = s.get(Batch, batch_id)
             if known is not None:
                 if known.payload_sha256 == h.get("payload_sha256") and known.device_id == device_id:
@@ -294,7 +246,6 @@ class HQ:
                     base.gaps = self._gaps(s, device_id)
                     return base
                 raise self._reject_logged(device_id, "SEQ_CONFLICT", "同一批次编号内容不同，已拒收。")
-            same_seq = s.scalar(select(Batch).where(Batch.device_id == device_id, Batch.seq == seq))
             nonce_bad = h.get("instance_nonce") != dev.instance_nonce
             if same_seq is not None or nonce_bad:
                 raise self._reject_logged(
@@ -343,6 +294,7 @@ class HQ:
         changes: list[dict[str, Any]],
         attachments: list[tuple[str, bytes]],
     ) -> int:
+        rowlock.lock_rows(s, changes)  # serialised per row from here on: rowlock.py
         rows: list[dict[str, Any]] = []
         for c in changes:
             text = protocol.canonical_json(c["row"]).decode("utf-8")

@@ -22,8 +22,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--request-out", type=Path, metavar="PATH", help="不联网：把登记申请写到U盘（文件或文件夹）"
     )
+    p.add_argument(
+        "--fingerprint", metavar="XXXX-XXXX-…", help="登记信上的市总工会公钥指纹（用登记地址联网登记时必填）"
+    )
+    p.add_argument(
+        "--ca-file",
+        type=Path,
+        metavar="PEM",
+        help="市总工会服务器的CA证书（HTTPS，自签证书时用）；登记后保存在本机",
+    )
     p = sub.add_parser("upload", help="通过网络上传未确认的批次，并取回回执")
     p.add_argument("--server", metavar="URL", help="服务器地址（默认用登记时的）")
+    p.add_argument("--ca-file", type=Path, metavar="PEM", help="市总工会服务器的CA证书（默认用登记时保存的）")
     p = sub.add_parser("export", help="把未确认的批次导出到U盘文件夹")
     p.add_argument("--to", type=Path, required=True, metavar="DIR")
     p = sub.add_parser("import", help="从U盘导入市总工会的回执")
@@ -51,15 +61,15 @@ def _run(db: Database, args: argparse.Namespace) -> int:
 
     action = args.sync_command
     if action == "enroll":
-        enrolment = client.load_enrolment(args.source)
+        enrolment = client.load_enrolment(args.source, args.fingerprint, ca_file=args.ca_file)
         if args.request_out is not None:
             path = client.write_enrolment_request(db, enrolment, args.request_out)
             print(f"已写出登记申请：{path}。请把它带到市总工会导入；之后导入回执即完成登记。")
         else:
-            print(client.enroll_online(db, enrolment, args.server))
+            print(client.enroll_online(db, enrolment, args.server, ca_file=args.ca_file))
         return 0
     if action == "upload":
-        report = client.upload(db, args.server, progress=_progress)
+        report = client.upload(db, args.server, progress=_progress, ca_file=args.ca_file)
     elif action == "export":
         report = client.export_usb(db, args.to, progress=_progress)
     elif action == "import":

@@ -7,6 +7,7 @@ A plain-Python API for the CLI and, later, the sync screen: every entry point ta
 from __future__ import annotations
 
 import json
+import ssl
 import time
 import uuid
 from collections.abc import Callable
@@ -32,7 +33,7 @@ from fieldapp.storage.models import (
     SyncIdentity,
 )
 from fieldapp.storage.os_errors import describe
-from fieldapp.sync import protocol, replies
+from fieldapp.sync import enrolment, protocol, replies
 from fieldapp.sync.protocol import KeyPair, SyncError
 
 Progress = Callable[[int, int], None]
@@ -41,6 +42,12 @@ BATCH_SUFFIX = ".fsb"
 REPLY_SUFFIX = ".fsr"
 ENROL_REQUEST_SUFFIX = ".enrol.json"
 API = "/api/v1"
+# headquarters' reply as received and after decompression (like HQ's caps on batches, hq/limits.py):
+# a reply is inflated at most this far, so a damaged or hostile reply cannot exhaust memory
+REPLY_MAX_BYTES = 512 * 1024 * 1024
+REPLY_MAX_RATIO = 100
+REPLY_RATIO_FLOOR = 4 * 1024 * 1024
+CA_FILE_NAME = "hq-ca.pem"  # headquarters' CA certificate, kept in the data folder at enrolment
 
 
 class NotEnrolled(SyncError):
@@ -66,11 +73,22 @@ class SyncReport:
 # --- enrolment ----------------------------------------------------------------------------------
 
 
-def load_enrolment(source: str) -> dict[str, Any]:
-    """Read an enrolment file (JSON) issued by `fieldapp-hq enroll-device`, or fetch it by its URL."""
+def load_enrolment(
+    source: str, fingerprint: str | None = None, *, ca_file: Path | None = None
+) -> dict[str, Any]:
+    """Read an enrolment file (JSON) issued by `fieldapp-hq enroll-device`, or fetch it by its URL.
+
+    Fetched by URL, headquarters' keys are checked against `fingerprint` (from the enrolment
+    letter): it is required, and a mismatch is refused before anything is stored."""
+    url = source.startswith(("http://", "https://"))
+    if url and not (fingerprint or "").strip():
+        raise SyncError(
+            "FINGERPRINT_REQUIRED",
+            "联网登记需要输入登记信上的“市总工会公钥指纹”，用来确认连到的是真正的市总工会服务器。",
+        )
     try:
-        if source.startswith(("http://", "https://")):
-            r = httpx.get(source, timeout=30)
+        if url:
+            r = httpx.get(source, timeout=30, verify=tls_verify(ca_file))
             data = r.json()
             if r.status_code != 200:
                 said = data if isinstance(data, dict) else {}
@@ -78,6 +96,7 @@ def load_enrolment(source: str) -> dict[str, Any]:
         else:
             data = json.loads(Path(source).read_text(encoding="utf-8"))
     except httpx.HTTPError as e:
+        _untrusted(e)
         raise SyncError("NETWORK", "连不上市总工会服务器。请检查网络，或改用登记文件。") from e
     except OSError as e:
         raise SyncError("BAD_ENROLMENT", f"无法读取登记文件 {source}：{describe(e, source)}") from e
@@ -87,7 +106,9 @@ def load_enrolment(source: str) -> dict[str, Any]:
         ) from e
     if not isinstance(data, dict) or data.get("kind") != "fieldapp-enrolment":
         raise SyncError("BAD_ENROLMENT", "这不是市总工会发出的设备登记文件。")
-    return _checked_enrolment(data)
+    _checked_enrolment(data)
+    enrolment.check_enrolment_keys(data, fingerprint if (url or fingerprint) else None)
+    return data
 
 
 def _checked_enrolment(data: dict[str, Any]) -> dict[str, Any]:
@@ -109,11 +130,41 @@ def _checked_enrolment(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def start_enrolment(db: Database, enrolment: dict[str, Any]) -> dict[str, Any]:
-    """Make this device's key pair (once) and return the enrolment request for headquarters."""
+def tls_verify(ca_file: Path | None = None, data_dir: Path | None = None) -> ssl.SSLContext | bool:
+    """How HTTPS certificates are checked: against `ca_file` if given, else against the CA file kept
+    in the data folder at enrolment (`hq-ca.pem`), else against the system's trusted roots."""
+    path = ca_file
+    if path is None and data_dir is not None and (data_dir / CA_FILE_NAME).is_file():
+        path = data_dir / CA_FILE_NAME
+    if path is None:
+        return True
+    try:
+        return ssl.create_default_context(cafile=str(path))
+    except (OSError, ssl.SSLError) as e:
+        raise SyncError("BAD_CA_FILE", f"无法读取证书文件 {path}：{e}") from e
+
+
+def _untrusted(e: Exception) -> None:
+    if "CERTIFICATE_VERIFY_FAILED" in str(e) or "certificate verify failed" in str(e):
+        raise SyncError(
+            "TLS_UNTRUSTED",
+            "市总工会服务器的HTTPS证书不受本机信任（可能是自签证书，或连到了假冒的服务器），已停止，未发送任何数据。"
+            "请用市总工会提供的CA证书（--ca-file）后重试。",
+        ) from e
+
+
+def keep_ca_file(db: Database, ca_file: Path) -> None:
+    """Remember headquarters' CA certificate in the data folder for every later upload."""
+    tls_verify(ca_file)  # readable and a certificate
+    write_atomic(db.path.parent / CA_FILE_NAME, ca_file.read_bytes())
+
+
+def start_enrolment(db: Database, letter: dict[str, Any]) -> dict[str, Any]:
+    """Make this device's key pair (once) and return the signed enrolment request for headquarters."""
     from fieldapp.sync import recovery
 
-    if recovery.applies(db, enrolment):  # headquarters' recovery file after a clone lockout
+    enrolment.check_enrolment_keys(letter, None)
+    if recovery.applies(db, letter):  # headquarters' recovery file after a clone lockout
         recovery.take_new_identity(db)
     with db.session() as s:
         state = s.scalars(select(DeviceState)).one()
@@ -127,21 +178,22 @@ def start_enrolment(db: Database, enrolment: dict[str, Any]) -> dict[str, Any]:
                 reply_cursor=0,
             )
             s.add(ident)
-        ident.hq_url = str(enrolment.get("hq_url") or "")
-        ident.hq_sign_public = protocol.unb64(str(enrolment["hq_sign_public"]))
-        ident.hq_box_public = protocol.unb64(str(enrolment["hq_box_public"]))
-        ident.token = str(enrolment["token"])
+        ident.hq_url = str(letter.get("hq_url") or "")
+        ident.hq_sign_public = protocol.unb64(str(letter["hq_sign_public"]))
+        ident.hq_box_public = protocol.unb64(str(letter["hq_box_public"]))
+        ident.token = str(letter["token"])
         kp = KeyPair(ident.sign_secret, ident.box_secret)
-        return {
-            "kind": "fieldapp-enrolment-request",
+        fields = {
+            "kind": enrolment.REQUEST_KIND,
             "v": protocol.FORMAT_VERSION,
-            "token": ident.token,
             "device_id": state.device_id,
             "instance_nonce": state.instance_nonce,
             "label": state.label,
             "sign_public": protocol.b64(kp.sign_public),
             "box_public": protocol.b64(kp.box_public),
+            "hq_fingerprint": enrolment.hq_fingerprint(ident.hq_sign_public, ident.hq_box_public),
         }
+        return enrolment.sign_request(fields, ident.token, kp.sign_secret)
 
 
 def mark_enrolled(db: Database) -> None:
@@ -150,24 +202,31 @@ def mark_enrolled(db: Database) -> None:
         ident.enrolled_at = ident.enrolled_at or utcnow()
 
 
-def enroll_online(db: Database, enrolment: dict[str, Any], server: str | None = None) -> str:
-    request = start_enrolment(db, enrolment)
-    url = (server or str(enrolment.get("hq_url") or "")).rstrip("/")
+def enroll_online(
+    db: Database, letter: dict[str, Any], server: str | None = None, *, ca_file: Path | None = None
+) -> str:
+    request = start_enrolment(db, letter)
+    url = (server or str(letter.get("hq_url") or "")).rstrip("/")
     if not url:
         raise SyncError("NO_SERVER", "登记文件里没有服务器地址；请用U盘方式登记（--request-out）。")
     try:
-        r = httpx.post(f"{url}{API}/enrol", json=request, timeout=30)
+        r = httpx.post(
+            f"{url}{API}/enrol", json=request, timeout=30, verify=tls_verify(ca_file, db.path.parent)
+        )
     except httpx.HTTPError as e:
+        _untrusted(e)
         raise SyncError("NETWORK", "连不上市总工会服务器。请检查网络，或改用U盘方式登记。") from e
     body = r.json()
     if r.status_code != 200:
         raise SyncError(str(body.get("code", "ERROR")), str(body.get("message", r.text)))
     mark_enrolled(db)
+    if ca_file is not None:
+        keep_ca_file(db, ca_file)
     return f"设备登记成功：{body.get('name', '')}"
 
 
-def write_enrolment_request(db: Database, enrolment: dict[str, Any], out: Path) -> Path:
-    request = start_enrolment(db, enrolment)
+def write_enrolment_request(db: Database, letter: dict[str, Any], out: Path) -> Path:
+    request = start_enrolment(db, letter)
     if out.is_dir() or not out.name.endswith(".json"):  # a folder on the stick (made if missing)
         out = out / f"{request['device_id']}{ENROL_REQUEST_SUFFIX}"
     write_atomic(out, json.dumps(request, ensure_ascii=False, indent=1).encode("utf-8"))
@@ -325,6 +384,7 @@ def upload(
     retries: int = 4,
     backoff: float = 0.5,
     timeout: float = 60.0,
+    ca_file: Path | None = None,
 ) -> SyncReport:
     """Cut pending changes, send every unacknowledged batch, then fetch and apply the reply."""
     with db.session() as s:
@@ -335,7 +395,7 @@ def upload(
     cut_batches(db)
     batches = _unacked(db)
     report = SyncReport()
-    with httpx.Client(timeout=timeout) as client:
+    with httpx.Client(timeout=timeout, verify=tls_verify(ca_file, db.path.parent)) as client:
         for i, b in enumerate(batches, 1):
             body = _post_with_retry(client, f"{url}{API}/batches", b.sealed, retries, backoff)
             if body.get("status") in ("accepted", "duplicate"):
@@ -376,6 +436,7 @@ def _request_with_retry(send: Callable[[], httpx.Response], retries: int, backof
                 return r
             last = SyncError("SERVER_ERROR", f"服务器出错（{r.status_code}）")
         except httpx.TransportError as e:
+            _untrusted(e)  # a certificate is not a passing fault: no retry
             last = e
         if attempt < retries:
             time.sleep(backoff * (2**attempt))
@@ -477,6 +538,11 @@ def import_replies(db: Database, source: Path, *, progress: Progress | None = No
     report = SyncReport()
     for i, path in enumerate(files, 1):
         try:
+            if path.stat().st_size > REPLY_MAX_BYTES:
+                raise SyncError(
+                    "TOO_LARGE",
+                    f"回执文件超过 {REPLY_MAX_BYTES // 1024 // 1024} MB，不是市总工会的回执，未读取",
+                )
             r = apply_reply(db, path.read_bytes())
         except SyncError as e:
             report.rejected.append(f"{path.name}：{e.message}")
@@ -499,6 +565,11 @@ def import_replies(db: Database, source: Path, *, progress: Progress | None = No
 # --- replies --------------------------------------------------------------------------------
 
 
+def reply_inflate_cap(compressed_len: int) -> int:
+    """How far a reply of `compressed_len` bytes may inflate: a ratio cap and an absolute cap."""
+    return min(REPLY_MAX_BYTES, max(REPLY_RATIO_FLOOR, compressed_len * REPLY_MAX_RATIO))
+
+
 def apply_reply(db: Database, data: bytes) -> SyncReport:
     with db.session() as s:
         ident = _identity(s)
@@ -509,7 +580,16 @@ def apply_reply(db: Database, data: bytes) -> SyncReport:
     if parsed.header.get("kind") != "reply" or parsed.header.get("device_id") != device_id:
         raise SyncError("WRONG_RECIPIENT", "这个回执不是发给本机的。")
     protocol.verify(parsed, hq_sign)
-    payload = protocol.open_payload(parsed, kp)
+    try:
+        payload = protocol.open_payload(parsed, kp, max_plain=reply_inflate_cap(len(parsed.ciphertext)))
+    except SyncError as e:
+        if e.code != "TOO_LARGE":
+            raise
+        cap = reply_inflate_cap(len(parsed.ciphertext)) // 1024 // 1024
+        raise SyncError(
+            "TOO_LARGE",
+            f"回执解压后超过 {cap} MB（压缩比异常），未展开、未导入。本机数据没有改动，请联系市总工会。",
+        ) from e
     mark_enrolled(db)
     acked = _ack(db, [str(a["batch_id"]) for a in payload.get("acks", [])])
     items = 0

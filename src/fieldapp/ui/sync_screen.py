@@ -121,6 +121,11 @@ class SyncScreen(QDialog):
         self.enrol_code = QLineEdit(self)
         self.enrol_code.setObjectName("enrolCode")
         self.enrol_code.setPlaceholderText(self.tr("或填写登记码（配合上面的服务器地址）"))
+        self.enrol_fingerprint = QLineEdit(self)
+        self.enrol_fingerprint.setObjectName("enrolFingerprint")
+        self.enrol_fingerprint.setPlaceholderText(
+            self.tr("用登记码联网登记时：填登记信上的“市总工会公钥指纹”（如 ABCD-EFGH-…）")
+        )
         self.enrol_button = QPushButton(self.tr("联网登记(&E)"), self)
         self.enrol_button.setObjectName("enrolOnline")
         self.enrol_button.clicked.connect(self.enrol_online)
@@ -137,6 +142,7 @@ class SyncScreen(QDialog):
         enrol_layout = QVBoxLayout(self.enrol_box)
         enrol_layout.addLayout(file_row)
         enrol_layout.addWidget(self.enrol_code)
+        enrol_layout.addWidget(self.enrol_fingerprint)
         enrol_layout.addLayout(enrol_buttons)
         hint = QLabel(
             self.tr(
@@ -377,11 +383,20 @@ class SyncScreen(QDialog):
         if source is None:
             return
         server = self.server.text().strip().rstrip("/") or None
+        fingerprint = self.enrol_fingerprint.text().strip() or None
+        if source.startswith(("http://", "https://")) and fingerprint is None:
+            self._finish(
+                self.tr(
+                    "用登记码联网登记需要填写登记信上的“市总工会公钥指纹”，以确认连到的是真正的市总工会。"
+                ),
+                True,
+            )
+            return
         self._save_server()
         db = self.db
 
         def work(_progress: Callable[[int, int], None]) -> str:
-            enrolment = client.load_enrolment(source)
+            enrolment = client.load_enrolment(source, fingerprint)
             return client.enroll_online(db, enrolment, server)
 
         self._run(self.tr("正在登记…"), work)
