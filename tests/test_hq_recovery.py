@@ -28,7 +28,9 @@ from fieldapp.hq.models import Alert, Change, ConsoleAudit, Device, Record
 from fieldapp.hq.store import HQ
 from fieldapp.services import households
 from fieldapp.storage.models import OutboxEntry
-from fieldapp.sync import client
+from fieldapp.sync import client, protocol
+from fieldapp.sync import enrolment as signing
+from fieldapp.sync.protocol import KeyPair
 
 NAME = "兰陵县-王芳"
 
@@ -134,15 +136,14 @@ def test_recover_button_admin_only_csrf_audited_and_refused_for_a_device_never_c
     try:
         for name, role in (("admin", "admin"), ("city", "city"), ("viewer", "readonly")):
             accounts.add_account(hq, name, role, PASSWORD)
-        hq.enrol(
-            {
-                "token": hq.issue_enrolment(NAME)["token"],
-                "device_id": "00000000-0000-4000-8000-000000000001",
-                "sign_public": "A" * 43 + "=",
-                "box_public": "A" * 43 + "=",
-                "instance_nonce": "n1",
-            }
-        )
+        keys = KeyPair.generate()
+        fields = {
+            "device_id": "00000000-0000-4000-8000-000000000001",
+            "sign_public": protocol.b64(keys.sign_public),
+            "box_public": protocol.b64(keys.box_public),
+            "instance_nonce": "n1",
+        }
+        hq.enrol(signing.sign_request(fields, hq.issue_enrolment(NAME)["token"], keys.sign_secret))
         dev = "00000000-0000-4000-8000-000000000001"
         url = hq.url
         out = tmp_path / "r.enrol"
