@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 
 from fieldapp.hq.sealed import SEALED_COLUMNS, Keyring, is_sealed
 
@@ -68,7 +68,9 @@ def reseal(
                     if is_sealed(value):
                         continue  # sealed by an earlier, interrupted run
                     new: Any = (
-                        ring.seal_bytes(bytes(value), label) if is_bytes else ring.seal_text(str(value), label)
+                        ring.seal_bytes(bytes(value), label)
+                        if is_bytes
+                        else ring.seal_text(str(value), label)
                     )
                 else:
                     if ring.is_current(value):
@@ -89,6 +91,26 @@ def reseal(
                 done += len(updates)
             after_batch()
     return done
+
+
+SEALING_REVISION = "0005"
+
+
+def scrub(engine: Engine) -> None:
+    """Rewrite the database files so that values replaced in place leave no copy in free pages:
+    VACUUM and an emptied WAL on SQLite, VACUUM FULL on PostgreSQL (dead row versions)."""
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        if engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("VACUUM")
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        else:
+            conn.exec_driver_sql("VACUUM FULL")
+
+
+def scrub_after_sealing(engine: Engine, before: str | None) -> None:
+    """After migration 0005 sealed an existing database (not a new one), scrub its files."""
+    if before is not None and before < SEALING_REVISION:
+        scrub(engine)
 
 
 def rotate(hq: Any, report: Callable[[str], None] = print) -> int:
@@ -118,6 +140,7 @@ def rotate(hq: Any, report: Callable[[str], None] = print) -> int:
         conn.commit()
     with hq.session() as s:
         ledger_index.rebuild(s)  # blind indexes under the new key's sub-key
+    scrub(hq.engine)  # no value under the old key left in free pages
     write_key_file(path, Keyring([ring.keys[0]]), holder.passphrase)
     holder.reload()
     report(f"密钥轮换完成：重新加密 {total} 个值，旧密钥已从 {path} 删除。")

@@ -16,9 +16,9 @@ import secrets
 import time
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any, cast
 
 from cryptography.exceptions import InvalidSignature
@@ -27,9 +27,8 @@ from sqlalchemy import Engine, Table, create_engine, event, exc, func, insert, s
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp.domain import clock
-from fieldapp.hq import batchcheck, datakey, hqrows, ledger_index, migrate, ownership
+from fieldapp.hq import batchcheck, datakey, hqrows, ledger_index, migrate, ownership, rekey
 from fieldapp.hq import limits as hq_limits
-from fieldapp.hq.sealed import Keyring
 from fieldapp.hq.models import (
     SCHEMA_VERSION,
     Alert,
@@ -44,6 +43,7 @@ from fieldapp.hq.models import (
     Outgoing,
     Record,
 )
+from fieldapp.hq.sealed import Keyring
 from fieldapp.storage.base import utcnow
 from fieldapp.sync import protocol
 from fieldapp.sync.protocol import KeyPair, SyncError
@@ -131,7 +131,9 @@ class HQ:
     def init(self) -> None:
         """Create the tables (idempotent) and this server's key pair on first use."""
         self.datakey.prepare(self.engine)  # a wrong data key stops here, before anything is written
+        before = migrate.current_revision(self.engine)
         migrate.upgrade(self.engine)
+        rekey.scrub_after_sealing(self.engine, before)  # no plaintext left in free pages
         with self.session() as s:
             if s.get(HQMeta, "schema_version") is None:
                 s.add(HQMeta(key="schema_version", value=str(SCHEMA_VERSION).encode()))

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from fieldapp.hq import datakey, rekey
-from fieldapp.hq.sealed import keyring_of
+from fieldapp.hq.sealed import SEALED_COLUMNS, keyring_of
 
 revision: str = "0005"
 down_revision: str | None = "0004"
@@ -53,7 +53,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("hq_blind_token", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_hq_blind_token_household_id"), ["household_id"], unique=False)
-    tables = {t for t, _, _, _ in rekey.SEALED_COLUMNS if t != "hq_household_index"}
+    tables = {t for t, _, _, _ in SEALED_COLUMNS if t != "hq_household_index"}
     rekey.reseal(conn, ring, plaintext=True, tables=tables)
     if datakey.stored_check_on(conn) is None:
         conn.execute(
