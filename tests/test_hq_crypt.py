@@ -332,3 +332,55 @@ def test_rotate_key_reseals_everything_and_the_old_key_opens_nothing(
     with pytest.raises(HQKeyError, match="密钥不正确"):
         stale.init()
     stale.close()
+
+
+def test_the_same_id_number_from_two_devices_at_once_is_queued_once(hq: HQ, tmp_path: Path) -> None:
+    """Duplicates across cadres (issue 11), on the blind index of ID numbers."""
+    import threading
+
+    from tests.conftest import household_data
+
+    from fieldapp.hq import duplicates
+    from fieldapp.sync import client
+
+    same = person_id(41)
+    a = enrolled_device(hq, tmp_path / "a", name="兰陵县-甲")
+    b = enrolled_device(hq, tmp_path / "b", name="兰陵县-乙")
+    try:
+        ha = households.create_household(a, household_data(), head_data(41, "王重复")).id
+        hb = households.create_household(b, household_data(), head_data(41, "王重复", id_number=same)).id
+        batches = []
+        for db in (a, b):
+            client.cut_batches(db)
+            batches += [x.sealed for x in client._unacked(db)]
+        results: list[object] = []
+        barrier = threading.Barrier(len(batches))
+
+        def send(data: bytes) -> None:
+            barrier.wait()
+            results.append(hq.ingest(data, "http"))
+
+        threads = [threading.Thread(target=send, args=(d,)) for d in batches]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        assert all(r.ok for r in results), results  # type: ignore[attr-defined]
+        with hq.session() as s:
+            (entry,) = duplicates.queue(s)
+            assert {entry.household_a, entry.household_b} == {ha, hb}
+            assert same not in entry.token  # a keyed hash, not the number
+        # the same batches again (a retried upload) add nothing
+        for d in batches:
+            assert hq.ingest(d, "usb").status == "duplicate"
+        # a third household with another number is not a duplicate
+        households.create_household(a, household_data(), head_data(43, "李不同"))
+        sync_all(a, hq)
+        with hq.session() as s:
+            assert len(duplicates.queue(s)) == 1
+            duplicates.rebuild(s)  # as after a key rotation: still one entry
+        with hq.session() as s:
+            assert len(duplicates.queue(s)) == 1
+    finally:
+        a.close()
+        b.close()

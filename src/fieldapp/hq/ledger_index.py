@@ -20,7 +20,7 @@ from fieldapp.domain.divisions import divisions
 from fieldapp.domain.idcard import mask_id_number
 from fieldapp.domain.phone import mask_phone
 from fieldapp.domain.search import pinyin_initials
-from fieldapp.hq import blind
+from fieldapp.hq import blind, duplicates
 from fieldapp.hq.models import HouseholdIndex, LedgerRow, Record, ReferralIndex
 from fieldapp.storage.base import utcnow
 
@@ -47,6 +47,7 @@ def _chunks(items: list[Any]) -> Iterator[list[Any]]:
 
 def note_changes(s: Session, changes: Iterable[dict[str, Any]]) -> None:
     """After ingest (or a headquarters write) applied `changes` (entity, row_id, data as JSON text)."""
+    changes = list(changes)
     mapping: dict[tuple[str, str], str] = {}
     events: list[tuple[str, str]] = []  # (event row id, referral id)
     touched: set[str] = set()
@@ -81,6 +82,7 @@ def note_changes(s: Session, changes: Iterable[dict[str, Any]]) -> None:
         if home:
             mapping[(event_id, "referral_event")] = home
     _add_mapping(s, mapping)
+    duplicates.note(s, changes)  # 疑似重复: the same ID number in two households
     if cadres:  # a renamed cadre: the households paired with them show the new name
         for part in _chunks(sorted(cadres)):
             touched.update(
@@ -224,6 +226,7 @@ def rebuild(s: Session) -> int:
     ids = sorted(s.scalars(select(Record.row_id).where(Record.entity == "household")))
     refresh(s, ids)
     refresh_referrals(s, sorted(s.scalars(select(Record.row_id).where(Record.entity == "referral"))))
+    duplicates.rebuild(s)  # ID-number claims: tokens under the current key
     return len(ids)
 
 
@@ -238,6 +241,7 @@ def rebuild_if_missing(s: Session) -> None:
         ids = sorted(s.scalars(select(Record.row_id).where(Record.entity == "referral")))
         if ids:
             refresh_referrals(s, ids)
+    duplicates.rebuild_if_missing(s)  # members synced before 0006
 
 
 def refresh_referrals(s: Session, referral_ids: list[str]) -> None:

@@ -297,3 +297,36 @@ class BlindToken(HQBase):
 
     token: Mapped[str] = mapped_column(String(32), primary_key=True)
     household_id: Mapped[str] = mapped_column(String(36), primary_key=True, index=True)
+
+
+class IdClaim(HQBase):
+    """Which member holds which ID number, as its blind-index token (hq/duplicates.py)."""
+
+    __tablename__ = "hq_id_claim"
+
+    member_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    token: Mapped[str] = mapped_column(String(32), index=True)
+    household_id: Mapped[str] = mapped_column(String(36))
+
+
+class SuspectedDuplicate(HQBase):
+    """疑似重复: two households holding a member with the same ID number (by its keyed hash).
+
+    Filled at ingest, one row per pair of households and ID token (household_a < household_b);
+    headquarters decides (merge or mark distinct) — status stays "open" until then."""
+
+    __tablename__ = "hq_suspected_duplicate"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    token: Mapped[str] = mapped_column(String(32))
+    household_a: Mapped[str] = mapped_column(String(36), index=True)
+    household_b: Mapped[str] = mapped_column(String(36), index=True)
+    member_a: Mapped[str] = mapped_column(String(36))
+    member_b: Mapped[str] = mapped_column(String(36))
+    status: Mapped[str] = mapped_column(String(10), default="open", server_default="open", index=True)
+    detected_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        UniqueConstraint("token", "household_a", "household_b", name="uq_hq_suspected_duplicate_pair"),
+    )
