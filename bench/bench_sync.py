@@ -161,7 +161,9 @@ def bench_many_devices(url: str, label: str, tmp: Path, devices: int = 100, per:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--no-postgres", action="store_true")
-    parser.add_argument("--ingest-only", action="store_true", help="only the ingest rates (SQLite, PostgreSQL)")
+    parser.add_argument(
+        "--ingest-only", action="store_true", help="only the ingest rates (SQLite, PostgreSQL)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)

@@ -69,7 +69,7 @@ def note(s: Session, changes: Iterable[dict[str, Any]]) -> int:
                     pairs.setdefault((token, ha, hb), (ma, mb))
     if not pairs:
         return 0
-    known = set()
+    known: set[tuple[str, str, str]] = set()
     for token, ha, hb in pairs:
         known.update(
             (t, a, b)
