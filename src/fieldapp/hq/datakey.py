@@ -40,7 +40,7 @@ class KeyHolder:
     def bind(self, engine: Engine) -> None:
         attach(engine.dialect, self.ring)
 
-    def _need_path(self) -> Path:
+    def need_path(self) -> Path:
         if self.path is None:
             raise HQKeyError(
                 "使用 PostgreSQL 时必须用 --key-file 或环境变量 FIELDAPP_HQ_KEY_FILE 指定总部数据密钥文件"
@@ -50,7 +50,7 @@ class KeyHolder:
 
     def ring(self) -> Keyring:
         if self._ring is None:
-            self._ring = read_key_file(self._need_path(), self.passphrase)
+            self._ring = read_key_file(self.need_path(), self.passphrase)
         return self._ring
 
     def reload(self) -> Keyring:
@@ -60,7 +60,7 @@ class KeyHolder:
     def prepare(self, engine: Engine) -> None:
         """Before migrations: the key must open this database's check; a new database gets a key."""
         check = stored_check(engine)
-        path = self._need_path()
+        path = self.need_path()
         if check is None and not path.exists():
             write_key_file(path, Keyring.generate(), self.passphrase)
         ring = self.ring()

@@ -119,7 +119,7 @@ def rotate(hq: Any, report: Callable[[str], None] = print) -> int:
     from fieldapp.hq.sealed import read_key_file, write_key_file
 
     holder = hq.datakey
-    path = holder._need_path()
+    path = holder.need_path()
     ring = read_key_file(path, holder.passphrase)
     if len(ring.keys) == 1:
         ring = Keyring([Keyring.generate().keys[0], *ring.keys])

@@ -28,7 +28,7 @@ import hmac
 import json
 import os
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -339,7 +339,3 @@ SEALED_COLUMNS: list[tuple[str, tuple[str, ...], str, bool]] = [
     ("hq_household_index", ("household_id",), "phone_masked", False),
     ("hq_household_index", ("household_id",), "cadre_name", False),
 ]
-
-
-def labels() -> Iterable[str]:
-    return (f"{t}.{c}" for t, _, c, _ in SEALED_COLUMNS)
