@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -163,15 +164,23 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--only-concurrency", action="store_true", help="only 100 devices at once")
+    parser.add_argument(
+        "--ingest-only", action="store_true", help="only the ingest rates (SQLite, PostgreSQL)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
+        # headquarters' data key (hq/sealed.py): every HQ here, and the served one, seals with it
+        os.environ["FIELDAPP_HQ_KEY_FILE"] = str(tmp / "hq.key")
         pg = None if args.no_postgres else _start_pg()
         if not args.only_concurrency:
-            bench_cut(tmp)
+            if not args.ingest_only:
+                bench_cut(tmp)
             bench_ingest(f"sqlite:///{(tmp / 'hq.sqlite').as_posix()}", "SQLite", tmp)
             if pg:
                 bench_ingest(new_pg_database(pg), "PostgreSQL", tmp)
+        if args.ingest_only:
+            return
         bench_many_devices(f"sqlite:///{(tmp / 'many.sqlite').as_posix()}", "SQLite", tmp)
         if pg:
             bench_many_devices(new_pg_database(pg), "PostgreSQL", tmp)

@@ -40,6 +40,8 @@ os.environ["FIELDAPP_TODAY"] = TODAY.isoformat()  # set before any fixture, modu
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FIELDAPP_DATA_DIR", str(tmp_path / "default-data"))
     monkeypatch.setenv("FIELDAPP_PASSWORD", TEST_PASSWORD)
+    # headquarters' data key (hq/sealed.py): one per test, created by the first HQ.init()
+    monkeypatch.setenv("FIELDAPP_HQ_KEY_FILE", str(tmp_path / "hq-key" / "hq.key"))
 
 
 def _running_children() -> list[str]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
+from html import escape
 
 from fastapi import FastAPI, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from fieldapp.hq import server, web
@@ -15,7 +17,10 @@ from fieldapp.hq.api import households as households_api
 from fieldapp.hq.api import referrals as referrals_api
 from fieldapp.hq.api import schema
 from fieldapp.hq.console import stats_views, views
+from fieldapp.hq.sealed import SealedDataError
 from fieldapp.hq.store import HQ
+
+log = logging.getLogger(__name__)
 
 # the console loads nothing from elsewhere and may not be framed (clickjacking)
 CONSOLE_HEADERS = {
@@ -44,6 +49,15 @@ def create_app(hq: HQ) -> FastAPI:
     def refused(request: Request, e: views.Refused) -> Response:
         who = web.caller(hq, request)
         return views.refused_page(request, e, who.staff if who else None, who.csrf if who else "")
+
+    @app.exception_handler(SealedDataError)
+    def unsealable(request: Request, e: SealedDataError) -> Response:
+        # a value changed in the database (or another key): said plainly, logged once, no traceback
+        log.error("%s（%s）", e, request.url.path)
+        if request.url.path.startswith("/console"):
+            body = f"<!doctype html><meta charset='utf-8'><title>数据无法解密</title><p>{escape(str(e))}</p>"
+            return HTMLResponse(body, status_code=500)
+        return JSONResponse({"error": "SEALED_DATA", "message": str(e)}, status_code=500)
 
     @app.middleware("http")
     async def console_headers(

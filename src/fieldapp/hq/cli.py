@@ -12,6 +12,7 @@ from pathlib import Path
 
 from fieldapp.hq import actions, labels, limits, stats_cli
 from fieldapp.hq.enrolment import letter as enrolment_letter
+from fieldapp.hq.sealed import HQKeyError
 from fieldapp.hq.store import HQ, default_url
 from fieldapp.sync import client as sync_client
 from fieldapp.sync.protocol import SyncError
@@ -23,6 +24,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", metavar="URL", help="数据库地址（默认 $FIELDAPP_HQ_DB 或 DATA_DIR/hq.sqlite）"
     )
     parser.add_argument("--data-dir", metavar="DIR", help="数据文件夹（SQLite 时使用）")
+    parser.add_argument(
+        "--key-file",
+        type=Path,
+        metavar="FILE",
+        help="总部数据密钥文件（默认 $FIELDAPP_HQ_KEY_FILE，SQLite 时为数据库旁的 hq.key；init 时建立）",
+    )
+    parser.add_argument(
+        "--passphrase",
+        action="store_true",
+        help="密钥文件由管理员口令保护：口令取自 $FIELDAPP_HQ_PASSPHRASE，没有时提示输入",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     p = sub.add_parser("init", help="建立数据库和服务器密钥；第一次还建立系统管理员账号 admin")
     p.add_argument(
@@ -102,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", default="市总工会", help="处理人")
     p.add_argument("--note", default="", help="处理说明")
     sub.add_parser("admin-token", help="显示查看 /api/v1/status 所需的管理口令")
+    sub.add_parser("rotate-key", help="换用新的总部数据密钥：全部数据用新密钥重新加密（请先停止服务）")
     _user_parser(sub)
     stats_cli.add_parsers(sub)  # campaign, report, stats-rebuild
     return parser
@@ -199,8 +212,16 @@ def _serve(hq: HQ, args: argparse.Namespace) -> int:
 
 
 def open_hq(args: argparse.Namespace) -> HQ:
-    hq = HQ(args.db or default_url(args.data_dir))
-    hq.init()
+    hq = HQ(args.db or default_url(args.data_dir), key_file=args.key_file)
+    if args.passphrase and not hq.datakey.passphrase:
+        import getpass
+
+        hq.datakey.passphrase = getpass.getpass("总部数据密钥的管理员口令：")
+    try:
+        hq.init()
+    except BaseException:
+        hq.close()
+        raise
     return hq
 
 
@@ -208,6 +229,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         hq = open_hq(args)
+    except HQKeyError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 2
     except Exception as e:
         print(f"无法打开总部数据库：{e}", file=sys.stderr)
         return 1
@@ -223,6 +247,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(hq: HQ, args: argparse.Namespace) -> int:
     if args.command == "init":
         return _init(hq, args.admin_password_file)
+    if args.command == "rotate-key":
+        from fieldapp.hq import rekey
+
+        rekey.rotate(hq)
+        return 0
     if args.command == "user":
         return _user(hq, args)
     if args.command in stats_cli.COMMANDS:
@@ -373,6 +402,7 @@ def _init(hq: HQ, password_file: Path | None) -> int:
     from fieldapp.hq import accounts
 
     print(f"已初始化：{hq.url}")
+    print(f"总部数据密钥文件：{hq.datakey.path}（请另行备份，与数据库备份分开存放；丢失后数据无法恢复）")
     try:
         name, generated = accounts.ensure_first_admin(
             hq, _password_from(password_file) if password_file else None

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from fieldapp.domain.divisions import divisions
 from fieldapp.domain.idcard import mask_id_number
 from fieldapp.domain.vocab import HardshipCategory, HardshipCause, HouseholdStatus
+from fieldapp.hq import blind
 from fieldapp.hq.accounts import Staff, county_name
 from fieldapp.hq.ledger_index import village_label
 from fieldapp.hq.models import Batch, Device, HouseholdIndex, LedgerRow, Record, ReferralIndex
@@ -30,10 +31,10 @@ if TYPE_CHECKING:
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 200
 SORTS: dict[str, tuple[str, ...]] = {
-    "name": ("head_initials", "head_name"),
-    "village": ("village_code", "head_initials"),
-    "category": ("category", "head_initials"),
-    "status": ("status", "head_initials"),
+    "name": ("name_sort",),  # the first pinyin letter only: names are sealed (hq/sealed.py)
+    "village": ("village_code", "name_sort"),
+    "category": ("category", "name_sort"),
+    "status": ("status", "name_sort"),
     "recent": ("-updated_at",),
 }
 SORT_LABELS = {
@@ -168,8 +169,11 @@ def counties(staff: Staff) -> list[tuple[str, str]]:
 # --- search --------------------------------------------------------------------------------------
 
 
-def _match(term: str) -> ColumnElement[bool]:
-    """What one search word means: a printed code, a number's tail, pinyin initials or a name."""
+def _match(hq: HQ, term: str) -> ColumnElement[bool]:
+    """What one search word means: a printed code, a number or its tail, pinyin initials or a name.
+
+    Names and numbers are matched through their blind index (hq/blind.py): a whole name or its
+    beginning, initials or their beginning, a whole ID or phone number, or the last 4 or 6."""
     h = HouseholdIndex
     code = _CODE.match(term)
     if term.upper().startswith("HH") and code:
@@ -178,27 +182,16 @@ def _match(term: str) -> ColumnElement[bool]:
         return h.village_code == term
     if term.isdigit() and len(term) == 9:
         return h.village_code.startswith(term, autoescape=True)
-    if re.fullmatch(r"[0-9]{3,5}[0-9Xx]?", term):
-        tail = h.id_tail.endswith(term.upper(), autoescape=True)
-        return or_(tail, h.phone_tail == term) if len(term) == 4 else tail
-    if re.fullmatch(r"[A-Za-z]+", term):
-        key = term.lower()
-        return or_(
-            h.head_initials.startswith(key, autoescape=True),
-            h.head_initials.contains(" " + key, autoescape=True),
-        )
-    return or_(
-        h.head_name.contains(term, autoescape=True),
-        h.village_name.contains(term, autoescape=True),
-        h.cadre_name.contains(term, autoescape=True),
-    )
+    if re.fullmatch(r"[0-9Xx]+|[A-Za-z]+", term):
+        return blind.matches(hq.keyring, term)
+    return or_(blind.matches(hq.keyring, term), h.village_name.contains(term, autoescape=True))
 
 
 def search_households(hq: HQ, staff: Staff, query: HouseholdQuery) -> HouseholdPage:
     h = HouseholdIndex
     stmt = _visible(staff)
     for term in query.q.split()[:5]:
-        stmt = stmt.where(_match(term))
+        stmt = stmt.where(_match(hq, term))
     if query.county:
         stmt = stmt.where(h.county_code == query.county)
     if query.category:
@@ -498,15 +491,11 @@ def _visible_referrals() -> Select[ReferralIndex, HouseholdIndex]:
     )
 
 
-def _referral_match(term: str) -> ColumnElement[bool]:
+def _referral_match(hq: HQ, term: str) -> ColumnElement[bool]:
     code = _REF_CODE.match(term)
     if code:
         return ReferralIndex.code.startswith("ZJ-" + code.group(1).upper(), autoescape=True)
-    return or_(
-        HouseholdIndex.head_name.contains(term, autoescape=True),
-        ReferralIndex.receiving_body.contains(term, autoescape=True),
-        _match(term),
-    )
+    return or_(ReferralIndex.receiving_body.contains(term, autoescape=True), _match(hq, term))
 
 
 def search_referrals(hq: HQ, staff: Staff, query: ReferralQuery, today: str = "") -> ReferralPage:
@@ -516,7 +505,7 @@ def search_referrals(hq: HQ, staff: Staff, query: ReferralQuery, today: str = ""
     r = ReferralIndex
     stmt = _visible_referrals().where(_scope(staff))
     for term in query.q.split()[:5]:
-        stmt = stmt.where(_referral_match(term))
+        stmt = stmt.where(_referral_match(hq, term))
     if query.county:
         stmt = stmt.where(HouseholdIndex.county_code == query.county)
     if query.status:

@@ -20,6 +20,7 @@ from fieldapp.domain.divisions import divisions
 from fieldapp.domain.idcard import mask_id_number
 from fieldapp.domain.phone import mask_phone
 from fieldapp.domain.search import pinyin_initials
+from fieldapp.hq import blind, duplicates
 from fieldapp.hq.models import HouseholdIndex, LedgerRow, Record, ReferralIndex
 from fieldapp.storage.base import utcnow
 
@@ -46,6 +47,7 @@ def _chunks(items: list[Any]) -> Iterator[list[Any]]:
 
 def note_changes(s: Session, changes: Iterable[dict[str, Any]]) -> None:
     """After ingest (or a headquarters write) applied `changes` (entity, row_id, data as JSON text)."""
+    changes = list(changes)
     mapping: dict[tuple[str, str], str] = {}
     events: list[tuple[str, str]] = []  # (event row id, referral id)
     touched: set[str] = set()
@@ -80,6 +82,7 @@ def note_changes(s: Session, changes: Iterable[dict[str, Any]]) -> None:
         if home:
             mapping[(event_id, "referral_event")] = home
     _add_mapping(s, mapping)
+    duplicates.note(s, changes)  # 疑似重复: the same ID number in two households
     if cadres:  # a renamed cadre: the households paired with them show the new name
         for part in _chunks(sorted(cadres)):
             touched.update(
@@ -134,14 +137,18 @@ def refresh(s: Session, household_ids: list[str]) -> None:
             i.household_id: i
             for i in s.scalars(select(HouseholdIndex).where(HouseholdIndex.household_id.in_(part)))
         }
+        ring = blind.keyring(s)
+        tokens: dict[str, set[str]] = {}
         for hid, v in values.items():
-            v["cadre_name"] = names.get(v["cadre_id"], "")
+            v["cadre_name"] = names.get(v["cadre_id"], "")[:50]
+            tokens[hid] = blind.household_tokens(ring, cadre_name=v["cadre_name"], **v.pop("_secret"))
             row = existing.get(hid)
             if row is None:
                 s.add(HouseholdIndex(household_id=hid, **v))
             else:
                 for key, value in v.items():
                     setattr(row, key, value)
+        blind.replace(s, tokens)
     s.flush()
 
 
@@ -163,16 +170,17 @@ def _index_values(rec: Record, kids: dict[str, list[dict[str, Any]]]) -> dict[st
     open_pairings = sorted(
         (p for p in kids["pairing"] if not p.get("ended_on")), key=lambda p: str(p.get("started_on") or "")
     )
-    digits = "".join(ch for ch in phone if ch.isdigit())
+    initials = str(head.get("name_initials") or "") or pinyin_initials(name)
     return {
+        # only for the blind index (hq/blind.py): never stored as such
+        "_secret": {"name": name, "initials": initials, "id_number": id_number, "phone": phone},
         "code": household_code(rec.row_id),
         "head_member_id": str(head.get("id") or ""),
         "head_name": name[:50],
-        "head_initials": (str(head.get("name_initials") or "") or pinyin_initials(name))[:100],
+        "head_initials": initials[:100],
+        "name_sort": initials[:1].lower(),
         "id_masked": mask_id_number(id_number) if id_number else "",
-        "id_tail": id_number[-6:].upper(),
         "phone_masked": mask_phone(phone) if phone else "",
-        "phone_tail": digits[-4:],
         "village_code": village,
         "village_name": village_label(village)[:100],
         "county_code": village[:6],
@@ -218,6 +226,7 @@ def rebuild(s: Session) -> int:
     ids = sorted(s.scalars(select(Record.row_id).where(Record.entity == "household")))
     refresh(s, ids)
     refresh_referrals(s, sorted(s.scalars(select(Record.row_id).where(Record.entity == "referral"))))
+    duplicates.rebuild(s)  # ID-number claims: tokens under the current key
     return len(ids)
 
 
@@ -232,6 +241,7 @@ def rebuild_if_missing(s: Session) -> None:
         ids = sorted(s.scalars(select(Record.row_id).where(Record.entity == "referral")))
         if ids:
             refresh_referrals(s, ids)
+    duplicates.rebuild_if_missing(s)  # members synced before 0006
 
 
 def refresh_referrals(s: Session, referral_ids: list[str]) -> None:

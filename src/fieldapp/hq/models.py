@@ -15,6 +15,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from fieldapp.hq.sealed import Sealed, SealedBytes
 from fieldapp.storage.base import NAMING_CONVENTION, UTCDateTime, utcnow
 
 SCHEMA_VERSION = 1  # the data-format generation; the tables evolve through hq/migrations
@@ -87,7 +88,7 @@ class Change(HQBase):
     version: Mapped[int] = mapped_column(Integer)
     hlc: Mapped[int] = mapped_column(BigInteger)
     data_sha256: Mapped[str] = mapped_column(String(64))
-    data: Mapped[str] = mapped_column(Text)
+    data: Mapped[str] = mapped_column(Sealed("hq_change.data"))
 
 
 class Record(HQBase):
@@ -101,7 +102,7 @@ class Record(HQBase):
     hlc: Mapped[int] = mapped_column(BigInteger)
     device_id: Mapped[str] = mapped_column(String(36))
     deleted: Mapped[bool] = mapped_column(Integer, default=0)
-    data: Mapped[str] = mapped_column(Text)
+    data: Mapped[str] = mapped_column(Sealed("hq_record.data"))
 
 
 class Conflict(HQBase):
@@ -114,16 +115,16 @@ class Conflict(HQBase):
     row_id: Mapped[str] = mapped_column(String(36), index=True)
     version: Mapped[int] = mapped_column(Integer)
     device_a: Mapped[str] = mapped_column(String(36))
-    data_a: Mapped[str] = mapped_column(Text)
+    data_a: Mapped[str] = mapped_column(Sealed("hq_conflict.data_a"))
     device_b: Mapped[str] = mapped_column(String(36))
-    data_b: Mapped[str] = mapped_column(Text)
+    data_b: Mapped[str] = mapped_column(Sealed("hq_conflict.data_b"))
     detected_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     # same_version: two writers, one version; not_owner: a change by a device not owning the household
     kind: Mapped[str] = mapped_column(String(20), default="same_version", server_default="same_version")
     kept: Mapped[str] = mapped_column(String(1), default="", server_default="")  # "a" | "b" once resolved
     resolved_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
-    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    note: Mapped[str] = mapped_column(Sealed("hq_conflict.note"), default="")
 
 
 class Handover(HQBase):
@@ -136,7 +137,7 @@ class Handover(HQBase):
     from_device: Mapped[str] = mapped_column(String(36))
     to_device: Mapped[str] = mapped_column(String(36))
     by: Mapped[str] = mapped_column(String(100), default="")
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Sealed("hq_handover.note"), default="")
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -144,7 +145,7 @@ class Attachment(HQBase):
     __tablename__ = "hq_attachment"
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    data: Mapped[bytes] = mapped_column(SealedBytes("hq_attachment.data"))
 
 
 class Outgoing(HQBase):
@@ -155,7 +156,7 @@ class Outgoing(HQBase):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     device_id: Mapped[str] = mapped_column(String(36), index=True)  # "*" = every device
     kind: Mapped[str] = mapped_column(String(30))
-    body: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Sealed("hq_outgoing.body"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -214,7 +215,7 @@ class ConsoleAudit(HQBase):
     account: Mapped[str] = mapped_column(String(50))  # the name, kept if the account goes
     action: Mapped[str] = mapped_column(String(30))
     target: Mapped[str] = mapped_column(String(100), default="")
-    detail: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[str] = mapped_column(Sealed("hq_console_audit.detail"), default="")
     client: Mapped[str] = mapped_column(String(64), default="")  # address, or 命令行
 
 
@@ -225,7 +226,9 @@ class HouseholdIndex(HQBase):
     """One row per household with what the ledger lists, searches, filters and scopes by.
 
     Derived from the current records (hq_record) at ingest, never edited by hand; rebuilt by
-    hq.ledger_index.rebuild(). Only tails of ID and phone numbers are kept here.
+    hq.ledger_index.rebuild(). Names and masked numbers are sealed (hq/sealed.py): they are shown,
+    never searched in SQL; searches go through hq_blind_token. Only the first pinyin letter of the
+    head's name (`name_sort`) is kept in clear, for sorting by name.
     """
 
     __tablename__ = "hq_household_index"
@@ -233,12 +236,11 @@ class HouseholdIndex(HQBase):
     household_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     code: Mapped[str] = mapped_column(String(11), index=True)  # HH-1A2B3C4D, as printed
     head_member_id: Mapped[str] = mapped_column(String(36), default="")
-    head_name: Mapped[str] = mapped_column(String(50), default="", index=True)
-    head_initials: Mapped[str] = mapped_column(String(100), default="")
-    id_masked: Mapped[str] = mapped_column(String(18), default="")  # 371324********123X
-    id_tail: Mapped[str] = mapped_column(String(6), default="", index=True)
-    phone_masked: Mapped[str] = mapped_column(String(20), default="")  # 138****1234
-    phone_tail: Mapped[str] = mapped_column(String(4), default="", index=True)
+    head_name: Mapped[str] = mapped_column(Sealed("hq_household_index.head_name"), default="")
+    head_initials: Mapped[str] = mapped_column(Sealed("hq_household_index.head_initials"), default="")
+    name_sort: Mapped[str] = mapped_column(String(1), default="", server_default="")  # z for 张
+    id_masked: Mapped[str] = mapped_column(Sealed("hq_household_index.id_masked"), default="")
+    phone_masked: Mapped[str] = mapped_column(Sealed("hq_household_index.phone_masked"), default="")
     village_code: Mapped[str] = mapped_column(String(12), default="", index=True)
     village_name: Mapped[str] = mapped_column(String(100), default="")
     county_code: Mapped[str] = mapped_column(String(6), default="", index=True)
@@ -246,7 +248,7 @@ class HouseholdIndex(HQBase):
     assessed_on: Mapped[str] = mapped_column(String(10), default="")
     status: Mapped[str] = mapped_column(String(10), default="", index=True)
     cadre_id: Mapped[str] = mapped_column(String(36), default="")
-    cadre_name: Mapped[str] = mapped_column(String(50), default="")
+    cadre_name: Mapped[str] = mapped_column(Sealed("hq_household_index.cadre_name"), default="")
     device_id: Mapped[str] = mapped_column(String(36), default="", index=True)
     deleted: Mapped[bool] = mapped_column(Integer, default=0)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -282,3 +284,49 @@ class ReferralIndex(HQBase):
     follow_up_due: Mapped[str] = mapped_column(String(10), default="", index=True)  # "" when closed
     deleted: Mapped[bool] = mapped_column(Integer, default=0)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class BlindToken(HQBase):
+    """A household's blind-index tokens: keyed hashes of its head's name, name prefixes, pinyin
+    initials, ID number and its tails, phone tail, and its cadre's name (hq/blind.py).
+
+    A search word is hashed the same way and looked up here: equality only, nothing in clear.
+    """
+
+    __tablename__ = "hq_blind_token"
+
+    token: Mapped[str] = mapped_column(String(32), primary_key=True)
+    household_id: Mapped[str] = mapped_column(String(36), primary_key=True, index=True)
+
+
+class IdClaim(HQBase):
+    """Which member holds which ID number, as its blind-index token (hq/duplicates.py)."""
+
+    __tablename__ = "hq_id_claim"
+
+    member_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    token: Mapped[str] = mapped_column(String(32), index=True)
+    household_id: Mapped[str] = mapped_column(String(36))
+
+
+class SuspectedDuplicate(HQBase):
+    """疑似重复: two households holding a member with the same ID number (by its keyed hash).
+
+    Filled at ingest, one row per pair of households and ID token (household_a < household_b);
+    headquarters decides (merge or mark distinct) — status stays "open" until then."""
+
+    __tablename__ = "hq_suspected_duplicate"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    token: Mapped[str] = mapped_column(String(32))
+    household_a: Mapped[str] = mapped_column(String(36), index=True)
+    household_b: Mapped[str] = mapped_column(String(36), index=True)
+    member_a: Mapped[str] = mapped_column(String(36))
+    member_b: Mapped[str] = mapped_column(String(36))
+    status: Mapped[str] = mapped_column(String(10), default="open", server_default="open", index=True)
+    detected_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        UniqueConstraint("token", "household_a", "household_b", name="uq_hq_suspected_duplicate_pair"),
+    )

@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any, cast
 
 from cryptography.exceptions import InvalidSignature
@@ -28,10 +29,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from fieldapp.domain import clock
 from fieldapp.hq import (
     batchcheck,
+    datakey,
     enrolment,
+    hqrows,
     ledger_index,
     migrate,
     ownership,
+    rekey,
     rowlock,
     stats_index,
 )
@@ -50,6 +54,7 @@ from fieldapp.hq.models import (
     Outgoing,
     Record,
 )
+from fieldapp.hq.sealed import Keyring
 from fieldapp.storage.base import utcnow
 from fieldapp.sync import protocol
 from fieldapp.sync.protocol import KeyPair, SyncError
@@ -115,10 +120,14 @@ def make_engine(url: str) -> Engine:
 
 
 class HQ:
-    def __init__(self, url: str, limits: hq_limits.Limits = hq_limits.DEFAULT) -> None:
+    def __init__(
+        self, url: str, limits: hq_limits.Limits = hq_limits.DEFAULT, key_file: Path | None = None
+    ) -> None:
         self.url = url
         self.limits = limits
         self.engine = make_engine(url)
+        self.datakey = datakey.KeyHolder(url, key_file)  # sealed columns: hq/sealed.py
+        self.datakey.bind(self.engine)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._keys: KeyPair | None = None
 
@@ -134,7 +143,10 @@ class HQ:
 
     def init(self) -> None:
         """Create the tables (idempotent) and this server's key pair on first use."""
+        self.datakey.prepare(self.engine)  # a wrong data key stops here, before anything is written
+        before = migrate.current_revision(self.engine)
         migrate.upgrade(self.engine)
+        rekey.scrub_after_sealing(self.engine, before)  # no plaintext left in free pages
         with self.session() as s:
             if s.get(HQMeta, "schema_version") is None:
                 s.add(HQMeta(key="schema_version", value=str(SCHEMA_VERSION).encode()))
@@ -150,6 +162,10 @@ class HQ:
             version = int(s.get(HQMeta, "schema_version").value)  # type: ignore[union-attr]
         if version > SCHEMA_VERSION:
             raise RuntimeError(f"总部数据库结构版本 {version} 比本程序新，请升级 fieldapp-hq。")
+
+    @property
+    def keyring(self) -> Keyring:
+        return self.datakey.ring()
 
     @property
     def keys(self) -> KeyPair:
@@ -584,16 +600,7 @@ class HQ:
             raise SyncError("INVALID", f"转介状态“{status}”不对；可用：{allowed}") from None
         with self.session() as s:
             ref = json.loads(self._record(s, "referral", referral_id).data)
-            events = [
-                json.loads(r.data)
-                for r in s.scalars(
-                    select(Record).where(
-                        Record.entity == "referral_event",
-                        Record.data.like(f'%"referral_id":"{referral_id}"%'),
-                        Record.deleted == 0,
-                    )
-                )
-            ]
+            events = [json.loads(r.data) for r in hqrows.referral_events(s, referral_id) if not r.deleted]
             current = (
                 ReferralStatus(max(events, key=lambda e: (e["occurred_on"], e["hlc"]))["status"])
                 if events
@@ -647,21 +654,12 @@ class HQ:
             hrow.update(owner_device=target.device_id, version=household.version + 1, hlc=_hlc_now())
             hrow["updated_at"] = utcnow().isoformat()
             rows: list[tuple[str, dict[str, Any]]] = []
-            needle = f'%"household_id":"{household_id}"%'
             for entity in HOUSEHOLD_ENTITIES:
-                for rec in s.scalars(
-                    select(Record)
-                    .where(Record.entity == entity, Record.data.like(needle))
-                    .order_by(Record.hlc)
-                ):
+                for rec in hqrows.of_household(s, household_id, entity):
                     rows.append((entity, json.loads(rec.data)))
             referral_ids = [r["id"] for e, r in rows if e == "referral"]
             for rid in referral_ids:
-                for rec in s.scalars(
-                    select(Record)
-                    .where(Record.entity == "referral_event", Record.data.like(f'%"referral_id":"{rid}"%'))
-                    .order_by(Record.hlc)
-                ):
+                for rec in hqrows.referral_events(s, rid):
                     rows.append(("referral_event", json.loads(rec.data)))
             # the former cadre's pairing ends with the handover; headquarters writes it, as in `resolve`
             day, now = clock.today().isoformat(), utcnow().isoformat()
@@ -759,16 +757,7 @@ class HQ:
 
     def _active_pairings(self, s: Session, cadre_id: str, but: str) -> int:
         """The households (other than `but`, whose pairings are being ended) a cadre is paired with."""
-        rows = (
-            json.loads(rec.data)
-            for rec in s.scalars(
-                select(Record).where(
-                    Record.entity == "pairing",
-                    Record.deleted == 0,
-                    Record.data.like(f'%"cadre_id":"{cadre_id}"%'),
-                )
-            )
-        )
+        rows = (json.loads(rec.data) for rec in hqrows.pairings_of_cadre(s, cadre_id))
         return sum(1 for r in rows if not r.get("ended_on") and r.get("household_id") != but)
 
     def set_reference(self, key: str, value: str) -> int:
@@ -1035,8 +1024,6 @@ def default_url(data_dir: str | None = None) -> str:
     env = os.environ.get(DEFAULT_URL_ENV)
     if env:
         return env
-    from pathlib import Path
-
     base = Path(data_dir) if data_dir else Path.cwd() / "hq-data"
     base.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{(base / 'hq.sqlite').as_posix()}"

@@ -9,6 +9,7 @@ from sqlalchemy import Connection
 
 import fieldapp.hq.models  # noqa: F401  -- registers every table on HQBase.metadata
 from fieldapp.hq.models import HQBase
+from fieldapp.hq.sealed import Sealed, SealedBytes
 from fieldapp.storage.base import UTCDateTime
 
 VERSION_TABLE = "hq_alembic_version"
@@ -19,6 +20,10 @@ target_metadata = HQBase.metadata
 def render_item(type_: str, obj: object, autogen_context: object) -> str | Literal[False]:
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime()"
+    if type_ == "type" and isinstance(obj, SealedBytes):
+        return "sa.LargeBinary()"
+    if type_ == "type" and isinstance(obj, Sealed):
+        return "sa.Text()"
     return False
 
 

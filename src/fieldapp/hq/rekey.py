@@ -1,0 +1,147 @@
+"""Sealing an old plaintext database (migration 0006) and rotating the data key (`rotate-key`).
+
+Both walk every sealed column (hq.sealed.SEALED_COLUMNS) in primary-key order, a batch at a time,
+and rewrite only the values that still need it — plaintext ones when sealing, ones sealed under
+an older key when rotating — so an interrupted run is simply run again.
+
+Rotation, with the service stopped:
+1. a new key is put first in the key file, the old one kept after it (written atomically);
+2. every value not sealed under the new key is opened and sealed again, one committed batch at a
+   time; the blind indexes are computed again under the new key's sub-key;
+3. the old key is dropped from the key file.
+A crash in 1–2 leaves a key file with both keys: running `rotate-key` again goes on with the
+same new key. After 3 a stolen copy of the old key file opens nothing newer than the rotation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import Connection, Engine
+
+from fieldapp.hq.sealed import SEALED_COLUMNS, Keyring, is_sealed
+
+BATCH = 1000
+
+
+def _table(conn: Connection, name: str, pk: tuple[str, ...], column: str, is_bytes: bool) -> sa.TableClause:
+    kind: Any = sa.LargeBinary() if is_bytes else sa.Text()
+    return sa.table(name, *(sa.column(c) for c in pk), sa.column(column, kind))
+
+
+def reseal(
+    conn: Connection,
+    ring: Keyring,
+    *,
+    plaintext: bool,
+    after_batch: Callable[[], None] = lambda: None,
+    tables: set[str] | None = None,
+) -> int:
+    """Seal plaintext values (`plaintext=True`) or re-seal values not under the first key.
+
+    Returns how many values were rewritten. `after_batch` commits, for a rotation."""
+    done = 0
+    inspector = sa.inspect(conn)
+    for name, pk, column, is_bytes in SEALED_COLUMNS:
+        if (tables is not None and name not in tables) or not inspector.has_table(name):
+            continue
+        t = _table(conn, name, pk, column, is_bytes)
+        label = f"{name}.{column}"
+        keys = [t.c[c] for c in pk]
+        last: tuple[Any, ...] | None = None
+        while True:
+            q = sa.select(*keys, t.c[column]).order_by(*keys).limit(BATCH)
+            if last is not None:
+                q = q.where(sa.tuple_(*keys) > sa.tuple_(*last))
+            rows = conn.execute(q).all()
+            if not rows:
+                break
+            last = tuple(rows[-1][: len(pk)])
+            updates = []
+            for row in rows:
+                value = row[len(pk)]
+                if value is None:
+                    continue
+                if plaintext:
+                    if is_sealed(value):
+                        continue  # sealed by an earlier, interrupted run
+                    new: Any = (
+                        ring.seal_bytes(bytes(value), label)
+                        if is_bytes
+                        else ring.seal_text(str(value), label)
+                    )
+                else:
+                    if ring.is_current(value):
+                        continue
+                    new = (
+                        ring.seal_bytes(ring.open_bytes(bytes(value), label), label)
+                        if is_bytes
+                        else ring.seal_text(ring.open_text(str(value), label), label)
+                    )
+                updates.append({**{f"k_{c}": row[i] for i, c in enumerate(pk)}, "v_new": new})
+            if updates:
+                stmt = (
+                    sa.update(t)
+                    .where(*(t.c[c] == sa.bindparam(f"k_{c}") for c in pk))
+                    .values({column: sa.bindparam("v_new")})
+                )
+                conn.execute(stmt, updates)
+                done += len(updates)
+            after_batch()
+    return done
+
+
+SEALING_REVISION = "0006"
+
+
+def scrub(engine: Engine) -> None:
+    """Rewrite the database files so that values replaced in place leave no copy in free pages:
+    VACUUM and an emptied WAL on SQLite, VACUUM FULL on PostgreSQL (dead row versions)."""
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        if engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("VACUUM")
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        else:
+            conn.exec_driver_sql("VACUUM FULL")
+
+
+def scrub_after_sealing(engine: Engine, before: str | None) -> None:
+    """After migration 0006 sealed an existing database (not a new one), scrub its files."""
+    if before is not None and before < SEALING_REVISION:
+        scrub(engine)
+
+
+def rotate(hq: Any, report: Callable[[str], None] = print) -> int:
+    """`fieldapp-hq rotate-key`: see the module's docstring. `hq` is an initialised HQ."""
+    from fieldapp.hq import datakey, ledger_index
+    from fieldapp.hq.sealed import read_key_file, write_key_file
+
+    holder = hq.datakey
+    path = holder.need_path()
+    ring = read_key_file(path, holder.passphrase)
+    if len(ring.keys) == 1:
+        ring = Keyring([Keyring.generate().keys[0], *ring.keys])
+        write_key_file(path, ring, holder.passphrase)
+        report(f"已生成新密钥 {ring.kid} 并写入 {path}（旧密钥暂时保留）。")
+    else:
+        report(f"继续上次未完成的密钥轮换（新密钥 {ring.kid}）。")
+    ring = holder.reload()
+    total = 0
+    with hq.engine.connect() as conn:
+        total = reseal(conn, ring, plaintext=False, after_batch=conn.commit)
+        check = datakey.stored_check(hq.engine)
+        if check is None or not ring.is_current(check):
+            conn.execute(
+                sa.text("UPDATE hq_meta SET value = :v WHERE key = :k"),
+                {"v": datakey.new_check(ring), "k": datakey.CHECK_KEY},
+            )
+        conn.commit()
+    with hq.session() as s:
+        ledger_index.rebuild(s)  # blind indexes under the new key's sub-key
+    scrub(hq.engine)  # no value under the old key left in free pages
+    write_key_file(path, Keyring([ring.keys[0]]), holder.passphrase)
+    holder.reload()
+    report(f"密钥轮换完成：重新加密 {total} 个值，旧密钥已从 {path} 删除。")
+    return total
