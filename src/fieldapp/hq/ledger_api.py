@@ -140,11 +140,14 @@ def devices(hq: HQ, max_gap_ranges: int | None = None) -> list[DeviceDetailOut]:
         cadres: dict[str, list[str]] = {}
         for device_id, name in s.execute(
             select(HouseholdIndex.device_id, HouseholdIndex.cadre_name)
-            .where(HouseholdIndex.deleted == 0, HouseholdIndex.cadre_name != "")
+            .where(HouseholdIndex.deleted == 0)
             .distinct()
-            .order_by(HouseholdIndex.cadre_name)
         ):
-            cadres.setdefault(device_id, []).append(name)
+            # cadre_name is sealed (hq/sealed.py): compared and sorted here, not in SQL
+            if name and name not in cadres.setdefault(device_id, []):
+                cadres[device_id].append(name)
+        for names in cadres.values():
+            names.sort()
         alert_counts = {
             row[0]: (int(row[1]), row[2])
             for row in s.execute(
