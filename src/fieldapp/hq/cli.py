@@ -10,18 +10,29 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from fieldapp.hq import actions, labels, limits
-from fieldapp.hq.store import HQ, default_url
+from fieldapp import __version__
+from fieldapp.hq import actions, labels, limits, location
+from fieldapp.hq.store import HQ
 from fieldapp.sync import client as sync_client
 from fieldapp.sync.protocol import SyncError
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fieldapp-hq", description="市总工会数据汇总服务器")
+    parser.add_argument("--version", action="version", version=f"fieldapp-hq {__version__}")
     parser.add_argument(
-        "--db", metavar="URL", help="数据库地址（默认 $FIELDAPP_HQ_DB 或 DATA_DIR/hq.sqlite）"
+        "--db", metavar="URL", help="数据库地址，如 postgresql+psycopg://…（或 $FIELDAPP_HQ_DB）"
     )
-    parser.add_argument("--data-dir", metavar="DIR", help="数据文件夹（SQLite 时使用）")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="数据文件夹，内有 hq.sqlite（或 $FIELDAPP_HQ_DATA_DIR）；只有 init 会建立它",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help=f"配置文件（TOML：data_dir 或 db；或 $FIELDAPP_HQ_CONFIG；默认 {location.SYSTEM_CONFIG}，如存在）",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     p = sub.add_parser("init", help="建立数据库和服务器密钥；第一次还建立系统管理员账号 admin")
     p.add_argument(
@@ -169,8 +180,13 @@ def _serve(hq: HQ, args: argparse.Namespace) -> int:
 
 
 def open_hq(args: argparse.Namespace) -> HQ:
-    hq = HQ(args.db or default_url(args.data_dir))
-    hq.init()
+    where = location.resolve(args.db, args.data_dir, args.config, creating=args.command == "init")
+    hq = HQ(where.url)
+    try:
+        hq.init()
+    except BaseException:
+        hq.close()
+        raise
     return hq
 
 
@@ -178,6 +194,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         hq = open_hq(args)
+    except location.LocationError as e:
+        print(f"错误：{e.message}", file=sys.stderr)
+        return location.EXIT_LOCATION
     except Exception as e:
         print(f"无法打开总部数据库：{e}", file=sys.stderr)
         return 1

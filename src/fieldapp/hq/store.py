@@ -11,7 +11,6 @@ import hashlib
 import hmac
 import json
 import logging
-import os
 import secrets
 import time
 import uuid
@@ -1072,14 +1071,3 @@ def _rec_dict(rec: Record) -> dict[str, Any]:
 def _chunks(items: list[Any]) -> Iterator[list[Any]]:
     for i in range(0, len(items), CHUNK):
         yield items[i : i + CHUNK]
-
-
-def default_url(data_dir: str | None = None) -> str:
-    env = os.environ.get(DEFAULT_URL_ENV)
-    if env:
-        return env
-    from pathlib import Path
-
-    base = Path(data_dir) if data_dir else Path.cwd() / "hq-data"
-    base.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{(base / 'hq.sqlite').as_posix()}"
