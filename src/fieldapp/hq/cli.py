@@ -237,12 +237,15 @@ def _run(hq: HQ, args: argparse.Namespace) -> int:
         return 0
     if args.command == "status":
         st = hq.status()
+        versions = {d.name: d.app_version for d in hq.devices()}
         if args.json:
-            print(json.dumps(st, ensure_ascii=False, indent=1))
+            print(json.dumps({**st, "app_versions": versions}, ensure_ascii=False, indent=1))
         else:
             print(
                 f"设备 {st['devices']} 台，批次 {st['batches']} 批，记录 {st['records']} 条，冲突 {st['conflicts']} 条"
             )
+            for name, version in versions.items():
+                print(f"  {name}：程序版本 {version or '未知（尚未收到批次，或来自 0.1.0 之前的版本）'}")
         return 0
     if args.command == "revoke":
         n = actions.revoke_device(hq, None, args.device)

@@ -315,6 +315,7 @@ class HQ:
                 "批次 %s（设备 %s，第 %d 批）校验通过，正在写入 %d 条记录", batch_id, device_id, seq, count
             )
             conflicts = self._apply(s, device_id, batch_id, changes, attachments)
+            dev.app_version = batchcheck.app_version(h) or dev.app_version
             s.add(
                 Batch(
                     batch_id=batch_id,
