@@ -167,6 +167,8 @@ EN = {
     "当前干部：%1": "Cadre: %1",
     "当前干部：未设置": "Cadre: not set",
     "已读取 %1 户": "%1 households read",
+    "已自动备份并核对：%1": "Backed up automatically and checked: %1",
+    "自动备份没有完成：%1": "Automatic backup not done: %1",
     "档案": "File",
     "正在打开档案…": "Opening the file…",
     "打开档案失败": "Could not open the file",

@@ -69,6 +69,19 @@
     </message>
 </context>
 <context>
+    <name>AutoBackup</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="50" />
+        <source>已自动备份并核对：%1</source>
+        <translation>Backed up automatically and checked: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="54" />
+        <source>自动备份没有完成：%1</source>
+        <translation>Automatic backup not done: %1</translation>
+    </message>
+</context>
+<context>
     <name>CadrePage</name>
     <message>
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="44" />
@@ -1162,111 +1175,111 @@ Type your password to go on; nothing unsaved is lost.</translation>
         <translation>Could not read the ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="378" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="382" />
         <source>当前干部：%1</source>
         <translation>Cadre: %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="380" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="384" />
         <source>当前干部：未设置</source>
         <translation>Cadre: not set</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="384" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="388" />
         <source>已读取 %1 户</source>
         <translation>%1 households read</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="412" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="426" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="416" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="430" />
         <source>档案</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="430" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="434" />
         <source>正在打开档案…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="431" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="435" />
         <source>打开档案失败</source>
         <translation>Could not open the file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="458" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="462" />
         <source>请先选择一户</source>
         <translation>Choose a household first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="459" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="463" />
         <source>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</source>
         <translation>Select a household in the list first (Ctrl+F to search), then try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="500" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="504" />
         <source>审计记录未能保存</source>
         <translation>The audit entry could not be saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="555" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="559" />
         <source>部分困难户未列入公示</source>
         <translation>Some households are left off the notice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="557" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="561" />
         <source>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</source>
         <translation>%1 households qualify but have not signed the public-notice consent; they are left off the notice (PIPL Art. 25).
 To list them, obtain their consent first and record it on the file's “Relief and consent” tab.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="562" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="566" />
         <source>公示名单</source>
         <translation>Public notice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="579" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="583" />
         <source>正在生成公示名单…</source>
         <translation>Generating the public notice…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="580" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="584" />
         <source>公示名单未能生成</source>
         <translation>The public notice could not be generated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="698" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="722" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="702" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="726" />
         <source>无法打开打印预览</source>
         <translation>Cannot open the print preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="751" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="755" />
         <source>未登记同步（%1 条待上传）</source>
         <translation>Sync not enrolled (%1 changes waiting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="753" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="757" />
         <source>待同步 %1 条</source>
         <translation>%1 changes to sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="755" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="759" />
         <source>已全部同步</source>
         <translation>All synced</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="758" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="762" />
         <source>同步 → 与市总工会同步（Ctrl+Shift+S）</source>
         <translation>Sync → Sync with headquarters (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="768" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="772" />
         <source>使用说明</source>
         <translation>How to use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="770" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="774" />
         <source>1. 查找困难户：在左上角搜索框输入姓名、拼音首字母（如 zhs）、身份证号后几位、电话或村名。
 2. 打开档案：双击列表中的一户，或选中后按回车。
 3. 记录走访：选中一户后按 Ctrl+E，用 Tab 填写，回车保存。草稿自动保存。
@@ -1279,12 +1292,12 @@ To list them, obtain their consent first and record it on the file's “Relief a
 5. To do: due and overdue visits and follow-ups are listed on the right; double-click to open.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="783" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="787" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="784" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="788" />
         <source>工会结对帮扶台账 %1
 依据临会发〔2014〕20号、总工发〔2015〕14号。
 数据文件：%2</source>
@@ -1747,99 +1760,99 @@ Save, discard them, or keep editing?</translation>
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="75" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="76" />
         <source>新建转介 — %1</source>
         <translation>New referral — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="89" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="90" />
         <source>（全户）</source>
         <translation>(whole household)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="96" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="97" />
         <source>为什么转介、希望对方做什么</source>
         <translation>Why refer, and what the receiving body should do</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="108" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="109" />
         <source>转介事项(&amp;K)</source>
         <translation>Referral &amp;kind</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="109" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="110" />
         <source>接收单位(&amp;B)</source>
         <translation>Receiving &amp;body</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="110" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="111" />
         <source>涉及成员</source>
         <translation>Member concerned</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="111" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="112" />
         <source>转介原因(&amp;E)</source>
         <translation>R&amp;eason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="112" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="113" />
         <source>转介日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="124" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="125" />
         <source>保存转介(&amp;S)</source>
         <translation>&amp;Save referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="130" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="131" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="137" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="138" />
         <source>来自本次走访</source>
         <translation>From this visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="185" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="186" />
         <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
         <translation>Restored the draft saved automatically at %1; check it and save.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="196" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="197" />
         <source>草稿未能保存</source>
         <translation>Draft not saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="213" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="214" />
         <source>转出后每 %1 天跟进一次，到期会列入待办。</source>
         <translation>Follow up every %1 days once sent; due follow-ups appear on the to-do list.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="239" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="240" />
         <source>没有转介同意</source>
         <translation>No consent to refer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="241" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="242" />
         <source>这户还没有同意把个人信息提供给其他单位（转介）。按《个人信息保护法》第23条，转介前须取得本人单独同意。
 请先向本人说明并在“救助与同意”页登记同意；确已取得书面同意的，可以继续保存转介。</source>
         <translation>This household has not agreed to its personal information being given to another body (referral). Under PIPL Art. 23 a referral needs the person's separate consent.
 Explain it to them and record the consent on the “Relief and consent” tab; if written consent has been obtained, you may save the referral anyway.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="265" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="266" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="266" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="267" />
         <source>转介未能保存</source>
         <translation>Referral not saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="286" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="291" />
         <source>转介</source>
         <translation>Referrals</translation>
     </message>
@@ -2203,62 +2216,62 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="316" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="313" />
         <source>转介状态变更</source>
         <translation>Change referral status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="328" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="325" />
         <source>办理情况；退回或撤销须写明原因</source>
         <translation>What happened; returning or withdrawing needs a reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="330" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="327" />
         <source>转介事项</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="331" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="328" />
         <source>当前状态</source>
         <translation>Current status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="332" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="329" />
         <source>变更为(&amp;T)</source>
         <translation>Change &amp;to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="333" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="330" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="334" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="331" />
         <source>说明(&amp;N)</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="339" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="336" />
         <source>确定(&amp;S)</source>
         <translation>OK (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="345" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="342" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="356" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="353" />
         <source>该转介已结束，不能再变更状态。</source>
         <translation>This referral is closed; its status cannot change any more.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="372" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="369" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="373" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="370" />
         <source>状态未能保存</source>
         <translation>Status not saved</translation>
     </message>
@@ -2513,127 +2526,127 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="89" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="90" />
         <source>记录走访 — %1</source>
         <translation>Record visit — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="89" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="90" />
         <source>修改走访记录 — %1</source>
         <translation>Correct visit — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="108" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="109" />
         <source>如：家中、务工单位</source>
         <translation>e.g. at home, at the workplace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="111" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="112" />
         <source>见到的家庭成员</source>
         <translation>Family members met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="112" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="113" />
         <source>住房、收入、健康、子女上学等</source>
         <translation>Housing, income, health, children's schooling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="114" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="115" />
         <source>希望得到的帮助（利益诉求）</source>
         <translation>Help they ask for (demands)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="116" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="117" />
         <source>其他情况</source>
         <translation>Anything else</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="123" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="124" />
         <source>走访日期(&amp;D)</source>
         <translation>Visit &amp;date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="124" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="125" />
         <source>走访方式(&amp;M)</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="125" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="126" />
         <source>走访地点(&amp;P)</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="126" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="127" />
         <source>见到的人</source>
         <translation>People met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="127" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="128" />
         <source>生活状况</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="128" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="129" />
         <source>利益诉求</source>
         <translation>Demands</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="129" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="130" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="130" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="131" />
         <source>下次走访(&amp;N)</source>
         <translation>&amp;Next visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="140" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="141" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="143" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="144" />
         <source>保存并转介(&amp;R)…</source>
         <translation>Save and &amp;refer…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="145" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="146" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="154" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="155" />
         <source>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</source>
         <translation>Tip: Tab or Enter goes to the next field, Ctrl+Enter saves. Drafts are kept automatically.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="178" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="179" />
         <source>家中</source>
         <translation>at home</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="227" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="228" />
         <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
         <translation>Restored the draft saved automatically at %1; check it and save.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="238" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="239" />
         <source>草稿未能保存</source>
         <translation>Draft not saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="312" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="313" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="313" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="314" />
         <source>走访未能保存</source>
         <translation>Visit not saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="325" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="331" />
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
@@ -2641,42 +2654,42 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>VoidVisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="352" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="350" />
         <source>作废走访记录</source>
         <translation>Void visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="355" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="353" />
         <source>作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。</source>
         <translation>Void the visit of %1 (%2). Nothing is deleted: the record goes to the city federation with its reason, and the audit log records it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="363" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="361" />
         <source>如：记错了户、重复录入</source>
         <translation>e.g. wrong household, entered twice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="366" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="364" />
         <source>作废原因(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="368" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="366" />
         <source>作废(&amp;V)</source>
         <translation>&amp;Void</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="370" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="368" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="396" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="394" />
         <source>正在作废…</source>
         <translation>Voiding…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="397" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="395" />
         <source>未能作废</source>
         <translation>Could not void</translation>
     </message>

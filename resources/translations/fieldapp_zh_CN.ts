@@ -69,6 +69,19 @@
     </message>
 </context>
 <context>
+    <name>AutoBackup</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="50" />
+        <source>已自动备份并核对：%1</source>
+        <translation>已自动备份并核对：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="54" />
+        <source>自动备份没有完成：%1</source>
+        <translation>自动备份没有完成：%1</translation>
+    </message>
+</context>
+<context>
     <name>CadrePage</name>
     <message>
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="44" />
@@ -1162,111 +1175,111 @@
         <translation>读取台账失败</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="378" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="382" />
         <source>当前干部：%1</source>
         <translation>当前干部：%1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="380" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="384" />
         <source>当前干部：未设置</source>
         <translation>当前干部：未设置</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="384" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="388" />
         <source>已读取 %1 户</source>
         <translation>已读取 %1 户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="412" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="426" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="416" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="430" />
         <source>档案</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="430" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="434" />
         <source>正在打开档案…</source>
         <translation>正在打开档案…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="431" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="435" />
         <source>打开档案失败</source>
         <translation>打开档案失败</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="458" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="462" />
         <source>请先选择一户</source>
         <translation>请先选择一户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="459" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="463" />
         <source>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</source>
         <translation>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="500" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="504" />
         <source>审计记录未能保存</source>
         <translation>审计记录未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="555" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="559" />
         <source>部分困难户未列入公示</source>
         <translation>部分困难户未列入公示</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="557" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="561" />
         <source>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</source>
         <translation>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="562" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="566" />
         <source>公示名单</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="579" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="583" />
         <source>正在生成公示名单…</source>
         <translation>正在生成公示名单…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="580" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="584" />
         <source>公示名单未能生成</source>
         <translation>公示名单未能生成</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="698" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="722" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="702" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="726" />
         <source>无法打开打印预览</source>
         <translation>无法打开打印预览</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="751" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="755" />
         <source>未登记同步（%1 条待上传）</source>
         <translation>未登记同步（%1 条待上传）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="753" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="757" />
         <source>待同步 %1 条</source>
         <translation>待同步 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="755" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="759" />
         <source>已全部同步</source>
         <translation>已全部同步</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="758" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="762" />
         <source>同步 → 与市总工会同步（Ctrl+Shift+S）</source>
         <translation>同步 → 与市总工会同步（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="768" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="772" />
         <source>使用说明</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="770" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="774" />
         <source>1. 查找困难户：在左上角搜索框输入姓名、拼音首字母（如 zhs）、身份证号后几位、电话或村名。
 2. 打开档案：双击列表中的一户，或选中后按回车。
 3. 记录走访：选中一户后按 Ctrl+E，用 Tab 填写，回车保存。草稿自动保存。
@@ -1279,12 +1292,12 @@
 5. 待办：右侧列出到期和逾期的走访与转介跟进，双击打开。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="783" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="787" />
         <source>关于</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="784" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="788" />
         <source>工会结对帮扶台账 %1
 依据临会发〔2014〕20号、总工发〔2015〕14号。
 数据文件：%2</source>
@@ -1747,99 +1760,99 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="75" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="76" />
         <source>新建转介 — %1</source>
         <translation>新建转介 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="89" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="90" />
         <source>（全户）</source>
         <translation>（全户）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="96" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="97" />
         <source>为什么转介、希望对方做什么</source>
         <translation>为什么转介、希望对方做什么</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="108" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="109" />
         <source>转介事项(&amp;K)</source>
         <translation>转介事项(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="109" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="110" />
         <source>接收单位(&amp;B)</source>
         <translation>接收单位(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="110" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="111" />
         <source>涉及成员</source>
         <translation>涉及成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="111" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="112" />
         <source>转介原因(&amp;E)</source>
         <translation>转介原因(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="112" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="113" />
         <source>转介日期</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="124" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="125" />
         <source>保存转介(&amp;S)</source>
         <translation>保存转介(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="130" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="131" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="137" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="138" />
         <source>来自本次走访</source>
         <translation>来自本次走访</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="185" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="186" />
         <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
         <translation>已恢复 %1 自动保存的草稿，核对后保存即可。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="196" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="197" />
         <source>草稿未能保存</source>
         <translation>草稿未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="213" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="214" />
         <source>转出后每 %1 天跟进一次，到期会列入待办。</source>
         <translation>转出后每 %1 天跟进一次，到期会列入待办。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="239" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="240" />
         <source>没有转介同意</source>
         <translation>没有转介同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="241" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="242" />
         <source>这户还没有同意把个人信息提供给其他单位（转介）。按《个人信息保护法》第23条，转介前须取得本人单独同意。
 请先向本人说明并在“救助与同意”页登记同意；确已取得书面同意的，可以继续保存转介。</source>
         <translation>这户还没有同意把个人信息提供给其他单位（转介）。按《个人信息保护法》第23条，转介前须取得本人单独同意。
 请先向本人说明并在“救助与同意”页登记同意；确已取得书面同意的，可以继续保存转介。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="265" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="266" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="266" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="267" />
         <source>转介未能保存</source>
         <translation>转介未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="286" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="291" />
         <source>转介</source>
         <translation>转介</translation>
     </message>
@@ -2203,62 +2216,62 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="316" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="313" />
         <source>转介状态变更</source>
         <translation>转介状态变更</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="328" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="325" />
         <source>办理情况；退回或撤销须写明原因</source>
         <translation>办理情况；退回或撤销须写明原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="330" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="327" />
         <source>转介事项</source>
         <translation>转介事项</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="331" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="328" />
         <source>当前状态</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="332" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="329" />
         <source>变更为(&amp;T)</source>
         <translation>变更为(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="333" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="330" />
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="334" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="331" />
         <source>说明(&amp;N)</source>
         <translation>说明(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="339" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="336" />
         <source>确定(&amp;S)</source>
         <translation>确定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="345" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="342" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="356" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="353" />
         <source>该转介已结束，不能再变更状态。</source>
         <translation>该转介已结束，不能再变更状态。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="372" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="369" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="373" />
+        <location filename="../../src/fieldapp/ui/referral_dialogs.py" line="370" />
         <source>状态未能保存</source>
         <translation>状态未能保存</translation>
     </message>
@@ -2513,127 +2526,127 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="89" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="90" />
         <source>记录走访 — %1</source>
         <translation>记录走访 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="89" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="90" />
         <source>修改走访记录 — %1</source>
         <translation>修改走访记录 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="108" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="109" />
         <source>如：家中、务工单位</source>
         <translation>如：家中、务工单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="111" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="112" />
         <source>见到的家庭成员</source>
         <translation>见到的家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="112" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="113" />
         <source>住房、收入、健康、子女上学等</source>
         <translation>住房、收入、健康、子女上学等</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="114" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="115" />
         <source>希望得到的帮助（利益诉求）</source>
         <translation>希望得到的帮助（利益诉求）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="116" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="117" />
         <source>其他情况</source>
         <translation>其他情况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="123" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="124" />
         <source>走访日期(&amp;D)</source>
         <translation>走访日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="124" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="125" />
         <source>走访方式(&amp;M)</source>
         <translation>走访方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="125" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="126" />
         <source>走访地点(&amp;P)</source>
         <translation>走访地点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="126" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="127" />
         <source>见到的人</source>
         <translation>见到的人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="127" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="128" />
         <source>生活状况</source>
         <translation>生活状况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="128" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="129" />
         <source>利益诉求</source>
         <translation>利益诉求</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="129" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="130" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="130" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="131" />
         <source>下次走访(&amp;N)</source>
         <translation>下次走访(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="140" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="141" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="143" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="144" />
         <source>保存并转介(&amp;R)…</source>
         <translation>保存并转介(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="145" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="146" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="154" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="155" />
         <source>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</source>
         <translation>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="178" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="179" />
         <source>家中</source>
         <translation>家中</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="227" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="228" />
         <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
         <translation>已恢复 %1 自动保存的草稿，核对后保存即可。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="238" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="239" />
         <source>草稿未能保存</source>
         <translation>草稿未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="312" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="313" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="313" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="314" />
         <source>走访未能保存</source>
         <translation>走访未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="325" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="331" />
         <source>走访记录</source>
         <translation>走访记录</translation>
     </message>
@@ -2641,42 +2654,42 @@
 <context>
     <name>VoidVisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="352" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="350" />
         <source>作废走访记录</source>
         <translation>作废走访记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="355" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="353" />
         <source>作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。</source>
         <translation>作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="363" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="361" />
         <source>如：记错了户、重复录入</source>
         <translation>如：记错了户、重复录入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="366" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="364" />
         <source>作废原因(&amp;R)</source>
         <translation>作废原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="368" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="366" />
         <source>作废(&amp;V)</source>
         <translation>作废(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="370" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="368" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="396" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="394" />
         <source>正在作废…</source>
         <translation>正在作废…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="397" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="395" />
         <source>未能作废</source>
         <translation>未能作废</translation>
     </message>

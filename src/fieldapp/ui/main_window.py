@@ -367,6 +367,10 @@ class MainWindow(QMainWindow):
             self.path_label.setText(str(db.path))
             self.set_busy(False, "")
         first = self.load_count == 0
+        if first:
+            from fieldapp.ui.autobackup import AutoBackup
+
+            self.autobackup = AutoBackup(self, db)  # start-up backup, then every N hours of work
         self.households.set_rows(rows)
         if first:
             self.households.set_cadre_name(self.cadre_name)
