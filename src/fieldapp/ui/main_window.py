@@ -216,6 +216,16 @@ class MainWindow(QMainWindow):
         self._add_print_action(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
+        from fieldapp.ui import autobackup
+
+        self.backup_location_action = self._action(
+            self.tr("备份位置(&B)…"), lambda: autobackup.choose_location(self, self.db)
+        )
+        self.restore_action = self._action(
+            self.tr("从备份恢复(&R)…"), lambda: autobackup.restore_from_backup(self, self.db)
+        )
+        file_menu.addAction(self.backup_location_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
