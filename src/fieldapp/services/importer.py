@@ -22,12 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fieldapp.domain import vocab
-from fieldapp.domain.divisions import CITY_NAME, Division, divisions, validate_village_code
 from fieldapp.domain.errors import FieldProblem, RuleViolation, ValidationError
 from fieldapp.domain.people import HouseholdData, MemberData, normalize_household, normalize_member
 from fieldapp.services import audit
 from fieldapp.services.common import get_live
 from fieldapp.services.households import create_household, find_member_by_id_number
+from fieldapp.services.import_places import Place as _Place
+from fieldapp.services.import_places import resolve_place as _resolve_place
 from fieldapp.storage.db import Database
 from fieldapp.storage.models import Cadre
 
@@ -382,99 +383,6 @@ def _year_month_day(value: object) -> tuple[int, int, int | None] | None:
     if not m:
         return None
     return int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None
-
-
-# --- places -------------------------------------------------------------------------------------
-
-_COUNTY_ALIASES = {"高新区": "371371", "临沂高新区": "371371", "高新技术产业开发区": "371371"}
-
-
-def _without_city(name: str) -> str:
-    for prefix in ("山东省", CITY_NAME):
-        if name.startswith(prefix) and len(name) > len(prefix):
-            name = name[len(prefix) :]
-    return name
-
-
-def _county_core(name: str) -> str:
-    name = _without_city(name)
-    return name[:-1] if len(name) > 2 and name.endswith(("县", "区")) else name
-
-
-def _find_county(text: str) -> Division | None:
-    index = divisions()
-    code = _COUNTY_ALIASES.get(_without_city(text), text)
-    if code in index.by_code and index.by_code[code].level == "county":
-        return index.by_code[code]
-    key = _county_core(text)
-    for county in index.counties():
-        if county.name == text or _county_core(county.name) == key:
-            return county
-    return None
-
-
-def _names(places: Iterable[Division]) -> str:
-    return "、".join(p.name for p in places)
-
-
-@dataclass(frozen=True)
-class _Place:
-    village_code: str | None
-    warning: str = ""
-
-
-def _resolve_place(county_text: str, township_text: str, village_text: str) -> _Place:
-    """The village code for the names in a row; raise ValidationError when a name is unknown."""
-    index = divisions()
-    county: Division | None = None
-    if county_text:
-        county = _find_county(county_text)
-        if county is None:
-            raise ValidationError.single("county", "县区", f"临沂市没有“{county_text}”")
-    townships: list[Division] = []
-    if township_text:
-        townships = index.find_township(township_text, county.code if county else None)
-        if not townships:
-            where = county.name if county else CITY_NAME
-            raise ValidationError.single("township", "乡镇（街道）", f"{where}没有“{township_text}”")
-    code_text = unicodedata.normalize("NFKC", "".join(village_text.split()))
-    if code_text.isdigit() and len(code_text) == 12:
-        code = validate_village_code(code_text, label="村（社区）")
-        village = index.village(code)
-        assert village is not None
-        township = index.township_of(village)
-        if townships and township not in townships:
-            raise ValidationError.single(
-                "village_code", "村（社区）", f"代码 {code} 是{township.name}的村，不属于{township_text}"
-            )
-        if county and index.county_of(township) != county:
-            raise ValidationError.single("village_code", "村（社区）", f"代码 {code} 不属于{county.name}")
-        return _Place(code)
-    if not village_text:
-        return _Place(None)
-    if not townships:
-        townships = index.townships(county.code if county else None)
-        matches = [v for t in townships for v in index.find_village(village_text, t.code)]
-        if not matches:  # 白沙埠镇卧茨村: township written into the village cell
-            for t in townships:
-                if village_text.startswith(t.name) and len(village_text) > len(t.name):
-                    matches.extend(index.find_village(village_text[len(t.name) :], t.code))
-        township_given = False
-    else:
-        matches = [v for t in townships for v in index.find_village(village_text, t.code)]
-        township_given = True
-    if not matches:
-        where = _names(townships) if township_given else (county.name if county else CITY_NAME)
-        raise ValidationError.single("village_code", "村（社区）", f"{where}没有“{village_text}”")
-    if len(matches) == 1:
-        return _Place(matches[0].code)
-    places = "、".join(index.full_name(v.code).removeprefix(CITY_NAME) for v in matches[:5])
-    more = "等" if len(matches) > 5 else ""
-    return _Place(
-        None,
-        f"村（社区）“{village_text}”有{len(matches)}个同名（{places}{more}），请在表中填写乡镇；"
-        "已导入，所在村待补充",
-    )
 
 
 # --- rows ---------------------------------------------------------------------------------------
