@@ -82,11 +82,11 @@ def test_xlsx_with_title_row_imports_and_reports_unknown_column(db: Database, tm
                 "手机号（必填）",
                 "乡镇（街道）",
                 "村（社区）",
-                "帮扶干部",
+                "档案柜号",
                 "备注",
             ],
-            [1, "张海生", pid(123), "13805391234", TOWNSHIP, VILLAGE, "李华", "腿脚不便"],
-            [2, "王秀英", pid(124), 13905392345, TOWNSHIP, OTHER_VILLAGE, "李华", None],
+            [1, "张海生", pid(123), "13805391234", TOWNSHIP, VILLAGE, "A3", "腿脚不便"],
+            [2, "王秀英", pid(124), 13905392345, TOWNSHIP, OTHER_VILLAGE, "A3", None],
         ],
     )
     report = import_households(db, path)
@@ -94,7 +94,7 @@ def test_xlsx_with_title_row_imports_and_reports_unknown_column(db: Database, tm
     assert report.imported == 2
     assert report.ok
     assert report.rejected == []
-    assert report.unknown_columns == ["帮扶干部"]
+    assert report.unknown_columns == ["档案柜号"]
     rows = by_id(db)
     zhang = rows[pid(123)]
     assert zhang.head_name == "张海生"
@@ -544,3 +544,94 @@ def test_report_summary_lists_details() -> None:
     assert "帮扶干部" in text and "第5行：身份证号：不能为空" in text and "第7行" in text
     assert not report.ok
     assert ImportReport(imported=1).ok
+
+
+# --- the columns offices have -------------------------------------------------------------------
+
+
+def test_cause_income_category_helper_contact_and_note_columns(db: Database, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "list.csv",
+        [
+            [
+                "户主姓名",
+                "身份证号",
+                "乡镇",
+                "村",
+                "致困原因",
+                "家庭人口",
+                "家庭年收入（元）",
+                "困难类别",
+                "结对干部",
+                "联系人",
+                "备注",
+                "档案柜",
+            ],
+            [
+                "张海生",
+                pid(123),
+                TOWNSHIP,
+                VILLAGE,
+                "因病、子女上学",
+                "4",
+                "1.2万",
+                "深度困难",
+                "李干部",
+                "张小海",
+                "低保户",
+                "A3",
+            ],
+            ["王秀英", pid(124), TOWNSHIP, VILLAGE, "大病", "", "8000", "", "", "", "", ""],
+            ["吴十", pid(125), TOWNSHIP, VILLAGE, "残疾/失业", "", "", "", "", "", "", ""],
+            ["赵六", pid(126), TOWNSHIP, VILLAGE, "意外", "", "", "", "", "", "", ""],
+            ["钱七", pid(127), TOWNSHIP, VILLAGE, "灾害", "", "", "", "", "", "", ""],
+            ["孙八", pid(128), TOWNSHIP, VILLAGE, "祖上传下", "", "很少", "很难", "", "", "", ""],
+        ],
+    )
+    report = import_households(db, path)
+    assert (report.imported, report.rejected) == (6, [])
+    assert report.unknown_columns == ["档案柜"]
+    assert "未识别的列（已忽略）：档案柜" in report.details_zh()
+    rows = by_id(db)
+    note = get_household(db, rows[pid(123)].id).note
+    assert "名单中致困原因：患重特大疾病（6）、子女上学（9）" in note
+    assert "名单中家庭年收入：12000元" in note
+    assert "名单中困难类别：深度困难" in note
+    assert "名单中帮扶责任人：李干部" in note
+    assert "联系人：张小海" in note
+    assert "低保户" in note and "名单中家庭人口：4人" in note
+    assert "患重特大疾病（6）" in get_household(db, rows[pid(124)].id).note
+    assert "名单中家庭年收入：8000元" in get_household(db, rows[pid(124)].id).note
+    assert "无劳动能力（1）、下岗失业（3）" in get_household(db, rows[pid(125)].id).note
+    assert "遭受意外事故（8）" in get_household(db, rows[pid(126)].id).note
+    assert "遭受自然灾害（7）" in get_household(db, rows[pid(127)].id).note
+    odd = [w.reason for w in report.warnings if w.line == 7]
+    assert any("致困原因“祖上传下”对应不到标准原因" in w for w in odd)
+    assert any("家庭年收入“很少”不是金额" in w for w in odd)
+    assert any("困难类别“很难”" in w for w in odd)
+    assert "名单中致困原因原文：祖上传下" in get_household(db, rows[pid(128)].id).note
+
+
+@pytest.mark.parametrize(
+    ("wording", "code"),
+    [
+        ("因病", 6),
+        ("大病", 6),
+        ("残疾", 1),
+        ("子女上学", 9),
+        ("失业", 3),
+        ("下岗失业", 3),
+        ("意外", 8),
+        ("灾害", 7),
+        ("有劳动能力未就业", 2),
+        ("未参保", 4),
+        ("社保待遇落实不到位", 5),
+        ("其他", 10),
+        ("6", 6),
+    ],
+)
+def test_cause_wordings_map_to_codes(wording: str, code: int) -> None:
+    from fieldapp.services.import_columns import cause_of
+
+    cause = cause_of(wording)
+    assert cause is not None and int(cause) == code

@@ -27,6 +27,7 @@ from fieldapp.domain.people import HouseholdData, MemberData, normalize_househol
 from fieldapp.services import audit
 from fieldapp.services.common import get_live
 from fieldapp.services.households import create_household, find_member_by_id_number
+from fieldapp.services.import_columns import list_facts
 from fieldapp.services.import_places import Place as _Place
 from fieldapp.services.import_places import resolve_place as _resolve_place
 from fieldapp.storage.db import Database
@@ -152,7 +153,30 @@ _HEADERS: dict[str, str] = {
     **dict.fromkeys(["性别"], "sex"),
     **dict.fromkeys(["出生日期", "出生年月", "出生年月日"], "birth_date"),
     **dict.fromkeys(["家庭人口", "家庭人口数", "家庭人数", "人口数", "人口"], "household_size"),
-    **dict.fromkeys(["备注", "说明"], "note"),
+    **dict.fromkeys(["备注", "说明", "情况说明", "备注说明", "家庭情况"], "note"),
+    **dict.fromkeys(
+        ["致困原因", "主要致困原因", "困难原因", "致贫原因", "致困原因主要", "困难原因分析", "致困原因类型"],
+        "cause",
+    ),
+    **dict.fromkeys(
+        ["家庭年收入", "年收入", "家庭收入", "家庭年总收入", "上年度家庭收入", "家庭全年收入"],
+        "income",
+    ),
+    **dict.fromkeys(["困难类别", "困难类型", "困难程度", "困难等级", "类别", "困难户类别"], "category"),
+    **dict.fromkeys(
+        [
+            "帮扶责任人",
+            "结对干部",
+            "帮扶干部",
+            "结对帮扶干部",
+            "帮扶人",
+            "包户干部",
+            "联系干部",
+            "帮扶责任人姓名",
+        ],
+        "helper",
+    ),
+    **dict.fromkeys(["联系人", "紧急联系人", "联系人姓名"], "contact"),
     **dict.fromkeys(["序号", "编号", "序"], _IGNORED),
 }
 
@@ -460,6 +484,11 @@ def _note(row: _Row, place: _Place, warnings: list[str]) -> str:
             parts.append(f"名单中家庭人口：{int(size)}人")
         else:
             warnings.append(f"家庭人口“{size_text}”不是人数，未导入")
+    facts = list_facts(
+        {k: row.text(k) for k in ("cause", "income", "category", "helper", "contact")}, row.raw("income")
+    )
+    parts.extend(facts.notes)
+    warnings.extend(facts.warnings)
     if place.warning:  # keep what the list said until the cadre picks the village
         written = "".join(row.text(k) for k in ("county", "township", "village"))
         parts.append(f"名单中所在地：{written}")
