@@ -635,3 +635,54 @@ def test_cause_wordings_map_to_codes(wording: str, code: int) -> None:
 
     cause = cause_of(wording)
     assert cause is not None and int(cause) == code
+
+
+# --- members ------------------------------------------------------------------------------------
+
+
+def test_members_layout_grouped_by_head_id_number(db: Database, tmp_path: Path) -> None:
+    child = make_id_number("371302", dt.date(2010, 5, 1), 201)
+    rows = [
+        ["姓名", "身份证号", "与户主关系", "户主身份证号", "乡镇", "村"],
+        ["李梅", pid(301), "妻子", pid(300), "", ""],  # before the head's row: grouped by the head's ID
+        ["张大山", pid(300), "户主", pid(300), TOWNSHIP, VILLAGE],
+        ["张小山", child, "子", pid(300), "", ""],
+        ["王秀英", pid(310), "本人", pid(310), TOWNSHIP, VILLAGE],
+        ["王某", "", "侄子", pid(310), "", ""],
+        ["无主", pid(320), "女", pid(399), "", ""],
+        ["怪关系", pid(321), "邻居", pid(310), "", ""],
+    ]
+    path = write_xlsx(tmp_path / "members.xlsx", rows)
+    report = import_households(db, path)
+    assert (report.imported, report.members_imported) == (2, 3)
+    assert "家庭成员 3 人" in report.summary_zh()
+    assert lines(report.rejected) == [7, 8]
+    assert "找不到本人所属的户" in report.rejected[0].reason
+    assert "与户主关系：“邻居”无法识别" in report.rejected[1].reason
+    zhang = get_household(db, by_id(db)[pid(300)].id)
+    members = {m.name: m.relation for m in zhang.members}
+    assert members == {"张大山": "户主", "李梅": "配偶", "张小山": "儿子"}
+    wang = get_household(db, by_id(db)[pid(310)].id)
+    assert {m.name for m in wang.members} == {"王秀英", "王某"}
+
+    again = import_households(db, path)  # nothing imported twice
+    assert (again.imported, again.members_imported, again.already_present) == (0, 0, 2)
+    assert len(get_household(db, by_id(db)[pid(300)].id).members) == 3
+
+
+def test_members_layout_grouped_by_household_number_or_order(db: Database, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "members.csv",
+        [
+            ["户编号", "姓名", "身份证号", "与户主关系", "乡镇", "村"],
+            ["1", "张大山", pid(300), "户主", TOWNSHIP, VILLAGE],
+            ["2", "王秀英", pid(310), "户主", TOWNSHIP, VILLAGE],
+            ["1", "李梅", pid(301), "配偶", "", ""],
+            ["", "吴十", pid(320), "户主", TOWNSHIP, VILLAGE],
+            ["", "吴小", pid(321), "女儿", "", ""],  # no number: under the head above it
+        ],
+    )
+    report = import_households(db, path)
+    assert (report.imported, report.members_imported, report.rejected) == (3, 2, [])
+    assert {m.name for m in get_household(db, by_id(db)[pid(300)].id).members} == {"张大山", "李梅"}
+    assert {m.name for m in get_household(db, by_id(db)[pid(320)].id).members} == {"吴十", "吴小"}

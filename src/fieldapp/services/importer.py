@@ -24,10 +24,18 @@ from pathlib import Path
 from fieldapp.domain import vocab
 from fieldapp.domain.errors import FieldProblem, RuleViolation, ValidationError
 from fieldapp.domain.people import HouseholdData, MemberData, normalize_household, normalize_member
+from fieldapp.domain.vocab import Relation
 from fieldapp.services import audit
 from fieldapp.services.common import get_live
-from fieldapp.services.households import create_household, find_member_by_id_number
+from fieldapp.services.households import (
+    add_member,
+    create_household,
+    find_member_by_id_number,
+    get_household,
+    live_members,
+)
 from fieldapp.services.import_columns import list_facts
+from fieldapp.services.import_members import group_key, relation_of
 from fieldapp.services.import_places import Place as _Place
 from fieldapp.services.import_places import resolve_place as _resolve_place
 from fieldapp.storage.db import Database
@@ -55,6 +63,7 @@ class ImportReport:
     rejected: list[RowProblem] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
     warnings: list[RowProblem] = field(default_factory=list)
+    members_imported: int = 0  # members other than the heads (a members layout)
 
     @property
     def ok(self) -> bool:
@@ -66,6 +75,8 @@ class ImportReport:
         head = f"导入 {self.imported} 户"
         if self.incomplete:
             head += f"（其中 {self.incomplete} 户信息不完整，待补充）"
+        if self.members_imported:
+            head += f"，家庭成员 {self.members_imported} 人"
         head += f"，已存在 {self.already_present} 户，拒绝 {len(self.rejected)} 行"
         lines = [head]
         if not (self.imported or self.already_present or self.rejected):
@@ -177,6 +188,8 @@ _HEADERS: dict[str, str] = {
         "helper",
     ),
     **dict.fromkeys(["联系人", "紧急联系人", "联系人姓名"], "contact"),
+    **dict.fromkeys(["与户主关系", "与户主的关系", "家庭关系", "关系", "成员关系"], "relation"),
+    **dict.fromkeys(["户编号", "户号", "家庭编号", "户序号"], "household_no"),
     **dict.fromkeys(["序号", "编号", "序"], _IGNORED),
 }
 
@@ -220,6 +233,12 @@ def _parse_header(line: int, cells: Sequence[object]) -> _Header:
             unknown_indexes.append(i)
         else:
             columns.setdefault(key, []).append(i)
+    ids = columns.get("id_number", [])
+    if "relation" in columns and len(ids) > 1:  # members layout: 身份证号 and 户主身份证号
+        head_ids = [i for i in ids if _text(cells[i]).lstrip("*＊ ").startswith("户主")]
+        if head_ids and len(head_ids) < len(ids):
+            columns["head_id"] = head_ids
+            columns["id_number"] = [i for i in ids if i not in head_ids]
     return _Header(line, columns, unknown, unknown_indexes)
 
 
@@ -520,6 +539,7 @@ class _Importer:
     report: ImportReport = field(default_factory=ImportReport)
     seen: dict[str, int] = field(default_factory=dict)  # ID number -> line first seen in this file
     cadre_full: str = ""  # the pairing rule's refusal, once the cadre has 4 households
+    households: dict[str, str] = field(default_factory=dict)  # head's ID number -> household id
 
     def warn(self, line: int, message: str) -> None:
         self.report.warnings.append(RowProblem(line, message))
@@ -527,7 +547,8 @@ class _Importer:
     def reject(self, line: int, reason: str) -> None:
         self.report.rejected.append(RowProblem(line, reason))
 
-    def row(self, row: _Row) -> None:
+    def row(self, row: _Row) -> str | None:
+        """Import a household from its head's row; the new or already registered household's id."""
         problems: list[FieldProblem] = []
         warnings: list[str] = []
         id_text, id_problem = _id_text(row.raw("id_number"))
@@ -559,14 +580,44 @@ class _Importer:
             problems.extend(e.problems)
         if problems:
             self.reject(row.line, "；".join(str(p) for p in problems))
-            return
+            return None
         assert head.id_number is not None
         if self._already_present(row.line, head):
-            return
+            return self.households.get(head.id_number)
         if place.warning:
             warnings.append(place.warning)
         warnings.extend(_consistency_warnings(row, head))
-        self._create(row.line, household, head, warnings)
+        return self._create(row.line, household, head, warnings)
+
+    def member(self, row: _Row, relation: Relation, household_id: str) -> None:
+        id_text, id_problem = _id_text(row.raw("id_number"))
+        problems = [id_problem] if id_problem is not None else []
+        member = MemberData(name=row.text("name"), relation=relation, id_number=id_text or None)
+        try:
+            member = normalize_member(member)
+        except ValidationError as e:
+            problems.extend(e.problems)
+        if problems:
+            self.reject(row.line, "；".join(str(p) for p in problems))
+            return
+        if member.id_number:
+            first = self.seen.get(member.id_number)
+            if first is not None:
+                self.warn(row.line, f"与第{first}行身份证号相同，未重复导入")
+                return
+            self.seen[member.id_number] = row.line
+            if find_member_by_id_number(self.db, member.id_number) is not None:
+                return  # imported before: nothing twice
+        elif any(m.name == member.name for m in live_members(get_household(self.db, household_id))):
+            return
+        try:
+            saved = add_member(self.db, household_id, member)
+        except (RuleViolation, ValidationError) as e:
+            self.reject(row.line, str(e))
+            return
+        self.report.members_imported += 1
+        for message in saved.warnings:
+            self.warn(row.line, message)
 
     def _already_present(self, line: int, head: MemberData) -> bool:
         assert head.id_number is not None
@@ -579,6 +630,7 @@ class _Importer:
         existing = find_member_by_id_number(self.db, head.id_number)
         if existing is None:
             return False
+        self.households[head.id_number] = existing.household_id
         self.report.already_present += 1
         if existing.name != head.name:
             self.warn(
@@ -587,7 +639,9 @@ class _Importer:
             )
         return True
 
-    def _create(self, line: int, household: HouseholdData, head: MemberData, warnings: list[str]) -> None:
+    def _create(
+        self, line: int, household: HouseholdData, head: MemberData, warnings: list[str]
+    ) -> str | None:
         cadre_id = None if self.cadre_full else self.cadre_id
         try:
             try:
@@ -603,17 +657,20 @@ class _Importer:
             if e.field == "id_number":  # registered meanwhile by another window
                 self.report.already_present += 1
                 self.warn(line, str(e))
-                return
+                return None
             self.reject(line, str(e))
-            return
+            return None
         except ValidationError as e:
             self.reject(line, str(e))
-            return
+            return None
+        assert head.id_number is not None
+        self.households[head.id_number] = saved.id
         self.report.imported += 1
         if saved.missing:
             self.report.incomplete += 1
         for message in [*warnings, *(w for w in saved.warnings if w not in warnings)]:
             self.warn(line, message)
+        return saved.id
 
 
 def import_households(
@@ -634,16 +691,60 @@ def import_households(
     header, rows = _read_table(Path(path))
     importer = _Importer(db, cadre_id, pairing_basis)
     importer.report.unknown_columns = list(header.unknown)
-    for line, cells in rows:
-        row = _row(header, line, cells)
-        if row.blank or row.footer:
-            continue
-        importer.row(row)
+    data_rows = [r for r in (_row(header, line, cells) for line, cells in rows) if not (r.blank or r.footer)]
+    if "relation" in header.columns:
+        import_members(importer, data_rows)
+    else:
+        for row in data_rows:
+            importer.row(row)
     report = importer.report
     audit.log(
         db,
         vocab.AuditAction.IMPORT,
-        detail=f"从 {Path(path).name} 导入 {report.imported} 户，已有 {report.already_present} 户，"
+        detail=f"从 {Path(path).name} 导入 {report.imported} 户（成员 {report.members_imported} 人），"
+        f"已有 {report.already_present} 户，"
         f"退回 {len(report.rejected)} 行",
     )
     return report
+
+
+def import_members(importer: _Importer, rows: list[_Row]) -> None:
+    """A members layout: heads first (they create the households), then every other person."""
+    keyed: list[tuple[_Row, Relation | None, str | None]] = []
+    last_head: str | None = None
+    for row in rows:
+        rel_text = row.text("relation")
+        relation = relation_of(rel_text) if rel_text else Relation.HEAD
+        key = group_key(row.text("household_no"), _id_text(row.raw("head_id"))[0])
+        if relation == Relation.HEAD:
+            if key is None:
+                key = f"line:{row.line}"
+            last_head = key
+        keyed.append((row, relation, key or last_head))
+    households: dict[str, str | None] = {}
+    head_lines: dict[str, int] = {}
+    for row, relation, key in keyed:
+        if relation == Relation.HEAD and key is not None:
+            households[key] = importer.row(row)
+            head_lines[key] = row.line
+    for row, relation, key in keyed:
+        if relation == Relation.HEAD:
+            continue
+        if relation is None:
+            importer.reject(
+                row.line,
+                f"与户主关系：“{row.text('relation')}”无法识别（可填：户主、配偶、子、女、父亲、母亲、孙子女、其他等）",
+            )
+            continue
+        household_id = households.get(key) if key else None
+        if household_id is None and key and key.startswith("id:"):
+            head = find_member_by_id_number(importer.db, key[3:])
+            household_id = head.household_id if head is not None else None
+        if household_id is None:
+            if key in head_lines:
+                reason = f"所属户的户主（第{head_lines[key]}行）未导入，请先改正户主行"
+            else:
+                reason = "找不到本人所属的户：表中没有对应的户主行（请填写户编号或户主身份证号，或把成员行放在户主行之下）"
+            importer.reject(row.line, reason)
+            continue
+        importer.member(row, relation, household_id)
