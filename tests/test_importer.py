@@ -686,3 +686,84 @@ def test_members_layout_grouped_by_household_number_or_order(db: Database, tmp_p
     assert (report.imported, report.members_imported, report.rejected) == (3, 2, [])
     assert {m.name for m in get_household(db, by_id(db)[pid(300)].id).members} == {"张大山", "李梅"}
     assert {m.name for m in get_household(db, by_id(db)[pid(320)].id).members} == {"吴十", "吴小"}
+
+
+# --- files --------------------------------------------------------------------------------------
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_old_xls_with_merged_title_and_number_id(db: Database, tmp_path: Path) -> None:
+    # tests/data/household_list.xls: Excel 97–2003 (BIFF8) written by xlwt; merged title row, a
+    # blank row, then the header; the second ID number was stored as a number (3.71302198001012E+17)
+    report = import_households(db, DATA / "household_list.xls")
+    assert report.imported == 1
+    assert by_id(db)["371302198001010017"].village_code == VILLAGE_CODE
+    assert lines(report.rejected) == [5]
+    assert "被存成了数字" in report.rejected[0].reason and "后几位已丢失" in report.rejected[0].reason
+    again = import_households(db, DATA / "household_list.xls")
+    assert (again.imported, again.already_present) == (0, 1)
+
+
+def test_xls_that_is_really_html_is_read(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "export.xls"
+    path.write_text(
+        "<html><head><meta charset='gbk'></head><body><table>"
+        "<tr><td colspan=4>联系户名单</td></tr>"
+        f"<tr><th>户主姓名</th><th>身份证号</th><th>乡镇</th><th>村</th></tr>"
+        f"<tr><td>张海生</td><td>{pid(123)}</td><td>{TOWNSHIP}</td><td>{VILLAGE}</td></tr>"
+        "</table></body></html>",
+        encoding="gb18030",
+    )
+    report = import_households(db, path)
+    assert (report.imported, report.rejected) == (1, [])
+    empty = tmp_path / "empty.xls"
+    empty.write_text("<html><body><p>没有数据</p></body></html>", encoding="utf-8")
+    with pytest.raises(ValidationError, match="实际是网页文件，其中没有表格"):
+        import_households(db, empty)
+
+
+def test_broken_xls_and_empty_sheet_are_reported(db: Database, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xls"
+    broken.write_bytes(b"\xd0\xcf\x11\xe0not really a workbook" * 10)
+    with pytest.raises(ValidationError, match=r"不是有效的 \.xls 表格"):
+        import_households(db, broken)
+    empty = write_xlsx(tmp_path / "empty.xlsx", [])
+    with pytest.raises(ValidationError, match="找不到表头行"):
+        import_households(db, empty)
+    assert list_households(db) == []
+
+
+def test_fifty_megabyte_file_is_refused_quickly(db: Database, tmp_path: Path) -> None:
+    big = tmp_path / "big.csv"
+    with big.open("wb") as f:
+        f.write("户主姓名,身份证号\n".encode())
+        f.truncate(50_000_000)  # sparse: no 50 MB written to disk
+    with pytest.raises(ValidationError, match=r"文件过大（50.0 MB），名单文件最大 20 MB"):
+        import_households(db, big)
+
+
+def test_two_header_rows(db: Database, tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "list.xlsx",
+        [
+            ["序号", "户主姓名", "身份证号", "所在地", None],
+            [None, None, None, "乡镇", "村"],
+            [1, "张海生", pid(123), TOWNSHIP, VILLAGE],
+        ],
+    )
+    report = import_households(db, path)
+    assert (report.imported, report.rejected, report.unknown_columns) == (1, [], [])
+    assert by_id(db)[pid(123)].village_code == VILLAGE_CODE
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+def test_csv_encodings(db: Database, tmp_path: Path, encoding: str) -> None:
+    path = write_csv(
+        tmp_path / "list.csv",
+        [HEADER, [1, "张海生", pid(123), "13805391234", TOWNSHIP, VILLAGE, "腿脚不便"]],
+        encoding,
+    )
+    report = import_households(db, path)
+    assert (report.imported, report.rejected) == (1, [])
+    assert by_id(db)[pid(123)].head_name == "张海生"

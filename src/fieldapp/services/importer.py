@@ -35,6 +35,7 @@ from fieldapp.services.households import (
     live_members,
 )
 from fieldapp.services.import_columns import list_facts
+from fieldapp.services.import_files import read_xls
 from fieldapp.services.import_members import group_key, relation_of
 from fieldapp.services.import_places import Place as _Place
 from fieldapp.services.import_places import resolve_place as _resolve_place
@@ -197,6 +198,7 @@ _BRACKETED = re.compile(r"[（(\[【〔][^）)\]】〕]*[）)\]】〕]")
 _BRACKETS = re.compile(r"[（()）\[\]【】〔〕]")
 _HEADER_NOISE = re.compile(r"[\s\u3000*＊:：]")
 HEADER_SCAN_ROWS = 20
+MAX_FILE_BYTES = 20_000_000  # a list of 10,000 households is about 2 MB; more is not a list
 
 
 def _header_field(text: str) -> str | None:
@@ -244,13 +246,42 @@ def _parse_header(line: int, cells: Sequence[object]) -> _Header:
 
 def _find_header(rows: Iterable[tuple[int, Sequence[object]]]) -> _Header | None:
     """The first of the top rows naming at least two known columns (a title row names none)."""
-    for line, cells in rows:
+    rows = list(rows)
+    for n, (line, cells) in enumerate(rows):
         if line > HEADER_SCAN_ROWS:
             return None
         header = _parse_header(line, cells)
         if len(header.data_fields) >= 2:
+            if n + 1 < len(rows):
+                return _with_second_header_row(header, *rows[n + 1])
             return header
     return None
+
+
+def _with_second_header_row(header: _Header, line: int, cells: Sequence[object]) -> _Header:
+    """Two header rows (户主信息 over 姓名 | 身份证号, 所在地 over 乡镇 | 村): the lower one fills in."""
+    lower = _parse_header(line, cells)
+    if not lower.data_fields or lower.unknown or any(_ID_LIKE.search(_text(c)) for c in cells):
+        return header
+    taken = {i for indexes in header.columns.values() for i in indexes}
+    columns = {k: list(v) for k, v in header.columns.items()}
+    for key, indexes in lower.columns.items():
+        for i in indexes:
+            if i not in taken:
+                columns.setdefault(key, []).append(i)
+    keep = [
+        (t, i)
+        for t, i in zip(header.unknown, header.unknown_indexes, strict=True)
+        if i not in lower_indexes(lower)
+    ]
+    return _Header(line, columns, [t for t, _ in keep], [i for _, i in keep])
+
+
+def lower_indexes(header: _Header) -> set[int]:
+    return {i for indexes in header.columns.values() for i in indexes}
+
+
+_ID_LIKE = re.compile(r"\d{6}")
 
 
 def _missing_required(header: _Header) -> list[FieldProblem]:
@@ -279,15 +310,21 @@ def _read_table(path: Path) -> tuple[_Header, Rows]:
     """Header and data rows (line number, cells) of the first sheet with a usable header."""
     if not path.is_file():
         raise _file_error(f"找不到文件 {path}")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise _file_error(
+            f"文件过大（{size / 1_000_000:.1f} MB），名单文件最大 {MAX_FILE_BYTES // 1_000_000} MB；"
+            "请删除无关的工作表、图片，或把名单拆成几个文件后再导入"
+        )
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         with closing(_xlsx_sheets(path)) as sheets:
             return _first_table(sheets)
     if suffix in (".csv", ".txt"):
         return _first_table([_csv_rows(path)])
-    if suffix in (".xls", ".et", ".wps"):
-        raise _file_error(f"不支持旧的 {suffix} 格式，请在Excel或WPS中“另存为”.xlsx 后再导入")
-    raise _file_error(f"只能导入 .xlsx 或 .csv 文件（现为“{path.name}”）")
+    if suffix in (".xls", ".et"):
+        return _first_table(read_xls(path))
+    raise _file_error(f"只能导入 .xlsx、.xls 或 .csv 文件（现为“{path.name}”）")
 
 
 def _first_table(sheets: Iterable[Rows]) -> tuple[_Header, Rows]:
