@@ -21,6 +21,9 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from fieldapp.domain import vocab
 from fieldapp.domain.errors import FieldProblem, RuleViolation, ValidationError
 from fieldapp.domain.people import HouseholdData, MemberData, normalize_household, normalize_member
@@ -28,8 +31,10 @@ from fieldapp.domain.vocab import Relation
 from fieldapp.services import audit
 from fieldapp.services.common import get_live
 from fieldapp.services.households import (
+    Saved,
     add_member,
     create_household,
+    create_household_in,
     find_member_by_id_number,
     get_household,
     live_members,
@@ -40,7 +45,7 @@ from fieldapp.services.import_members import group_key, relation_of
 from fieldapp.services.import_places import Place as _Place
 from fieldapp.services.import_places import resolve_place as _resolve_place
 from fieldapp.storage.db import Database
-from fieldapp.storage.models import Cadre
+from fieldapp.storage.models import Cadre, Member
 
 # --- the report ---------------------------------------------------------------------------------
 
@@ -198,6 +203,7 @@ _BRACKETED = re.compile(r"[（(\[【〔][^）)\]】〕]*[）)\]】〕]")
 _BRACKETS = re.compile(r"[（()）\[\]【】〔〕]")
 _HEADER_NOISE = re.compile(r"[\s\u3000*＊:：]")
 HEADER_SCAN_ROWS = 20
+BATCH_ROWS = 500  # rows saved per transaction (each row in its own savepoint)
 MAX_FILE_BYTES = 20_000_000  # a list of 10,000 households is about 2 MB; more is not a list
 
 
@@ -577,6 +583,25 @@ class _Importer:
     seen: dict[str, int] = field(default_factory=dict)  # ID number -> line first seen in this file
     cadre_full: str = ""  # the pairing rule's refusal, once the cadre has 4 households
     households: dict[str, str] = field(default_factory=dict)  # head's ID number -> household id
+    session: Session | None = None  # heads-only lists: rows saved in one transaction, a savepoint each
+
+    def _save(self, household: HouseholdData, head: MemberData, cadre_id: str | None) -> Saved:
+        if self.session is None:
+            return create_household(self.db, household, head, source="import", cadre_id=cadre_id)
+        with self.session.begin_nested():  # a refused row rolls back to here, the others stay
+            return create_household_in(
+                self.session, self.db.device_id, household, head, source="import", cadre_id=cadre_id
+            )
+
+    def _registered(self, id_number: str) -> tuple[str, str] | None:
+        """(household id, name) of the member registered with this ID number, if any."""
+        if self.session is None:
+            m = find_member_by_id_number(self.db, id_number)
+        else:
+            m = self.session.scalar(
+                select(Member).where(Member.id_number == id_number, Member.deleted.is_(False))
+            )
+        return (m.household_id, m.name) if m is not None else None
 
     def warn(self, line: int, message: str) -> None:
         self.report.warnings.append(RowProblem(line, message))
@@ -664,15 +689,16 @@ class _Importer:
             self.warn(line, f"与第{first}行身份证号相同，未重复导入")
             return True
         self.seen[head.id_number] = line
-        existing = find_member_by_id_number(self.db, head.id_number)
+        existing = self._registered(head.id_number)
         if existing is None:
             return False
-        self.households[head.id_number] = existing.household_id
+        household_id, name = existing
+        self.households[head.id_number] = household_id
         self.report.already_present += 1
-        if existing.name != head.name:
+        if name != head.name:
             self.warn(
                 line,
-                f"身份证号 {head.id_number} 已登记为“{existing.name}”，与表中姓名“{head.name}”不同，请核对",
+                f"身份证号 {head.id_number} 已登记为“{name}”，与表中姓名“{head.name}”不同，请核对",
             )
         return True
 
@@ -682,12 +708,12 @@ class _Importer:
         cadre_id = None if self.cadre_full else self.cadre_id
         try:
             try:
-                saved = create_household(self.db, household, head, source="import", cadre_id=cadre_id)
+                saved = self._save(household, head, cadre_id)
             except RuleViolation as e:
                 if cadre_id is None or e.field != "reason":
                     raise
                 self.cadre_full = str(e)  # a fifth household needs a reason the list cannot give
-                saved = create_household(self.db, household, head, source="import")
+                saved = self._save(household, head, None)
             if self.cadre_id and self.cadre_full:
                 warnings.append(f"{self.cadre_full}；本户已导入，但未与该干部结对")
         except RuleViolation as e:
@@ -732,8 +758,14 @@ def import_households(
     if "relation" in header.columns:
         import_members(importer, data_rows)
     else:
-        for row in data_rows:
-            importer.row(row)
+        for start in range(0, len(data_rows), BATCH_ROWS):
+            with db.session() as session:
+                importer.session = session
+                try:
+                    for row in data_rows[start : start + BATCH_ROWS]:
+                        importer.row(row)
+                finally:
+                    importer.session = None
     report = importer.report
     audit.log(
         db,
