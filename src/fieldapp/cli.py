@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="以该日为“今天”生成（走访、转介等日期都早于该日；默认今天）",
     )
 
-    p = command("import-households", "从 .xlsx 或 .csv 导入联系户名单")
+    p = command("import-households", "从 .xlsx、.xls 或 .csv 导入联系户名单")
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--cadre", metavar="NAME", help="导入后与该干部结对（干部姓名）")
 
