@@ -82,11 +82,11 @@ def test_xlsx_with_title_row_imports_and_reports_unknown_column(db: Database, tm
                 "手机号（必填）",
                 "乡镇（街道）",
                 "村（社区）",
-                "帮扶干部",
+                "档案柜号",
                 "备注",
             ],
-            [1, "张海生", pid(123), "13805391234", TOWNSHIP, VILLAGE, "李华", "腿脚不便"],
-            [2, "王秀英", pid(124), 13905392345, TOWNSHIP, OTHER_VILLAGE, "李华", None],
+            [1, "张海生", pid(123), "13805391234", TOWNSHIP, VILLAGE, "A3", "腿脚不便"],
+            [2, "王秀英", pid(124), 13905392345, TOWNSHIP, OTHER_VILLAGE, "A3", None],
         ],
     )
     report = import_households(db, path)
@@ -94,7 +94,7 @@ def test_xlsx_with_title_row_imports_and_reports_unknown_column(db: Database, tm
     assert report.imported == 2
     assert report.ok
     assert report.rejected == []
-    assert report.unknown_columns == ["帮扶干部"]
+    assert report.unknown_columns == ["档案柜号"]
     rows = by_id(db)
     zhang = rows[pid(123)]
     assert zhang.head_name == "张海生"
@@ -544,3 +544,226 @@ def test_report_summary_lists_details() -> None:
     assert "帮扶干部" in text and "第5行：身份证号：不能为空" in text and "第7行" in text
     assert not report.ok
     assert ImportReport(imported=1).ok
+
+
+# --- the columns offices have -------------------------------------------------------------------
+
+
+def test_cause_income_category_helper_contact_and_note_columns(db: Database, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "list.csv",
+        [
+            [
+                "户主姓名",
+                "身份证号",
+                "乡镇",
+                "村",
+                "致困原因",
+                "家庭人口",
+                "家庭年收入（元）",
+                "困难类别",
+                "结对干部",
+                "联系人",
+                "备注",
+                "档案柜",
+            ],
+            [
+                "张海生",
+                pid(123),
+                TOWNSHIP,
+                VILLAGE,
+                "因病、子女上学",
+                "4",
+                "1.2万",
+                "深度困难",
+                "李干部",
+                "张小海",
+                "低保户",
+                "A3",
+            ],
+            ["王秀英", pid(124), TOWNSHIP, VILLAGE, "大病", "", "8000", "", "", "", "", ""],
+            ["吴十", pid(125), TOWNSHIP, VILLAGE, "残疾/失业", "", "", "", "", "", "", ""],
+            ["赵六", pid(126), TOWNSHIP, VILLAGE, "意外", "", "", "", "", "", "", ""],
+            ["钱七", pid(127), TOWNSHIP, VILLAGE, "灾害", "", "", "", "", "", "", ""],
+            ["孙八", pid(128), TOWNSHIP, VILLAGE, "祖上传下", "", "很少", "很难", "", "", "", ""],
+        ],
+    )
+    report = import_households(db, path)
+    assert (report.imported, report.rejected) == (6, [])
+    assert report.unknown_columns == ["档案柜"]
+    assert "未识别的列（已忽略）：档案柜" in report.details_zh()
+    rows = by_id(db)
+    note = get_household(db, rows[pid(123)].id).note
+    assert "名单中致困原因：患重特大疾病（6）、子女上学（9）" in note
+    assert "名单中家庭年收入：12000元" in note
+    assert "名单中困难类别：深度困难" in note
+    assert "名单中帮扶责任人：李干部" in note
+    assert "联系人：张小海" in note
+    assert "低保户" in note and "名单中家庭人口：4人" in note
+    assert "患重特大疾病（6）" in get_household(db, rows[pid(124)].id).note
+    assert "名单中家庭年收入：8000元" in get_household(db, rows[pid(124)].id).note
+    assert "无劳动能力（1）、下岗失业（3）" in get_household(db, rows[pid(125)].id).note
+    assert "遭受意外事故（8）" in get_household(db, rows[pid(126)].id).note
+    assert "遭受自然灾害（7）" in get_household(db, rows[pid(127)].id).note
+    odd = [w.reason for w in report.warnings if w.line == 7]
+    assert any("致困原因“祖上传下”对应不到标准原因" in w for w in odd)
+    assert any("家庭年收入“很少”不是金额" in w for w in odd)
+    assert any("困难类别“很难”" in w for w in odd)
+    assert "名单中致困原因原文：祖上传下" in get_household(db, rows[pid(128)].id).note
+
+
+@pytest.mark.parametrize(
+    ("wording", "code"),
+    [
+        ("因病", 6),
+        ("大病", 6),
+        ("残疾", 1),
+        ("子女上学", 9),
+        ("失业", 3),
+        ("下岗失业", 3),
+        ("意外", 8),
+        ("灾害", 7),
+        ("有劳动能力未就业", 2),
+        ("未参保", 4),
+        ("社保待遇落实不到位", 5),
+        ("其他", 10),
+        ("6", 6),
+    ],
+)
+def test_cause_wordings_map_to_codes(wording: str, code: int) -> None:
+    from fieldapp.services.import_columns import cause_of
+
+    cause = cause_of(wording)
+    assert cause is not None and int(cause) == code
+
+
+# --- members ------------------------------------------------------------------------------------
+
+
+def test_members_layout_grouped_by_head_id_number(db: Database, tmp_path: Path) -> None:
+    child = make_id_number("371302", dt.date(2010, 5, 1), 201)
+    rows = [
+        ["姓名", "身份证号", "与户主关系", "户主身份证号", "乡镇", "村"],
+        ["李梅", pid(301), "妻子", pid(300), "", ""],  # before the head's row: grouped by the head's ID
+        ["张大山", pid(300), "户主", pid(300), TOWNSHIP, VILLAGE],
+        ["张小山", child, "子", pid(300), "", ""],
+        ["王秀英", pid(310), "本人", pid(310), TOWNSHIP, VILLAGE],
+        ["王某", "", "侄子", pid(310), "", ""],
+        ["无主", pid(320), "女", pid(399), "", ""],
+        ["怪关系", pid(321), "邻居", pid(310), "", ""],
+    ]
+    path = write_xlsx(tmp_path / "members.xlsx", rows)
+    report = import_households(db, path)
+    assert (report.imported, report.members_imported) == (2, 3)
+    assert "家庭成员 3 人" in report.summary_zh()
+    assert lines(report.rejected) == [7, 8]
+    assert "找不到本人所属的户" in report.rejected[0].reason
+    assert "与户主关系：“邻居”无法识别" in report.rejected[1].reason
+    zhang = get_household(db, by_id(db)[pid(300)].id)
+    members = {m.name: m.relation for m in zhang.members}
+    assert members == {"张大山": "户主", "李梅": "配偶", "张小山": "儿子"}
+    wang = get_household(db, by_id(db)[pid(310)].id)
+    assert {m.name for m in wang.members} == {"王秀英", "王某"}
+
+    again = import_households(db, path)  # nothing imported twice
+    assert (again.imported, again.members_imported, again.already_present) == (0, 0, 2)
+    assert len(get_household(db, by_id(db)[pid(300)].id).members) == 3
+
+
+def test_members_layout_grouped_by_household_number_or_order(db: Database, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "members.csv",
+        [
+            ["户编号", "姓名", "身份证号", "与户主关系", "乡镇", "村"],
+            ["1", "张大山", pid(300), "户主", TOWNSHIP, VILLAGE],
+            ["2", "王秀英", pid(310), "户主", TOWNSHIP, VILLAGE],
+            ["1", "李梅", pid(301), "配偶", "", ""],
+            ["", "吴十", pid(320), "户主", TOWNSHIP, VILLAGE],
+            ["", "吴小", pid(321), "女儿", "", ""],  # no number: under the head above it
+        ],
+    )
+    report = import_households(db, path)
+    assert (report.imported, report.members_imported, report.rejected) == (3, 2, [])
+    assert {m.name for m in get_household(db, by_id(db)[pid(300)].id).members} == {"张大山", "李梅"}
+    assert {m.name for m in get_household(db, by_id(db)[pid(320)].id).members} == {"吴十", "吴小"}
+
+
+# --- files --------------------------------------------------------------------------------------
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_old_xls_with_merged_title_and_number_id(db: Database, tmp_path: Path) -> None:
+    # tests/data/household_list.xls: Excel 97–2003 (BIFF8) written by xlwt; merged title row, a
+    # blank row, then the header; the second ID number was stored as a number (3.71302198001012E+17)
+    report = import_households(db, DATA / "household_list.xls")
+    assert report.imported == 1
+    assert by_id(db)["371302198001010017"].village_code == VILLAGE_CODE
+    assert lines(report.rejected) == [5]
+    assert "被存成了数字" in report.rejected[0].reason and "后几位已丢失" in report.rejected[0].reason
+    again = import_households(db, DATA / "household_list.xls")
+    assert (again.imported, again.already_present) == (0, 1)
+
+
+def test_xls_that_is_really_html_is_read(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "export.xls"
+    path.write_text(
+        "<html><head><meta charset='gbk'></head><body><table>"
+        "<tr><td colspan=4>联系户名单</td></tr>"
+        f"<tr><th>户主姓名</th><th>身份证号</th><th>乡镇</th><th>村</th></tr>"
+        f"<tr><td>张海生</td><td>{pid(123)}</td><td>{TOWNSHIP}</td><td>{VILLAGE}</td></tr>"
+        "</table></body></html>",
+        encoding="gb18030",
+    )
+    report = import_households(db, path)
+    assert (report.imported, report.rejected) == (1, [])
+    empty = tmp_path / "empty.xls"
+    empty.write_text("<html><body><p>没有数据</p></body></html>", encoding="utf-8")
+    with pytest.raises(ValidationError, match="实际是网页文件，其中没有表格"):
+        import_households(db, empty)
+
+
+def test_broken_xls_and_empty_sheet_are_reported(db: Database, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xls"
+    broken.write_bytes(b"\xd0\xcf\x11\xe0not really a workbook" * 10)
+    with pytest.raises(ValidationError, match=r"不是有效的 \.xls 表格"):
+        import_households(db, broken)
+    empty = write_xlsx(tmp_path / "empty.xlsx", [])
+    with pytest.raises(ValidationError, match="找不到表头行"):
+        import_households(db, empty)
+    assert list_households(db) == []
+
+
+def test_fifty_megabyte_file_is_refused_quickly(db: Database, tmp_path: Path) -> None:
+    big = tmp_path / "big.csv"
+    with big.open("wb") as f:
+        f.write("户主姓名,身份证号\n".encode())
+        f.truncate(50_000_000)  # sparse: no 50 MB written to disk
+    with pytest.raises(ValidationError, match=r"文件过大（50.0 MB），名单文件最大 20 MB"):
+        import_households(db, big)
+
+
+def test_two_header_rows(db: Database, tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "list.xlsx",
+        [
+            ["序号", "户主姓名", "身份证号", "所在地", None],
+            [None, None, None, "乡镇", "村"],
+            [1, "张海生", pid(123), TOWNSHIP, VILLAGE],
+        ],
+    )
+    report = import_households(db, path)
+    assert (report.imported, report.rejected, report.unknown_columns) == (1, [], [])
+    assert by_id(db)[pid(123)].village_code == VILLAGE_CODE
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+def test_csv_encodings(db: Database, tmp_path: Path, encoding: str) -> None:
+    path = write_csv(
+        tmp_path / "list.csv",
+        [HEADER, [1, "张海生", pid(123), "13805391234", TOWNSHIP, VILLAGE, "腿脚不便"]],
+        encoding,
+    )
+    report = import_households(db, path)
+    assert (report.imported, report.rejected) == (1, [])
+    assert by_id(db)[pid(123)].head_name == "张海生"

@@ -132,6 +132,85 @@
     </message>
 </context>
 <context>
+    <name>AutoBackup</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="51" />
+        <source>已自动备份并核对：%1</source>
+        <translation>Backed up automatically and checked: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="55" />
+        <source>自动备份没有完成：%1</source>
+        <translation>Automatic backup not done: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="65" />
+        <source>选择自动备份的位置（另一个文件夹或U盘）</source>
+        <translation>Choose where automatic backups go (another folder or a USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="74" />
+        <source>备份没有完成</source>
+        <translation>Backup not done</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="78" />
+        <source>备份位置</source>
+        <translation>Backup location</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="79" />
+        <source>今后每次启动和每工作 %1 小时都会备份到 %2（保留最近 %3 份）。
+已备份并核对：%4</source>
+        <translation>From now on a backup goes to %2 at every start and every %1 hours of work (the last %3 are kept).
+Backed up and checked: %4</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="102" />
+        <source>选择要恢复的备份（fieldapp-backup-… 文件夹）</source>
+        <translation>Choose the backup to restore (a fieldapp-backup-… folder)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="110" />
+        <source>这个备份属于另一个台账（或另一份恢复码），不能在这里恢复。在新电脑上请用命令 fieldapp restore 备份文件夹 --code 恢复码。</source>
+        <translation>This backup belongs to another ledger (or another recovery code) and cannot be restored here. On a new computer use the command fieldapp restore BACKUP_FOLDER --code RECOVERY_CODE.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="116" />
+        <source>不能用这个备份恢复</source>
+        <translation>Cannot restore from this backup</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="118" />
+        <source>用 %1 的备份替换现在的台账？
+现在的台账会移到数据文件夹中的 replaced-before-restore-… 文件夹，不会删除。
+恢复后程序将关闭，请重新打开。</source>
+        <translation>Replace the current ledger with the backup of %1?
+The current ledger is moved to a replaced-before-restore-… folder in the data folder, not deleted.
+The program closes after the restore; open it again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="125" />
+        <source>从备份恢复</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="137" />
+        <source>恢复没有完成</source>
+        <translation>Restore not done</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="142" />
+        <source>已从备份恢复</source>
+        <translation>Restored from the backup</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="143" />
+        <source>已恢复 %1 的备份。原来的台账在 %2。程序现在关闭，请重新打开。</source>
+        <translation>The backup of %1 is restored. The previous ledger is in %2. The program closes now; open it again.</translation>
+    </message>
+</context>
+<context>
     <name>CadrePage</name>
     <message>
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="44" />
@@ -1435,180 +1514,190 @@ Type your password to go on; nothing unsaved is lost.</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/main_window.py" line="222" />
+        <source>备份位置(&amp;B)…</source>
+        <translation>&amp;Backup location…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="225" />
+        <source>从备份恢复(&amp;R)…</source>
+        <translation>&amp;Restore from a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="232" />
         <source>记录(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="225" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="235" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="231" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="241" />
         <source>同步(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="233" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="243" />
         <source>与市总工会同步(&amp;S)…</source>
         <translation>&amp;Sync with headquarters…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="237" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="247" />
         <source>上传到市总工会、导出到U盘或导入回执</source>
         <translation>Upload to headquarters, export to a USB stick or import its reply</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="240" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="250" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="244" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="254" />
         <source>常用</source>
         <translation>Common</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="260" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="270" />
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="263" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="273" />
         <source>打印公示名单(&amp;G)…</source>
         <translation>Print the public notice (&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="265" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="275" />
         <source>帮扶对象公示名单（已同意公示的户）</source>
         <translation>Public notice of assisted households (those who consented)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="322" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="332" />
         <source>正在打开台账…</source>
         <translation>Opening the ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="356" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="366" />
         <source>正在读取台账…</source>
         <translation>Reading the ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="362" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="372" />
         <source>无法打开台账</source>
         <translation>Cannot open the ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="365" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="375" />
         <source>读取台账失败</source>
         <translation>Could not read the ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="382" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="396" />
         <source>当前干部：%1</source>
         <translation>Cadre: %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="384" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="398" />
         <source>当前干部：未设置</source>
         <translation>Cadre: not set</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="388" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="402" />
         <source>已读取 %1 户</source>
         <translation>%1 households read</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="417" />
         <location filename="../../src/fieldapp/ui/main_window.py" line="431" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="445" />
         <source>档案</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="435" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="449" />
         <source>正在打开档案…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="436" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="450" />
         <source>打开档案失败</source>
         <translation>Could not open the file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="463" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="477" />
         <source>请先选择一户</source>
         <translation>Choose a household first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="464" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="478" />
         <source>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</source>
         <translation>Select a household in the list first (Ctrl+F to search), then try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="506" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="520" />
         <source>审计记录未能保存</source>
         <translation>The audit entry could not be saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="561" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="575" />
         <source>部分困难户未列入公示</source>
         <translation>Some households are left off the notice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="563" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="577" />
         <source>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</source>
         <translation>%1 households qualify but have not signed the public-notice consent; they are left off the notice (PIPL Art. 25).
 To list them, obtain their consent first and record it on the file's “Relief and consent” tab.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="568" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="582" />
         <source>公示名单</source>
         <translation>Public notice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="585" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="599" />
         <source>正在生成公示名单…</source>
         <translation>Generating the public notice…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="586" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="600" />
         <source>公示名单未能生成</source>
         <translation>The public notice could not be generated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="738" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="762" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="752" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="776" />
         <source>无法打开打印预览</source>
         <translation>Cannot open the print preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="791" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="805" />
         <source>未登记同步（%1 条待上传）</source>
         <translation>Sync not enrolled (%1 changes waiting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="793" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="807" />
         <source>待同步 %1 条</source>
         <translation>%1 changes to sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="795" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="809" />
         <source>已全部同步</source>
         <translation>All synced</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="798" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="812" />
         <source>同步 → 与市总工会同步（Ctrl+Shift+S）</source>
         <translation>Sync → Sync with headquarters (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="808" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="822" />
         <source>使用说明</source>
         <translation>How to use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="810" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="824" />
         <source>1. 查找困难户：在左上角搜索框输入姓名、拼音首字母（如 zhs）、身份证号后几位、电话或村名。
 2. 打开档案：双击列表中的一户，或选中后按回车。
 3. 记录走访：选中一户后按 Ctrl+E，用 Tab 填写，回车保存。草稿自动保存。
@@ -1621,12 +1710,12 @@ To list them, obtain their consent first and record it on the file's “Relief a
 5. To do: due and overdue visits and follow-ups are listed on the right; double-click to open.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="823" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="837" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="824" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="838" />
         <source>工会结对帮扶台账 %1
 依据临会发〔2014〕20号、总工发〔2015〕14号。
 数据文件：%2</source>

@@ -132,6 +132,85 @@
     </message>
 </context>
 <context>
+    <name>AutoBackup</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="51" />
+        <source>已自动备份并核对：%1</source>
+        <translation>已自动备份并核对：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="55" />
+        <source>自动备份没有完成：%1</source>
+        <translation>自动备份没有完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="65" />
+        <source>选择自动备份的位置（另一个文件夹或U盘）</source>
+        <translation>选择自动备份的位置（另一个文件夹或U盘）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="74" />
+        <source>备份没有完成</source>
+        <translation>备份没有完成</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="78" />
+        <source>备份位置</source>
+        <translation>备份位置</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="79" />
+        <source>今后每次启动和每工作 %1 小时都会备份到 %2（保留最近 %3 份）。
+已备份并核对：%4</source>
+        <translation>今后每次启动和每工作 %1 小时都会备份到 %2（保留最近 %3 份）。
+已备份并核对：%4</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="102" />
+        <source>选择要恢复的备份（fieldapp-backup-… 文件夹）</source>
+        <translation>选择要恢复的备份（fieldapp-backup-… 文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="110" />
+        <source>这个备份属于另一个台账（或另一份恢复码），不能在这里恢复。在新电脑上请用命令 fieldapp restore 备份文件夹 --code 恢复码。</source>
+        <translation>这个备份属于另一个台账（或另一份恢复码），不能在这里恢复。在新电脑上请用命令 fieldapp restore 备份文件夹 --code 恢复码。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="116" />
+        <source>不能用这个备份恢复</source>
+        <translation>不能用这个备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="118" />
+        <source>用 %1 的备份替换现在的台账？
+现在的台账会移到数据文件夹中的 replaced-before-restore-… 文件夹，不会删除。
+恢复后程序将关闭，请重新打开。</source>
+        <translation>用 %1 的备份替换现在的台账？
+现在的台账会移到数据文件夹中的 replaced-before-restore-… 文件夹，不会删除。
+恢复后程序将关闭，请重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="125" />
+        <source>从备份恢复</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="137" />
+        <source>恢复没有完成</source>
+        <translation>恢复没有完成</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="142" />
+        <source>已从备份恢复</source>
+        <translation>已从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="143" />
+        <source>已恢复 %1 的备份。原来的台账在 %2。程序现在关闭，请重新打开。</source>
+        <translation>已恢复 %1 的备份。原来的台账在 %2。程序现在关闭，请重新打开。</translation>
+    </message>
+</context>
+<context>
     <name>CadrePage</name>
     <message>
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="44" />
@@ -1435,180 +1514,190 @@
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/main_window.py" line="222" />
+        <source>备份位置(&amp;B)…</source>
+        <translation>备份位置(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="225" />
+        <source>从备份恢复(&amp;R)…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="232" />
         <source>记录(&amp;R)</source>
         <translation>记录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="225" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="235" />
         <source>查看(&amp;V)</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="231" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="241" />
         <source>同步(&amp;Y)</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="233" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="243" />
         <source>与市总工会同步(&amp;S)…</source>
         <translation>与市总工会同步(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="237" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="247" />
         <source>上传到市总工会、导出到U盘或导入回执</source>
         <translation>上传到市总工会、导出到U盘或导入回执</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="240" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="250" />
         <source>帮助(&amp;H)</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="244" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="254" />
         <source>常用</source>
         <translation>常用</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="260" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="270" />
         <source>打印(&amp;P)…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="263" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="273" />
         <source>打印公示名单(&amp;G)…</source>
         <translation>打印公示名单(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="265" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="275" />
         <source>帮扶对象公示名单（已同意公示的户）</source>
         <translation>帮扶对象公示名单（已同意公示的户）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="322" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="332" />
         <source>正在打开台账…</source>
         <translation>正在打开台账…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="356" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="366" />
         <source>正在读取台账…</source>
         <translation>正在读取台账…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="362" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="372" />
         <source>无法打开台账</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="365" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="375" />
         <source>读取台账失败</source>
         <translation>读取台账失败</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="382" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="396" />
         <source>当前干部：%1</source>
         <translation>当前干部：%1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="384" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="398" />
         <source>当前干部：未设置</source>
         <translation>当前干部：未设置</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="388" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="402" />
         <source>已读取 %1 户</source>
         <translation>已读取 %1 户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="417" />
         <location filename="../../src/fieldapp/ui/main_window.py" line="431" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="445" />
         <source>档案</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="435" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="449" />
         <source>正在打开档案…</source>
         <translation>正在打开档案…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="436" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="450" />
         <source>打开档案失败</source>
         <translation>打开档案失败</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="463" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="477" />
         <source>请先选择一户</source>
         <translation>请先选择一户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="464" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="478" />
         <source>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</source>
         <translation>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="506" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="520" />
         <source>审计记录未能保存</source>
         <translation>审计记录未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="561" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="575" />
         <source>部分困难户未列入公示</source>
         <translation>部分困难户未列入公示</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="563" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="577" />
         <source>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</source>
         <translation>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="568" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="582" />
         <source>公示名单</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="585" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="599" />
         <source>正在生成公示名单…</source>
         <translation>正在生成公示名单…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="586" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="600" />
         <source>公示名单未能生成</source>
         <translation>公示名单未能生成</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="738" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="762" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="752" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="776" />
         <source>无法打开打印预览</source>
         <translation>无法打开打印预览</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="791" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="805" />
         <source>未登记同步（%1 条待上传）</source>
         <translation>未登记同步（%1 条待上传）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="793" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="807" />
         <source>待同步 %1 条</source>
         <translation>待同步 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="795" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="809" />
         <source>已全部同步</source>
         <translation>已全部同步</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="798" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="812" />
         <source>同步 → 与市总工会同步（Ctrl+Shift+S）</source>
         <translation>同步 → 与市总工会同步（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="808" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="822" />
         <source>使用说明</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="810" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="824" />
         <source>1. 查找困难户：在左上角搜索框输入姓名、拼音首字母（如 zhs）、身份证号后几位、电话或村名。
 2. 打开档案：双击列表中的一户，或选中后按回车。
 3. 记录走访：选中一户后按 Ctrl+E，用 Tab 填写，回车保存。草稿自动保存。
@@ -1621,12 +1710,12 @@
 5. 待办：右侧列出到期和逾期的走访与转介跟进，双击打开。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="823" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="837" />
         <source>关于</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="824" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="838" />
         <source>工会结对帮扶台账 %1
 依据临会发〔2014〕20号、总工发〔2015〕14号。
 数据文件：%2</source>

@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="以该日为“今天”生成（走访、转介等日期都早于该日；默认今天）",
     )
 
-    p = command("import-households", "从 .xlsx 或 .csv 导入联系户名单")
+    p = command("import-households", "从 .xlsx、.xls 或 .csv 导入联系户名单")
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--cadre", metavar="NAME", help="导入后与该干部结对（干部姓名）")
 
@@ -86,7 +86,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("check-id", "核验身份证号（校验位、出生日期、性别、地区）")
     p.add_argument("number")
 
-    command("backup", "立即备份数据库到数据文件夹的 backups/ 下")
+    p = command(
+        "backup",
+        "立即备份：写到选定的备份位置（另一个文件夹或U盘，加密并核对），未选定时写到数据文件夹的 backups/ 下",
+    )
+    p.add_argument("--to", type=Path, metavar="DIR", help="这次写到该文件夹（整份加密备份）")
+    p.add_argument("--set-target", metavar="DIR", help="设定自动备份的位置（空字符串表示取消）")
+    p.add_argument("--every-hours", type=int, metavar="N", help="自动备份间隔（小时，默认4）")
+    p.add_argument("--keep", type=int, metavar="K", help="保留最近几份（默认7）")
+    p = command("restore", "从备份恢复台账（新电脑上用恢复码）；数据文件夹原有的文件移到一旁，不删除")
+    p.add_argument("backup", type=Path, metavar="BACKUP", help="备份文件夹（fieldapp-backup-…）")
+    p.add_argument("--code", help="恢复码；不给时用备份时的密码（--password-file 或 FIELDAPP_PASSWORD）")
+    p.add_argument(
+        "--new-password-file", type=Path, metavar="FILE", help="用恢复码时设定的新密码（文件第一行）"
+    )
     command("info", "显示数据文件夹、设备编号和记录数")
 
     p = command("print", "生成表单PDF（fieldapp print --list 列出表单）；每份都记入打印记录")
@@ -147,6 +160,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from fieldapp.cli_security import wipe
 
         return wipe(data_dir, args)
+    if args.command == "restore":
+        from fieldapp.cli_security import restore
+
+        return restore(data_dir, args)
     try:
         db = _sign_in(data_dir, args)
     except OSError as e:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from fieldapp import cli_security
 from fieldapp.domain.referrals import catalogue
@@ -111,8 +112,29 @@ def dibao(db: Database, args: argparse.Namespace) -> int:
 
 
 def backup(db: Database, args: argparse.Namespace) -> int:
+    from fieldapp.services import backups as auto
+    from fieldapp.storage.backups import BackupError
+
+    if args.set_target is not None or args.every_hours is not None or args.keep is not None:
+        cfg = auto.get_settings(db)
+        target = (
+            cfg.target if args.set_target is None else (Path(args.set_target) if args.set_target else None)
+        )
+        every = cfg.every_hours if args.every_hours is None else args.every_hours
+        cfg = auto.set_settings(db, target, every, cfg.keep if args.keep is None else args.keep)
+        where = cfg.target or "（未选择，不自动备份）"
+        print(f"自动备份：位置 {where}，每 {cfg.every_hours} 小时一次，保留最近 {cfg.keep} 份")
+        return 0
+    if args.to is not None or auto.get_settings(db).target is not None:
+        try:
+            path = auto.back_up_now(db, args.to)
+        except BackupError as e:
+            print(f"错误：{e}", file=sys.stderr)
+            return 1
+        print(f"已备份并核对：{path}")
+        return 0
     path = migrate.backup_sqlite(db.path, db.backup_dir, "manual", db.key)
-    print(f"已备份到 {path}")
+    print(f"已备份到 {path}（只在数据文件夹里；另选备份位置：fieldapp backup --set-target 文件夹）")
     return 0
 
 

@@ -144,3 +144,43 @@ def wipe(data_dir: Path, args: argparse.Namespace) -> int:
     removed = rules.wipe_folder(data_dir)
     print(f"已清除 {len(removed)} 项：密钥已销毁，数据库、备份和附件已覆盖后删除。")
     return 0
+
+
+def restore(data_dir: Path, args: argparse.Namespace) -> int:
+    """`fieldapp restore BACKUP`: check the backup, put it in place, open it with the code or password."""
+    from fieldapp.storage import backups
+
+    try:
+        backups.verify(args.backup)  # a damaged or foreign folder is refused before anything is asked
+        if args.code is not None:
+            key = vault.key_from_recovery(vault.parse_recovery_code(args.code))
+            new_password = _new_password(args)
+            vault.check_password_strength(new_password)
+        else:
+            password = signin.password_from(args.password_file)
+            if password is None:
+                if not sys.stdin.isatty():
+                    raise signin.PasswordNeeded(
+                        "请用 --code 给出恢复码，或用 --password-file 给出备份时的密码。"
+                    )
+                password = getpass.getpass("备份时的台账密码：")
+            key = backups.key_from_backup_password(args.backup, password)
+        moved = backups.restore(args.backup, data_dir, key)
+        if args.code is not None:
+            opened = signin.open_with_recovery(data_dir, args.code, new_password)
+        else:
+            opened = signin.open_with_password(data_dir, password)
+    except DomainError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 1
+    try:
+        problems = opened.db.check()
+    finally:
+        opened.db.close()
+    if problems:
+        print(f"错误：恢复后的台账有问题：{problems[0]}", file=sys.stderr)
+        return 1
+    print(f"已从 {args.backup} 恢复台账到 {data_dir}。")
+    if moved is not None:
+        print(f"数据文件夹原有的文件已移到 {moved}（没有删除）。")
+    return 0

@@ -35,7 +35,21 @@ def header(h: dict[str, Any], limits: Limits) -> tuple[str, str, int, int]:
         )
     if not isinstance(h.get("payload_sha256"), str) or len(h["payload_sha256"]) != 64:
         raise SyncError("MALFORMED", "批次文件头缺少内容校验值。")
+    app_version(h)
     return L.uuid_text(h.get("device_id"), "设备编号"), L.uuid_text(h.get("batch_id"), "批次编号"), seq, count
+
+
+APP_VERSION_MAX = 40
+
+
+def app_version(h: dict[str, Any]) -> str | None:
+    """The sender's fieldapp version (header field since 0.1.0; older batches have none)."""
+    v = h.get("app_version")
+    if v is None:
+        return None
+    if not L.plain_text(v, APP_VERSION_MAX):
+        raise SyncError("MALFORMED", "批次文件头中的程序版本号无效。")
+    return str(v)
 
 
 def seq_too_far(seq: int, highest: int, limits: Limits) -> SyncError | None:

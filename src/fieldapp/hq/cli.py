@@ -10,20 +10,31 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from fieldapp.hq import actions, labels, limits, stats_cli
+from fieldapp import __version__
+from fieldapp.hq import actions, labels, limits, location, stats_cli
 from fieldapp.hq.enrolment import letter as enrolment_letter
 from fieldapp.hq.sealed import HQKeyError
-from fieldapp.hq.store import HQ, default_url
+from fieldapp.hq.store import HQ
 from fieldapp.sync import client as sync_client
 from fieldapp.sync.protocol import SyncError
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fieldapp-hq", description="市总工会数据汇总服务器")
+    parser.add_argument("--version", action="version", version=f"fieldapp-hq {__version__}")
     parser.add_argument(
-        "--db", metavar="URL", help="数据库地址（默认 $FIELDAPP_HQ_DB 或 DATA_DIR/hq.sqlite）"
+        "--db", metavar="URL", help="数据库地址，如 postgresql+psycopg://…（或 $FIELDAPP_HQ_DB）"
     )
-    parser.add_argument("--data-dir", metavar="DIR", help="数据文件夹（SQLite 时使用）")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="数据文件夹，内有 hq.sqlite（或 $FIELDAPP_HQ_DATA_DIR）；只有 init 会建立它",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help=f"配置文件（TOML：data_dir 或 db；或 $FIELDAPP_HQ_CONFIG；默认 {location.SYSTEM_CONFIG}，如存在）",
+    )
     parser.add_argument(
         "--key-file",
         type=Path,
@@ -212,7 +223,8 @@ def _serve(hq: HQ, args: argparse.Namespace) -> int:
 
 
 def open_hq(args: argparse.Namespace) -> HQ:
-    hq = HQ(args.db or default_url(args.data_dir), key_file=args.key_file)
+    where = location.resolve(args.db, args.data_dir, args.config, creating=args.command == "init")
+    hq = HQ(where.url, key_file=args.key_file)
     if args.passphrase and not hq.datakey.passphrase:
         import getpass
 
@@ -232,6 +244,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except HQKeyError as e:
         print(f"错误：{e}", file=sys.stderr)
         return 2
+    except location.LocationError as e:
+        print(f"错误：{e.message}", file=sys.stderr)
+        return location.EXIT_LOCATION
     except Exception as e:
         print(f"无法打开总部数据库：{e}", file=sys.stderr)
         return 1
@@ -288,12 +303,15 @@ def _run(hq: HQ, args: argparse.Namespace) -> int:
         return 0
     if args.command == "status":
         st = hq.status()
+        versions = {d.name: d.app_version for d in hq.devices()}
         if args.json:
-            print(json.dumps(st, ensure_ascii=False, indent=1))
+            print(json.dumps({**st, "app_versions": versions}, ensure_ascii=False, indent=1))
         else:
             print(
                 f"设备 {st['devices']} 台，批次 {st['batches']} 批，记录 {st['records']} 条，冲突 {st['conflicts']} 条"
             )
+            for name, version in versions.items():
+                print(f"  {name}：程序版本 {version or '未知（尚未收到批次，或来自 0.1.0 之前的版本）'}")
         return 0
     if args.command == "revoke":
         n = actions.revoke_device(hq, None, args.device)

@@ -56,6 +56,8 @@ class Device(HQBase):
     instance_nonce: Mapped[str] = mapped_column(String(36))
     enrolled_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # the fieldapp version of the device's latest batch (header field app_version; None before)
+    app_version: Mapped[str | None] = mapped_column(String(40))
 
 
 class Batch(HQBase):

@@ -11,7 +11,6 @@ import hashlib
 import hmac
 import json
 import logging
-import os
 import secrets
 import time
 import uuid
@@ -286,6 +285,7 @@ class HQ:
                 "批次 %s（设备 %s，第 %d 批）校验通过，正在写入 %d 条记录", batch_id, device_id, seq, count
             )
             conflicts = self._apply(s, device_id, batch_id, changes, attachments)
+            dev.app_version = batchcheck.app_version(h) or dev.app_version
             s.add(
                 Batch(
                     batch_id=batch_id,
@@ -1018,12 +1018,3 @@ def _rec_dict(rec: Record) -> dict[str, Any]:
 def _chunks(items: list[Any]) -> Iterator[list[Any]]:
     for i in range(0, len(items), CHUNK):
         yield items[i : i + CHUNK]
-
-
-def default_url(data_dir: str | None = None) -> str:
-    env = os.environ.get(DEFAULT_URL_ENV)
-    if env:
-        return env
-    base = Path(data_dir) if data_dir else Path.cwd() / "hq-data"
-    base.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{(base / 'hq.sqlite').as_posix()}"

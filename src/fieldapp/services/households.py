@@ -108,20 +108,36 @@ def create_household(
     pairing_reason: str = "",
 ) -> Saved:
     """Create a household with its head; pair it with `cadre_id` when given."""
+    with db.session() as s:
+        return create_household_in(
+            s, db.device_id, household, head, source=source, cadre_id=cadre_id, pairing_reason=pairing_reason
+        )
+
+
+def create_household_in(
+    s: Session,
+    device_id: str,
+    household: HouseholdData,
+    head: MemberData,
+    *,
+    source: str = "manual",
+    cadre_id: str | None = None,
+    pairing_reason: str = "",
+) -> Saved:
+    """create_household inside an open session (the importer saves a list in few transactions)."""
     household = normalize_household(household)
     head = normalize_member(head)
     if head.relation != vocab.Relation.HEAD:
         raise RuleViolation("relation", "新建户时第一位成员应为户主")
-    with db.session() as s:
-        _check_unique_id(s, head.id_number)
-        h = Household(owner_device=db.device_id, source=source, **asdict(household))
-        s.add(h)
-        s.flush()
-        s.add(Member(household_id=h.id, **_member_values(head)))
-        missing = _refresh_missing(s, h)
-        if cadre_id:
-            pair_in_session(s, cadre_id, h.id, reason=pairing_reason)
-        return Saved(h.id, head.warnings, missing)
+    _check_unique_id(s, head.id_number)
+    h = Household(owner_device=device_id, source=source, **asdict(household))
+    s.add(h)
+    s.flush()
+    s.add(Member(household_id=h.id, **_member_values(head)))
+    missing = _refresh_missing(s, h)
+    if cadre_id:
+        pair_in_session(s, cadre_id, h.id, reason=pairing_reason)
+    return Saved(h.id, head.warnings, missing)
 
 
 def update_household(db: Database, household_id: str, household: HouseholdData) -> Saved:

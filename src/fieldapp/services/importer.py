@@ -21,15 +21,31 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from fieldapp.domain import vocab
-from fieldapp.domain.divisions import CITY_NAME, Division, divisions, validate_village_code
 from fieldapp.domain.errors import FieldProblem, RuleViolation, ValidationError
 from fieldapp.domain.people import HouseholdData, MemberData, normalize_household, normalize_member
+from fieldapp.domain.vocab import Relation
 from fieldapp.services import audit
 from fieldapp.services.common import get_live
-from fieldapp.services.households import create_household, find_member_by_id_number
+from fieldapp.services.households import (
+    Saved,
+    add_member,
+    create_household,
+    create_household_in,
+    find_member_by_id_number,
+    get_household,
+    live_members,
+)
+from fieldapp.services.import_columns import list_facts
+from fieldapp.services.import_files import read_xls
+from fieldapp.services.import_members import group_key, relation_of
+from fieldapp.services.import_places import Place as _Place
+from fieldapp.services.import_places import resolve_place as _resolve_place
 from fieldapp.storage.db import Database
-from fieldapp.storage.models import Cadre
+from fieldapp.storage.models import Cadre, Member
 
 # --- the report ---------------------------------------------------------------------------------
 
@@ -53,6 +69,7 @@ class ImportReport:
     rejected: list[RowProblem] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
     warnings: list[RowProblem] = field(default_factory=list)
+    members_imported: int = 0  # members other than the heads (a members layout)
 
     @property
     def ok(self) -> bool:
@@ -64,6 +81,8 @@ class ImportReport:
         head = f"导入 {self.imported} 户"
         if self.incomplete:
             head += f"（其中 {self.incomplete} 户信息不完整，待补充）"
+        if self.members_imported:
+            head += f"，家庭成员 {self.members_imported} 人"
         head += f"，已存在 {self.already_present} 户，拒绝 {len(self.rejected)} 行"
         lines = [head]
         if not (self.imported or self.already_present or self.rejected):
@@ -151,7 +170,32 @@ _HEADERS: dict[str, str] = {
     **dict.fromkeys(["性别"], "sex"),
     **dict.fromkeys(["出生日期", "出生年月", "出生年月日"], "birth_date"),
     **dict.fromkeys(["家庭人口", "家庭人口数", "家庭人数", "人口数", "人口"], "household_size"),
-    **dict.fromkeys(["备注", "说明"], "note"),
+    **dict.fromkeys(["备注", "说明", "情况说明", "备注说明", "家庭情况"], "note"),
+    **dict.fromkeys(
+        ["致困原因", "主要致困原因", "困难原因", "致贫原因", "致困原因主要", "困难原因分析", "致困原因类型"],
+        "cause",
+    ),
+    **dict.fromkeys(
+        ["家庭年收入", "年收入", "家庭收入", "家庭年总收入", "上年度家庭收入", "家庭全年收入"],
+        "income",
+    ),
+    **dict.fromkeys(["困难类别", "困难类型", "困难程度", "困难等级", "类别", "困难户类别"], "category"),
+    **dict.fromkeys(
+        [
+            "帮扶责任人",
+            "结对干部",
+            "帮扶干部",
+            "结对帮扶干部",
+            "帮扶人",
+            "包户干部",
+            "联系干部",
+            "帮扶责任人姓名",
+        ],
+        "helper",
+    ),
+    **dict.fromkeys(["联系人", "紧急联系人", "联系人姓名"], "contact"),
+    **dict.fromkeys(["与户主关系", "与户主的关系", "家庭关系", "关系", "成员关系"], "relation"),
+    **dict.fromkeys(["户编号", "户号", "家庭编号", "户序号"], "household_no"),
     **dict.fromkeys(["序号", "编号", "序"], _IGNORED),
 }
 
@@ -159,6 +203,8 @@ _BRACKETED = re.compile(r"[（(\[【〔][^）)\]】〕]*[）)\]】〕]")
 _BRACKETS = re.compile(r"[（()）\[\]【】〔〕]")
 _HEADER_NOISE = re.compile(r"[\s\u3000*＊:：]")
 HEADER_SCAN_ROWS = 20
+BATCH_ROWS = 500  # rows saved per transaction (each row in its own savepoint)
+MAX_FILE_BYTES = 20_000_000  # a list of 10,000 households is about 2 MB; more is not a list
 
 
 def _header_field(text: str) -> str | None:
@@ -195,18 +241,53 @@ def _parse_header(line: int, cells: Sequence[object]) -> _Header:
             unknown_indexes.append(i)
         else:
             columns.setdefault(key, []).append(i)
+    ids = columns.get("id_number", [])
+    if "relation" in columns and len(ids) > 1:  # members layout: 身份证号 and 户主身份证号
+        head_ids = [i for i in ids if _text(cells[i]).lstrip("*＊ ").startswith("户主")]
+        if head_ids and len(head_ids) < len(ids):
+            columns["head_id"] = head_ids
+            columns["id_number"] = [i for i in ids if i not in head_ids]
     return _Header(line, columns, unknown, unknown_indexes)
 
 
 def _find_header(rows: Iterable[tuple[int, Sequence[object]]]) -> _Header | None:
     """The first of the top rows naming at least two known columns (a title row names none)."""
-    for line, cells in rows:
+    rows = list(rows)
+    for n, (line, cells) in enumerate(rows):
         if line > HEADER_SCAN_ROWS:
             return None
         header = _parse_header(line, cells)
         if len(header.data_fields) >= 2:
+            if n + 1 < len(rows):
+                return _with_second_header_row(header, *rows[n + 1])
             return header
     return None
+
+
+def _with_second_header_row(header: _Header, line: int, cells: Sequence[object]) -> _Header:
+    """Two header rows (户主信息 over 姓名 | 身份证号, 所在地 over 乡镇 | 村): the lower one fills in."""
+    lower = _parse_header(line, cells)
+    if not lower.data_fields or lower.unknown or any(_ID_LIKE.search(_text(c)) for c in cells):
+        return header
+    taken = {i for indexes in header.columns.values() for i in indexes}
+    columns = {k: list(v) for k, v in header.columns.items()}
+    for key, indexes in lower.columns.items():
+        for i in indexes:
+            if i not in taken:
+                columns.setdefault(key, []).append(i)
+    keep = [
+        (t, i)
+        for t, i in zip(header.unknown, header.unknown_indexes, strict=True)
+        if i not in lower_indexes(lower)
+    ]
+    return _Header(line, columns, [t for t, _ in keep], [i for _, i in keep])
+
+
+def lower_indexes(header: _Header) -> set[int]:
+    return {i for indexes in header.columns.values() for i in indexes}
+
+
+_ID_LIKE = re.compile(r"\d{6}")
 
 
 def _missing_required(header: _Header) -> list[FieldProblem]:
@@ -235,15 +316,21 @@ def _read_table(path: Path) -> tuple[_Header, Rows]:
     """Header and data rows (line number, cells) of the first sheet with a usable header."""
     if not path.is_file():
         raise _file_error(f"找不到文件 {path}")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise _file_error(
+            f"文件过大（{size / 1_000_000:.1f} MB），名单文件最大 {MAX_FILE_BYTES // 1_000_000} MB；"
+            "请删除无关的工作表、图片，或把名单拆成几个文件后再导入"
+        )
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         with closing(_xlsx_sheets(path)) as sheets:
             return _first_table(sheets)
     if suffix in (".csv", ".txt"):
         return _first_table([_csv_rows(path)])
-    if suffix in (".xls", ".et", ".wps"):
-        raise _file_error(f"不支持旧的 {suffix} 格式，请在Excel或WPS中“另存为”.xlsx 后再导入")
-    raise _file_error(f"只能导入 .xlsx 或 .csv 文件（现为“{path.name}”）")
+    if suffix in (".xls", ".et"):
+        return _first_table(read_xls(path))
+    raise _file_error(f"只能导入 .xlsx、.xls 或 .csv 文件（现为“{path.name}”）")
 
 
 def _first_table(sheets: Iterable[Rows]) -> tuple[_Header, Rows]:
@@ -384,99 +471,6 @@ def _year_month_day(value: object) -> tuple[int, int, int | None] | None:
     return int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None
 
 
-# --- places -------------------------------------------------------------------------------------
-
-_COUNTY_ALIASES = {"高新区": "371371", "临沂高新区": "371371", "高新技术产业开发区": "371371"}
-
-
-def _without_city(name: str) -> str:
-    for prefix in ("山东省", CITY_NAME):
-        if name.startswith(prefix) and len(name) > len(prefix):
-            name = name[len(prefix) :]
-    return name
-
-
-def _county_core(name: str) -> str:
-    name = _without_city(name)
-    return name[:-1] if len(name) > 2 and name.endswith(("县", "区")) else name
-
-
-def _find_county(text: str) -> Division | None:
-    index = divisions()
-    code = _COUNTY_ALIASES.get(_without_city(text), text)
-    if code in index.by_code and index.by_code[code].level == "county":
-        return index.by_code[code]
-    key = _county_core(text)
-    for county in index.counties():
-        if county.name == text or _county_core(county.name) == key:
-            return county
-    return None
-
-
-def _names(places: Iterable[Division]) -> str:
-    return "、".join(p.name for p in places)
-
-
-@dataclass(frozen=True)
-class _Place:
-    village_code: str | None
-    warning: str = ""
-
-
-def _resolve_place(county_text: str, township_text: str, village_text: str) -> _Place:
-    """The village code for the names in a row; raise ValidationError when a name is unknown."""
-    index = divisions()
-    county: Division | None = None
-    if county_text:
-        county = _find_county(county_text)
-        if county is None:
-            raise ValidationError.single("county", "县区", f"临沂市没有“{county_text}”")
-    townships: list[Division] = []
-    if township_text:
-        townships = index.find_township(township_text, county.code if county else None)
-        if not townships:
-            where = county.name if county else CITY_NAME
-            raise ValidationError.single("township", "乡镇（街道）", f"{where}没有“{township_text}”")
-    code_text = unicodedata.normalize("NFKC", "".join(village_text.split()))
-    if code_text.isdigit() and len(code_text) == 12:
-        code = validate_village_code(code_text, label="村（社区）")
-        village = index.village(code)
-        assert village is not None
-        township = index.township_of(village)
-        if townships and township not in townships:
-            raise ValidationError.single(
-                "village_code", "村（社区）", f"代码 {code} 是{township.name}的村，不属于{township_text}"
-            )
-        if county and index.county_of(township) != county:
-            raise ValidationError.single("village_code", "村（社区）", f"代码 {code} 不属于{county.name}")
-        return _Place(code)
-    if not village_text:
-        return _Place(None)
-    if not townships:
-        townships = index.townships(county.code if county else None)
-        matches = [v for t in townships for v in index.find_village(village_text, t.code)]
-        if not matches:  # 白沙埠镇卧茨村: township written into the village cell
-            for t in townships:
-                if village_text.startswith(t.name) and len(village_text) > len(t.name):
-                    matches.extend(index.find_village(village_text[len(t.name) :], t.code))
-        township_given = False
-    else:
-        matches = [v for t in townships for v in index.find_village(village_text, t.code)]
-        township_given = True
-    if not matches:
-        where = _names(townships) if township_given else (county.name if county else CITY_NAME)
-        raise ValidationError.single("village_code", "村（社区）", f"{where}没有“{village_text}”")
-    if len(matches) == 1:
-        return _Place(matches[0].code)
-    places = "、".join(index.full_name(v.code).removeprefix(CITY_NAME) for v in matches[:5])
-    more = "等" if len(matches) > 5 else ""
-    return _Place(
-        None,
-        f"村（社区）“{village_text}”有{len(matches)}个同名（{places}{more}），请在表中填写乡镇；"
-        "已导入，所在村待补充",
-    )
-
-
 # --- rows ---------------------------------------------------------------------------------------
 
 _FOOTER_MARKS = (
@@ -552,6 +546,11 @@ def _note(row: _Row, place: _Place, warnings: list[str]) -> str:
             parts.append(f"名单中家庭人口：{int(size)}人")
         else:
             warnings.append(f"家庭人口“{size_text}”不是人数，未导入")
+    facts = list_facts(
+        {k: row.text(k) for k in ("cause", "income", "category", "helper", "contact")}, row.raw("income")
+    )
+    parts.extend(facts.notes)
+    warnings.extend(facts.warnings)
     if place.warning:  # keep what the list said until the cadre picks the village
         written = "".join(row.text(k) for k in ("county", "township", "village"))
         parts.append(f"名单中所在地：{written}")
@@ -583,6 +582,26 @@ class _Importer:
     report: ImportReport = field(default_factory=ImportReport)
     seen: dict[str, int] = field(default_factory=dict)  # ID number -> line first seen in this file
     cadre_full: str = ""  # the pairing rule's refusal, once the cadre has 4 households
+    households: dict[str, str] = field(default_factory=dict)  # head's ID number -> household id
+    session: Session | None = None  # heads-only lists: rows saved in one transaction, a savepoint each
+
+    def _save(self, household: HouseholdData, head: MemberData, cadre_id: str | None) -> Saved:
+        if self.session is None:
+            return create_household(self.db, household, head, source="import", cadre_id=cadre_id)
+        with self.session.begin_nested():  # a refused row rolls back to here, the others stay
+            return create_household_in(
+                self.session, self.db.device_id, household, head, source="import", cadre_id=cadre_id
+            )
+
+    def _registered(self, id_number: str) -> tuple[str, str] | None:
+        """(household id, name) of the member registered with this ID number, if any."""
+        if self.session is None:
+            m = find_member_by_id_number(self.db, id_number)
+        else:
+            m = self.session.scalar(
+                select(Member).where(Member.id_number == id_number, Member.deleted.is_(False))
+            )
+        return (m.household_id, m.name) if m is not None else None
 
     def warn(self, line: int, message: str) -> None:
         self.report.warnings.append(RowProblem(line, message))
@@ -590,7 +609,8 @@ class _Importer:
     def reject(self, line: int, reason: str) -> None:
         self.report.rejected.append(RowProblem(line, reason))
 
-    def row(self, row: _Row) -> None:
+    def row(self, row: _Row) -> str | None:
+        """Import a household from its head's row; the new or already registered household's id."""
         problems: list[FieldProblem] = []
         warnings: list[str] = []
         id_text, id_problem = _id_text(row.raw("id_number"))
@@ -622,14 +642,44 @@ class _Importer:
             problems.extend(e.problems)
         if problems:
             self.reject(row.line, "；".join(str(p) for p in problems))
-            return
+            return None
         assert head.id_number is not None
         if self._already_present(row.line, head):
-            return
+            return self.households.get(head.id_number)
         if place.warning:
             warnings.append(place.warning)
         warnings.extend(_consistency_warnings(row, head))
-        self._create(row.line, household, head, warnings)
+        return self._create(row.line, household, head, warnings)
+
+    def member(self, row: _Row, relation: Relation, household_id: str) -> None:
+        id_text, id_problem = _id_text(row.raw("id_number"))
+        problems = [id_problem] if id_problem is not None else []
+        member = MemberData(name=row.text("name"), relation=relation, id_number=id_text or None)
+        try:
+            member = normalize_member(member)
+        except ValidationError as e:
+            problems.extend(e.problems)
+        if problems:
+            self.reject(row.line, "；".join(str(p) for p in problems))
+            return
+        if member.id_number:
+            first = self.seen.get(member.id_number)
+            if first is not None:
+                self.warn(row.line, f"与第{first}行身份证号相同，未重复导入")
+                return
+            self.seen[member.id_number] = row.line
+            if find_member_by_id_number(self.db, member.id_number) is not None:
+                return  # imported before: nothing twice
+        elif any(m.name == member.name for m in live_members(get_household(self.db, household_id))):
+            return
+        try:
+            saved = add_member(self.db, household_id, member)
+        except (RuleViolation, ValidationError) as e:
+            self.reject(row.line, str(e))
+            return
+        self.report.members_imported += 1
+        for message in saved.warnings:
+            self.warn(row.line, message)
 
     def _already_present(self, line: int, head: MemberData) -> bool:
         assert head.id_number is not None
@@ -639,44 +689,51 @@ class _Importer:
             self.warn(line, f"与第{first}行身份证号相同，未重复导入")
             return True
         self.seen[head.id_number] = line
-        existing = find_member_by_id_number(self.db, head.id_number)
+        existing = self._registered(head.id_number)
         if existing is None:
             return False
+        household_id, name = existing
+        self.households[head.id_number] = household_id
         self.report.already_present += 1
-        if existing.name != head.name:
+        if name != head.name:
             self.warn(
                 line,
-                f"身份证号 {head.id_number} 已登记为“{existing.name}”，与表中姓名“{head.name}”不同，请核对",
+                f"身份证号 {head.id_number} 已登记为“{name}”，与表中姓名“{head.name}”不同，请核对",
             )
         return True
 
-    def _create(self, line: int, household: HouseholdData, head: MemberData, warnings: list[str]) -> None:
+    def _create(
+        self, line: int, household: HouseholdData, head: MemberData, warnings: list[str]
+    ) -> str | None:
         cadre_id = None if self.cadre_full else self.cadre_id
         try:
             try:
-                saved = create_household(self.db, household, head, source="import", cadre_id=cadre_id)
+                saved = self._save(household, head, cadre_id)
             except RuleViolation as e:
                 if cadre_id is None or e.field != "reason":
                     raise
                 self.cadre_full = str(e)  # a fifth household needs a reason the list cannot give
-                saved = create_household(self.db, household, head, source="import")
+                saved = self._save(household, head, None)
             if self.cadre_id and self.cadre_full:
                 warnings.append(f"{self.cadre_full}；本户已导入，但未与该干部结对")
         except RuleViolation as e:
             if e.field == "id_number":  # registered meanwhile by another window
                 self.report.already_present += 1
                 self.warn(line, str(e))
-                return
+                return None
             self.reject(line, str(e))
-            return
+            return None
         except ValidationError as e:
             self.reject(line, str(e))
-            return
+            return None
+        assert head.id_number is not None
+        self.households[head.id_number] = saved.id
         self.report.imported += 1
         if saved.missing:
             self.report.incomplete += 1
         for message in [*warnings, *(w for w in saved.warnings if w not in warnings)]:
             self.warn(line, message)
+        return saved.id
 
 
 def import_households(
@@ -697,16 +754,66 @@ def import_households(
     header, rows = _read_table(Path(path))
     importer = _Importer(db, cadre_id, pairing_basis)
     importer.report.unknown_columns = list(header.unknown)
-    for line, cells in rows:
-        row = _row(header, line, cells)
-        if row.blank or row.footer:
-            continue
-        importer.row(row)
+    data_rows = [r for r in (_row(header, line, cells) for line, cells in rows) if not (r.blank or r.footer)]
+    if "relation" in header.columns:
+        import_members(importer, data_rows)
+    else:
+        for start in range(0, len(data_rows), BATCH_ROWS):
+            with db.session() as session:
+                importer.session = session
+                try:
+                    for row in data_rows[start : start + BATCH_ROWS]:
+                        importer.row(row)
+                finally:
+                    importer.session = None
     report = importer.report
     audit.log(
         db,
         vocab.AuditAction.IMPORT,
-        detail=f"从 {Path(path).name} 导入 {report.imported} 户，已有 {report.already_present} 户，"
+        detail=f"从 {Path(path).name} 导入 {report.imported} 户（成员 {report.members_imported} 人），"
+        f"已有 {report.already_present} 户，"
         f"退回 {len(report.rejected)} 行",
     )
     return report
+
+
+def import_members(importer: _Importer, rows: list[_Row]) -> None:
+    """A members layout: heads first (they create the households), then every other person."""
+    keyed: list[tuple[_Row, Relation | None, str | None]] = []
+    last_head: str | None = None
+    for row in rows:
+        rel_text = row.text("relation")
+        relation = relation_of(rel_text) if rel_text else Relation.HEAD
+        key = group_key(row.text("household_no"), _id_text(row.raw("head_id"))[0])
+        if relation == Relation.HEAD:
+            if key is None:
+                key = f"line:{row.line}"
+            last_head = key
+        keyed.append((row, relation, key or last_head))
+    households: dict[str, str | None] = {}
+    head_lines: dict[str, int] = {}
+    for row, relation, key in keyed:
+        if relation == Relation.HEAD and key is not None:
+            households[key] = importer.row(row)
+            head_lines[key] = row.line
+    for row, relation, key in keyed:
+        if relation == Relation.HEAD:
+            continue
+        if relation is None:
+            importer.reject(
+                row.line,
+                f"与户主关系：“{row.text('relation')}”无法识别（可填：户主、配偶、子、女、父亲、母亲、孙子女、其他等）",
+            )
+            continue
+        household_id = households.get(key) if key else None
+        if household_id is None and key and key.startswith("id:"):
+            head = find_member_by_id_number(importer.db, key[3:])
+            household_id = head.household_id if head is not None else None
+        if household_id is None:
+            if key in head_lines:
+                reason = f"所属户的户主（第{head_lines[key]}行）未导入，请先改正户主行"
+            else:
+                reason = "找不到本人所属的户：表中没有对应的户主行（请填写户编号或户主身份证号，或把成员行放在户主行之下）"
+            importer.reject(row.line, reason)
+            continue
+        importer.member(row, relation, household_id)

@@ -101,6 +101,7 @@ def open_database(data_dir: Path, key: bytes | None = None) -> Database:
     data_dir.mkdir(parents=True, exist_ok=True)
     db_path = data_dir / DB_FILE_NAME
     cipher.finish_interrupted(db_path)
+    migrate.finish_interrupted_upgrade(db_path)
     if key is None and cipher.is_encrypted(db_path):
         raise migrate.StorageError(
             f"数据库文件 {db_path} 已加密（或已损坏），需要先输入密码（命令行可用 --password-file 或 "

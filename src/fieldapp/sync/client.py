@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from fieldapp import __version__
 from fieldapp.services.records import attachment_store
 from fieldapp.storage import blobs, files
 from fieldapp.storage.base import utcnow
@@ -337,6 +338,7 @@ def seal_batch(
         "attachments": len(attachments),
         "instance_nonce": instance_nonce,
         "created_at": utcnow().isoformat(),
+        "app_version": __version__,
     }
     return protocol.seal(
         header,

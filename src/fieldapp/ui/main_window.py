@@ -216,6 +216,16 @@ class MainWindow(QMainWindow):
         self._add_print_action(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
+        from fieldapp.ui import autobackup
+
+        self.backup_location_action = self._action(
+            self.tr("备份位置(&B)…"), lambda: autobackup.choose_location(self, self.db)
+        )
+        self.restore_action = self._action(
+            self.tr("从备份恢复(&R)…"), lambda: autobackup.restore_from_backup(self, self.db)
+        )
+        file_menu.addAction(self.backup_location_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
@@ -371,6 +381,10 @@ class MainWindow(QMainWindow):
             self.path_label.setText(str(db.path))
             self.set_busy(False, "")
         first = self.load_count == 0
+        if first:
+            from fieldapp.ui.autobackup import AutoBackup
+
+            self.autobackup = AutoBackup(self, db)  # start-up backup, then every N hours of work
         self.households.set_rows(rows)
         if first:
             self.households.set_cadre_name(self.cadre_name)
