@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from fieldapp.domain import vocab
 from fieldapp.domain.corrections import correction_line, correction_reason, note_with_correction
@@ -89,19 +92,26 @@ def correct_relief(db: Database, relief_id: str, data: ReliefData, reason: str) 
         _nothing_changed(changed)
         values["note"] = note_with_correction(data.note, why, today())
         new = ReliefPayment(household_id=r.household_id, **values)
-        _withdraw(r, why)
-        s.add(new)
-        s.flush()
-        s.add(
-            audit.entry(
-                db,
-                vocab.AuditAction.EDIT,
-                household_id=r.household_id,
-                record_id=new.id,
-                detail=f"修改救助发放（{data.paid_on.isoformat()}）：{', '.join(changed)}；原因见该记录",
-            )
+        what = f"修改救助发放（{data.paid_on.isoformat()}）：{', '.join(changed)}"
+        return _replace(db, s, r, new, why, what)
+
+
+def _replace(db: Database, s: Session, old: ReliefPayment | Consent, new: Any, why: str, what: str) -> str:
+    """The saved record withdrawn (append-only records are never updated), its correction added and
+    audited in the same transaction; returns the correction's id."""
+    _withdraw(old, why)
+    s.add(new)
+    s.flush()
+    s.add(
+        audit.entry(
+            db,
+            vocab.AuditAction.EDIT,
+            household_id=old.household_id,
+            record_id=new.id,
+            detail=f"{what}；原因见该记录",
         )
-        return new.id
+    )
+    return str(new.id)
 
 
 def consent_data(db: Database, consent_id: str) -> ConsentData:
@@ -140,19 +150,8 @@ def correct_consent(db: Database, consent_id: str, data: ConsentData, reason: st
         changed = _changed(c, values)
         _nothing_changed(changed)
         new = Consent(household_id=c.household_id, note=note_with_correction("", why, today()), **values)
-        _withdraw(c, why)
-        s.add(new)
-        s.flush()
-        s.add(
-            audit.entry(
-                db,
-                vocab.AuditAction.EDIT,
-                household_id=c.household_id,
-                record_id=new.id,
-                detail=f"修改同意记录（{data.purpose.value}）：{', '.join(changed)}；原因见该记录",
-            )
-        )
-        return new.id
+        what = f"修改同意记录（{data.purpose.value}）：{', '.join(changed)}"
+        return _replace(db, s, c, new, why, what)
 
 
 def referral_details(db: Database, referral_id: str) -> ReferralDetails:
