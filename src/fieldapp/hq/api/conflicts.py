@@ -75,7 +75,7 @@ def router(hq: HQ) -> APIRouter:
         body: ResolveIn,
         request: Request,
     ) -> ResolveOut:
-        """处理一条冲突（系统管理员、市总工会工作人员）；其他账号被拒绝（403，记入操作日志）。"""
+        """处理一条冲突（系统管理员、市总工会工作人员；县区账号只处理本县区的）；只读账号被拒绝（403，记入操作日志）。"""
         if ledger_api.conflict(hq, me, conflict_id) is None:
             raise common.not_found("没有这条冲突，或不在您的查看范围内。")
         if not actions.allowed(me, "resolve_conflict"):
