@@ -134,3 +134,85 @@ def test_the_duplicate_queue_side_by_side_scoped_marked_distinct_and_refused(tmp
         a.close()
         b.close()
         server.close()
+
+
+def test_merge_in_the_console_moves_the_records_and_both_devices_see_it(tmp_path: Path) -> None:
+    from tests.conftest import TODAY
+    from tests.test_sync_hq_reply import sync
+
+    from fieldapp.domain.referrals import catalogue
+    from fieldapp.hq import ledger
+    from fieldapp.hq.accounts import Staff
+    from fieldapp.services import referrals, visits
+    from fieldapp.services.referrals import ReferralData
+    from fieldapp.services.visits import VisitData
+    from fieldapp.storage.models import Visit
+
+    server = HQ(f"sqlite:///{(tmp_path / 'hq.sqlite').as_posix()}")
+    server.init()
+    a = enrolled_device(server, tmp_path / "a", "兰陵县-甲")
+    b = enrolled_device(server, tmp_path / "b", "兰陵县-乙")
+    try:
+        keep = households.create_household(a, household_data(), head_data(41, "王重复")).id
+        gone = households.create_household(b, household_data(), head_data(41, "王重复")).id
+        households.add_member(b, gone, head_data(42, "王小妹", relation=vocab.Relation.DAUGHTER))
+        visit = visits.record_visit(b, VisitData(household_id=gone, visit_date=TODAY, notes="乙的走访"))
+        kind = next(iter(catalogue().values()))
+        ref = referrals.create_referral(
+            b,
+            ReferralData(
+                household_id=gone, kind_code=kind.code, receiving_body=kind.bodies[0], reason="培训"
+            ),
+        )
+        sync(a, server)
+        sync(b, server)
+        ((entry_id, _),) = _entries(server)
+        with server.session() as s:
+            entry = s.get(SuspectedDuplicate, entry_id)
+            assert entry is not None
+            side = "a" if entry.household_a == keep else "b"
+        accounts.add_account(server, "city", "city", PASSWORD)
+        with TestClient(create_app(server), follow_redirects=False) as c:
+            csrf = sign_in(c, "city")
+            assert "合并</button>" in c.get("/console/duplicates").text
+            r = c.post(
+                f"/console/duplicates/{entry_id}/merge",
+                data={
+                    "csrf_token": csrf,
+                    "survivor": side,
+                    "owner": side,
+                    "note": "同一户，两位干部各登记了一次",
+                },
+            )
+            assert r.status_code == 303, r.text
+            assert "已合并" in c.get(r.headers["location"]).text
+            assert "王重复" not in c.get("/console/duplicates").text
+        assert _entries(server) == [(entry_id, "merged")]
+        (audit,) = _audit(server, "duplicate_merge")
+        assert audit.account == "city" and "两位干部" in audit.detail
+        # headquarters: the survivor's file holds the other's visit, referral and daughter
+        f = ledger.household_file(server, Staff(1, "市总", "city"), keep)
+        assert f is not None
+        assert sorted(m.name for m in f.members) == ["王小妹", "王重复"]
+        assert [v.notes for v in f.visits] == ["乙的走访"] and len(f.referrals) == 1
+        closed = ledger.household_file(server, Staff(1, "市总", "city"), gone)
+        assert closed is not None and closed.summary.status == "已销档"
+        # both devices sync and see the result
+        sync(a, server)
+        sync(b, server)
+        with a.session() as s:
+            moved = s.get(Visit, visit)
+            assert moved is not None and moved.household_id == keep
+        assert referrals.get_referral(a, ref).household_id == keep
+        mine = households.get_household(a, keep)
+        assert sorted(m.name for m in mine.members if not m.deleted) == ["王小妹", "王重复"]
+        assert households.get_household(a, gone).status == vocab.HouseholdStatus.CLOSED
+        theirs = households.get_household(b, gone)
+        assert theirs.status == vocab.HouseholdStatus.CLOSED and theirs.owner_device == a.device_id
+        # the merged pair is not queued again, and a second merge is refused
+        sync(a, server)
+        assert _entries(server) == [(entry_id, "merged")]
+    finally:
+        a.close()
+        b.close()
+        server.close()

@@ -38,6 +38,7 @@ ACTIONS = {
     "password_change_refused": "修改本人密码（原密码不对）",
     "duplicate_resolve": "处理疑似重复",  # hq/duplicate_queue.py
     "duplicate_distinct": "疑似重复标为不同户",
+    "duplicate_merge": "合并疑似重复的两户",
 }
 WHO = {
     "referral_outcome": ("admin", "city", "county"),

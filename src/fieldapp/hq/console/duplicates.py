@@ -5,7 +5,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from fieldapp.hq import actions, duplicate_queue, web
+from fieldapp.hq import actions, duplicate_queue, merging, web
 from fieldapp.hq.console.common import Console, Refused, done
 from fieldapp.hq.web import Caller
 from fieldapp.sync.protocol import SyncError
@@ -57,5 +57,27 @@ def routes(con: Console) -> APIRouter:
         except SyncError as e:
             return duplicates_page(request, who, code=400, error=e.message)
         return done("/console/duplicates", f"疑似重复 {entry_id} 已标为不同户，不再列入待处理。")
+
+    @r.post("/duplicates/{entry_id}/merge")
+    def duplicate_merge(
+        who: Annotated[Caller, Depends(con.acting("duplicate_resolve"))],
+        request: Request,
+        entry_id: int,
+        survivor: str = Form(""),
+        owner: str = Form(""),
+        note: str = Form(""),
+    ) -> Response:
+        try:
+            res = merging.merge(
+                hq, who.staff, entry_id, survivor, owner, note[:500], client=web.client_of(request)
+            )
+        except actions.NotFound as e:
+            raise Refused(404, e.message) from None
+        except SyncError as e:
+            return duplicates_page(request, who, code=400, error=e.message)
+        return done(
+            "/console/duplicates",
+            f"已合并：保留 {res['kept']}，{res['merged']} 已销档；两台设备下次同步时收到。",
+        )
 
     return r
