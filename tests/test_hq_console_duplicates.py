@@ -70,6 +70,9 @@ def test_the_duplicate_queue_side_by_side_scoped_marked_distinct_and_refused(tmp
             )
             r = c.post(f"/console/duplicates/{entry_id}/distinct", data={"csrf_token": csrf, "note": "核实"})
             assert r.status_code == 404 and "王重复" not in r.text
+            merge = {"csrf_token": csrf, "survivor": "a", "owner": "a", "note": ""}
+            r = c.post(f"/console/duplicates/{entry_id}/merge", data=merge)
+            assert r.status_code == 404 and "王重复" not in r.text
             # a clerk of either household's county sees both households side by side, numbers masked
             for clerk in ("lanling", "lanshan"):
                 sign_in(c, clerk)
@@ -88,7 +91,9 @@ def test_the_duplicate_queue_side_by_side_scoped_marked_distinct_and_refused(tmp
             )
             r = c.post(f"/console/duplicates/{entry_id}/distinct", data={"csrf_token": csrf, "note": "核实"})
             assert r.status_code == 403 and "只读账号不能修改任何内容" in r.text
-            assert any(e.account == "viewer" for e in _audit(server, "refused"))
+            r = c.post(f"/console/duplicates/{entry_id}/merge", data={**merge, "csrf_token": csrf})
+            assert r.status_code == 403 and "只读账号不能修改任何内容" in r.text
+            assert len([e for e in _audit(server, "refused") if e.account == "viewer"]) == 2
             # a form without (or with a forged) CSRF token is refused
             csrf = sign_in(c, "city")
             for token in ("", "forged"):
@@ -96,6 +101,13 @@ def test_the_duplicate_queue_side_by_side_scoped_marked_distinct_and_refused(tmp
                     f"/console/duplicates/{entry_id}/distinct", data={"csrf_token": token, "note": "核实"}
                 )
                 assert r.status_code == 403 and "表单已过期" in r.text
+                r = c.post(f"/console/duplicates/{entry_id}/merge", data={**merge, "csrf_token": token})
+                assert r.status_code == 403 and "表单已过期" in r.text
+            # a survivor that is neither household: a clear error
+            r = c.post(
+                f"/console/duplicates/{entry_id}/merge", data={**merge, "csrf_token": csrf, "survivor": "c"}
+            )
+            assert r.status_code == 400 and "请选择保留哪一户" in r.text
             # a note is required: a clear Chinese error, nothing changed
             r = c.post(f"/console/duplicates/{entry_id}/distinct", data={"csrf_token": csrf, "note": "  "})
             assert r.status_code == 400 and "请写明为什么是不同的户" in r.text
@@ -116,6 +128,8 @@ def test_the_duplicate_queue_side_by_side_scoped_marked_distinct_and_refused(tmp
             assert (
                 r.status_code == 400 and "已处理" in r.text and len(_audit(server, "duplicate_distinct")) == 1
             )
+            r = c.post(f"/console/duplicates/{entry_id}/merge", data={**merge, "csrf_token": csrf})
+            assert r.status_code == 400 and "已处理" in r.text and not _audit(server, "duplicate_merge")
         # a later ingest of the same pair (an edit on each device) does not queue it again
         head = households.get_household(a, ha).head
         assert head is not None
@@ -143,10 +157,10 @@ def test_merge_in_the_console_moves_the_records_and_both_devices_see_it(tmp_path
     from fieldapp.domain.referrals import catalogue
     from fieldapp.hq import ledger
     from fieldapp.hq.accounts import Staff
-    from fieldapp.services import referrals, visits
+    from fieldapp.services import records, referrals, visits
     from fieldapp.services.referrals import ReferralData
     from fieldapp.services.visits import VisitData
-    from fieldapp.storage.models import Visit
+    from fieldapp.storage.models import ReliefPayment, Visit
 
     server = HQ(f"sqlite:///{(tmp_path / 'hq.sqlite').as_posix()}")
     server.init()
@@ -155,7 +169,12 @@ def test_merge_in_the_console_moves_the_records_and_both_devices_see_it(tmp_path
     try:
         keep = households.create_household(a, household_data(), head_data(41, "王重复")).id
         gone = households.create_household(b, household_data(), head_data(41, "王重复")).id
-        households.add_member(b, gone, head_data(42, "王小妹", relation=vocab.Relation.DAUGHTER))
+        daughter = households.add_member(
+            b, gone, head_data(42, "王小妹", relation=vocab.Relation.DAUGHTER)
+        ).id
+        relief = records.record_relief(
+            b, gone, vocab.ReliefProgramme.SEND_WARMTH, 50000, TODAY, member_id=daughter, note="春节慰问"
+        )
         visit = visits.record_visit(b, VisitData(household_id=gone, visit_date=TODAY, notes="乙的走访"))
         kind = next(iter(catalogue().values()))
         ref = referrals.create_referral(
@@ -203,6 +222,8 @@ def test_merge_in_the_console_moves_the_records_and_both_devices_see_it(tmp_path
         with a.session() as s:
             moved = s.get(Visit, visit)
             assert moved is not None and moved.household_id == keep
+            paid = s.get(ReliefPayment, relief)
+            assert paid is not None and paid.household_id == keep and paid.member_id == daughter
         assert referrals.get_referral(a, ref).household_id == keep
         mine = households.get_household(a, keep)
         assert sorted(m.name for m in mine.members if not m.deleted) == ["王小妹", "王重复"]
