@@ -63,7 +63,7 @@ def merge(
             )
         keep, gone = (d.household_a, d.household_b) if survivor == "a" else (d.household_b, d.household_a)
         device = hq.owner_of(s, d.household_a if owner == "a" else d.household_b)
-        formers = {hq.owner_of(s, keep), hq.owner_of(s, gone)}
+        former = hq.owner_of(s, gone)  # told that the household it held is closed
         codes = {
             h.household_id: h.code
             for h in s.scalars(select(HouseholdIndex).where(HouseholdIndex.household_id.in_([keep, gone])))
@@ -114,8 +114,8 @@ def merge(
         for entity, row in sent:
             if entity != "referral_event":
                 hq._hq_write(s, entity, row)
-            for target in {device, *formers} - {"hq"}:
-                if target == device or entity == "household":  # a former owner learns of the closing
+            for target in {device, former} - {"hq"}:
+                if target == device or entity == "household":  # the former owner learns of the closing
                     hq._outgoing(s, target, "record", {"entity": entity, "row": row})
         for other in s.scalars(
             select(SuspectedDuplicate).where(
