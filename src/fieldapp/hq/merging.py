@@ -75,6 +75,13 @@ def merge(
         if not moved_already:
             hq.handover(household, device, who, f"合并疑似重复 {entry_id}")
     with hq.session() as s:
+        # a second clerk merging the same entry at the same moment: the row lock (PostgreSQL) makes
+        # one of them wait, and it then finds the entry handled
+        locked = s.scalar(
+            select(SuspectedDuplicate).where(SuspectedDuplicate.id == entry_id).with_for_update()
+        )
+        if locked is None or locked.status != "open":
+            raise SyncError("INVALID", "这一条已处理。")
         sent: list[tuple[str, dict[str, Any]]] = []
         present = {
             _person(json.loads(r.data)) for r in hqrows.of_household(s, keep, "member") if not r.deleted
