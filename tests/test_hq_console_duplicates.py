@@ -2,6 +2,7 @@
 side by side (scoped by county, ID numbers masked), marks it 不同户 (audited, never queued again),
 and refuses another county's clerk (404), a read-only account and a form without its CSRF token.
 """
+# ruff: noqa: F811  (the shared fixtures are imported by name; tests take them as parameters)
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from sqlalchemy import select
 from tests.conftest import head_data, household_data, person_id
 from tests.test_hq_console import PASSWORD, sign_in
 from tests.test_hq_ledger import LANLING, LANSHAN, LANSHAN_VILLAGE, sync_all
-from tests.test_sync_protocol import enrolled_device
+from tests.test_sync_protocol import enrolled_device, hq_url, postgres_server  # noqa: F401  (fixtures)
 
 from fieldapp.domain import vocab
 from fieldapp.hq import accounts, duplicates
@@ -150,7 +151,8 @@ def test_the_duplicate_queue_side_by_side_scoped_marked_distinct_and_refused(tmp
         server.close()
 
 
-def test_merge_in_the_console_moves_the_records_and_both_devices_see_it(tmp_path: Path) -> None:
+def test_merge_in_the_console_moves_the_records_and_both_devices_see_it(tmp_path: Path, hq_url: str) -> None:
+    """On SQLite and on a real PostgreSQL (the merge takes a row lock there)."""
     from tests.conftest import TODAY
     from tests.test_sync_hq_reply import sync
 
@@ -162,7 +164,7 @@ def test_merge_in_the_console_moves_the_records_and_both_devices_see_it(tmp_path
     from fieldapp.services.visits import VisitData
     from fieldapp.storage.models import ReliefPayment, Visit
 
-    server = HQ(f"sqlite:///{(tmp_path / 'hq.sqlite').as_posix()}")
+    server = HQ(hq_url)
     server.init()
     a = enrolled_device(server, tmp_path / "a", "兰陵县-甲")
     b = enrolled_device(server, tmp_path / "b", "兰陵县-乙")
