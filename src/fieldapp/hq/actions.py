@@ -36,6 +36,9 @@ ACTIONS = {
     "reveal": "查看完整身份证号、电话",
     "password_change": "修改本人密码",
     "password_change_refused": "修改本人密码（原密码不对）",
+    "duplicate_resolve": "处理疑似重复",  # hq/duplicate_queue.py
+    "duplicate_distinct": "疑似重复标为不同户",
+    "duplicate_merge": "合并疑似重复的两户",
 }
 WHO = {
     "referral_outcome": ("admin", "city", "county"),
@@ -48,6 +51,7 @@ WHO = {
     "reference_set": ("admin",),
     "reveal": ("admin", "city", "county"),
     "password_change": ("admin", "city", "county", "readonly"),
+    "duplicate_resolve": ("admin", "city", "county"),
 }
 REFUSED = {
     "referral_outcome": "只读账号不能登记转介办理结果。",
@@ -60,6 +64,7 @@ REFUSED = {
     "reference_set": "只有系统管理员可以修改参考数据。",
     "reveal": "只读账号不能查看完整的身份证号和电话。",
     "password_change": "",
+    "duplicate_resolve": "只读账号不能处理疑似重复。",
 }
 READ_ONLY = "只读账号不能修改任何内容。"
 NOTE_NEEDED = {"已退回", "已撤销"}

@@ -48,14 +48,44 @@ def seed(url: str, work: Path) -> None:
         accounts.ensure_first_admin(hq, PASSWORD)
         for name, role, county in STAFF[1:]:
             accounts.add_account(hq, name, role, PASSWORD, county=county)
+        same_person = ""
         for i, name in enumerate(("兰陵县卞庄街道-王芳", "兰山区-刘洋")):
             db = open_database(work / f"laptop-{i}")
             hq.enrol(client.start_enrolment(db, hq.issue_enrolment(name)))
             client.mark_enrolled(db)
             fill_demo_data(db, 14, seed=2014 + i)
+            same_person = _stage_duplicate(db, same_person if i else "")
             db.close()
     finally:
         hq.close()
+
+
+def _stage_duplicate(db: Any, id_number: str) -> str:
+    """疑似重复: the second laptop registers again a person the first one holds (by ID number).
+
+    On the first laptop: returns the ID number of its first household's head."""
+    from sqlalchemy import select
+
+    from fieldapp.domain import vocab
+    from fieldapp.domain.people import HouseholdData, MemberData
+    from fieldapp.services import households
+    from fieldapp.storage.models import Household, Member
+
+    with db.session() as s:
+        if not id_number:
+            head = s.scalars(
+                select(Member).where(Member.relation == vocab.Relation.HEAD, Member.id_number.is_not(None))
+            ).first()
+            return str(head.id_number) if head is not None else ""
+        h = s.scalars(select(Household)).first()
+        village = h.village_code if h is not None else "371302001001"
+    if id_number:
+        households.create_household(
+            db,
+            HouseholdData(pairing_basis=vocab.PairingBasis.CONTACT_HOUSEHOLD, village_code=village),
+            MemberData(name="王重登", relation=vocab.Relation.HEAD, id_number=id_number),
+        )
+    return id_number
 
 
 def upload_all(work: Path, server: str) -> None:
@@ -184,6 +214,8 @@ def main(out: Path) -> None:
                 page.click("button:has-text('显示完整号码')")
                 page.wait_for_load_state()
                 shot("22-household-revealed")
+                page.goto(f"{base}/console/duplicates")
+                shot("23-duplicates", full=True)
                 page.goto(f"{base}/console/audit")
                 shot("08-audit")
                 stats_shots(url, base, page, shot)

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from fieldapp.hq import accounts, web
 from fieldapp.hq.accounts import AccountError
-from fieldapp.hq.console import admin, conflicts, devices, households, own, reference, referrals
+from fieldapp.hq.console import admin, conflicts, devices, duplicates, households, own, reference, referrals
 from fieldapp.hq.console.admin import ACTIONS
 from fieldapp.hq.console.common import (
     STALE_FORM,
@@ -84,6 +84,6 @@ def router(hq: HQ) -> APIRouter:
         web.sign_out(hq, request, response)
         return response
 
-    for module in (households, referrals, devices, conflicts, reference, admin, own):
+    for module in (households, referrals, devices, conflicts, duplicates, reference, admin, own):
         r.include_router(module.routes(con))
     return r
