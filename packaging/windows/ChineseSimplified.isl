@@ -31,7 +31,6 @@ WizardSelectDir=选择安装位置
 SelectDirDesc=把 [name] 安装到哪里？
 SelectDirLabel3=安装程序将把 [name] 安装到下面的文件夹。
 SelectDirBrowseLabel=点击“下一步”继续。如要选择其他文件夹，请点击“浏览”。
-DiskSpaceGBLabel=至少需要 [gb] GB 的可用磁盘空间。
 DiskSpaceMBLabel=至少需要 [mb] MB 的可用磁盘空间。
 WizardSelectTasks=选择附加任务
 SelectTasksDesc=还要做哪些事？
