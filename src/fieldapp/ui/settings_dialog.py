@@ -306,6 +306,7 @@ class SettingsDialog(QDialog):
             except DomainError as e:
                 self.tabs.setCurrentIndex(i)
                 self.errors.show(e)
+                self.adjustSize()  # room for the message without squeezing the page
                 return
         self.prefs.sync()
         self.applied.emit()
