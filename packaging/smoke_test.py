@@ -1,6 +1,7 @@
 """Run a built desktop bundle as a cadre's laptop would, and fail loudly if any part is missing.
 
     python packaging/smoke_test.py dist/fieldapp            # the PyInstaller onedir folder
+    python packaging/smoke_test.py dist\\fieldapp            # on Windows (fieldapp-cli.exe, fieldapp.exe)
 
 What it checks, each through the bundled executable (not this Python):
 - `--help` and `--version` answer;
@@ -11,11 +12,14 @@ What it checks, each through the bundled executable (not this Python):
 - `check` reads the encrypted ledger back;
 - the desktop window starts offscreen and is still running 8 s later (it is then stopped).
 
-Exit status 0 only when all of it held; every step prints one line.
+Exit status 0 only when all of it held; every step prints one line. Runs on Linux and on
+Windows: there the command-line steps use the console twin `fieldapp-cli.exe` (the windowed
+`fieldapp.exe` has no stdout) and the window step uses `fieldapp.exe`.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -28,8 +32,10 @@ PASSWORD = "smoke-test-2026"
 DAY = "2026-11-18"  # demo data as of a fixed day: the same forms have records on every run
 
 
-def _exe(bundle: Path) -> Path:
-    for name in ("fieldapp", "fieldapp.exe"):
+def _exe(bundle: Path, windowed: bool = False) -> Path:
+    """The bundle's executable: for the command line (`windowed=False`) or the window."""
+    names = ("fieldapp.exe", "fieldapp") if windowed else ("fieldapp-cli.exe", "fieldapp.exe", "fieldapp")
+    for name in names:
         if (bundle / name).is_file():
             return bundle / name
     raise SystemExit(f"no fieldapp executable in {bundle}")
@@ -46,18 +52,35 @@ def _run(exe: Path, *args: str, env: dict[str, str], timeout: float = 300) -> st
     return done.stdout
 
 
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="smoke_test.py",
+        description=__doc__.split("\n\n", 1)[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("bundle", type=Path, help="the built folder (dist/fieldapp) or the installed one")
+    return parser.parse_args(argv)
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print(__doc__)
+    bundle = parse_args(argv).bundle.resolve()
+    if not bundle.is_dir():
+        print(f"no such folder: {bundle}", file=sys.stderr)
         return 2
-    exe = _exe(Path(argv[0]).resolve())
+    exe = _exe(bundle)
+    window_exe = _exe(bundle, windowed=True)
     work = Path(tempfile.mkdtemp(prefix="fieldapp-smoke-"))
+    home = work / "home"
     env = {
         **os.environ,
         "FIELDAPP_PASSWORD": PASSWORD,
         "FIELDAPP_DATA_DIR": str(work / "data"),
         "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(work / "home"),
+        # the runner's own preferences are never read or written: HOME on Linux, and on
+        # Windows the folders QSettings and platformdirs use
+        "HOME": str(home),
+        "APPDATA": str(home / "AppData" / "Roaming"),
+        "LOCALAPPDATA": str(home / "AppData" / "Local"),
     }
     try:
         assert "demo-data" in _run(exe, "--help", env=env)
@@ -88,7 +111,7 @@ def main(argv: list[str]) -> int:
             print(f"ok   print {form}: {len(files)} PDF(s)")
         _run(exe, "check", env=env)
         print("ok   check (every page of the encrypted ledger read back)")
-        window = subprocess.Popen([str(exe), "--data-dir", str(work / "data")], env=env)
+        window = subprocess.Popen([str(window_exe), "--data-dir", str(work / "data")], env=env)
         try:
             time.sleep(8)  # sign-in dialog up: the app must still be running, not crashed on start
             assert window.poll() is None, f"the window exited at start with {window.returncode}"

@@ -692,4 +692,16 @@ EN = {
     "正在打开…": "Opening…",
     "正在打开附件…": "Opening the attachment…",
     "这个附件不是照片（例如PDF），不能在这里显示。": "This attachment is not a photo (e.g. a PDF) and cannot be shown here.",
+    # 设置 → 自动备份
+    "自动备份": "Automatic backups",
+    "未选择：不自动备份": "Not chosen: no automatic backups",
+    " 小时": " h",
+    " 份": " copies",
+    "备份位置（另一个文件夹或U盘）": "Backup location (another folder or a USB stick)",
+    "每工作多少小时备份一次（1–168）": "Back up after how many hours of work (1–168)",
+    "保留最近几份（1–100）": "Keep the latest (1–100)",
+    "上次自动备份": "Last automatic backup",
+    "还没有": "Not yet",
+    "每次启动和每工作一段时间，都会把整个台账加密备份到这里并核对；超过份数的旧备份自动删除。备份位置不能在数据文件夹里面。": "At every start and after each stretch of work the whole ledger is backed up here, encrypted, and checked; older backups beyond the number kept are deleted. The location cannot be inside the data folder.",
+    "请填写完整的文件夹位置（如 E:\\台账备份 或 /media/U盘/台账备份），或点“选择…”。": "Enter the whole folder path (e.g. E:\\ledger-backups or /media/usb/ledger-backups), or click “Choose…”.",
 }

@@ -211,9 +211,72 @@ The program closes after the restore; open it again.</translation>
     </message>
 </context>
 <context>
+    <name>BackupPage</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="190" />
+        <source>未选择：不自动备份</source>
+        <translation>Not chosen: no automatic backups</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="191" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="200" />
+        <source> 小时</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="204" />
+        <source> 份</source>
+        <translation> copies</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="208" />
+        <source>备份位置（另一个文件夹或U盘）</source>
+        <translation>Backup location (another folder or a USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="209" />
+        <source>每工作多少小时备份一次（1–168）</source>
+        <translation>Back up after how many hours of work (1–168)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="210" />
+        <source>保留最近几份（1–100）</source>
+        <translation>Keep the latest (1–100)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="211" />
+        <source>上次自动备份</source>
+        <translation>Last automatic backup</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="214" />
+        <source>每次启动和每工作一段时间，都会把整个台账加密备份到这里并核对；超过份数的旧备份自动删除。备份位置不能在数据文件夹里面。</source>
+        <translation>At every start and after each stretch of work the whole ledger is backed up here, encrypted, and checked; older backups beyond the number kept are deleted. The location cannot be inside the data folder.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="224" />
+        <source>选择自动备份的位置（另一个文件夹或U盘）</source>
+        <translation>Choose where automatic backups go (another folder or a USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="235" />
+        <source>还没有</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="243" />
+        <source>请填写完整的文件夹位置（如 E:\台账备份 或 /media/U盘/台账备份），或点“选择…”。</source>
+        <translation>Enter the whole folder path (e.g. E:\ledger-backups or /media/usb/ledger-backups), or click “Choose…”.</translation>
+    </message>
+</context>
+<context>
     <name>CadrePage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="44" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="49" />
         <source>这台电脑上的走访、评定和转介都记在这位干部名下；打印的联系卡也用这些信息。</source>
         <translation>Visits, assessments and referrals entered on this computer are recorded under this cadre; printed contact cards use these details too.</translation>
     </message>
@@ -434,17 +497,17 @@ Press Enter or double-click to go on</translation>
 <context>
     <name>DibaoPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="78" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="83" />
         <source>如 900</source>
         <translation>e.g. 900</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="80" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="85" />
         <source>本地低保标准（元/月）</source>
         <translation>Local minimum-living standard (yuan/month)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="82" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="87" />
         <source>每年按当地民政部门公布的标准更新。困难类别按此标准计算；已记录的评定保留当时的标准。</source>
         <translation>Update it every year from the civil-affairs bureau's figure. Hardship categories are computed against it; recorded assessments keep the standard of their day.</translation>
     </message>
@@ -478,12 +541,12 @@ Press Enter or double-click to go on</translation>
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="152" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="157" />
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="157" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="162" />
         <source>语言在重新启动后生效。再摸底为期一个月（30天），从开始日期算起。</source>
         <translation>The language applies after a restart. The re-survey lasts one month (30 days) from its start date.</translation>
     </message>
@@ -1666,38 +1729,38 @@ To list them, obtain their consent first and record it on the file's “Relief a
         <translation>The public notice could not be generated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="752" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="776" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="755" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="779" />
         <source>无法打开打印预览</source>
         <translation>Cannot open the print preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="805" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="808" />
         <source>未登记同步（%1 条待上传）</source>
         <translation>Sync not enrolled (%1 changes waiting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="807" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="810" />
         <source>待同步 %1 条</source>
         <translation>%1 changes to sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="809" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="812" />
         <source>已全部同步</source>
         <translation>All synced</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="812" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="815" />
         <source>同步 → 与市总工会同步（Ctrl+Shift+S）</source>
         <translation>Sync → Sync with headquarters (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="822" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="825" />
         <source>使用说明</source>
         <translation>How to use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="824" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="827" />
         <source>1. 查找困难户：在左上角搜索框输入姓名、拼音首字母（如 zhs）、身份证号后几位、电话或村名。
 2. 打开档案：双击列表中的一户，或选中后按回车。
 3. 记录走访：选中一户后按 Ctrl+E，用 Tab 填写，回车保存。草稿自动保存。
@@ -1710,12 +1773,12 @@ To list them, obtain their consent first and record it on the file's “Relief a
 5. To do: due and overdue visits and follow-ups are listed on the right; double-click to open.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="837" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="840" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="838" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="841" />
         <source>工会结对帮扶台账 %1
 依据临会发〔2014〕20号、总工发〔2015〕14号。
 数据文件：%2</source>
@@ -2144,7 +2207,7 @@ Save, discard them, or keep editing?</translation>
 <context>
     <name>PrintingPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="114" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="119" />
         <source>（系统默认打印机）</source>
         <translation>(system default printer)</translation>
     </message>
@@ -2427,37 +2490,42 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="180" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="254" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="188" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="263" />
         <source>干部信息</source>
         <translation>Cadre</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="189" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="264" />
         <source>低保标准</source>
         <translation>Dibao standard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="190" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="265" />
         <source>打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="191" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="266" />
         <source>界面、再摸底与锁屏</source>
         <translation>Interface, re-survey and lock</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="203" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="267" />
+        <source>自动备份</source>
+        <translation>Automatic backups</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="282" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="205" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="284" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

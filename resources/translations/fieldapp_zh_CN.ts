@@ -211,9 +211,72 @@
     </message>
 </context>
 <context>
+    <name>BackupPage</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="190" />
+        <source>未选择：不自动备份</source>
+        <translation>未选择：不自动备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="191" />
+        <source>选择…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="200" />
+        <source> 小时</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="204" />
+        <source> 份</source>
+        <translation> 份</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="208" />
+        <source>备份位置（另一个文件夹或U盘）</source>
+        <translation>备份位置（另一个文件夹或U盘）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="209" />
+        <source>每工作多少小时备份一次（1–168）</source>
+        <translation>每工作多少小时备份一次（1–168）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="210" />
+        <source>保留最近几份（1–100）</source>
+        <translation>保留最近几份（1–100）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="211" />
+        <source>上次自动备份</source>
+        <translation>上次自动备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="214" />
+        <source>每次启动和每工作一段时间，都会把整个台账加密备份到这里并核对；超过份数的旧备份自动删除。备份位置不能在数据文件夹里面。</source>
+        <translation>每次启动和每工作一段时间，都会把整个台账加密备份到这里并核对；超过份数的旧备份自动删除。备份位置不能在数据文件夹里面。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="224" />
+        <source>选择自动备份的位置（另一个文件夹或U盘）</source>
+        <translation>选择自动备份的位置（另一个文件夹或U盘）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="235" />
+        <source>还没有</source>
+        <translation>还没有</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="243" />
+        <source>请填写完整的文件夹位置（如 E:\台账备份 或 /media/U盘/台账备份），或点“选择…”。</source>
+        <translation>请填写完整的文件夹位置（如 E:\台账备份 或 /media/U盘/台账备份），或点“选择…”。</translation>
+    </message>
+</context>
+<context>
     <name>CadrePage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="44" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="49" />
         <source>这台电脑上的走访、评定和转介都记在这位干部名下；打印的联系卡也用这些信息。</source>
         <translation>这台电脑上的走访、评定和转介都记在这位干部名下；打印的联系卡也用这些信息。</translation>
     </message>
@@ -434,17 +497,17 @@
 <context>
     <name>DibaoPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="78" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="83" />
         <source>如 900</source>
         <translation>如 900</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="80" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="85" />
         <source>本地低保标准（元/月）</source>
         <translation>本地低保标准（元/月）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="82" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="87" />
         <source>每年按当地民政部门公布的标准更新。困难类别按此标准计算；已记录的评定保留当时的标准。</source>
         <translation>每年按当地民政部门公布的标准更新。困难类别按此标准计算；已记录的评定保留当时的标准。</translation>
     </message>
@@ -478,12 +541,12 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="152" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="157" />
         <source> 分钟</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="157" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="162" />
         <source>语言在重新启动后生效。再摸底为期一个月（30天），从开始日期算起。</source>
         <translation>语言在重新启动后生效。再摸底为期一个月（30天），从开始日期算起。</translation>
     </message>
@@ -1666,38 +1729,38 @@
         <translation>公示名单未能生成</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="752" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="776" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="755" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="779" />
         <source>无法打开打印预览</source>
         <translation>无法打开打印预览</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="805" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="808" />
         <source>未登记同步（%1 条待上传）</source>
         <translation>未登记同步（%1 条待上传）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="807" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="810" />
         <source>待同步 %1 条</source>
         <translation>待同步 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="809" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="812" />
         <source>已全部同步</source>
         <translation>已全部同步</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="812" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="815" />
         <source>同步 → 与市总工会同步（Ctrl+Shift+S）</source>
         <translation>同步 → 与市总工会同步（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="822" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="825" />
         <source>使用说明</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="824" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="827" />
         <source>1. 查找困难户：在左上角搜索框输入姓名、拼音首字母（如 zhs）、身份证号后几位、电话或村名。
 2. 打开档案：双击列表中的一户，或选中后按回车。
 3. 记录走访：选中一户后按 Ctrl+E，用 Tab 填写，回车保存。草稿自动保存。
@@ -1710,12 +1773,12 @@
 5. 待办：右侧列出到期和逾期的走访与转介跟进，双击打开。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="837" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="840" />
         <source>关于</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="838" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="841" />
         <source>工会结对帮扶台账 %1
 依据临会发〔2014〕20号、总工发〔2015〕14号。
 数据文件：%2</source>
@@ -2144,7 +2207,7 @@
 <context>
     <name>PrintingPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="114" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="119" />
         <source>（系统默认打印机）</source>
         <translation>（系统默认打印机）</translation>
     </message>
@@ -2427,37 +2490,42 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="180" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="254" />
         <source>设置</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="188" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="263" />
         <source>干部信息</source>
         <translation>干部信息</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="189" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="264" />
         <source>低保标准</source>
         <translation>低保标准</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="190" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="265" />
         <source>打印</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="191" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="266" />
         <source>界面、再摸底与锁屏</source>
         <translation>界面、再摸底与锁屏</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="203" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="267" />
+        <source>自动备份</source>
+        <translation>自动备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="282" />
         <source>确定</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="205" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="284" />
         <source>取消</source>
         <translation>取消</translation>
     </message>

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldapp.domain.errors import RuleViolation
 from fieldapp.security import vault
 from fieldapp.services.settings import _get, _put
 from fieldapp.storage import backups
@@ -20,6 +21,12 @@ TARGET_KEY = "backup_target"
 EVERY_KEY = "backup_every_hours"
 KEEP_KEY = "backup_keep"
 LAST_KEY = "backup_last_at"
+EVERY_RANGE = (1, 24 * 7)  # hours between automatic backups
+KEEP_RANGE = (1, 100)  # backups kept in the chosen location
+
+
+class BackupSettingsError(RuleViolation, backups.BackupError):
+    """A refused backup setting; `field` names it (backup_target, backup_every_hours, backup_keep)."""
 
 
 @dataclass(frozen=True)
@@ -42,15 +49,23 @@ def get_settings(db: Database) -> BackupSettings:
 
 
 def set_settings(db: Database, target: Path | None, every_hours: int, keep: int) -> BackupSettings:
-    if not 1 <= every_hours <= 24 * 7:
-        raise backups.BackupError("自动备份的间隔应为 1 到 168 小时。")
-    if not 1 <= keep <= 100:
-        raise backups.BackupError("保留的备份份数应为 1 到 100。")
+    """Keep the second location, the interval and how many backups to keep (in the ledger).
+
+    A new location gets its first backup at the next check (the interval starts again there)."""
+    if not EVERY_RANGE[0] <= every_hours <= EVERY_RANGE[1]:
+        raise BackupSettingsError("backup_every_hours", "自动备份的间隔应为 1 到 168 小时。")
+    if not KEEP_RANGE[0] <= keep <= KEEP_RANGE[1]:
+        raise BackupSettingsError("backup_keep", "保留的备份份数应为 1 到 100。")
     if target is not None:
         target = target.expanduser().absolute()
         if target == db.path.parent.absolute() or db.path.parent.absolute() in target.parents:
-            raise backups.BackupError("备份位置不能在数据文件夹里面：请选另一个文件夹或U盘。")
+            raise BackupSettingsError(
+                "backup_target", "备份位置不能在数据文件夹里面：请选另一个文件夹或U盘。"
+            )
+    before = get_settings(db).target
     with db.session() as s:
+        if target != before:
+            _put(s, LAST_KEY, "")  # the new location has no backup yet: due at once
         _put(s, TARGET_KEY, str(target) if target else "")
         _put(s, EVERY_KEY, str(every_hours))
         _put(s, KEEP_KEY, str(keep))

@@ -1,6 +1,7 @@
 """Automatic backups while the app runs: one at start-up, then whenever `every_hours` of work
-have passed since the last one (checked every few minutes), into the location chosen with
-`fieldapp backup --set-target` (services/backups.py). Runs off the GUI thread; the outcome
+have passed since the last one (checked every few minutes, and when 设置 is saved), into the
+location chosen in 文件 → 备份位置…, 设置 → 自动备份 or with `fieldapp backup --set-target`
+(services/backups.py). Runs off the GUI thread; the outcome
 goes to the status bar, a failure in plain Chinese and kept there until the next success."""
 
 from __future__ import annotations

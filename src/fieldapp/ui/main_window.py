@@ -736,6 +736,9 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.prefs, self.db, self)
         dialog.applied.connect(self.refresh)
+        autobackup = getattr(self, "autobackup", None)
+        if autobackup is not None:  # a new backup location gets its first backup at once
+            dialog.applied.connect(autobackup.check)
         if self.locker is not None:
             locker = self.locker
             dialog.applied.connect(lambda: locker.set_idle_minutes(self.prefs.get(opts.LOCK_MINUTES)))

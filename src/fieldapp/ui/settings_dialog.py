@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from fieldapp.domain.errors import DomainError
+from fieldapp.domain.errors import DomainError, RuleViolation
 from fieldapp.domain.money import format_yuan
-from fieldapp.services import cadres
+from fieldapp.services import backups, cadres
 from fieldapp.services import settings as ledger_settings
 from fieldapp.storage.db import Database
 from fieldapp.ui import settings as opts
@@ -171,6 +176,75 @@ class GeneralPage(QWidget):
         self.prefs.set(opts.LOCK_MINUTES, self.lock_minutes.value())
 
 
+class BackupPage(QWidget):
+    """Automatic backups: the second location, every N hours, keep K (ledger data, like 低保).
+
+    The same settings as `fieldapp backup --set-target/--every-hours/--keep`; the running app's
+    automatic backup (ui/autobackup.py) reads them at each check."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.target = QLineEdit(self)
+        self.target.setObjectName("backupTarget")
+        self.target.setPlaceholderText(self.tr("未选择：不自动备份"))
+        self.choose = QPushButton(self.tr("选择…"), self)
+        self.choose.setObjectName("backupChoose")
+        self.choose.clicked.connect(self._choose)
+        row = QHBoxLayout()
+        row.addWidget(self.target, 1)
+        row.addWidget(self.choose)
+        self.every = QSpinBox(self)
+        self.every.setObjectName("backupEveryHours")
+        self.every.setRange(*backups.EVERY_RANGE)
+        self.every.setSuffix(self.tr(" 小时"))
+        self.keep = QSpinBox(self)
+        self.keep.setObjectName("backupKeep")
+        self.keep.setRange(*backups.KEEP_RANGE)
+        self.keep.setSuffix(self.tr(" 份"))
+        self.last = QLabel(self)
+        self.last.setObjectName("backupLast")
+        form = QFormLayout(self)
+        form.addRow(self.tr("备份位置（另一个文件夹或U盘）"), row)
+        form.addRow(self.tr("每工作多少小时备份一次（1–168）"), self.every)
+        form.addRow(self.tr("保留最近几份（1–100）"), self.keep)
+        form.addRow(self.tr("上次自动备份"), self.last)
+        hint = QLabel(
+            self.tr(
+                "每次启动和每工作一段时间，都会把整个台账加密备份到这里并核对；超过份数的旧备份自动删除。备份位置不能在数据文件夹里面。"
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #666;")
+        form.addRow(hint)
+
+    def _choose(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("选择自动备份的位置（另一个文件夹或U盘）"), self.target.text()
+        )
+        if folder:
+            self.target.setText(folder)
+
+    def load(self) -> None:
+        cfg = backups.get_settings(self.db)
+        self.target.setText(str(cfg.target) if cfg.target else "")
+        self.every.setValue(cfg.every_hours)
+        self.keep.setValue(cfg.keep)
+        self.last.setText(
+            cfg.last_at.astimezone().strftime("%Y-%m-%d %H:%M") if cfg.last_at else self.tr("还没有")
+        )
+
+    def save(self) -> None:
+        text = self.target.text().strip()
+        if text and not Path(text).expanduser().is_absolute():
+            raise RuleViolation(
+                "backup_target",
+                self.tr("请填写完整的文件夹位置（如 E:\\台账备份 或 /media/U盘/台账备份），或点“选择…”。"),
+            )
+        backups.set_settings(self.db, Path(text) if text else None, self.every.value(), self.keep.value())
+
+
 class SettingsDialog(QDialog):
     applied = Signal()
 
@@ -184,17 +258,22 @@ class SettingsDialog(QDialog):
         self.dibao = DibaoPage(db, self)
         self.printing = PrintingPage(prefs, self)
         self.general = GeneralPage(prefs, self)
+        self.backup = BackupPage(db, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.cadre, self.tr("干部信息"))
         self.tabs.addTab(self.dibao, self.tr("低保标准"))
         self.tabs.addTab(self.printing, self.tr("打印"))
         self.tabs.addTab(self.general, self.tr("界面、再摸底与锁屏"))
+        self.tabs.addTab(self.backup, self.tr("自动备份"))
         self.errors = FieldErrors(
             QLabel(self),
             {
                 "dibao_standard_fen": self.dibao.dibao,
                 "name": self.cadre.name,
                 "phone": self.cadre.phone,
+                "backup_target": self.backup.target,
+                "backup_every_hours": self.backup.every,
+                "backup_keep": self.backup.keep,
             },
         )
         buttons = QDialogButtonBox(
@@ -209,11 +288,12 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.errors.label)
         layout.addWidget(buttons)
-        self.pages: tuple[CadrePage | DibaoPage | PrintingPage | GeneralPage, ...] = (
+        self.pages: tuple[CadrePage | DibaoPage | PrintingPage | GeneralPage | BackupPage, ...] = (
             self.cadre,
             self.dibao,
             self.printing,
             self.general,
+            self.backup,
         )
         for page in self.pages:
             page.load()
@@ -226,6 +306,7 @@ class SettingsDialog(QDialog):
             except DomainError as e:
                 self.tabs.setCurrentIndex(i)
                 self.errors.show(e)
+                self.adjustSize()  # room for the message without squeezing the page
                 return
         self.prefs.sync()
         self.applied.emit()
