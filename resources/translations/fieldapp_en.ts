@@ -134,54 +134,54 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../src/fieldapp/ui/autobackup.py" line="51" />
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="52" />
         <source>已自动备份并核对：%1</source>
         <translation>Backed up automatically and checked: %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/autobackup.py" line="55" />
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="56" />
         <source>自动备份没有完成：%1</source>
         <translation>Automatic backup not done: %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/autobackup.py" line="65" />
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="66" />
         <source>选择自动备份的位置（另一个文件夹或U盘）</source>
         <translation>Choose where automatic backups go (another folder or a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/autobackup.py" line="74" />
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="75" />
         <source>备份没有完成</source>
         <translation>Backup not done</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/autobackup.py" line="78" />
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="79" />
         <source>备份位置</source>
         <translation>Backup location</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/autobackup.py" line="79" />
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="80" />
         <source>今后每次启动和每工作 %1 小时都会备份到 %2（保留最近 %3 份）。
 已备份并核对：%4</source>
         <translation>From now on a backup goes to %2 at every start and every %1 hours of work (the last %3 are kept).
 Backed up and checked: %4</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/autobackup.py" line="102" />
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="103" />
         <source>选择要恢复的备份（fieldapp-backup-… 文件夹）</source>
         <translation>Choose the backup to restore (a fieldapp-backup-… folder)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/autobackup.py" line="110" />
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="111" />
         <source>这个备份属于另一个台账（或另一份恢复码），不能在这里恢复。在新电脑上请用命令 fieldapp restore 备份文件夹 --code 恢复码。</source>
         <translation>This backup belongs to another ledger (or another recovery code) and cannot be restored here. On a new computer use the command fieldapp restore BACKUP_FOLDER --code RECOVERY_CODE.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/autobackup.py" line="116" />
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="117" />
         <source>不能用这个备份恢复</source>
         <translation>Cannot restore from this backup</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/autobackup.py" line="118" />
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="119" />
         <source>用 %1 的备份替换现在的台账？
 现在的台账会移到数据文件夹中的 replaced-before-restore-… 文件夹，不会删除。
 恢复后程序将关闭，请重新打开。</source>
@@ -190,22 +190,22 @@ The current ledger is moved to a replaced-before-restore-… folder in the data 
 The program closes after the restore; open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/autobackup.py" line="125" />
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="126" />
         <source>从备份恢复</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/autobackup.py" line="137" />
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="138" />
         <source>恢复没有完成</source>
         <translation>Restore not done</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/autobackup.py" line="142" />
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="143" />
         <source>已从备份恢复</source>
         <translation>Restored from the backup</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/autobackup.py" line="143" />
+        <location filename="../../src/fieldapp/ui/autobackup.py" line="144" />
         <source>已恢复 %1 的备份。原来的台账在 %2。程序现在关闭，请重新打开。</source>
         <translation>The backup of %1 is restored. The previous ledger is in %2. The program closes now; open it again.</translation>
     </message>
