@@ -272,6 +272,8 @@ def _creation_claim(data_dir: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # closing releases the lock (and so does the process ending)
+        if vault_exists(data_dir):  # made: the claim has served (a wipe then leaves nothing behind)
+            (data_dir / CLAIM_NAME).unlink(missing_ok=True)
 
 
 def _lock_exclusive(fd: int) -> None:

@@ -4,6 +4,8 @@ viewing is recorded in the audit log like opening the file."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
@@ -16,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.vocab import AuditAction
+from fieldapp.domain.vocab import AttachmentKind, AuditAction
 from fieldapp.services import audit, records
 from fieldapp.storage.db import Database
-from fieldapp.storage.models import Attachment
 from fieldapp.ui import messages
 from fieldapp.ui.ops import Op
 from fieldapp.ui.vocab_text import label
@@ -27,10 +28,19 @@ from fieldapp.ui.vocab_text import label
 ZOOM_STEP = 1.25
 
 
+class ShownAttachment(Protocol):
+    """What the viewer reads of an attachment row (the widgets never import the storage models)."""
+
+    file_name: str
+    kind: AttachmentKind
+    sha256: str
+    household_id: str
+
+
 class AttachmentViewer(QDialog):
     """One attachment, fitted to the window; 放大 / 缩小 (Ctrl++ / Ctrl+-), 适应窗口 (Ctrl+0)."""
 
-    def __init__(self, db: Database, attachment: Attachment, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, attachment: ShownAttachment, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("attachmentViewer")
         self.setWindowTitle(
