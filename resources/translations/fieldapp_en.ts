@@ -294,139 +294,139 @@ The program closes after the restore; open it again.</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="52" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="54" />
         <source>结对情况（每名干部2–4户）</source>
         <translation>Pairing (2–4 households per cadre)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="65" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="67" />
         <source>再摸底进度</source>
         <translation>Re-survey progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="75" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="77" />
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="92" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="94" />
         <source>走访期：%1 至 %2</source>
         <translation>Visit period: %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="95" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="97" />
         <source>%1（市总工会安排）</source>
         <translation>%1 (set by the city federation)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="98" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="100" />
         <source>已过走访期，仍有 %1 户未入户走访</source>
         <translation>The visit period is over; %1 households were not visited</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="104" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="106" />
         <source>已入户走访 %1 户，待走访 %2 户</source>
         <translation>%1 households visited, %2 to visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="111" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="113" />
         <source>我（%1）已结对 %2 户</source>
         <translation>I (%1) am paired with %2 households</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="114" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="116" />
         <source>符合要求</source>
         <translation>within the rule</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="118" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="120" />
         <source>尚未设置“我是哪位干部”：在 设置 → 干部信息 中填写姓名。</source>
         <translation>You have not said which cadre you are: enter your name under Settings → Cadre.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="125" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="127" />
         <source>户</source>
         <translation>households</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="136" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="138" />
         <source>待办（%1 项，其中逾期 %2 项）</source>
         <translation>To do (%1 items, %2 overdue)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="141" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="143" />
         <source>没有到期的走访和转介跟进。</source>
         <translation>No visits or referral follow-ups are due.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="144" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="146" />
         <source>走访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="144" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="146" />
         <source>跟进</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="146" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="148" />
         <source>逾期 %1 天</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="149" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="151" />
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="152" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="154" />
         <source>%1 天后到期</source>
         <translation>due in %1 days</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="165" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="168" />
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="166" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="169" />
         <source>转介</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="167" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="170" />
         <source>困难户信息</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="168" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="171" />
         <source>家庭成员</source>
         <translation>Family members</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="169" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="172" />
         <source>救助发放</source>
         <translation>Relief paid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="170" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="173" />
         <source>同意登记</source>
         <translation>Consent record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="171" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="174" />
         <source>困难评定</source>
         <translation>Hardship assessment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="177" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="180" />
         <source>【草稿】%1　%2未保存（%3）
 回车或双击继续填写</source>
         <translation>[Draft] %1: %2 not saved (%3)
 Press Enter or double-click to go on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="178" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="181" />
         <source>新建困难户</source>
         <translation>New household</translation>
     </message>
@@ -605,32 +605,32 @@ Press Enter or double-click to go on</translation>
 <context>
     <name>HouseholdListPanel</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="305" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="306" />
         <source>搜索：姓名、拼音首字母（如 zhs）、身份证号后几位、电话、村名</source>
         <translation>Search: name, pinyin initials (e.g. zhs), end of ID number, phone, village</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="310" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="311" />
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="313" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="314" />
         <source>未评定</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="316" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="317" />
         <source>全部致困原因</source>
         <translation>All causes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="319" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="320" />
         <source>只看我结对的</source>
         <translation>Only mine</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="403" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="404" />
         <source>显示 %1 户，共 %2 户</source>
         <translation>Showing %1 of %2 households</translation>
     </message>
@@ -656,7 +656,7 @@ Press Enter or double-click to go on</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/profile.py" line="138" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="326" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
         <source>新建转介</source>
         <translation>New referral</translation>
     </message>
@@ -811,302 +811,328 @@ Press Enter or double-click to go on</translation>
         <translation>No employment, training, income, social insurance, expenses or arrears recorded yet. They can be recorded with a visit.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="284" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="282" />
+        <source>有变化</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="285" />
         <source>最新情况（%1）</source>
         <translation>Latest (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="284" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="285" />
         <source>%1 的登记</source>
         <translation>Recorded on %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="288" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="289" />
         <source>　走访时登记</source>
         <translation>  recorded at a visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="314" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="315" />
         <source>转介事项</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="315" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="316" />
         <source>接收单位</source>
         <translation>Receiving body</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="316" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="317" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="317" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="318" />
         <source>转介日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="318" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="319" />
         <source>跟进日期</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="328" />
         <source>变更状态…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="329" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="391" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="394" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="330" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="392" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="395" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="581" />
         <source>修改…</source>
         <translation>Correct…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="331" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="332" />
         <source>更正接收单位、原因、日期或涉及成员，须写明修改原因</source>
         <translation>Correct the receiving body, reason, date or member; a reason for the correction is required</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="335" />
         <source>打印转介单…</source>
         <translation>Print referral slip…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="338" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="339" />
         <source>转介单带回执联和二维码，随当事人交接收单位；身份证号和电话默认隐去中间部分。在本页按 Ctrl+P 打印选中的转介单</source>
         <translation>The slip has a return stub and a QR code and goes with the person to the receiving body; ID and phone numbers are masked unless you choose to show them. Ctrl+P on this tab prints the selected referral's slip</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="393" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="394" />
         <source>更正选中的救助发放，须写明修改原因</source>
         <translation>Correct the selected relief payment; a reason is required</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="396" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="397" />
         <source>更正选中的同意记录，须写明修改原因</source>
         <translation>Correct the selected consent; a reason is required</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="435" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="436" />
         <source>查看(&amp;V)…</source>
         <translation>&amp;View…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="437" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="438" />
         <source>查看选中的照片（双击也可以）；查看会记入审计记录</source>
         <translation>View the selected photo (or double-click it); viewing is recorded in the audit log</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="566" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="567" />
         <source>走访记录（%1）(&amp;3)</source>
         <translation>Visits (%1) (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="567" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="568" />
         <source>转介（%1）(&amp;4)</source>
         <translation>Referrals (%1) (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="568" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="569" />
         <source>附件（%1）(&amp;6)</source>
         <translation>Attachments (%1) (&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="359" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="360" />
         <source>状态记录</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="372" />
         <source>项目</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="372" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="372" />
         <source>发放日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="425" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="372" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="377" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="378" />
         <source>同意事项</source>
         <translation>Consent for</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="378" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="379" />
         <source>是否同意</source>
         <translation>Given</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="379" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="380" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="380" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="381" />
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="381" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="382" />
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="385" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="386" />
         <source>登记救助…</source>
         <translation>Record relief…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="387" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="388" />
         <source>登记同意…</source>
         <translation>Record consent…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="405" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="406" />
         <source>救助发放</source>
         <translation>Relief paid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="410" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="411" />
         <source>个人信息处理同意（《个人信息保护法》第29条等）</source>
         <translation>Consents to processing personal information (PIPL Art. 29 etc.)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="425" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="445" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="446" />
         <source>材料类别</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="425" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="425" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="425" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
         <source>添加时间</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="432" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="433" />
         <source>从电脑选择照片或文件…</source>
         <translation>Choose a photo or file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="460" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="461" />
         <source>（无户主）</source>
         <translation>(no head)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="462" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="463" />
         <source>（已移交，只读）</source>
         <translation> (handed over, read-only)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="466" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="467" />
         <source>该户已由市总工会移交给“%1”，本机只能查看</source>
         <translation>Headquarters handed this household to '%1'; read-only here</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="470" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="471" />
         <source>未评定</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="476" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="663" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="477" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="666" />
         <source>（待补充）</source>
         <translation>(missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="479" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="480" />
         <source>未结对</source>
         <translation>not paired</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="489" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="490" />
         <source>资料齐全</source>
         <translation>complete</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="543" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="544" />
         <source>同意</source>
         <translation>given</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="543" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="544" />
         <source>撤回</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="584" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="576" />
+        <source>还没有走访记录。点“记录走访”开始。</source>
+        <translation>No visits yet. Click “Record a visit” to start.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="580" />
+        <source>下次走访</source>
+        <translation>Next visit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="580" />
+        <source>打印走访记录表…</source>
+        <translation>Print visit record…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="581" />
+        <source>作废…</source>
+        <translation>Void…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="587" />
         <source>见到</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="585" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="588" />
         <source>生活状况</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="586" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="589" />
         <source>利益诉求</source>
         <translation>Demands</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="587" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="590" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="712" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="715" />
         <source>删除家庭成员</source>
         <translation>Remove family member</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="713" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="716" />
         <source>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</source>
         <translation>Remove “%1”? The record stays in the history and headquarters can restore it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="719" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="722" />
         <source>未能删除</source>
         <translation>Not removed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="753" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="756" />
         <source>选择材料照片或文件</source>
         <translation>Choose a document photo or file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="755" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="758" />
         <source>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>Images and PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="774" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="777" />
         <source>附件未能添加</source>
         <translation>Attachment not added</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="776" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="779" />
         <source>正在复制附件…</source>
         <translation>Copying the attachment…</translation>
     </message>
@@ -1114,64 +1140,64 @@ Press Enter or double-click to go on</translation>
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="103" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="104" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="104" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="105" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="105" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="106" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="106" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="107" />
         <source>所在村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="107" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="108" />
         <source>困难类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="108" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="109" />
         <source>主要致困原因</source>
         <translation>Main cause</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="109" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="110" />
         <source>结对干部</source>
         <translation>Paired cadre</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="110" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="111" />
         <source>人口</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="275" />
         <location filename="../../src/fieldapp/ui/household_list.py" line="276" />
         <location filename="../../src/fieldapp/ui/household_list.py" line="277" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="278" />
         <source>（待补充）</source>
         <translation>(missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="278" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="279" />
         <source>未评定</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="280" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="281" />
         <source>未结对</source>
         <translation>not paired</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="264" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="265" />
         <source>单击显示完整号码（会记入审计记录）</source>
         <translation>Click to show the full number (recorded in the audit log)</translation>
     </message>
@@ -1179,140 +1205,140 @@ Press Enter or double-click to go on</translation>
 <context>
     <name>Item19Section</name>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="42" />
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="102" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="43" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="103" />
         <source>就业</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="43" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="44" />
         <source>培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="44" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="45" />
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="45" />
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="115" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="46" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="116" />
         <source>社保</source>
         <translation>Social insurance</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="46" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="47" />
         <source>生活支出</source>
         <translation>Living expenses</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="47" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="48" />
         <source>欠薪</source>
         <translation>Wage arrears</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="54" />
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="62" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="55" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="63" />
         <source>未填</source>
         <translation>not filled in</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="87" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="88" />
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="93" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="94" />
         <source>所获证书</source>
         <translation>Certificate obtained</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="105" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="106" />
         <source>月收入(元)</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="107" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="108" />
         <source>培训 希望/已参加</source>
         <translation>Training wanted/received</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="198" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="199" />
         <source>就业、培训、收入、社保、支出、欠薪（第十九条）</source>
         <translation>Employment, training, income, social insurance, expenses, wage arrears (item 19)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="212" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="213" />
         <source>上次登记：%1</source>
         <translation>Last recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="216" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="217" />
         <source>尚未登记过，请直接填写下面的情况；不填的项目记为“未填”。</source>
         <translation>Nothing recorded yet: type the figures below; anything left blank is recorded as not filled in.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="224" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="225" />
         <source>全部无变化(&amp;0)</source>
         <translation>All unchanged (&amp;0)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="241" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="242" />
         <source>无变化(&amp;%1)</source>
         <translation>Unchanged (&amp;%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="268" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="269" />
         <source>欠薪单位</source>
         <translation>Employer owing wages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="272" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="273" />
         <source>反映日期 如 2026-10-09</source>
         <translation>Reported on, e.g. 2026-10-09</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="277" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="278" />
         <source>家庭年收入(元)</source>
         <translation>Annual household income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="280" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="281" />
         <source>食品</source>
         <translation>Food</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="281" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="282" />
         <source>住房</source>
         <translation>Housing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="282" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="283" />
         <source>医疗</source>
         <translation>Medical</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="283" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="284" />
         <source>子女上学</source>
         <translation>Children's schooling</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="284" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="285" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="286" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="287" />
         <source>年支出(元)</source>
         <translation>Yearly expenses (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="292" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="293" />
         <source>被拖欠工资(元)</source>
         <translation>Wages owed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="305" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="306" />
         <source>该户没有劳动年龄（16–64岁）的成员。</source>
         <translation>This household has no member of working age (16–64).</translation>
     </message>
@@ -3839,6 +3865,186 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
         <location filename="../../src/fieldapp/ui/vocab_text.py" line="183" />
         <source>人均月收入不低于低保标准的2倍</source>
         <translation>income per head at least twice the dibao standard</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="185" />
+        <source>本地务工</source>
+        <translation>Working locally</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="186" />
+        <source>外出务工</source>
+        <translation>Working away from home</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="187" />
+        <source>自主创业/个体经营</source>
+        <translation>Self-employed / own business</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="188" />
+        <source>失业（有劳动能力）</source>
+        <translation>Unemployed (able to work)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="189" />
+        <source>不工作（无劳动能力等）</source>
+        <translation>Not working (unable to work etc.)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="190" />
+        <source>职业技能培训</source>
+        <translation>Vocational skills training</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="191" />
+        <source>创业培训</source>
+        <translation>Entrepreneurship training</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="192" />
+        <source>安全生产培训</source>
+        <translation>Work safety training</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="193" />
+        <source>转岗转业培训</source>
+        <translation>Job transfer training</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="194" />
+        <source>文化素质培训</source>
+        <translation>Literacy and general education</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="195" />
+        <source>其他培训</source>
+        <translation>Other training</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="196" />
+        <source>养老保险</source>
+        <translation>Pension insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="197" />
+        <source>医疗保险</source>
+        <translation>Medical insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="198" />
+        <source>工伤保险</source>
+        <translation>Work injury insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="199" />
+        <source>失业保险</source>
+        <translation>Unemployment insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="200" />
+        <source>生育保险</source>
+        <translation>Maternity insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="201" />
+        <source>食品</source>
+        <translation>Food</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="202" />
+        <source>住房</source>
+        <translation>Housing</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="203" />
+        <source>医疗</source>
+        <translation>Medical</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="204" />
+        <source>未填</source>
+        <translation>not filled in</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="205" />
+        <source>元</source>
+        <translation> yuan</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="206" />
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="207" />
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="208" />
+        <source>希望：%1，已参加：%2</source>
+        <translation>wants: %1, attended: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="209" />
+        <source>，证书：%1</source>
+        <translation>, certificate: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="210" />
+        <source>家庭年收入 %1</source>
+        <translation>household income %1 a year</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="211" />
+        <source>月收入 %1</source>
+        <translation>income %1 a month</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="212" />
+        <source>无欠薪</source>
+        <translation>No unpaid wages</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="213" />
+        <source>，%1 已反映</source>
+        <translation>, reported on %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="214" />
+        <source>（已删除的成员）</source>
+        <translation>(deleted member)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="215" />
+        <source>所在村（社区）</source>
+        <translation>Village (community)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="216" />
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="217" />
+        <source>户主身份证号</source>
+        <translation>Head's ID number</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="218" />
+        <source>上次走访 %1</source>
+        <translation>Last visit %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="219" />
+        <source>尚未走访</source>
+        <translation>Not visited yet</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="220" />
+        <source>转介跟进：%1（%2，%3）</source>
+        <translation>Referral follow-up: %1 (%2, %3)</translation>
     </message>
 </context>
 <context>
