@@ -4,8 +4,9 @@ apart from data (names typed by the cadre); every vocabulary goes through one me
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import Enum
 
 import pytest
@@ -23,11 +24,12 @@ from pytestqt.qtbot import QtBot
 from tests.test_ui_workbench import _household, cadre, open_window, wait_ops  # noqa: F401
 
 from fieldapp.domain import vocab
+from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.referrals import catalogue
 from fieldapp.services import referrals
 from fieldapp.storage.db import Database
+from fieldapp.ui import domain_text, vocab_text
 from fieldapp.ui import settings as opts
-from fieldapp.ui import vocab_text
 from fieldapp.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("answers")
@@ -286,3 +288,58 @@ def test_the_workbench_and_a_household_file_in_chinese_show_no_stray_english(
     ]
 
     assert "\n".join(stray) == ""
+
+
+# --- the domain's validation messages ---------------------------------------------------------
+
+
+def _refusal(call: Callable[[], object]) -> ValidationError:
+    with pytest.raises(ValidationError) as caught:
+        call()
+    return caught.value
+
+
+def test_the_domains_messages_are_shown_in_english(qtbot: QtBot, english: None) -> None:
+    from fieldapp.domain.idcard import make_id_number, parse_id_number
+    from fieldapp.domain.phone import normalize_phone
+    from fieldapp.ui import messages
+
+    good = make_id_number("371302", dt.date(1980, 5, 1), 11)
+    wrong = good[:17] + ("0" if good[17] != "0" else "1")
+    id_error = _refusal(lambda: parse_id_number(wrong))
+    assert "校验位错误" in str(id_error)  # the domain speaks Chinese…
+    text = messages.error_text(id_error)  # …the user reads English
+    assert f"ID number: wrong check digit (the last character should be {good[17]})" in text
+    assert not HAN.search(text)
+
+    phone_error = _refusal(lambda: normalize_phone("12345678901", label="本人电话"))
+    text = messages.error_text(phone_error)
+    assert "Own phone: the second digit of mobile number 12345678901 should be 3–9" in text
+    assert not HAN.search(text)
+
+    future = _refusal(lambda: parse_id_number(make_id_number("371302", dt.date(2030, 1, 1), 11)))
+    assert domain_text.problem(future.problems[0]) == "ID number: birth date 2030-01-01 is after today"
+
+
+def test_the_domains_messages_stay_as_written_in_chinese() -> None:
+    from fieldapp.domain.money import parse_yuan
+
+    error = _refusal(lambda: parse_yuan("abc", field_name="amount_fen", label="救助金额"))
+    assert domain_text.problem(error.problems[0]) == "救助金额：“abc”不是金额" == str(error)
+
+
+def test_a_form_shows_a_domain_refusal_in_english(
+    qtbot: QtBot,
+    db: Database,
+    prefs: opts.AppSettings,
+    cadre: str,  # noqa: F811
+    english: None,
+) -> None:
+    hid = _household(db, cadre)
+    window = open_window(qtbot, db, prefs)
+    relief = window.add_record(hid, "relief")
+    relief.amount.setValue(0)  # type: ignore[attr-defined]
+    relief.save()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: relief.errors.label.isVisible(), timeout=10000)  # type: ignore[attr-defined]
+    shown = relief.errors.label.text()  # type: ignore[attr-defined]
+    assert shown == "Amount: must be more than 0"

@@ -450,6 +450,259 @@
     </message>
 </context>
 <context>
+    <name>Domain</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="25" />
+        <source>不能为空</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="26" />
+        <source>晚于今天</source>
+        <translation>晚于今天</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="27" />
+        <source>不能晚于今天</source>
+        <translation>不能晚于今天</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="28" />
+        <source>不能为负数</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="29" />
+        <source>应大于0</source>
+        <translation>应大于0</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="30" />
+        <source>“%1”不是金额</source>
+        <translation>“%1”不是金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="31" />
+        <source>不能为负数（%1）</source>
+        <translation>不能为负数（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="32" />
+        <source>最多精确到分（%1）</source>
+        <translation>最多精确到分（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="33" />
+        <source>请填写整数金额（元），不填表示未填</source>
+        <translation>请填写整数金额（元），不填表示未填</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="34" />
+        <source>应为整数金额（元）</source>
+        <translation>应为整数金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="35" />
+        <source>不应超过%1元，请核对是否多输了0</source>
+        <translation>不应超过%1元，请核对是否多输了0</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="37" />
+        <source>校验位错误（最后一位应为 %1，请核对号码）</source>
+        <translation>校验位错误（最后一位应为 %1，请核对号码）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="38" />
+        <source>应为18位（现为%1位）</source>
+        <translation>应为18位（现为%1位）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="39" />
+        <source>前17位应为数字，最后一位为数字或X</source>
+        <translation>前17位应为数字，最后一位为数字或X</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="40" />
+        <source>15位旧身份证号应全部为数字</source>
+        <translation>15位旧身份证号应全部为数字</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="41" />
+        <source>出生日期 %1 不存在</source>
+        <translation>出生日期 %1 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="42" />
+        <source>出生日期 %1 晚于今天</source>
+        <translation>出生日期 %1 晚于今天</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="43" />
+        <source>与身份证号中的出生日期 %1 不一致</source>
+        <translation>与身份证号中的出生日期 %1 不一致</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="44" />
+        <source>与身份证号不一致（号码显示为%1）</source>
+        <translation>与身份证号不一致（号码显示为%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="46" />
+        <source>手机号 %1 的第二位应为 3–9</source>
+        <translation>手机号 %1 的第二位应为 3–9</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="47" />
+        <source>%1 不是电话号码</source>
+        <translation>%1 不是电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="48" />
+        <source>%1 不是有效的中国大陆电话号码（手机号为11位，以13–19开头）</source>
+        <translation>%1 不是有效的中国大陆电话号码（手机号为11位，以13–19开头）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="50" />
+        <source>过长（最多50字）</source>
+        <translation>过长（最多50字）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="51" />
+        <source>健康状况为残疾时必须选择</source>
+        <translation>健康状况为残疾时必须选择</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="52" />
+        <source>健康状况不是残疾时不应填写</source>
+        <translation>健康状况不是残疾时不应填写</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="53" />
+        <source>本单位农民工须填写单位名称</source>
+        <translation>本单位农民工须填写单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="54" />
+        <source>%1未满14周岁，须由监护人同意</source>
+        <translation>%1未满14周岁，须由监护人同意</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="55" />
+        <source>必填：说明为什么修改这条记录，如“金额录错”</source>
+        <translation>必填：说明为什么修改这条记录，如“金额录错”</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="56" />
+        <source>至少为1人</source>
+        <translation>至少为1人</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="60" />
+        <source>身份证号</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="61" />
+        <source>联系电话</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="62" />
+        <source>本人电话</source>
+        <translation>本人电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="63" />
+        <source>干部电话</source>
+        <translation>干部电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="64" />
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="65" />
+        <source>性别</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="66" />
+        <source>出生日期</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="67" />
+        <source>月收入</source>
+        <translation>月收入</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="68" />
+        <source>残疾类别</source>
+        <translation>残疾类别</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="69" />
+        <source>所在单位</source>
+        <translation>所在单位</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="70" />
+        <source>走访日期</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="71" />
+        <source>救助金额</source>
+        <translation>救助金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="72" />
+        <source>发放日期</source>
+        <translation>发放日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="73" />
+        <source>同意日期</source>
+        <translation>同意日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="74" />
+        <source>告知书版本</source>
+        <translation>告知书版本</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="75" />
+        <source>监护人</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="76" />
+        <source>家庭年收入</source>
+        <translation>家庭年收入</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="77" />
+        <source>家庭人口</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="78" />
+        <source>修改原因</source>
+        <translation>修改原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="79" />
+        <source>销档日期</source>
+        <translation>销档日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="102" />
+        <source>%1：%2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>FormDraft</name>
     <message>
         <location filename="../../src/fieldapp/ui/form_drafts.py" line="176" />
@@ -864,7 +1117,7 @@
         <location filename="../../src/fieldapp/ui/profile.py" line="330" />
         <location filename="../../src/fieldapp/ui/profile.py" line="392" />
         <location filename="../../src/fieldapp/ui/profile.py" line="395" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="581" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="584" />
         <source>修改…</source>
         <translation>修改…</translation>
     </message>
@@ -904,17 +1157,17 @@
         <translation>查看选中的照片（双击也可以）；查看会记入审计记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="567" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="570" />
         <source>走访记录（%1）(&amp;3)</source>
         <translation>走访记录（%1）(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="568" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="571" />
         <source>转介（%1）(&amp;4)</source>
         <translation>转介（%1）(&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="569" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="572" />
         <source>附件（%1）(&amp;6)</source>
         <translation>附件（%1）(&amp;6)</translation>
     </message>
@@ -1037,7 +1290,7 @@
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/profile.py" line="477" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="666" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="669" />
         <source>（待补充）</source>
         <translation>（待补充）</translation>
     </message>
@@ -1052,87 +1305,87 @@
         <translation>资料齐全</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="544" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="547" />
         <source>同意</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="544" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="547" />
         <source>撤回</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="576" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="579" />
         <source>还没有走访记录。点“记录走访”开始。</source>
         <translation>还没有走访记录。点“记录走访”开始。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="580" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="583" />
         <source>下次走访</source>
         <translation>下次走访</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="580" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="583" />
         <source>打印走访记录表…</source>
         <translation>打印走访记录表…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="581" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="584" />
         <source>作废…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="587" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="590" />
         <source>见到</source>
         <translation>见到</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="588" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="591" />
         <source>生活状况</source>
         <translation>生活状况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="589" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="592" />
         <source>利益诉求</source>
         <translation>利益诉求</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="590" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="593" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="715" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="718" />
         <source>删除家庭成员</source>
         <translation>删除家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="716" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="719" />
         <source>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</source>
         <translation>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="722" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="725" />
         <source>未能删除</source>
         <translation>未能删除</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="756" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="759" />
         <source>选择材料照片或文件</source>
         <translation>选择材料照片或文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="758" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="761" />
         <source>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="777" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="780" />
         <source>附件未能添加</source>
         <translation>附件未能添加</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="779" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="782" />
         <source>正在复制附件…</source>
         <translation>正在复制附件…</translation>
     </message>
@@ -1881,69 +2134,69 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="33" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="34" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="36" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="37" />
         <source>放弃修改</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="39" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="40" />
         <source>仍然继续</source>
         <translation>仍然继续</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="42" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="43" />
         <source>删除(&amp;D)</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="45" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="46" />
         <source>返回</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="47" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="48" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="49" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="50" />
         <source>继续编辑</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="85" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="86" />
         <source>以下内容需要修改，尚未保存：</source>
         <translation>以下内容需要修改，尚未保存：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="89" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="90" />
         <source>请刷新（F5）后再试。</source>
         <translation>请刷新（F5）后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="103" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="104" />
         <source>程序内部出错，这次操作没有完成。
 请再试一次；如果还不行，请把出错的时间和操作告诉技术支持人员。</source>
         <translation>程序内部出错，这次操作没有完成。
 请再试一次；如果还不行，请把出错的时间和操作告诉技术支持人员。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="110" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="111" />
         <source>未能完成</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="121" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="122" />
         <source>有未保存的修改</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="122" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="123" />
         <source>“%1”还有未保存的修改。
 保存、放弃修改，还是继续编辑？</source>
         <translation>“%1”还有未保存的修改。
