@@ -5,13 +5,17 @@ the document's estimate uses; if a key path grows, this test fails and the estim
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from tests.test_ui_workbench import open_window, wait_ops
+from tests.conftest import TODAY
+from tests.test_ui_workbench import _household, cadre, open_window, wait_ops  # noqa: F401
 
+from fieldapp.domain import vocab
 from fieldapp.services import item19, visits
 from fieldapp.services.demo import fill_demo_data
 from fieldapp.storage.db import Database
@@ -84,3 +88,63 @@ def test_a_typical_visit_takes_the_keys_the_usability_estimate_counts(
     assert len(keys) == 12
     saved = visits.list_visits(db, target.id)
     assert any(v.living_conditions == NOTE for v in saved)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")  # offscreen popups
+def test_the_visit_form_offers_what_earlier_visits_said_and_remembers_the_mode(
+    qtbot: QtBot,
+    db: Database,
+    prefs: opts.AppSettings,
+    cadre: str,  # noqa: F811
+) -> None:
+    hid = _household(db, cadre)
+    visits.record_visit(
+        db,
+        visits.VisitData(
+            hid,
+            TODAY - dt.timedelta(days=30),
+            mode=vocab.VisitMode.PHONE,
+            place="务工单位宿舍",
+            living_conditions="住房漏雨，已联系村委会维修\n其余正常",
+            demands="希望介绍本地工作",
+        ),
+    )
+    window = open_window(qtbot, db, prefs)
+    dialog = window.record_visit_for(hid)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.visit_date)
+    assert dialog.mode.currentData() == vocab.VisitMode.PHONE.value  # as last time
+    assert dialog.place.text() == "务工单位宿舍"
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.living
+    commit(dialog.living, "住房")  # the input method commits two characters…
+    popup = dialog.living.completer.popup()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: popup.isVisible())
+    qtbot.keyClick(popup, Qt.Key.Key_Return)  # …and Enter takes the phrase: a first line only
+    assert dialog.living.toPlainText() == "住房漏雨，已联系村委会维修"
+    assert not popup.isVisible() and QApplication.focusWidget() is dialog.living
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.demands
+    commit(dialog.demands, "希望")
+    popup = dialog.demands.completer.popup()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: popup.isVisible())
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)  # not this time: what was typed stays
+    assert dialog.demands.toPlainText() == "希望"
+    commit(dialog.demands, "得到技能培训")
+    assert not popup.isVisible()  # nothing earlier starts like that
+    assert dialog.demands.toPlainText() == "希望得到技能培训"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(visits.list_visits(db, hid)) == 2, timeout=10000)
+    latest = visits.list_visits(db, hid)[0]
+    assert (latest.mode, latest.living_conditions, latest.demands) == (
+        vocab.VisitMode.PHONE,
+        "住房漏雨，已联系村委会维修",
+        "希望得到技能培训",
+    )
+
+
+def commit(widget: QWidget, text: str) -> None:
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

@@ -697,7 +697,7 @@ Press Enter or double-click to go on</translation>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="102" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="101" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
@@ -3256,132 +3256,132 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="93" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="155" />
         <source>记录走访 — %1</source>
         <translation>Record visit — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="93" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="155" />
         <source>修改走访记录 — %1</source>
         <translation>Correct visit — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="112" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="174" />
         <source>如：家中、务工单位</source>
         <translation>e.g. at home, at the workplace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="115" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="177" />
         <source>见到的家庭成员</source>
         <translation>Family members met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="116" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="178" />
         <source>住房、收入、健康、子女上学等</source>
         <translation>Housing, income, health, children's schooling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="118" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="180" />
         <source>希望得到的帮助（利益诉求）</source>
         <translation>Help they ask for (demands)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="120" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="182" />
         <source>其他情况</source>
         <translation>Anything else</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="127" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="189" />
         <source>走访日期(&amp;D)</source>
         <translation>Visit &amp;date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="128" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="190" />
         <source>走访方式(&amp;M)</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="129" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="191" />
         <source>走访地点(&amp;P)</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="130" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="192" />
         <source>见到的人</source>
         <translation>People met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="131" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="193" />
         <source>生活状况</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="132" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="194" />
         <source>利益诉求</source>
         <translation>Demands</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="133" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="195" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="134" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="196" />
         <source>下次走访(&amp;N)</source>
         <translation>&amp;Next visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="144" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="206" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="147" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="209" />
         <source>保存并转介(&amp;R)…</source>
         <translation>Save and &amp;refer…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="149" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="211" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="172" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="234" />
         <source>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</source>
         <translation>Tip: Tab or Enter goes to the next field, Ctrl+Enter saves. Drafts are kept automatically.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="173" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="235" />
         <source>Alt+1…6：该项无变化，Alt+0：全部无变化。</source>
         <translation>Alt+1…6: that item unchanged; Alt+0: all unchanged.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="206" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="275" />
         <source>家中</source>
         <translation>at home</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="258" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="330" />
         <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
         <translation>Restored the draft saved automatically at %1; check it and save.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="269" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="341" />
         <source>草稿未能保存</source>
         <translation>Draft not saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="351" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="423" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="352" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="424" />
         <source>走访未能保存</source>
         <translation>Visit not saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="369" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="441" />
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
@@ -4303,42 +4303,42 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>VoidVisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="388" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="460" />
         <source>作废走访记录</source>
         <translation>Void visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="391" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="463" />
         <source>作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。</source>
         <translation>Void the visit of %1 (%2). Nothing is deleted: the record goes to the city federation with its reason, and the audit log records it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="399" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="471" />
         <source>如：记错了户、重复录入</source>
         <translation>e.g. wrong household, entered twice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="402" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="474" />
         <source>作废原因(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="404" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="476" />
         <source>作废(&amp;V)</source>
         <translation>&amp;Void</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="406" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="478" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="432" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="504" />
         <source>正在作废…</source>
         <translation>Voiding…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="433" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="505" />
         <source>未能作废</source>
         <translation>Could not void</translation>
     </message>

@@ -697,7 +697,7 @@
         <translation>销档日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="102" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="101" />
         <source>%1：%2</source>
         <translation>%1：%2</translation>
     </message>
@@ -3256,132 +3256,132 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="93" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="155" />
         <source>记录走访 — %1</source>
         <translation>记录走访 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="93" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="155" />
         <source>修改走访记录 — %1</source>
         <translation>修改走访记录 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="112" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="174" />
         <source>如：家中、务工单位</source>
         <translation>如：家中、务工单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="115" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="177" />
         <source>见到的家庭成员</source>
         <translation>见到的家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="116" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="178" />
         <source>住房、收入、健康、子女上学等</source>
         <translation>住房、收入、健康、子女上学等</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="118" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="180" />
         <source>希望得到的帮助（利益诉求）</source>
         <translation>希望得到的帮助（利益诉求）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="120" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="182" />
         <source>其他情况</source>
         <translation>其他情况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="127" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="189" />
         <source>走访日期(&amp;D)</source>
         <translation>走访日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="128" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="190" />
         <source>走访方式(&amp;M)</source>
         <translation>走访方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="129" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="191" />
         <source>走访地点(&amp;P)</source>
         <translation>走访地点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="130" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="192" />
         <source>见到的人</source>
         <translation>见到的人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="131" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="193" />
         <source>生活状况</source>
         <translation>生活状况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="132" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="194" />
         <source>利益诉求</source>
         <translation>利益诉求</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="133" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="195" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="134" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="196" />
         <source>下次走访(&amp;N)</source>
         <translation>下次走访(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="144" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="206" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="147" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="209" />
         <source>保存并转介(&amp;R)…</source>
         <translation>保存并转介(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="149" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="211" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="172" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="234" />
         <source>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</source>
         <translation>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="173" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="235" />
         <source>Alt+1…6：该项无变化，Alt+0：全部无变化。</source>
         <translation>Alt+1…6：该项无变化，Alt+0：全部无变化。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="206" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="275" />
         <source>家中</source>
         <translation>家中</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="258" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="330" />
         <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
         <translation>已恢复 %1 自动保存的草稿，核对后保存即可。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="269" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="341" />
         <source>草稿未能保存</source>
         <translation>草稿未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="351" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="423" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="352" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="424" />
         <source>走访未能保存</source>
         <translation>走访未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="369" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="441" />
         <source>走访记录</source>
         <translation>走访记录</translation>
     </message>
@@ -4303,42 +4303,42 @@
 <context>
     <name>VoidVisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="388" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="460" />
         <source>作废走访记录</source>
         <translation>作废走访记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="391" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="463" />
         <source>作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。</source>
         <translation>作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="399" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="471" />
         <source>如：记错了户、重复录入</source>
         <translation>如：记错了户、重复录入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="402" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="474" />
         <source>作废原因(&amp;R)</source>
         <translation>作废原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="404" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="476" />
         <source>作废(&amp;V)</source>
         <translation>作废(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="406" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="478" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="432" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="504" />
         <source>正在作废…</source>
         <translation>正在作废…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="433" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="505" />
         <source>未能作废</source>
         <translation>未能作废</translation>
     </message>
