@@ -148,3 +148,20 @@ def commit(widget: QWidget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def test_earlier_phrases_are_first_lines_once_most_recent_first_and_never_of_voided_visits(
+    db: Database,
+    cadre: str,  # noqa: F811
+) -> None:
+    hid = _household(db, cadre)
+    for days, living in ((40, "住房漏雨\n已维修"), (20, "孩子上学正常"), (10, "住房漏雨"), (5, "  ")):
+        visits.record_visit(
+            db, visits.VisitData(hid, TODAY - dt.timedelta(days=days), living_conditions=living)
+        )
+    voided = visits.record_visit(db, visits.VisitData(hid, TODAY, living_conditions="录错的一条"))
+    visits.void_visit(db, voided, "录错了户")
+    assert visits.earlier_phrases(db, "living_conditions") == ["住房漏雨", "孩子上学正常"]
+    assert visits.last_mode(db, hid) == vocab.VisitMode.HOME
+    with pytest.raises(ValueError):
+        visits.earlier_phrases(db, "household_id")
