@@ -134,7 +134,9 @@ def test_the_visit_form_offers_what_earlier_visits_said_and_remembers_the_mode(
     commit(dialog.demands, "得到技能培训")
     assert not popup.isVisible()  # nothing earlier starts like that
     assert dialog.demands.toPlainText() == "希望得到技能培训"
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    dialog.activateWindow()  # the list closed: the dialog is the active window again
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog and dialog.demands.hasFocus())
+    qtbot.keyClick(dialog.demands, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(visits.list_visits(db, hid)) == 2, timeout=10000)
     latest = visits.list_visits(db, hid)[0]
     assert (latest.mode, latest.living_conditions, latest.demands) == (
