@@ -4,8 +4,9 @@ apart from data (names typed by the cadre); every vocabulary goes through one me
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import Enum
 
 import pytest
@@ -23,11 +24,13 @@ from pytestqt.qtbot import QtBot
 from tests.test_ui_workbench import _household, cadre, open_window, wait_ops  # noqa: F401
 
 from fieldapp.domain import vocab
+from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.referrals import catalogue
 from fieldapp.services import referrals
 from fieldapp.storage.db import Database
+from fieldapp.ui import domain_text, vocab_text
 from fieldapp.ui import settings as opts
-from fieldapp.ui import vocab_text
+from fieldapp.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("answers")
 
@@ -119,7 +122,7 @@ def test_the_forms_in_english_show_no_chinese_but_data(
     assert relation.itemText(relation.findData(vocab.Relation.SPOUSE.value)) == "Spouse"
 
 
-ALLOWED_ASCII = {"ID", "PDF", "USB", "HH", "ZJ", "ZF", "Ctrl", "Enter", "Tab"}
+ALLOWED_ASCII = {"ID", "PDF", "USB", "HH", "ZJ", "ZF", "Ctrl", "Shift", "Enter", "Tab"}
 
 
 def test_the_forms_in_chinese_show_no_stray_english_words(
@@ -164,3 +167,179 @@ def test_the_forms_in_chinese_show_the_vocabulary_in_chinese(
     relief = window.add_record(hid, "relief")
     assert relief.programme.itemText(0) == vocab.ReliefProgramme.AUTUMN_STUDENT_AID.value
     assert relief.programme.itemData(0) == "金秋助学"  # the stored value never changes
+
+
+# --- the workbench and a household's file with demo data (lists, tables, timelines) -------------
+
+
+def _data_texts(db: Database) -> list[str]:
+    """Every Chinese text stored in the ledger that is not a vocabulary value: names, places,
+    notes, employers… — data, shown as written in either language. Longest first."""
+    from sqlalchemy import String, Text, select
+
+    from fieldapp.storage.models import Base
+
+    found: set[str] = set()
+    with db.session() as s:
+        for table in Base.metadata.sorted_tables:
+            for column in table.columns:
+                if isinstance(column.type, String | Text):
+                    for value in s.execute(select(column)).scalars():
+                        if value and HAN.search(value) and value not in vocab_text.TEXTS:
+                            found.add(value)
+    return sorted(found, key=len, reverse=True)
+
+
+def workbench_texts(window: MainWindow, profile: QWidget) -> Iterator[tuple[str, str]]:
+    """What the workbench and an open household file show: list cells, 待办, tabs, tables,
+    the visit timeline, referral history and the item-19 figures, and every label and button."""
+    from PySide6.QtWidgets import QListWidget, QTableWidget, QTabWidget, QTextBrowser
+
+    from fieldapp.ui.household_list import COL_VILLAGE, short_village
+
+    model = window.households.model
+    for r in range(model.rowCount()):
+        row = model.row_at(r)
+        for c in range(model.columnCount()):
+            if c != COL_VILLAGE:
+                yield f"households[{r},{c}]", str(model.data(model.index(r, c)))
+        yield "village", row.village_name
+        yield "village", short_village(row.village_name)
+    yield from visible_texts(window)
+    yield from visible_texts(profile)
+    for w in profile.findChildren(QWidget):
+        name = w.objectName() or type(w).__name__
+        if isinstance(w, QTableWidget):
+            for r in range(w.rowCount()):
+                for c in range(w.columnCount()):
+                    item = w.item(r, c)
+                    yield f"{name}[{r},{c}]", item.text() if item is not None else ""
+            for c in range(w.columnCount()):
+                header = w.horizontalHeaderItem(c)
+                yield f"{name} header", header.text() if header is not None else ""
+        elif isinstance(w, QListWidget):
+            for i in range(w.count()):
+                yield name, w.item(i).text()
+        elif isinstance(w, QTextBrowser):
+            yield name, w.toPlainText()
+        elif isinstance(w, QTabWidget):
+            for i in range(w.count()):
+                yield name, w.tabText(i)
+    for i in window.dashboard.items_text():
+        yield "todoList", i
+
+
+def _open_demo(qtbot: QtBot, db: Database, prefs: opts.AppSettings) -> tuple[MainWindow, QWidget]:
+    from fieldapp.services.demo import fill_demo_data
+
+    fill_demo_data(db, 6, seed=14)
+    window = open_window(qtbot, db, prefs)
+    assert window.dashboard.items_text()
+    # the household with the most to show: referrals, relief, item-19 figures
+    best = max(
+        (window.households.model.row_at(r).id for r in range(window.households.model.rowCount())),
+        key=lambda hid: len(referrals.list_referrals(db, hid)),
+    )
+    profile = window.open_household(best)
+    wait_ops(qtbot)
+    return window, profile
+
+
+def test_the_workbench_and_a_household_file_in_english_show_no_chinese_but_data(
+    qtbot: QtBot, db: Database, prefs: opts.AppSettings, english: None
+) -> None:
+    window, profile = _open_demo(qtbot, db, prefs)
+    villages = [t for name, t in workbench_texts(window, profile) if name == "village"]
+    data = sorted({*_data_texts(db), *villages}, key=len, reverse=True)
+    found = []
+    seen = 0
+    for name, text in workbench_texts(window, profile):
+        if name == "village" or name in PLACES:
+            continue
+        seen += 1
+        for d in data:
+            text = text.replace(d, "")
+        if HAN.search(text):
+            found.append(f"{name}: {text!r}")
+    assert seen > 100
+    assert "\n".join(found) == ""
+    # the stored values stay Chinese, only what is shown is English
+    model = window.households.model
+    from fieldapp.ui.household_list import COL_CATEGORY
+
+    categories = {model.data(model.index(r, COL_CATEGORY)) for r in range(model.rowCount())}
+    assert categories & {"Severe hardship", "Relative hardship", "Hardship by accident"}
+    assert {model.row_at(r).category for r in range(model.rowCount())} <= {
+        "",
+        *(c.value for c in vocab.HardshipCategory),
+    }
+
+
+def test_the_workbench_and_a_household_file_in_chinese_show_no_stray_english(
+    qtbot: QtBot, db: Database, prefs: opts.AppSettings
+) -> None:
+    window, profile = _open_demo(qtbot, db, prefs)
+    stray = [
+        f"{name}: {text!r}"
+        for name, text in workbench_texts(window, profile)
+        if not text.startswith(str(db.path.parent))  # the ledger's file: a path, not a word
+        for word in re.findall(r"[A-Za-z]{2,}", re.sub(r"&[A-Za-z]", "", text))
+        if word not in ALLOWED_ASCII
+    ]
+
+    assert "\n".join(stray) == ""
+
+
+# --- the domain's validation messages ---------------------------------------------------------
+
+
+def _refusal(call: Callable[[], object]) -> ValidationError:
+    with pytest.raises(ValidationError) as caught:
+        call()
+    return caught.value
+
+
+def test_the_domains_messages_are_shown_in_english(qtbot: QtBot, english: None) -> None:
+    from fieldapp.domain.idcard import make_id_number, parse_id_number
+    from fieldapp.domain.phone import normalize_phone
+    from fieldapp.ui import messages
+
+    good = make_id_number("371302", dt.date(1980, 5, 1), 11)
+    wrong = good[:17] + ("0" if good[17] != "0" else "1")
+    id_error = _refusal(lambda: parse_id_number(wrong))
+    assert "校验位错误" in str(id_error)  # the domain speaks Chinese…
+    text = messages.error_text(id_error)  # …the user reads English
+    assert f"ID number: wrong check digit (the last character should be {good[17]})" in text
+    assert not HAN.search(text)
+
+    phone_error = _refusal(lambda: normalize_phone("12345678901", label="本人电话"))
+    text = messages.error_text(phone_error)
+    assert "Own phone: the second digit of mobile number 12345678901 should be 3–9" in text
+    assert not HAN.search(text)
+
+    future = _refusal(lambda: parse_id_number(make_id_number("371302", dt.date(2030, 1, 1), 11)))
+    assert domain_text.problem(future.problems[0]) == "ID number: birth date 2030-01-01 is after today"
+
+
+def test_the_domains_messages_stay_as_written_in_chinese() -> None:
+    from fieldapp.domain.money import parse_yuan
+
+    error = _refusal(lambda: parse_yuan("abc", field_name="amount_fen", label="救助金额"))
+    assert domain_text.problem(error.problems[0]) == "救助金额：“abc”不是金额" == str(error)
+
+
+def test_a_form_shows_a_domain_refusal_in_english(
+    qtbot: QtBot,
+    db: Database,
+    prefs: opts.AppSettings,
+    cadre: str,  # noqa: F811
+    english: None,
+) -> None:
+    hid = _household(db, cadre)
+    window = open_window(qtbot, db, prefs)
+    relief = window.add_record(hid, "relief")
+    relief.amount.setValue(0)  # type: ignore[attr-defined]
+    relief.save()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: relief.errors.label.isVisible(), timeout=10000)  # type: ignore[attr-defined]
+    shown = relief.errors.label.text()  # type: ignore[attr-defined]
+    assert shown == "Amount: must be more than 0"

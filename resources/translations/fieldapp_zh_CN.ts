@@ -91,42 +91,42 @@
 <context>
     <name>AttachmentViewer</name>
     <message>
-        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="37" />
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="47" />
         <source>查看附件 — %1（%2）</source>
         <translation>查看附件 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="44" />
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="54" />
         <source>正在打开…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="51" />
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="61" />
         <source>放大(&amp;+)</source>
         <translation>放大(&amp;+)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="52" />
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="62" />
         <source>缩小(&amp;-)</source>
         <translation>缩小(&amp;-)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="53" />
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="63" />
         <source>适应窗口(&amp;0)</source>
         <translation>适应窗口(&amp;0)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="54" />
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="64" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="84" />
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="94" />
         <source>正在打开附件…</source>
         <translation>正在打开附件…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="89" />
+        <location filename="../../src/fieldapp/ui/attachment_viewer.py" line="99" />
         <source>这个附件不是照片（例如PDF），不能在这里显示。</source>
         <translation>这个附件不是照片（例如PDF），不能在这里显示。</translation>
     </message>
@@ -357,139 +357,139 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="52" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="54" />
         <source>结对情况（每名干部2–4户）</source>
         <translation>结对情况（每名干部2–4户）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="65" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="67" />
         <source>再摸底进度</source>
         <translation>再摸底进度</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="75" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="77" />
         <source>待办</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="92" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="94" />
         <source>走访期：%1 至 %2</source>
         <translation>走访期：%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="95" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="97" />
         <source>%1（市总工会安排）</source>
         <translation>%1（市总工会安排）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="98" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="100" />
         <source>已过走访期，仍有 %1 户未入户走访</source>
         <translation>已过走访期，仍有 %1 户未入户走访</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="104" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="106" />
         <source>已入户走访 %1 户，待走访 %2 户</source>
         <translation>已入户走访 %1 户，待走访 %2 户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="111" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="113" />
         <source>我（%1）已结对 %2 户</source>
         <translation>我（%1）已结对 %2 户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="114" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="116" />
         <source>符合要求</source>
         <translation>符合要求</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="118" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="120" />
         <source>尚未设置“我是哪位干部”：在 设置 → 干部信息 中填写姓名。</source>
         <translation>尚未设置“我是哪位干部”：在 设置 → 干部信息 中填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="125" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="127" />
         <source>户</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="136" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="138" />
         <source>待办（%1 项，其中逾期 %2 项）</source>
         <translation>待办（%1 项，其中逾期 %2 项）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="141" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="143" />
         <source>没有到期的走访和转介跟进。</source>
         <translation>没有到期的走访和转介跟进。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="144" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="146" />
         <source>走访</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="144" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="146" />
         <source>跟进</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="146" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="148" />
         <source>逾期 %1 天</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="149" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="151" />
         <source>今天到期</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="152" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="154" />
         <source>%1 天后到期</source>
         <translation>%1 天后到期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="165" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="168" />
         <source>走访记录</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="166" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="169" />
         <source>转介</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="167" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="170" />
         <source>困难户信息</source>
         <translation>困难户信息</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="168" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="171" />
         <source>家庭成员</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="169" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="172" />
         <source>救助发放</source>
         <translation>救助发放</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="170" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="173" />
         <source>同意登记</source>
         <translation>同意登记</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="171" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="174" />
         <source>困难评定</source>
         <translation>困难评定</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="177" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="180" />
         <source>【草稿】%1　%2未保存（%3）
 回车或双击继续填写</source>
         <translation>【草稿】%1　%2未保存（%3）
 回车或双击继续填写</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="178" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="181" />
         <source>新建困难户</source>
         <translation>新建困难户</translation>
     </message>
@@ -510,6 +510,259 @@
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="87" />
         <source>每年按当地民政部门公布的标准更新。困难类别按此标准计算；已记录的评定保留当时的标准。</source>
         <translation>每年按当地民政部门公布的标准更新。困难类别按此标准计算；已记录的评定保留当时的标准。</translation>
+    </message>
+</context>
+<context>
+    <name>Domain</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="25" />
+        <source>不能为空</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="26" />
+        <source>晚于今天</source>
+        <translation>晚于今天</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="27" />
+        <source>不能晚于今天</source>
+        <translation>不能晚于今天</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="28" />
+        <source>不能为负数</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="29" />
+        <source>应大于0</source>
+        <translation>应大于0</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="30" />
+        <source>“%1”不是金额</source>
+        <translation>“%1”不是金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="31" />
+        <source>不能为负数（%1）</source>
+        <translation>不能为负数（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="32" />
+        <source>最多精确到分（%1）</source>
+        <translation>最多精确到分（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="33" />
+        <source>请填写整数金额（元），不填表示未填</source>
+        <translation>请填写整数金额（元），不填表示未填</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="34" />
+        <source>应为整数金额（元）</source>
+        <translation>应为整数金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="35" />
+        <source>不应超过%1元，请核对是否多输了0</source>
+        <translation>不应超过%1元，请核对是否多输了0</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="37" />
+        <source>校验位错误（最后一位应为 %1，请核对号码）</source>
+        <translation>校验位错误（最后一位应为 %1，请核对号码）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="38" />
+        <source>应为18位（现为%1位）</source>
+        <translation>应为18位（现为%1位）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="39" />
+        <source>前17位应为数字，最后一位为数字或X</source>
+        <translation>前17位应为数字，最后一位为数字或X</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="40" />
+        <source>15位旧身份证号应全部为数字</source>
+        <translation>15位旧身份证号应全部为数字</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="41" />
+        <source>出生日期 %1 不存在</source>
+        <translation>出生日期 %1 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="42" />
+        <source>出生日期 %1 晚于今天</source>
+        <translation>出生日期 %1 晚于今天</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="43" />
+        <source>与身份证号中的出生日期 %1 不一致</source>
+        <translation>与身份证号中的出生日期 %1 不一致</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="44" />
+        <source>与身份证号不一致（号码显示为%1）</source>
+        <translation>与身份证号不一致（号码显示为%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="46" />
+        <source>手机号 %1 的第二位应为 3–9</source>
+        <translation>手机号 %1 的第二位应为 3–9</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="47" />
+        <source>%1 不是电话号码</source>
+        <translation>%1 不是电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="48" />
+        <source>%1 不是有效的中国大陆电话号码（手机号为11位，以13–19开头）</source>
+        <translation>%1 不是有效的中国大陆电话号码（手机号为11位，以13–19开头）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="50" />
+        <source>过长（最多50字）</source>
+        <translation>过长（最多50字）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="51" />
+        <source>健康状况为残疾时必须选择</source>
+        <translation>健康状况为残疾时必须选择</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="52" />
+        <source>健康状况不是残疾时不应填写</source>
+        <translation>健康状况不是残疾时不应填写</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="53" />
+        <source>本单位农民工须填写单位名称</source>
+        <translation>本单位农民工须填写单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="54" />
+        <source>%1未满14周岁，须由监护人同意</source>
+        <translation>%1未满14周岁，须由监护人同意</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="55" />
+        <source>必填：说明为什么修改这条记录，如“金额录错”</source>
+        <translation>必填：说明为什么修改这条记录，如“金额录错”</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="56" />
+        <source>至少为1人</source>
+        <translation>至少为1人</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="60" />
+        <source>身份证号</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="61" />
+        <source>联系电话</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="62" />
+        <source>本人电话</source>
+        <translation>本人电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="63" />
+        <source>干部电话</source>
+        <translation>干部电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="64" />
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="65" />
+        <source>性别</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="66" />
+        <source>出生日期</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="67" />
+        <source>月收入</source>
+        <translation>月收入</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="68" />
+        <source>残疾类别</source>
+        <translation>残疾类别</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="69" />
+        <source>所在单位</source>
+        <translation>所在单位</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="70" />
+        <source>走访日期</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="71" />
+        <source>救助金额</source>
+        <translation>救助金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="72" />
+        <source>发放日期</source>
+        <translation>发放日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="73" />
+        <source>同意日期</source>
+        <translation>同意日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="74" />
+        <source>告知书版本</source>
+        <translation>告知书版本</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="75" />
+        <source>监护人</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="76" />
+        <source>家庭年收入</source>
+        <translation>家庭年收入</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="77" />
+        <source>家庭人口</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="78" />
+        <source>修改原因</source>
+        <translation>修改原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="79" />
+        <source>销档日期</source>
+        <translation>销档日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="101" />
+        <source>%1：%2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -668,32 +921,32 @@
 <context>
     <name>HouseholdListPanel</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="305" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="306" />
         <source>搜索：姓名、拼音首字母（如 zhs）、身份证号后几位、电话、村名</source>
         <translation>搜索：姓名、拼音首字母（如 zhs）、身份证号后几位、电话、村名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="310" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="311" />
         <source>全部类别</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="313" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="314" />
         <source>未评定</source>
         <translation>未评定</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="316" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="317" />
         <source>全部致困原因</source>
         <translation>全部致困原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="319" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="320" />
         <source>只看我结对的</source>
         <translation>只看我结对的</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="403" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="404" />
         <source>显示 %1 户，共 %2 户</source>
         <translation>显示 %1 户，共 %2 户</translation>
     </message>
@@ -719,7 +972,7 @@
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/profile.py" line="138" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="326" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
         <source>新建转介</source>
         <translation>新建转介</translation>
     </message>
@@ -874,302 +1127,328 @@
         <translation>还没有登记就业、培训、收入、社保、生活支出和欠薪情况。记录走访时可一并登记。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="284" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="282" />
+        <source>有变化</source>
+        <translation>有变化</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="285" />
         <source>最新情况（%1）</source>
         <translation>最新情况（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="284" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="285" />
         <source>%1 的登记</source>
         <translation>%1 的登记</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="288" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="289" />
         <source>　走访时登记</source>
         <translation>　走访时登记</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="314" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="315" />
         <source>转介事项</source>
         <translation>转介事项</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="315" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="316" />
         <source>接收单位</source>
         <translation>接收单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="316" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="317" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="317" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="318" />
         <source>转介日期</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="318" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="319" />
         <source>跟进日期</source>
         <translation>跟进日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="328" />
         <source>变更状态…</source>
         <translation>变更状态…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="329" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="391" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="394" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="330" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="392" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="395" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="584" />
         <source>修改…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="331" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="332" />
         <source>更正接收单位、原因、日期或涉及成员，须写明修改原因</source>
         <translation>更正接收单位、原因、日期或涉及成员，须写明修改原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="335" />
         <source>打印转介单…</source>
         <translation>打印转介单…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="338" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="339" />
         <source>转介单带回执联和二维码，随当事人交接收单位；身份证号和电话默认隐去中间部分。在本页按 Ctrl+P 打印选中的转介单</source>
         <translation>转介单带回执联和二维码，随当事人交接收单位；身份证号和电话默认隐去中间部分。在本页按 Ctrl+P 打印选中的转介单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="393" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="394" />
         <source>更正选中的救助发放，须写明修改原因</source>
         <translation>更正选中的救助发放，须写明修改原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="396" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="397" />
         <source>更正选中的同意记录，须写明修改原因</source>
         <translation>更正选中的同意记录，须写明修改原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="435" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="436" />
         <source>查看(&amp;V)…</source>
         <translation>查看(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="437" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="438" />
         <source>查看选中的照片（双击也可以）；查看会记入审计记录</source>
         <translation>查看选中的照片（双击也可以）；查看会记入审计记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="566" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="570" />
         <source>走访记录（%1）(&amp;3)</source>
         <translation>走访记录（%1）(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="567" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="571" />
         <source>转介（%1）(&amp;4)</source>
         <translation>转介（%1）(&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="568" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="572" />
         <source>附件（%1）(&amp;6)</source>
         <translation>附件（%1）(&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="359" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="360" />
         <source>状态记录</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="372" />
         <source>项目</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="372" />
         <source>金额（元）</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="372" />
         <source>发放日期</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="371" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="425" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="372" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="377" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="378" />
         <source>同意事项</source>
         <translation>同意事项</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="378" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="379" />
         <source>是否同意</source>
         <translation>是否同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="379" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="380" />
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="380" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="381" />
         <source>告知书版本</source>
         <translation>告知书版本</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="381" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="382" />
         <source>监护人</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="385" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="386" />
         <source>登记救助…</source>
         <translation>登记救助…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="387" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="388" />
         <source>登记同意…</source>
         <translation>登记同意…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="405" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="406" />
         <source>救助发放</source>
         <translation>救助发放</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="410" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="411" />
         <source>个人信息处理同意（《个人信息保护法》第29条等）</source>
         <translation>个人信息处理同意（《个人信息保护法》第29条等）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="425" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="445" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="446" />
         <source>材料类别</source>
         <translation>材料类别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="425" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
         <source>文件名</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="425" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
         <source>大小</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="425" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
         <source>添加时间</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="432" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="433" />
         <source>从电脑选择照片或文件…</source>
         <translation>从电脑选择照片或文件…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="460" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="461" />
         <source>（无户主）</source>
         <translation>（无户主）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="462" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="463" />
         <source>（已移交，只读）</source>
         <translation>（已移交，只读）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="466" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="467" />
         <source>该户已由市总工会移交给“%1”，本机只能查看</source>
         <translation>该户已由市总工会移交给“%1”，本机只能查看</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="470" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="471" />
         <source>未评定</source>
         <translation>未评定</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="476" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="663" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="477" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="669" />
         <source>（待补充）</source>
         <translation>（待补充）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="479" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="480" />
         <source>未结对</source>
         <translation>未结对</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="489" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="490" />
         <source>资料齐全</source>
         <translation>资料齐全</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="543" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="547" />
         <source>同意</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="543" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="547" />
         <source>撤回</source>
         <translation>撤回</translation>
     </message>
     <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="579" />
+        <source>还没有走访记录。点“记录走访”开始。</source>
+        <translation>还没有走访记录。点“记录走访”开始。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="583" />
+        <source>下次走访</source>
+        <translation>下次走访</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="583" />
+        <source>打印走访记录表…</source>
+        <translation>打印走访记录表…</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldapp/ui/profile.py" line="584" />
+        <source>作废…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/profile.py" line="590" />
         <source>见到</source>
         <translation>见到</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="585" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="591" />
         <source>生活状况</source>
         <translation>生活状况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="586" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="592" />
         <source>利益诉求</source>
         <translation>利益诉求</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="587" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="593" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="712" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="718" />
         <source>删除家庭成员</source>
         <translation>删除家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="713" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="719" />
         <source>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</source>
         <translation>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="719" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="725" />
         <source>未能删除</source>
         <translation>未能删除</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="753" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="759" />
         <source>选择材料照片或文件</source>
         <translation>选择材料照片或文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="755" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="761" />
         <source>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="774" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="780" />
         <source>附件未能添加</source>
         <translation>附件未能添加</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="776" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="782" />
         <source>正在复制附件…</source>
         <translation>正在复制附件…</translation>
     </message>
@@ -1177,64 +1456,64 @@
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="103" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="104" />
         <source>户主</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="104" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="105" />
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="105" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="106" />
         <source>联系电话</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="106" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="107" />
         <source>所在村（社区）</source>
         <translation>所在村（社区）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="107" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="108" />
         <source>困难类别</source>
         <translation>困难类别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="108" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="109" />
         <source>主要致困原因</source>
         <translation>主要致困原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="109" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="110" />
         <source>结对干部</source>
         <translation>结对干部</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="110" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="111" />
         <source>人口</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="275" />
         <location filename="../../src/fieldapp/ui/household_list.py" line="276" />
         <location filename="../../src/fieldapp/ui/household_list.py" line="277" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="278" />
         <source>（待补充）</source>
         <translation>（待补充）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="278" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="279" />
         <source>未评定</source>
         <translation>未评定</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="280" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="281" />
         <source>未结对</source>
         <translation>未结对</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/household_list.py" line="264" />
+        <location filename="../../src/fieldapp/ui/household_list.py" line="265" />
         <source>单击显示完整号码（会记入审计记录）</source>
         <translation>单击显示完整号码（会记入审计记录）</translation>
     </message>
@@ -1242,140 +1521,140 @@
 <context>
     <name>Item19Section</name>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="42" />
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="102" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="43" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="103" />
         <source>就业</source>
         <translation>就业</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="43" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="44" />
         <source>培训</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="44" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="45" />
         <source>收入</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="45" />
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="115" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="46" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="116" />
         <source>社保</source>
         <translation>社保</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="46" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="47" />
         <source>生活支出</source>
         <translation>生活支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="47" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="48" />
         <source>欠薪</source>
         <translation>欠薪</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="54" />
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="62" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="55" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="63" />
         <source>未填</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="87" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="88" />
         <source>工作单位</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="93" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="94" />
         <source>所获证书</source>
         <translation>所获证书</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="105" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="106" />
         <source>月收入(元)</source>
         <translation>月收入(元)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="107" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="108" />
         <source>培训 希望/已参加</source>
         <translation>培训 希望/已参加</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="198" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="199" />
         <source>就业、培训、收入、社保、支出、欠薪（第十九条）</source>
         <translation>就业、培训、收入、社保、支出、欠薪（第十九条）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="212" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="213" />
         <source>上次登记：%1</source>
         <translation>上次登记：%1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="216" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="217" />
         <source>尚未登记过，请直接填写下面的情况；不填的项目记为“未填”。</source>
         <translation>尚未登记过，请直接填写下面的情况；不填的项目记为“未填”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="224" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="225" />
         <source>全部无变化(&amp;0)</source>
         <translation>全部无变化(&amp;0)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="241" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="242" />
         <source>无变化(&amp;%1)</source>
         <translation>无变化(&amp;%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="268" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="269" />
         <source>欠薪单位</source>
         <translation>欠薪单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="272" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="273" />
         <source>反映日期 如 2026-10-09</source>
         <translation>反映日期 如 2026-10-09</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="277" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="278" />
         <source>家庭年收入(元)</source>
         <translation>家庭年收入(元)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="280" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="281" />
         <source>食品</source>
         <translation>食品</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="281" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="282" />
         <source>住房</source>
         <translation>住房</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="282" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="283" />
         <source>医疗</source>
         <translation>医疗</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="283" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="284" />
         <source>子女上学</source>
         <translation>子女上学</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="284" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="285" />
         <source>其他</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="286" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="287" />
         <source>年支出(元)</source>
         <translation>年支出(元)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="292" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="293" />
         <source>被拖欠工资(元)</source>
         <translation>被拖欠工资(元)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="305" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="306" />
         <source>该户没有劳动年龄（16–64岁）的成员。</source>
         <translation>该户没有劳动年龄（16–64岁）的成员。</translation>
     </message>
@@ -1918,69 +2197,69 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="33" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="34" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="36" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="37" />
         <source>放弃修改</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="39" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="40" />
         <source>仍然继续</source>
         <translation>仍然继续</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="42" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="43" />
         <source>删除(&amp;D)</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="45" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="46" />
         <source>返回</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="47" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="48" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="49" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="50" />
         <source>继续编辑</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="85" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="86" />
         <source>以下内容需要修改，尚未保存：</source>
         <translation>以下内容需要修改，尚未保存：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="89" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="90" />
         <source>请刷新（F5）后再试。</source>
         <translation>请刷新（F5）后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="103" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="104" />
         <source>程序内部出错，这次操作没有完成。
 请再试一次；如果还不行，请把出错的时间和操作告诉技术支持人员。</source>
         <translation>程序内部出错，这次操作没有完成。
 请再试一次；如果还不行，请把出错的时间和操作告诉技术支持人员。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="110" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="111" />
         <source>未能完成</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="121" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="122" />
         <source>有未保存的修改</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="122" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="123" />
         <source>“%1”还有未保存的修改。
 保存、放弃修改，还是继续编辑？</source>
         <translation>“%1”还有未保存的修改。
@@ -3045,132 +3324,132 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="93" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="155" />
         <source>记录走访 — %1</source>
         <translation>记录走访 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="93" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="155" />
         <source>修改走访记录 — %1</source>
         <translation>修改走访记录 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="112" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="174" />
         <source>如：家中、务工单位</source>
         <translation>如：家中、务工单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="115" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="177" />
         <source>见到的家庭成员</source>
         <translation>见到的家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="116" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="178" />
         <source>住房、收入、健康、子女上学等</source>
         <translation>住房、收入、健康、子女上学等</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="118" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="180" />
         <source>希望得到的帮助（利益诉求）</source>
         <translation>希望得到的帮助（利益诉求）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="120" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="182" />
         <source>其他情况</source>
         <translation>其他情况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="127" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="189" />
         <source>走访日期(&amp;D)</source>
         <translation>走访日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="128" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="190" />
         <source>走访方式(&amp;M)</source>
         <translation>走访方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="129" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="191" />
         <source>走访地点(&amp;P)</source>
         <translation>走访地点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="130" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="192" />
         <source>见到的人</source>
         <translation>见到的人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="131" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="193" />
         <source>生活状况</source>
         <translation>生活状况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="132" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="194" />
         <source>利益诉求</source>
         <translation>利益诉求</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="133" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="195" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="134" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="196" />
         <source>下次走访(&amp;N)</source>
         <translation>下次走访(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="144" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="206" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="147" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="209" />
         <source>保存并转介(&amp;R)…</source>
         <translation>保存并转介(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="149" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="211" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="172" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="234" />
         <source>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</source>
         <translation>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="173" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="235" />
         <source>Alt+1…6：该项无变化，Alt+0：全部无变化。</source>
         <translation>Alt+1…6：该项无变化，Alt+0：全部无变化。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="206" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="275" />
         <source>家中</source>
         <translation>家中</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="258" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="330" />
         <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
         <translation>已恢复 %1 自动保存的草稿，核对后保存即可。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="269" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="341" />
         <source>草稿未能保存</source>
         <translation>草稿未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="351" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="423" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="352" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="424" />
         <source>走访未能保存</source>
         <translation>走访未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="369" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="441" />
         <source>走访记录</source>
         <translation>走访记录</translation>
     </message>
@@ -3908,46 +4187,226 @@
         <source>人均月收入不低于低保标准的2倍</source>
         <translation>人均月收入不低于低保标准的2倍</translation>
     </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="185" />
+        <source>本地务工</source>
+        <translation>本地务工</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="186" />
+        <source>外出务工</source>
+        <translation>外出务工</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="187" />
+        <source>自主创业/个体经营</source>
+        <translation>自主创业/个体经营</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="188" />
+        <source>失业（有劳动能力）</source>
+        <translation>失业（有劳动能力）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="189" />
+        <source>不工作（无劳动能力等）</source>
+        <translation>不工作（无劳动能力等）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="190" />
+        <source>职业技能培训</source>
+        <translation>职业技能培训</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="191" />
+        <source>创业培训</source>
+        <translation>创业培训</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="192" />
+        <source>安全生产培训</source>
+        <translation>安全生产培训</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="193" />
+        <source>转岗转业培训</source>
+        <translation>转岗转业培训</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="194" />
+        <source>文化素质培训</source>
+        <translation>文化素质培训</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="195" />
+        <source>其他培训</source>
+        <translation>其他培训</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="196" />
+        <source>养老保险</source>
+        <translation>养老保险</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="197" />
+        <source>医疗保险</source>
+        <translation>医疗保险</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="198" />
+        <source>工伤保险</source>
+        <translation>工伤保险</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="199" />
+        <source>失业保险</source>
+        <translation>失业保险</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="200" />
+        <source>生育保险</source>
+        <translation>生育保险</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="201" />
+        <source>食品</source>
+        <translation>食品</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="202" />
+        <source>住房</source>
+        <translation>住房</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="203" />
+        <source>医疗</source>
+        <translation>医疗</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="204" />
+        <source>未填</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="205" />
+        <source>元</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="206" />
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="207" />
+        <source>无</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="208" />
+        <source>希望：%1，已参加：%2</source>
+        <translation>希望：%1，已参加：%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="209" />
+        <source>，证书：%1</source>
+        <translation>，证书：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="210" />
+        <source>家庭年收入 %1</source>
+        <translation>家庭年收入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="211" />
+        <source>月收入 %1</source>
+        <translation>月收入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="212" />
+        <source>无欠薪</source>
+        <translation>无欠薪</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="213" />
+        <source>，%1 已反映</source>
+        <translation>，%1 已反映</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="214" />
+        <source>（已删除的成员）</source>
+        <translation>（已删除的成员）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="215" />
+        <source>所在村（社区）</source>
+        <translation>所在村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="216" />
+        <source>联系电话</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="217" />
+        <source>户主身份证号</source>
+        <translation>户主身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="218" />
+        <source>上次走访 %1</source>
+        <translation>上次走访 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="219" />
+        <source>尚未走访</source>
+        <translation>尚未走访</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/vocab_text.py" line="220" />
+        <source>转介跟进：%1（%2，%3）</source>
+        <translation>转介跟进：%1（%2，%3）</translation>
+    </message>
 </context>
 <context>
     <name>VoidVisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="388" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="460" />
         <source>作废走访记录</source>
         <translation>作废走访记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="391" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="463" />
         <source>作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。</source>
         <translation>作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="399" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="471" />
         <source>如：记错了户、重复录入</source>
         <translation>如：记错了户、重复录入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="402" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="474" />
         <source>作废原因(&amp;R)</source>
         <translation>作废原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="404" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="476" />
         <source>作废(&amp;V)</source>
         <translation>作废(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="406" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="478" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="432" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="504" />
         <source>正在作废…</source>
         <translation>正在作废…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="433" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="505" />
         <source>未能作废</source>
         <translation>未能作废</translation>
     </message>

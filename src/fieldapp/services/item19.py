@@ -8,7 +8,7 @@ A visit saves its observation in the visit's own transaction (`add_for_visit`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, fields
 
 from sqlalchemy import select
@@ -344,40 +344,56 @@ def _name_of(names: dict[str, str], member_id: str) -> str:
     return names.get(member_id, "（已删除的成员）")
 
 
-def describe(obs: Observation, names: dict[str, str]) -> dict[str, str]:
-    """One line per dimension of an observation, in Chinese; `names` maps member id to name."""
+def describe(
+    obs: Observation, names: dict[str, str], t: Callable[[str], str] = lambda text: text
+) -> dict[str, str]:
+    """One line per dimension of an observation, in Chinese; `names` maps member id to name.
+    `t` translates each fixed text (the UI passes ui/vocab_text.shown; data are left alone)."""
     e = obs.economy
-    people = [(w, _name_of(names, w.member_id)) for w in obs.workers]
+
+    def code(table: dict[str, str], value: str | None) -> str:
+        return t(rules.label(table, value))
+
+    def yuan(value: int | None) -> str:
+        return t(rules.UNFILLED) if value is None else f"{value:,}" + t("元")
+
+    def insurance(codes: list[str] | tuple[str, ...] | None) -> str:
+        if codes is None:
+            return t(rules.UNFILLED)
+        return t("、").join(t(rules.INSURANCE.get(c, c)) for c in codes) or t("无")
+
+    people = [(w, names.get(w.member_id) or t(_name_of({}, ""))) for w in obs.workers]
     employment = "；".join(
-        f"{n} {rules.label(rules.EMPLOYMENT, w.employment)}" + (f"（{w.employer}）" if w.employer else "")
+        f"{n} {code(rules.EMPLOYMENT, w.employment)}" + (f"（{w.employer}）" if w.employer else "")
         for w, n in people
     )
     training = "；".join(
-        f"{n} 希望：{rules.label(rules.TRAINING, w.training_wanted)}，已参加：{rules.label(rules.TRAINING, w.training_received)}"
-        + (f"，证书：{w.certificate}" if w.certificate else "")
+        f"{n} "
+        + t("希望：%1，已参加：%2")
+        .replace("%1", code(rules.TRAINING, w.training_wanted))
+        .replace("%2", code(rules.TRAINING, w.training_received))
+        + (t("，证书：%1").replace("%1", w.certificate) if w.certificate else "")
         for w, n in people
     )
     income = "；".join(
-        [f"家庭年收入 {rules.yuan_text(e.annual_income)}"]
-        + [f"{n} 月收入 {rules.yuan_text(w.monthly_income)}" for w, n in people]
+        [t("家庭年收入 %1").replace("%1", yuan(e.annual_income))]
+        + [f"{n} " + t("月收入 %1").replace("%1", yuan(w.monthly_income)) for w, n in people]
     )
-    insurance = "；".join(f"{n} {rules.insurance_text(w.insurance)}" for w, n in people)
-    expenses = "，".join(f"{label} {rules.yuan_text(getattr(e, f))}" for f, label in rules.EXPENSES.items())
+    insured = "；".join(f"{n} {insurance(w.insurance)}" for w, n in people)
+    expenses = "，".join(f"{t(label)} {yuan(getattr(e, f))}" for f, label in rules.EXPENSES.items())
     if e.arrears_amount is None:
-        arrears = rules.UNFILLED
+        arrears = t(rules.UNFILLED)
     elif e.arrears_amount == 0:
-        arrears = "无欠薪"
+        arrears = t("无欠薪")
     else:
-        arrears = rules.yuan_text(e.arrears_amount) + (
-            f"（{e.arrears_employer}）" if e.arrears_employer else ""
-        )
+        arrears = yuan(e.arrears_amount) + (f"（{e.arrears_employer}）" if e.arrears_employer else "")
         if e.arrears_reported_on:
-            arrears += f"，{e.arrears_reported_on.isoformat()} 已反映"
+            arrears += t("，%1 已反映").replace("%1", e.arrears_reported_on.isoformat())
     return {
-        "employment": employment or rules.UNFILLED,
-        "training": training or rules.UNFILLED,
+        "employment": employment or t(rules.UNFILLED),
+        "training": training or t(rules.UNFILLED),
         "income": income,
-        "insurance": insurance or rules.UNFILLED,
+        "insurance": insured or t(rules.UNFILLED),
         "expenses": expenses,
         "arrears": arrears,
     }

@@ -133,6 +133,38 @@ def last_place(db: Database, household_id: str) -> str:
     return place or ""
 
 
+def last_mode(db: Database, household_id: str) -> vocab.VisitMode | None:
+    """How the household was last visited (入户走访, 电话联系…): the next visit form's default."""
+    with db.session() as s:
+        mode = s.scalar(
+            select(Visit.mode)
+            .where(Visit.household_id == household_id, Visit.deleted.is_(False))
+            .order_by(Visit.visit_date.desc(), Visit.hlc.desc())
+            .limit(1)
+        )
+    return vocab.VisitMode(mode) if mode else None
+
+
+PHRASE_FIELDS = ("place", "people_met", "living_conditions", "demands")
+
+
+def earlier_phrases(db: Database, field: str, limit: int = 300) -> list[str]:
+    """The first lines of what was written in `field` at earlier visits on this ledger (the
+    cadre's own), most recent first, each once: offered as completions in the visit form."""
+    if field not in PHRASE_FIELDS:
+        raise ValueError(field)
+    column = getattr(Visit, field)
+    with db.session() as s:
+        texts = s.scalars(
+            select(column)
+            .where(Visit.deleted.is_(False), column != "")
+            .order_by(Visit.visit_date.desc(), Visit.hlc.desc())
+            .limit(limit * 3)
+        ).all()
+    lines = (t.strip().splitlines()[0].strip() for t in texts if t.strip())
+    return list(dict.fromkeys(line for line in lines if line))[:limit]
+
+
 def list_visits(db: Database, household_id: str | None = None) -> list[Visit]:
     with db.session() as s:
         q = select(Visit).where(Visit.deleted.is_(False))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain import clock
+from fieldapp.ui import vocab_text
 
 if TYPE_CHECKING:  # imported lazily: the window shows before the database layer is loaded
     from fieldapp.services.cadres import PairingStatus
@@ -151,10 +153,11 @@ class Dashboard(QWidget):
             else:
                 when = self.tr("%1 天后到期").replace("%1", str(-i.overdue_days))
                 colour = "#1565c0"
-            item = QListWidgetItem(f"【{what}】{i.head_name}　{when}（{_md(i.due)}）\n{i.title}")
+            title = todo_title(i.title)
+            item = QListWidgetItem(f"【{what}】{i.head_name}　{when}（{_md(i.due)}）\n{title}")
             item.setForeground(QBrush(QColor(colour)))
             item.setData(Qt.ItemDataRole.UserRole, (i.household_id, i.referral_id or ""))
-            item.setToolTip(i.title)
+            item.setToolTip(title)
             self.todo.addItem(item)
 
     def _show_drafts(self, waiting: list[WaitingDraft]) -> None:
@@ -192,6 +195,25 @@ class Dashboard(QWidget):
 
     def items_text(self) -> list[str]:
         return [self.todo.item(i).text() for i in range(self.todo.count())]
+
+
+_VISITED = re.compile(r"上次走访 (\S+)")
+_FOLLOW_UP = re.compile(r"转介跟进：(.*)（(.*?)，(.*)）", re.S)
+
+
+def todo_title(title: str) -> str:
+    """A 待办 line's second line (services.todo writes it in Chinese) in the chosen language;
+    the receiving body is data and stays as written."""
+    if m := _VISITED.fullmatch(title):
+        return vocab_text.shown("上次走访 %1").replace("%1", m[1])
+    if m := _FOLLOW_UP.fullmatch(title):
+        return (
+            vocab_text.shown("转介跟进：%1（%2，%3）")
+            .replace("%1", vocab_text.shown(m[1]))
+            .replace("%2", vocab_text.shown(m[2]))
+            .replace("%3", m[3])
+        )
+    return vocab_text.shown(title)
 
 
 def _md(day: dt.date) -> str:

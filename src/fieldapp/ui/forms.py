@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import clock
 from fieldapp.domain.errors import DomainError, RuleViolation, ValidationError
-from fieldapp.ui import messages
+from fieldapp.ui import domain_text, messages
 from fieldapp.ui.ops import Op
 from fieldapp.ui.vocab_text import label
 
@@ -196,7 +196,7 @@ class FieldErrors:
         self.clear()
         problems: list[tuple[str, str]] = []
         if isinstance(error, ValidationError):
-            problems = [(p.field, f"{p.label}：{p.message}") for p in error.problems]
+            problems = [(p.field, domain_text.problem(p)) for p in error.problems]
         elif isinstance(error, RuleViolation):
             problems = [(error.field, str(error))]
         else:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain import vocab
 from fieldapp.domain.divisions import CITY_NAME
 from fieldapp.services.search import SearchIndex
+from fieldapp.ui import vocab_text
 
 if TYPE_CHECKING:
     from fieldapp.services.households import HouseholdRow
@@ -275,8 +276,8 @@ class HouseholdTableModel(QAbstractTableModel):
             mask_id(row.head_id_number) or self.tr("（待补充）"),
             masked_phone(row.phone) or self.tr("（待补充）"),
             short_village(row.village_name) or self.tr("（待补充）"),
-            row.category or self.tr("未评定"),
-            vocab.HardshipCause(row.main_cause).label if row.main_cause else "",
+            vocab_text.shown(row.category) if row.category else self.tr("未评定"),
+            vocab_text.label(vocab.HardshipCause(row.main_cause)) if row.main_cause else "",
             "、".join(row.cadre_names) or self.tr("未结对"),
             str(row.member_count),
         )
@@ -309,13 +310,13 @@ class HouseholdListPanel(QWidget):
         self.category.setObjectName("categoryFilter")
         self.category.addItem(self.tr("全部类别"), "")
         for c in vocab.HardshipCategory:
-            self.category.addItem(c.value, c.value)
+            self.category.addItem(vocab_text.label(c), c.value)
         self.category.addItem(self.tr("未评定"), NOT_ASSESSED)
         self.cause = QComboBox(self)
         self.cause.setObjectName("causeFilter")
         self.cause.addItem(self.tr("全部致困原因"), None)
         for cause in vocab.HardshipCause:
-            self.cause.addItem(f"{int(cause)} {cause.label}", int(cause))
+            self.cause.addItem(f"{int(cause)} {vocab_text.label(cause)}", int(cause))
         self.only_mine = QCheckBox(self.tr("只看我结对的"), self)
         self.count = QLabel(self)
         self.count.setObjectName("householdCount")

@@ -32,6 +32,7 @@ from fieldapp.domain import item19 as rules
 from fieldapp.domain.errors import FieldProblem, ValidationError
 from fieldapp.services import item19
 from fieldapp.services.item19 import EconomyValues, VisitObservation, WorkerValues
+from fieldapp.ui import vocab_text
 
 DIMENSION_ORDER = ("employment", "training", "income", "insurance", "expenses", "arrears")
 
@@ -61,7 +62,7 @@ def _code_combo(parent: QWidget, table: dict[str, str], name: str) -> QComboBox:
     combo.setObjectName(name)
     combo.addItem(QCoreApplication.translate("Item19Section", "未填"), "")
     for code, text in table.items():
-        combo.addItem(text, code)
+        combo.addItem(vocab_text.shown(text), code)
     return combo
 
 
@@ -202,7 +203,7 @@ class Item19Section(QGroupBox):
         self.previous = previous
         self._loading = True
         self.touched: set[str] = set()
-        summaries = item19.describe(previous, names) if previous is not None else {}
+        summaries = item19.describe(previous, names, vocab_text.shown) if previous is not None else {}
 
         top = QGridLayout()
         top.setVerticalSpacing(2)

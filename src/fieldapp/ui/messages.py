@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from fieldapp.domain.errors import DomainError, NotFound, RuleViolation, ValidationError
+from fieldapp.ui import domain_text
 
 if TYPE_CHECKING:  # the message box is imported when first shown, not at start-up
     from PySide6.QtWidgets import QWidget
@@ -81,7 +82,7 @@ inform: Callable[[QWidget | None, str, str, bool], None] = _inform_with_box
 def error_text(error: BaseException) -> str:
     """What happened and what to do, in Chinese, for any failure of a service call."""
     if isinstance(error, ValidationError):
-        lines = "\n".join(f"· {p.label}：{p.message}" for p in error.problems)
+        lines = "\n".join("· " + domain_text.problem(p) for p in error.problems)
         return QCoreApplication.translate("Messages", "以下内容需要修改，尚未保存：") + "\n" + lines
     if isinstance(error, RuleViolation):
         return str(error)

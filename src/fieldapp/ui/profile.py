@@ -38,7 +38,7 @@ from fieldapp.domain.people import COMPLETENESS_LABELS
 from fieldapp.services import records
 from fieldapp.services.profile import Profile
 from fieldapp.storage.db import Database
-from fieldapp.ui import messages
+from fieldapp.ui import messages, vocab_text
 from fieldapp.ui.assessment_form import AssessmentForm
 from fieldapp.ui.household_list import (
     CATEGORY_COLOURS,
@@ -277,8 +277,9 @@ class HouseholdProfile(QWidget):
                 + "</p>"
             )
             return
-        lines = [item19.describe(o, p.member_names) for o in p.observations]
+        lines = [item19.describe(o, p.member_names, vocab_text.shown) for o in p.observations]
         parts: list[str] = []
+        changed_text = self.tr("有变化")
         for i, (o, text) in enumerate(zip(p.observations, lines, strict=True)):
             older = lines[i + 1] if i + 1 < len(lines) else None
             title = (self.tr("最新情况（%1）") if i == 0 else self.tr("%1 的登记")).replace(
@@ -289,7 +290,7 @@ class HouseholdProfile(QWidget):
             rows = []
             for dim in DIMENSION_ORDER:
                 changed = older is not None and older[dim] != text[dim]
-                mark = f"　<span style='color:#b26a00'>{self.tr('有变化')}</span>" if changed else ""
+                mark = f"　<span style='color:#b26a00'>{changed_text}</span>" if changed else ""
                 rows.append(
                     f"<span style='color:#555'>{dimension_label(dim)}：</span>{_esc(text[dim])}{mark}"
                 )
@@ -428,7 +429,7 @@ class HouseholdProfile(QWidget):
         self.attachment_kind = QComboBox(page)
         self.attachment_kind.setObjectName("attachmentKind")
         for k in vocab.AttachmentKind:
-            self.attachment_kind.addItem(k.value, k.value)
+            self.attachment_kind.addItem(vocab_text.label(k), k.value)
         self.add_attachment = QPushButton(self.tr("从电脑选择照片或文件…"), page)
         self.add_attachment.setObjectName("addAttachment")
         self.add_attachment.clicked.connect(self._choose_attachment)
@@ -469,19 +470,19 @@ class HouseholdProfile(QWidget):
             )
         category = p.assessment.category.value if p.assessment else self.tr("未评定")
         colour = CATEGORY_COLOURS.get(category, "#555555")
-        self.badge.setText(category)
+        self.badge.setText(vocab_text.shown(category))
         self.badge.setStyleSheet(f"color: white; background: {colour}; border-radius: 4px; padding: 2px 8px;")
-        missing = [COMPLETENESS_LABELS.get(f, f) for f in h.missing_fields.split(",") if f]
+        missing = [vocab_text.shown(COMPLETENESS_LABELS.get(f, f)) for f in h.missing_fields.split(",") if f]
         values = {
             "village": p.village_name or self.tr("（待补充）"),
             "address": h.address_detail or "—",
-            "basis": h.pairing_basis.value + (f"（{h.unit_name}）" if h.unit_name else ""),
+            "basis": vocab_text.label(h.pairing_basis) + (f"（{h.unit_name}）" if h.unit_name else ""),
             "cadres": "、".join(p.cadre_names) or self.tr("未结对"),
             "housing": " / ".join(
                 x
                 for x in (
-                    (h.hukou_type.value if h.hukou_type else ""),
-                    (h.housing_type.value if h.housing_type else ""),
+                    vocab_text.label(h.hukou_type),
+                    vocab_text.label(h.housing_type),
                 )
                 if x
             )
@@ -496,12 +497,12 @@ class HouseholdProfile(QWidget):
             [
                 [
                     m.name,
-                    m.relation.value,
-                    m.sex.value if m.sex else "",
+                    vocab_text.label(m.relation),
+                    vocab_text.label(m.sex),
                     m.birth_date.isoformat() if m.birth_date else "",
                     "",  # the ID number: see _show_numbers
-                    m.health.value + (f"（{m.illness}）" if m.illness else ""),
-                    m.work_status.value if m.work_status else (m.identity.value if m.identity else ""),
+                    vocab_text.label(m.health) + (f"（{m.illness}）" if m.illness else ""),
+                    vocab_text.label(m.work_status) or vocab_text.label(m.identity),
                     format_yuan(m.monthly_income_fen),
                 ]
                 for m in p.members
@@ -517,7 +518,7 @@ class HouseholdProfile(QWidget):
                 [
                     _kind_name(v.referral.kind_code),
                     v.referral.receiving_body,
-                    v.referral.status.value,
+                    vocab_text.label(v.referral.status),
                     v.referral.created_on.isoformat(),
                     v.referral.follow_up_due.isoformat() if v.referral.follow_up_due else "—",
                 ]
@@ -532,14 +533,17 @@ class HouseholdProfile(QWidget):
         self._show_history()
         _fill(
             self.relief,
-            [[x.programme.value, format_yuan(x.amount_fen), x.paid_on.isoformat(), x.note] for x in p.relief],
+            [
+                [vocab_text.label(x.programme), format_yuan(x.amount_fen), x.paid_on.isoformat(), x.note]
+                for x in p.relief
+            ],
             [x.id for x in p.relief],
         )
         _fill(
             self.consents,
             [
                 [
-                    c.purpose.value,
+                    vocab_text.label(c.purpose),
                     self.tr("同意") if c.granted else self.tr("撤回"),
                     c.given_on.isoformat(),
                     c.notice_version,
@@ -553,7 +557,7 @@ class HouseholdProfile(QWidget):
             self.attachments,
             [
                 [
-                    a.kind.value,
+                    vocab_text.label(a.kind),
                     a.file_name,
                     _size(a.size_bytes),
                     a.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
@@ -572,13 +576,15 @@ class HouseholdProfile(QWidget):
     def _show_visits(self, p: Profile) -> None:
         if not p.visits:
             self.timeline.setHtml(
-                f"<p style='color:#666'>{self.tr('还没有走访记录。点“记录走访”开始。')}</p>"
+                "<p style='color:#666'>" + self.tr("还没有走访记录。点“记录走访”开始。") + "</p>"
             )
             return
         parts: list[str] = []
+        next_text, print_text = self.tr("下次走访"), self.tr("打印走访记录表…")
+        edit_text, void_text = self.tr("修改…"), self.tr("作废…")
         for v in p.visits:
             lines = [
-                f"<b>{v.visit_date.isoformat()}</b>　{_esc(v.mode.value)}　{_esc(v.place)}",
+                f"<b>{v.visit_date.isoformat()}</b>　{_esc(vocab_text.label(v.mode))}　{_esc(v.place)}",
             ]
             for label, text in (
                 (self.tr("见到"), v.people_met),
@@ -590,12 +596,12 @@ class HouseholdProfile(QWidget):
                     lines.append(f"<span style='color:#555'>{label}：</span>{_esc(text)}")
             if v.next_visit_due:
                 lines.append(
-                    f"<span style='color:#1565c0'>{self.tr('下次走访')}：{v.next_visit_due.isoformat()}</span>"
+                    f"<span style='color:#1565c0'>{next_text}：{v.next_visit_due.isoformat()}</span>"
                 )
-            links = [f"<a href='print:{v.id}'>{self.tr('打印走访记录表…')}</a>"]
+            links = [f"<a href='print:{v.id}'>{print_text}</a>"]
             if not p.handed_over_to:
-                links.append(f"<a href='edit:{v.id}'>{self.tr('修改…')}</a>")
-                links.append(f"<a href='void:{v.id}'>{self.tr('作废…')}</a>")
+                links.append(f"<a href='edit:{v.id}'>{edit_text}</a>")
+                links.append(f"<a href='void:{v.id}'>{void_text}</a>")
             lines.append("　".join(links))
             parts.append("<p style='margin-bottom:10px'>" + "<br>".join(lines) + "</p>")
         self.timeline.setHtml("".join(parts))
@@ -612,7 +618,7 @@ class HouseholdProfile(QWidget):
         if view is None:
             return
         for e in view.events:
-            text = f"{e.occurred_on.isoformat()}　{e.status.value}"
+            text = f"{e.occurred_on.isoformat()}　{vocab_text.label(e.status)}"
             if e.note:
                 text += f"　— {e.note}"
             item = QListWidgetItem(text)
@@ -654,7 +660,7 @@ class HouseholdProfile(QWidget):
         parts = (
             head_id if self._is_revealed("", REVEAL_ID) else mask_id(head_id),
             short_village(p.village_name),
-            p.household.status.value,
+            vocab_text.label(p.household.status),
         )
         self.subtitle.setText("　".join(x for x in parts if x))
         phone = local_phone(p.household.phone or (head.phone or "" if head else ""))
@@ -780,7 +786,7 @@ class HouseholdProfile(QWidget):
 
 def _kind_name(code: str) -> str:
     kind = rules.catalogue().get(code)
-    return kind.name if kind else code
+    return vocab_text.shown(kind.name) if kind else code
 
 
 def _esc(text: str) -> str:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -53,8 +54,69 @@ def draft_key(household_id: str) -> str:
     return f"visit:{household_id}"
 
 
-def _notes_box(parent: QWidget, placeholder: str) -> QPlainTextEdit:
-    box = QPlainTextEdit(parent)
+class _NotesBox(QPlainTextEdit):
+    """A notes box whose current line is completed from earlier visits' phrases: while the list
+    is open, Enter/Tab take the highlighted phrase and Escape closes the list."""
+
+    completer: QCompleter | None = None
+    saveRequested = Signal()  # Ctrl+Enter while the list is open (the open list holds the shortcut)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        popup = self.completer.popup() if self.completer is not None else None
+        if popup is not None and popup.isVisible():
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.key() in SAVE_KEYS:
+                popup.hide()
+                self.saveRequested.emit()
+                return
+            if event.key() in COMPLETER_KEYS:
+                event.ignore()  # the completer takes it
+                return
+        super().keyPressEvent(event)
+
+    def offer(self, phrases: list[str]) -> None:
+        self.completer = completer = QCompleter(phrases, self)
+        completer.setWidget(self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.activated.connect(self._take)
+        self.textChanged.connect(self._complete)
+
+    def _complete(self) -> None:
+        assert self.completer is not None
+        cursor = self.textCursor()
+        line = cursor.block().text()
+        popup = self.completer.popup()
+        if not line or cursor.positionInBlock() != len(line):
+            if popup is not None:
+                popup.hide()
+            return
+        self.completer.setCompletionPrefix(line)
+        if self.completer.completionCount() and self.completer.currentCompletion() != line:
+            if popup is not None:  # Enter takes the first phrase at once
+                popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
+            self.completer.complete(self.cursorRect())
+        elif popup is not None:
+            popup.hide()
+
+    def _take(self, phrase: str) -> None:
+        cursor = self.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(phrase)
+        self.setTextCursor(cursor)
+
+
+SAVE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_S)
+COMPLETER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Escape)
+
+
+def _line_completer(line: QLineEdit, phrases: list[str]) -> None:
+    completer = QCompleter(phrases, line)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    line.setCompleter(completer)
+
+
+def _notes_box(parent: QWidget, placeholder: str) -> _NotesBox:
+    box = _NotesBox(parent)
     box.setTabChangesFocus(True)
     box.setPlaceholderText(placeholder)
     box.setFixedHeight(62)
@@ -202,8 +264,18 @@ class VisitDialog(QDialog):
         self.visit_date.dateChanged.connect(self._date_changed)
         self.next_due.dateChanged.connect(self._next_changed)
 
+        # quick entry: what was written at earlier visits is offered as the cadre types
+        _line_completer(self.place, visits.earlier_phrases(db, "place"))
+        _line_completer(self.people_met, visits.earlier_phrases(db, "people_met"))
+        self.living.offer(visits.earlier_phrases(db, "living_conditions"))
+        self.demands.offer(visits.earlier_phrases(db, "demands"))
+        for box in (self.living, self.demands):
+            box.saveRequested.connect(self.save)
         if visit is None:
             self.place.setText(visits.last_place(db, household_id) or self.tr("家中"))
+            last_mode = visits.last_mode(db, household_id)
+            if last_mode is not None:  # the household's last visit: by phone stays by phone
+                set_combo_data(self.mode, last_mode)
         else:
             self.refer_button.hide()  # a referral starts from a new visit or the profile
             self._show_visit(visit)
