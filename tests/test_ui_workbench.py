@@ -50,11 +50,11 @@ def open_window(qtbot: QtBot, db: Database, prefs: opts.AppSettings) -> MainWind
 
 def wait_loaded(qtbot: QtBot, window: MainWindow, count: int | None = None) -> None:
     target = count if count is not None else window.load_count + 1
-    qtbot.waitUntil(lambda: window.load_count >= target and ops.pending() == 0, timeout=10000)
+    qtbot.waitUntil(lambda: window.load_count >= target and ops.pending() == 0, timeout=30000)
 
 
 def wait_ops(qtbot: QtBot) -> None:
-    qtbot.waitUntil(lambda: ops.pending() == 0, timeout=10000)
+    qtbot.waitUntil(lambda: ops.pending() == 0, timeout=30000)
 
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
