@@ -81,7 +81,8 @@ def test_a_typical_visit_takes_the_keys_the_usability_estimate_counts(
         words += 1
     assert dialog.living.toPlainText() == NOTE
     press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier, "Ctrl+Enter")
-    qtbot.waitUntil(lambda: len(visits.list_visits(db, target.id)) == before + 1, timeout=10000)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30000)  # saved and closed
+    assert len(visits.list_visits(db, target.id)) == before + 1
 
     assert len(initials) == 3 and words == 6
     assert keys == [k for key in PATH_KEYS for k in (list(initials) if key == "<3 initials>" else [key])]
@@ -137,7 +138,8 @@ def test_the_visit_form_offers_what_earlier_visits_said_and_remembers_the_mode(
     dialog.activateWindow()  # the list closed: the dialog is the active window again
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog and dialog.demands.hasFocus())
     qtbot.keyClick(dialog.demands, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: len(visits.list_visits(db, hid)) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30000)  # saved and closed
+    assert len(visits.list_visits(db, hid)) == 2
     latest = visits.list_visits(db, hid)[0]
     assert (latest.mode, latest.living_conditions, latest.demands) == (
         vocab.VisitMode.PHONE,
