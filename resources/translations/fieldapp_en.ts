@@ -213,62 +213,89 @@ The program closes after the restore; open it again.</translation>
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="190" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="193" />
         <source>未选择：不自动备份</source>
         <translation>Not chosen: no automatic backups</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="191" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="194" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="200" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="203" />
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="204" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="207" />
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="208" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="211" />
         <source>备份位置（另一个文件夹或U盘）</source>
         <translation>Backup location (another folder or a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="209" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="212" />
         <source>每工作多少小时备份一次（1–168）</source>
         <translation>Back up after how many hours of work (1–168)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="210" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="213" />
         <source>保留最近几份（1–100）</source>
         <translation>Keep the latest (1–100)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="211" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="214" />
         <source>上次自动备份</source>
         <translation>Last automatic backup</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="214" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="217" />
         <source>每次启动和每工作一段时间，都会把整个台账加密备份到这里并核对；超过份数的旧备份自动删除。备份位置不能在数据文件夹里面。</source>
         <translation>At every start and after each stretch of work the whole ledger is backed up here, encrypted, and checked; older backups beyond the number kept are deleted. The location cannot be inside the data folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="224" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="562" />
+        <source>自动备份</source>
+        <translation>Automatic backups</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="565" />
+        <source>每次启动和每工作4小时，台账会加密备份到您选的另一个文件夹或U盘，并核对。现在不选可以按“完成”，以后在 文件 → 备份位置… 中选择。</source>
+        <translation>At every start and every 4 hours of work the ledger is backed up, encrypted and checked, into another folder or USB stick you choose. To choose later, press Done and use File → Backup location….</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="569" />
+        <source>如 E:\台账备份 或 /media/U盘/台账备份</source>
+        <translation>e.g. E:\ledger-backup or /media/usb/ledger-backup</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="570" />
+        <source>选择(&amp;B)…</source>
+        <translation>Choose (&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="577" />
+        <source>备份位置(&amp;T)</source>
+        <translation>Backup loca&amp;tion</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="587" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="227" />
         <source>选择自动备份的位置（另一个文件夹或U盘）</source>
         <translation>Choose where automatic backups go (another folder or a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="235" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="238" />
         <source>还没有</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="243" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="601" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="246" />
         <source>请填写完整的文件夹位置（如 E:\台账备份 或 /media/U盘/台账备份），或点“选择…”。</source>
         <translation>Enter the whole folder path (e.g. E:\ledger-backups or /media/usb/ledger-backups), or click “Choose…”.</translation>
     </message>
@@ -276,9 +303,98 @@ The program closes after the restore; open it again.</translation>
 <context>
     <name>CadrePage</name>
     <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="151" />
+        <source>干部信息</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="153" />
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="49" />
         <source>这台电脑上的走访、评定和转介都记在这位干部名下；打印的联系卡也用这些信息。</source>
         <translation>Visits, assessments and referrals entered on this computer are recorded under this cadre; printed contact cards use these details too.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="155" />
+        <source>如 王芳</source>
+        <translation>e.g. Wang Fang</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="156" />
+        <source>如 兰陵县总工会</source>
+        <translation>e.g. Lanling County Trade Union</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="157" />
+        <source>手机11位，或带区号的固定电话</source>
+        <translation>11-digit mobile, or a landline with its area code</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="159" />
+        <source>干部姓名(&amp;N)</source>
+        <translation>Cadre &amp;name</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="160" />
+        <source>所在单位(&amp;U)</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="161" />
+        <source>联系电话(&amp;P)</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="174" />
+        <source>请填写干部姓名。</source>
+        <translation>Enter the cadre's name.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="180" />
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="183" />
+        <source>手机号如 13805391234，固定电话如 0539-1234567。</source>
+        <translation>A mobile like 13805391234, a landline like 0539-1234567.</translation>
+    </message>
+</context>
+<context>
+    <name>CodePage</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="285" />
+        <source>恢复码</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="288" />
+        <source>忘记密码，或把台账复制到别的电脑时，只有用恢复码才能打开。它只显示这一次：请抄在纸上或打印出来，与电脑分开保管。</source>
+        <translation>If you forget the password or copy the ledger to another computer, only the recovery code opens it. It is shown only this once: copy it onto paper or print it, and keep it apart from the laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="300" />
+        <source>打印恢复码(&amp;R)…</source>
+        <translation>P&amp;rint the recovery code…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="320" />
+        <source>抄好后，请对照纸上的恢复码输入下面两组（确认抄对了）：</source>
+        <translation>Once copied, type these two groups from your paper (to check the copy is right):</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="333" />
+        <source>第 %1 组(&amp;1)</source>
+        <translation>Group %1 (&amp;1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="334" />
+        <source>第 %1 组(&amp;2)</source>
+        <translation>Group %1 (&amp;2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="350" />
+        <source>第 %1 组不对：请对照恢复码重新抄写一遍，再输入这一组（4个字母或数字）。</source>
+        <translation>Group %1 is wrong: copy the recovery code again, then type this group (4 letters or digits).</translation>
     </message>
 </context>
 <context>
@@ -497,17 +613,38 @@ Press Enter or double-click to go on</translation>
 <context>
     <name>DibaoPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="83" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="525" />
+        <source>本地低保标准</source>
+        <translation>Local minimum living standard</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="528" />
+        <source>困难类别按当地民政部门公布的低保标准计算。市总工会还没有发来本地标准：请填写，或按“下一步”以后在 文件 → 设置 中填写。</source>
+        <translation>Hardship categories are computed from the local minimum living standard published by civil affairs. The federation has not sent it yet: enter it, or press Next and enter it later under File → Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="532" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="86" />
         <source>如 900</source>
         <translation>e.g. 900</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="85" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="534" />
+        <source>本地低保标准（元/月）(&amp;D)</source>
+        <translation>Local minimum living standard (yuan/month) (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="552" />
+        <source>请填写每人每月的元数，如 900 或 912.50。</source>
+        <translation>Enter yuan per person per month, e.g. 900 or 912.50.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="88" />
         <source>本地低保标准（元/月）</source>
         <translation>Local minimum-living standard (yuan/month)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="87" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="90" />
         <source>每年按当地民政部门公布的标准更新。困难类别按此标准计算；已记录的评定保留当时的标准。</source>
         <translation>Update it every year from the civil-affairs bureau's figure. Hardship categories are computed against it; recorded assessments keep the standard of their day.</translation>
     </message>
@@ -766,6 +903,157 @@ Press Enter or double-click to go on</translation>
     </message>
 </context>
 <context>
+    <name>EnrolPage</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="365" />
+        <source>登记本机</source>
+        <translation>Enrol this computer</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="368" />
+        <source>用市总工会发的登记文件或登记信登记这台电脑，之后才能同步。现在没有可以直接按“下一步”，以后在 同步 → 与市总工会同步 中登记。</source>
+        <translation>Enrol this computer with the enrolment file or letter from the federation before it can sync. If you do not have it yet, press Next and enrol later under Sync → Sync with the federation.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="372" />
+        <source>市总工会发的登记文件（.enrol 或 .json）</source>
+        <translation>The enrolment file from the federation (.enrol or .json)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="373" />
+        <source>选择(&amp;F)…</source>
+        <translation>Choose (&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="382" />
+        <source>或登记信上的登记地址，如 http://192.168.1.10:8765/api/v1/enrolment/…</source>
+        <translation>or the enrolment address in the letter, e.g. http://192.168.1.10:8765/api/v1/enrolment/…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="384" />
+        <source>用登记地址时必填，如 ABCD-EFGH-…</source>
+        <translation>Required with an address, e.g. ABCD-EFGH-…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="386" />
+        <source>登记文件(&amp;E)</source>
+        <translation>&amp;Enrolment file</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="387" />
+        <source>登记地址(&amp;A)</source>
+        <translation>Enrolment &amp;address</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="388" />
+        <source>公钥指纹(&amp;K)</source>
+        <translation>Key fingerprint (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="389" />
+        <source>联网登记(&amp;O)</source>
+        <translation>Enrol &amp;online</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="392" />
+        <source>登记申请写到U盘(&amp;Q)…</source>
+        <translation>Write re&amp;quest to USB…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="404" />
+        <source>有网络：选登记文件（或填登记地址和指纹），点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再在同步界面“从U盘导入回执”。</source>
+        <translation>With a network: choose the enrolment file (or enter the address and fingerprint) and press “Enrol online”. Without: choose the file, press “Write the enrolment request to a stick”, take the stick to the federation, then “Import replies from stick” on the sync screen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="425" />
+        <source>选择登记文件</source>
+        <translation>Choose the enrolment file</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="425" />
+        <source>登记文件 (*.enrol *.json);;所有文件 (*)</source>
+        <translation>Enrolment files (*.enrol *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="430" />
+        <source>选择U盘上的文件夹</source>
+        <translation>Choose a folder on the USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="464" />
+        <source>登记地址应以 http:// 或 https:// 开头，请对照登记信改正。</source>
+        <translation>The enrolment address starts with http:// or https://: correct it from the letter.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="470" />
+        <source>用登记地址联网登记需要填写登记信上的“市总工会公钥指纹”，以确认连到的是真正的市总工会。</source>
+        <translation>Enrolling by address needs the federation's key fingerprint from the letter, to make sure it is the real federation.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="476" />
+        <source>请选择市总工会发的登记文件，或填写登记地址和公钥指纹；现在没有就按“下一步”。</source>
+        <translation>Choose the enrolment file from the federation, or enter the address and key fingerprint; if you have neither yet, press Next.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="491" />
+        <source>正在登记…</source>
+        <translation>Enrolling…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="496" />
+        <source>不联网登记需要市总工会发的登记文件：请先选择登记文件。</source>
+        <translation>Enrolling without a network needs the enrolment file from the federation: choose it first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="513" />
+        <source>已把登记申请写到U盘：%1。请把U盘交市总工会导入，再在同步界面“从U盘导入回执”完成登记。</source>
+        <translation>The enrolment request was written to the stick: %1. Take the stick to the federation to import, then finish with “Import replies from stick” on the sync screen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="516" />
+        <source>正在写登记申请…</source>
+        <translation>Writing the enrolment request…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="630" />
+        <source>第一次使用 — 工会结对帮扶台账</source>
+        <translation>First start — Trade Union Pairing Ledger</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="633" />
+        <source>下一步(&amp;N) &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="634" />
+        <source>&lt; 上一步(&amp;B)</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="635" />
+        <source>设置密码并加密台账(&amp;S)</source>
+        <translation>&amp;Set the password and encrypt the ledger</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="636" />
+        <source>完成(&amp;D)</source>
+        <translation>&amp;Done</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="637" />
+        <source>以后继续(&amp;X)</source>
+        <translation>Continue later (&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="768" />
+        <source>干部信息没有保存</source>
+        <translation>The cadre's details were not saved</translation>
+    </message>
+</context>
+<context>
     <name>FormDraft</name>
     <message>
         <location filename="../../src/fieldapp/ui/form_drafts.py" line="176" />
@@ -794,12 +1082,12 @@ Press Enter or double-click to go on</translation>
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="157" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="160" />
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="162" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="165" />
         <source>语言在重新启动后生效。再摸底为期一个月（30天），从开始日期算起。</source>
         <translation>The language applies after a restart. The re-survey lasts one month (30 days) from its start date.</translation>
     </message>
@@ -1660,6 +1948,29 @@ Press Enter or double-click to go on</translation>
     </message>
 </context>
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="122" />
+        <source>欢迎使用工会结对帮扶台账</source>
+        <translation>Welcome to the Trade Union Pairing Ledger</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="123" />
+        <source>第一次使用，请按步骤设置（约5分钟）。可以随时关闭，下次打开会回到这一步。</source>
+        <translation>First start: set up step by step (about 5 minutes). You can close at any time; the next start comes back to this step.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="131" />
+        <source>界面语言(&amp;L)</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="134" />
+        <source>用方向键选择，按 Ctrl+回车 或“下一步”继续。以后可在 文件 → 设置 中更改。</source>
+        <translation>Choose with the arrow keys; press Ctrl+Enter or Next to go on. You can change it later under File → Settings.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../../src/fieldapp/ui/lock.py" line="52" />
@@ -2267,6 +2578,59 @@ Save, discard them, or keep editing?</translation>
     </message>
 </context>
 <context>
+    <name>PasswordPage</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="200" />
+        <source>设置密码</source>
+        <translation>Set a password</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="203" />
+        <source>台账（身份证号、健康、收入等个人信息）会用这个密码加密，电脑丢失或被他人使用时也读不出来。每次打开和解锁时都要输入。</source>
+        <translation>The ledger (ID numbers, health, income and other personal data) is encrypted with this password, so nobody can read it if the laptop is lost or used by someone else. You type it at every start and unlock.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="207" />
+        <source>至少6位，不要用生日或123456</source>
+        <translation>At least 6 characters; not a birthday or 123456</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="208" />
+        <source>再输入一次</source>
+        <translation>Type it again</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="212" />
+        <source>密码(&amp;W)</source>
+        <translation>Pass&amp;word</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="213" />
+        <source>确认密码(&amp;C)</source>
+        <translation>&amp;Confirm password</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="216" />
+        <source>密码不会保存在设置里；按“下一步”加密台账，下一页显示恢复码。</source>
+        <translation>The password is never kept in the settings. Press Next to encrypt the ledger; the next page shows the recovery code.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="235" />
+        <source>请设置密码。</source>
+        <translation>Set a password.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="239" />
+        <source>两次输入的密码不一样，请重新输入。</source>
+        <translation>The two passwords differ; please type them again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="265" />
+        <source>正在加密台账…</source>
+        <translation>Encrypting the ledger…</translation>
+    </message>
+</context>
+<context>
     <name>PrintChooser</name>
     <message>
         <location filename="../../src/fieldapp/ui/print_action.py" line="41" />
@@ -2486,7 +2850,7 @@ Save, discard them, or keep editing?</translation>
 <context>
     <name>PrintingPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="119" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="122" />
         <source>（系统默认打印机）</source>
         <translation>(system default printer)</translation>
     </message>
@@ -2765,46 +3129,61 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
         <source>上次使用的U盘文件夹</source>
         <translation>Last USB folder used</translation>
     </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings.py" line="57" />
+        <source>首次设置的数据文件夹</source>
+        <translation>Data folder of the first-start wizard</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings.py" line="58" />
+        <source>首次设置进行到的步骤</source>
+        <translation>Step reached in the first-start wizard</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings.py" line="59" />
+        <source>首次设置已填写的内容</source>
+        <translation>What was typed in the first-start wizard</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="254" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="257" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="263" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="266" />
         <source>干部信息</source>
         <translation>Cadre</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="264" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="267" />
         <source>低保标准</source>
         <translation>Dibao standard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="265" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="268" />
         <source>打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="266" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="269" />
         <source>界面、再摸底与锁屏</source>
         <translation>Interface, re-survey and lock</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="267" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="270" />
         <source>自动备份</source>
         <translation>Automatic backups</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="282" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="285" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="284" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="287" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2823,7 +3202,7 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/signin.py" line="84" />
-        <location filename="../../src/fieldapp/ui/signin.py" line="450" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="469" />
         <source>数据文件夹：%1</source>
         <translation>Data folder: %1</translation>
     </message>
@@ -2991,12 +3370,12 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
         <translation>Opening the ledger with the recovery code…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="448" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="467" />
         <source>工会结对帮扶台账 — 恢复码</source>
         <translation>Union paired-assistance ledger — recovery code</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="452" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="471" />
         <source>忘记密码或台账复制到别的电脑时，用它重设密码。请与电脑分开、妥善保管，不要拍照外传。</source>
         <translation>Use it to set a new password if the password is forgotten or the ledger is copied to another computer. Keep it safe and apart from the computer; do not photograph or share it.</translation>
     </message>
