@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
-from tests.conftest import TODAY, head_data, household_data
+from tests.conftest import TODAY, Answers, head_data, household_data
 from tests.test_ui_workbench import (  # noqa: F401 (cadre is a fixture)
     _household,
     cadre,
@@ -30,6 +31,7 @@ from fieldapp.domain import vocab
 from fieldapp.services import corrections, households, item19, printing, records, referrals, visits
 from fieldapp.storage.db import Database
 from fieldapp.storage.models import Consent, OutboxEntry, ReliefPayment
+from fieldapp.ui import messages
 from fieldapp.ui import settings as opts
 from fieldapp.ui.records_dialogs import ConsentDialog, ReliefDialog
 from fieldapp.ui.referral_dialogs import ReferralDialog
@@ -244,3 +246,59 @@ def profile_relief(db: Database, hid: str) -> list[ReliefPayment]:
 def records_live(db: Database, hid: str) -> list[Consent]:
     with db.session() as s:
         return list(s.scalars(select(Consent).where(Consent.household_id == hid, Consent.deleted.is_(False))))
+
+
+def test_the_item19_section_takes_rare_names_and_the_visit_a_long_note_by_keyboard(
+    qtbot: QtBot,
+    db: Database,
+    prefs: opts.AppSettings,
+    cadre: str,  # noqa: F811
+    answers: Answers,
+) -> None:
+    hid = _household(db, cadre)
+    head = item19.workers_of(db, hid)[0].member_id
+    item19.record_observation(
+        db,
+        hid,
+        item19.EconomyValues(arrears_amount=8000, arrears_employer="某建筑公司", arrears_reported_on=ON),
+        [item19.WorkerValues(head, "employed_away", "某建筑公司", 3000)],
+        observed_on=ON,
+    )
+    window = open_window(qtbot, db, prefs)
+    dialog = window.record_visit_for(hid)
+    section = dialog.item19
+    assert section is not None
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: (w := QApplication.focusWidget()) is not None and w.window() is dialog)
+    alt = Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_0, alt)  # all unchanged…
+    qtbot.waitUntil(lambda: len(section.confirmed) == 6)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_6, alt)  # …but the arrears
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, alt)  # and the employer
+    qtbot.waitUntil(lambda: not {"arrears", "employment"} & section.confirmed)
+    employer = f"{RARE}建筑劳务有限公司"
+    for box in (section.arrears_employer, section.workers[0].employer):
+        box.setFocus()
+        box.selectAll()
+        type_text(qtbot, box, employer)
+        assert box.text() == employer  # 𠮷 is one character typed, two UTF-16 units kept whole
+    note = long_note("走访")
+    dialog.notes.setFocus()
+    type_text(qtbot, dialog.notes, note.replace("\n", ""))  # as the input method commits it
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30000)
+    wait_ops(qtbot)
+    (visit,) = visits.list_visits(db, hid)
+    assert visit.notes == note.replace("\n", "")
+    latest = item19.latest(db, hid)
+    assert latest is not None and latest.visit_id == visit.id
+    assert latest.economy.arrears_employer == employer and latest.workers[0].employer == employer
+    assert payloads(db, "household_economy", latest.id)[-1]["arrears_employer"] == employer
+
+    again = window.record_visit_for(hid)  # the next visit shows what was recorded, whole
+    assert again.item19 is not None and employer in again.item19.summaries["employment"].text()
+    again.item19.confirm_all()
+    assert again.item19.arrears_employer.text() == employer
+    answers.replies = [messages.DISCARD]  # confirmed but not saved: asked, and dropped
+    again.close()
+    assert not again.isVisible()
