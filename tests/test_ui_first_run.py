@@ -448,3 +448,49 @@ def test_every_page_fits_a_1366_by_728_screen_and_speaks_chinese(
     check("7-backup")
     assert len(list(shots.iterdir())) == 7
     close(qtbot, wizard)
+
+
+def test_enrolment_by_address_and_fingerprint_against_a_real_headquarters(
+    qtbot: QtBot, tmp_path: Path, prefs: opts.AppSettings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.test_sync_e2e import Server
+
+    from fieldapp.hq import cli as hq_cli
+
+    url = f"sqlite:///{(tmp_path / 'hq.sqlite').as_posix()}"
+    assert hq_cli.main(["--db", url, "init"]) == 0
+    server = Server(url, tmp_path)
+    server.start()
+    try:
+        argv = ["--db", url, "enroll-device", "王芳", "--out", str(tmp_path / "x"), "--url", server.url]
+        capsys.readouterr()
+        assert hq_cli.main(argv) == 0
+        letter = capsys.readouterr().out
+        address = letter.split("联网登记地址：")[1].split()[0]
+        fingerprint = letter.split("市总工会公钥指纹：")[1].split()[0]
+        folder = tmp_path / "ledger"
+        db = signin.open_with_password(folder, PASSWORD).db
+        prefs.set(opts.FIRST_RUN_FOLDER, str(folder))
+        prefs.set(opts.FIRST_RUN_STEP, PAGE_ENROL)
+        wizard = make(qtbot, prefs, folder, db)
+        assert wizard.enrol.file.hasFocus()
+        key(qtbot, Qt.Key.Key_Return)  # no file: on to the address
+        assert wizard.enrol.url.hasFocus()
+        type_in(qtbot, address)
+        key(qtbot, Qt.Key.Key_Return)
+        wrong = "AAAA-" + fingerprint[5:]
+        type_in(qtbot, wrong)
+        key(qtbot, Qt.Key.Key_O, ALT)  # 联网登记(&O): a false server's keys are refused
+        qtbot.waitUntil(lambda: "不符" in wizard.enrol.message.text(), timeout=30000)
+        assert "本机没有保存任何内容" in wizard.enrol.message.text()
+        assert not client.status(db)["enrolment_started"]
+        wizard.enrol.fingerprint.selectAll()
+        wizard.enrol.fingerprint.setFocus()
+        type_in(qtbot, fingerprint.replace("-", "").lower())  # as typed from the letter
+        wizard.enrol.message.clear()
+        key(qtbot, Qt.Key.Key_O, ALT)
+        qtbot.waitUntil(lambda: "登记成功" in wizard.enrol.message.text(), timeout=30000)
+        assert client.status(db)["enrolled"]
+        close(qtbot, wizard)
+    finally:
+        server.stop()

@@ -16,6 +16,7 @@ dialog and the sync screen do; everything slow runs off the GUI thread through `
 
 from __future__ import annotations
 
+import itertools
 import json
 import secrets
 from collections.abc import Callable
@@ -414,6 +415,10 @@ class EnrolPage(_Page):
                 self,
             )
         )
+        # Enter (and Tab) go through the fields first, then the actions; 选择… is last (Alt+F)
+        chain = (self.file, self.url, self.fingerprint, self.online, self.stick, browse)
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.busy = BusyLine(self)
         self.body.addWidget(self.busy)
         self.working = False
