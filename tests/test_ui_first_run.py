@@ -494,3 +494,41 @@ def test_enrolment_by_address_and_fingerprint_against_a_real_headquarters(
         close(qtbot, wizard)
     finally:
         server.stop()
+
+
+def test_the_start_up_loop_remakes_the_wizard_in_the_chosen_language_and_stops_when_closed(
+    qtbot: QtBot, tmp_path: Path, prefs: opts.AppSettings
+) -> None:
+    """`fieldapp` on a new folder: the wizard runs modally (exec); choosing English makes it again
+    in English at the cadre step; closing it ends the start (nothing opened, nothing lost)."""
+    from PySide6.QtCore import QTimer
+
+    from fieldapp.ui.app import first_start, install_translations
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    seen: list[tuple[int, str]] = []
+
+    def drive() -> None:  # what the cadre does in each wizard shown, by key presses
+        wizard = QApplication.activeModalWidget()
+        if not isinstance(wizard, FirstRunWizard) or not wizard.isVisible():
+            QTimer.singleShot(50, drive)
+            return
+        seen.append((wizard.currentId(), wizard.currentPage().title()))
+        if wizard.currentId() == PAGE_LANGUAGE:
+            qtbot.keyClick(wizard.language.language, Qt.Key.Key_Down)
+            qtbot.keyClick(wizard.language.language, Qt.Key.Key_Return, CTRL)
+            QTimer.singleShot(50, drive)  # the next wizard, in English
+        else:
+            qtbot.keyClick(wizard.cadre.name, Qt.Key.Key_Escape)  # closed midway
+
+    QTimer.singleShot(50, drive)
+    try:
+        assert first_start(app, prefs, tmp_path / "ledger", None) is None
+    finally:
+        install_translations(app, "zh_CN")
+    assert [page for page, _ in seen] == [PAGE_LANGUAGE, PAGE_CADRE], seen
+    assert seen[0][1] == "欢迎使用工会结对帮扶台账"
+    assert seen[1][1] and not re.search("[\u4e00-\u9fff]", seen[1][1]), seen  # in English
+    assert prefs.get(opts.LANGUAGE) == "en" and prefs.get(opts.FIRST_RUN_STEP) == PAGE_CADRE
+    assert first_run.needed(prefs, tmp_path / "ledger") == "new"
