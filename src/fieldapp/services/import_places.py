@@ -264,12 +264,14 @@ def _decide(matches: list[Division], written: str, *, village_text: str) -> Plac
     if len(matches) == 1:
         return Place(matches[0].code)
     names = idx.divisions
-    places = "、".join(names.full_name(v.code).removeprefix(CITY_NAME) for v in matches[:5])
-    more = "等" if len(matches) > 5 else ""
-    return Place(
-        None,
-        f"村（社区）“{village_text}”有{len(matches)}个同名（{places}{more}），请在表中填写乡镇；"
-        "已导入，所在村待补充",
+    shown = matches[:8]
+    places = "、".join(names.full_name(v.code).removeprefix(CITY_NAME) for v in shown)
+    more = f"等{len(matches)}处" if len(matches) > len(shown) else ""
+    raise _error(
+        "village_code",
+        "村（社区）",
+        f"“{village_text}”有{len(matches)}个同名的村（社区）：{places}{more}；无法确定是哪一个，"
+        "本行未导入。请在“乡镇”列填写所在乡镇（或在村名前写上乡镇）后重新导入",
     )
 
 
