@@ -79,8 +79,7 @@ def bench_import(rows: int) -> None:
         took, cpu = time.perf_counter() - start, time.process_time() - cpu
         db.close()
     print(
-        f"{f'import {rows} rows from CSV':<55} {took:10.1f} s   "
-        f"(CPU {cpu:.1f} s; {report.imported} imported)"
+        f"{f'import {rows} rows from CSV':<55} {took:10.1f} s   (CPU {cpu:.1f} s; {report.imported} imported)"
     )
 
 

@@ -128,7 +128,11 @@ def new_household_rows(
     # so no flush and reload per household (the importer saves thousands in one transaction)
     missing = tuple(missing_fields(household, head))
     h = Household(
-        id=new_uuid(), owner_device=device_id, source=source, missing_fields=",".join(missing), **asdict(household)
+        id=new_uuid(),
+        owner_device=device_id,
+        source=source,
+        missing_fields=",".join(missing),
+        **asdict(household),
     )
     return h, Member(household_id=h.id, **_member_values(head)), missing, head.warnings
 

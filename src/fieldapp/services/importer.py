@@ -747,10 +747,14 @@ class _Importer:
             return self._queue(line, household, head, warnings)
         return self._create_now(line, household, head, warnings)
 
-    def _queue(self, line: int, household: HouseholdData, head: MemberData, warnings: list[str]) -> str | None:
+    def _queue(
+        self, line: int, household: HouseholdData, head: MemberData, warnings: list[str]
+    ) -> str | None:
         """Keep the rows of a household to insert with the rest of the batch (no pairing to make)."""
         try:
-            h, m, missing, head_warnings = new_household_rows(self.db.device_id, household, head, source="import")
+            h, m, missing, head_warnings = new_household_rows(
+                self.db.device_id, household, head, source="import"
+            )
         except (RuleViolation, ValidationError) as e:
             self.reject(line, str(e))
             return None
@@ -758,7 +762,9 @@ class _Importer:
             warnings.append(f"{self.cadre_full}；本户已导入，但未与该干部结对")
         assert head.id_number is not None
         self.households[head.id_number] = h.id
-        self.pending.append(_Pending(line, household, head, warnings, h, m, Saved(h.id, head_warnings, missing)))
+        self.pending.append(
+            _Pending(line, household, head, warnings, h, m, Saved(h.id, head_warnings, missing))
+        )
         return h.id
 
     def flush_pending(self) -> None:
