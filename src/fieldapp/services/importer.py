@@ -58,8 +58,11 @@ class RowProblem:
 
     line: int
     reason: str
+    sheet: str = ""  # set for the rows of a members sheet (the households' sheet is the default)
 
     def __str__(self) -> str:
+        if self.sheet:
+            return f"“{self.sheet}”表第{self.line}行：{self.reason}"
         return f"第{self.line}行：{self.reason}"
 
 
@@ -244,7 +247,7 @@ def _parse_header(line: int, cells: Sequence[object]) -> _Header:
         else:
             columns.setdefault(key, []).append(i)
     ids = columns.get("id_number", [])
-    if "relation" in columns and len(ids) > 1:  # members layout: 身份证号 and 户主身份证号
+    if len(ids) > 1:  # members layout: 身份证号 and 户主身份证号
         head_ids = [i for i in ids if _text(cells[i]).lstrip("*＊ ").startswith("户主")]
         if head_ids and len(head_ids) < len(ids):
             columns["head_id"] = head_ids
@@ -314,8 +317,21 @@ def _file_error(message: str) -> ValidationError:
     return ValidationError.single("file", "名单文件", message)
 
 
+@dataclass
+class _Table:
+    sheet: str
+    header: _Header
+    rows: Rows
+
+
 def _read_table(path: Path) -> tuple[_Header, Rows]:
     """Header and data rows (line number, cells) of the first sheet with a usable header."""
+    first = _read_tables(path)[0]
+    return first.header, first.rows
+
+
+def _read_tables(path: Path) -> list[_Table]:
+    """Every sheet with a usable header, the first of them the households' (.xlsx and .xls)."""
     if not path.is_file():
         raise _file_error(f"找不到文件 {path}")
     size = path.stat().st_size
@@ -327,23 +343,26 @@ def _read_table(path: Path) -> tuple[_Header, Rows]:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         with closing(_xlsx_sheets(path)) as sheets:
-            return _first_table(sheets)
+            return _tables(sheets)
     if suffix in (".csv", ".txt"):
-        return _first_table([_csv_rows(path)])
+        return _tables([("", _csv_rows(path))])
     if suffix in (".xls", ".et"):
-        return _first_table(read_xls(path))
+        return _tables(read_xls(path))
     raise _file_error(f"只能导入 .xlsx、.xls 或 .csv 文件（现为“{path.name}”）")
 
 
-def _first_table(sheets: Iterable[Rows]) -> tuple[_Header, Rows]:
+def _tables(sheets: Iterable[tuple[str, Rows]]) -> list[_Table]:
     partial: _Header | None = None
-    for rows in sheets:
+    found: list[_Table] = []
+    for name, rows in sheets:
         header = _find_header(rows)
         if header is None:
             continue
         if not _missing_required(header):
-            return header, [(line, cells) for line, cells in rows if line > header.line]
+            found.append(_Table(name, header, [(line, cells) for line, cells in rows if line > header.line]))
         partial = partial or header
+    if found:
+        return found
     if partial is not None:
         raise ValidationError(_missing_required(partial))
     raise ValidationError.single(
@@ -353,7 +372,7 @@ def _first_table(sheets: Iterable[Rows]) -> tuple[_Header, Rows]:
     )
 
 
-def _xlsx_sheets(path: Path) -> Generator[Rows, None, None]:
+def _xlsx_sheets(path: Path) -> Generator[tuple[str, Rows], None, None]:
     import openpyxl  # imported here: the GUI and CLI start faster without it
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -366,7 +385,7 @@ def _xlsx_sheets(path: Path) -> Generator[Rows, None, None]:
             if not hasattr(ws, "reset_dimensions"):
                 continue
             ws.reset_dimensions()  # hand-made files often declare a wrong used range
-            yield list(enumerate(ws.iter_rows(min_row=1, values_only=True), start=1))
+            yield ws.title, list(enumerate(ws.iter_rows(min_row=1, values_only=True), start=1))
     finally:
         wb.close()
 
@@ -641,11 +660,13 @@ class _Importer:
             )
         return (m.household_id, m.name) if m is not None else None
 
+    sheet: str = ""  # the members sheet being read, named in its rows' problems
+
     def warn(self, line: int, message: str) -> None:
-        self.report.warnings.append(RowProblem(line, message))
+        self.report.warnings.append(RowProblem(line, message, self.sheet))
 
     def reject(self, line: int, reason: str) -> None:
-        self.report.rejected.append(RowProblem(line, reason))
+        self.report.rejected.append(RowProblem(line, reason, self.sheet))
 
     def row(self, row: _Row) -> str | None:
         """Import a household from its head's row; the new or already registered household's id."""
@@ -840,9 +861,13 @@ def import_households(
     if cadre_id:
         with db.session() as s:
             get_live(s, Cadre, cadre_id)
-    header, rows = _read_table(Path(path))
+    tables = _read_tables(Path(path))
+    header, rows = tables[0].header, tables[0].rows
+    member_sheets = [t for t in tables[1:] if _members_sheet(t.header)]
     importer = _Importer(db, cadre_id, pairing_basis)
     importer.report.unknown_columns = list(header.unknown)
+    for t in member_sheets:
+        importer.report.unknown_columns += [f"{u}（“{t.sheet}”表）" for u in t.header.unknown]
     data_rows = [r for r in (_row(header, line, cells) for line, cells in rows) if not (r.blank or r.footer)]
     if "relation" in header.columns:
         import_members(importer, data_rows)
@@ -860,9 +885,13 @@ def import_households(
                 finally:
                     importer.session = None
                     importer.looked_up = {}
+    for table in member_sheets:
+        importer.sheet = table.sheet
+        import_member_sheet(importer, tables[0], data_rows, table)
+    importer.sheet = ""
     report = importer.report
-    report.rejected.sort(key=lambda p: p.line)  # stable: a row's problems keep their order
-    report.warnings.sort(key=lambda p: p.line)
+    report.rejected.sort(key=lambda p: (p.sheet, p.line))  # stable: a row's problems keep their order
+    report.warnings.sort(key=lambda p: (p.sheet, p.line))
     audit.log(
         db,
         vocab.AuditAction.IMPORT,
@@ -930,3 +959,83 @@ def import_members(importer: _Importer, rows: list[_Row]) -> None:
             importer.reject(row.line, reason)
             continue
         importer.member(row, relation, household_id)
+
+
+def _members_sheet(header: _Header) -> bool:
+    """A sheet of members (a second sheet of the workbook): it says how a person relates to a head."""
+    return bool({"relation", "head_id", "household_no"} & set(header.columns))
+
+
+def _head_id(value: object) -> str:
+    return "".join(_id_text(value)[0].split()).upper()
+
+
+def import_member_sheet(
+    importer: _Importer, households: _Table, head_rows: list[_Row], members: _Table
+) -> None:
+    """Members on a sheet of their own, tied to the households' sheet by 户编号 or 户主身份证号."""
+    by_no: dict[str, tuple[str, int]] = {}  # 户编号 -> (head's ID number, line on the households sheet)
+    head_lines: dict[str, int] = {}
+    for row in head_rows:
+        head_id = _head_id(row.raw("id_number"))
+        head_lines.setdefault(head_id, row.line)
+        if row.text("household_no"):
+            by_no.setdefault(_no_key(row.text("household_no")), (head_id, row.line))
+    main = f"“{households.sheet}”表" if households.sheet else "户表"
+    for line, cells in members.rows:
+        row = _row(members.header, line, cells)
+        if row.blank or row.footer:
+            continue
+        number = row.text("household_no")
+        head_id = _head_id(row.raw("head_id"))
+        if not number and not head_id:
+            importer.reject(
+                line,
+                f"没有填写户编号或户主身份证号，不知道本人属于{main}中的哪一户；请填写其中一项后重新导入",
+            )
+            continue
+        if number:
+            entry = by_no.get(_no_key(number))
+            if entry is None:
+                importer.reject(line, f"户编号“{number}”在{main}中不存在（成员所属的户找不到）")
+                continue
+            if head_id and head_id != entry[0]:
+                importer.reject(
+                    line,
+                    f"户编号“{number}”与户主身份证号不一致：{main}第{entry[1]}行户编号“{number}”的户主"
+                    f"身份证号不是 {head_id}；请核对后重新导入",
+                )
+                continue
+            head_id = entry[0]
+        household_id = importer.households.get(head_id)
+        if household_id is None and head_id in head_lines:
+            importer.reject(line, f"所属户的户主（{main}第{head_lines[head_id]}行）未导入，请先改正户主行")
+            continue
+        if household_id is None:
+            head = find_member_by_id_number(importer.db, head_id)
+            if head is None:
+                importer.reject(line, f"户主身份证号 {head_id} 在{main}中找不到，本机也没有登记此人")
+                continue
+            household_id = head.household_id
+        rel_text = row.text("relation")
+        relation = relation_of(rel_text) if rel_text else Relation.OTHER
+        if relation is None:
+            importer.reject(
+                line,
+                f"与户主关系：“{rel_text}”无法识别（可填：配偶、子、女、父亲、母亲、孙子女、其他等）",
+            )
+            continue
+        if relation == Relation.HEAD:
+            if _head_id(row.raw("id_number")) != head_id:
+                importer.reject(
+                    line,
+                    f"与户主关系填写为“{rel_text}”，但身份证号与{main}中该户户主的不同；请核对后重新导入",
+                )
+            continue  # the head is imported from the households sheet
+        if not rel_text:
+            importer.warn(line, "未填写与户主关系，已记为“其他”")
+        importer.member(row, relation, household_id)
+
+
+def _no_key(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
