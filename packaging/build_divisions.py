@@ -55,7 +55,9 @@ def main(dist: Path, out: Path) -> None:
             lines.append(code[9:] + name)
         count += len(villages)
         total += _write(out / f"villages_{province}.txt.xz", lines)
-    print(f"{len(upper)} provinces/cities/counties/townships, {count} villages: {total / 1e6:.2f} MB in {out}")
+    print(
+        f"{len(upper)} provinces/cities/counties/townships, {count} villages: {total / 1e6:.2f} MB in {out}"
+    )
 
 
 if __name__ == "__main__":
