@@ -19,7 +19,7 @@ from fieldapp.services.households import HouseholdRow, get_household, list_house
 from fieldapp.services.importer import ImportReport, RowProblem, import_households
 from fieldapp.storage.db import Database, open_database
 
-# Real Linyi divisions (resources/divisions/linyi_3713.csv)
+# Real Linyi divisions (resources/divisions/china2023, the default region 3713)
 TOWNSHIP = "白沙埠镇"  # 371302101, 兰山区
 VILLAGE = "卧茨村"  # 371302101208 卧茨村村民委员会
 VILLAGE_CODE = "371302101208"
@@ -382,7 +382,9 @@ def test_unknown_county_rejected(db: Database, tmp_path: Path) -> None:
         [["户主姓名", "身份证号", "县区", "乡镇", "村"], ["张海生", pid(123), "历下区", TOWNSHIP, VILLAGE]],
     )
     report = import_households(db, path)
-    assert report.rejected == [RowProblem(2, "县区：临沂市没有“历下区”")]
+    assert report.rejected == [
+        RowProblem(2, "县区：“历下区”不在本机的工作地区（临沂市）内：它是山东省济南市历下区")
+    ]
 
 
 def test_blank_rows_template_numbers_and_footer_skipped(db: Database, tmp_path: Path) -> None:

@@ -7,13 +7,14 @@ with 12 digits by appending "000".
 The device works in one **active region** — a province, city or county chosen at enrolment or
 sent by headquarters (default: Linyi City, 3713, as the demo data). `divisions()` is the index of
 that region: pick-lists, validation and the importer use it. The national data is read lazily:
-the names above village level on first use (about 45,000 lines), the villages only for the
-province of the active region. `national()` answers "where is this code or name" for messages
-about places outside the region.
+the provinces, cities and counties on first use (3,351 lines), the townships and villages only
+for the city (or cities) of the active region. `national()` answers "where is this code or
+name" for messages about places outside the region.
 """
 
 from __future__ import annotations
 
+import bisect
 import lzma
 import threading
 from dataclasses import dataclass
@@ -56,25 +57,69 @@ def _division(code: str, name: str) -> Division:
 
 
 class NationalIndex:
-    """Names of every province, city, county and township; villages read one province at a time."""
+    """Names of every province, city and county; townships and villages read one city at a time.
 
-    def __init__(self, upper: dict[str, str]) -> None:
-        self.upper = upper
-        self._villages: dict[str, dict[str, str]] = {}
+    The upper lines stay as read (sorted text, a code right before everything under it): looking
+    up a code or the block of a region is a bisection, so the start-up parses only the active
+    region and reads only its city's file.
+    """
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self._cities: dict[str, list[str]] = {}
         self._lock = threading.Lock()
+        self._upper: dict[str, str] | None = None
         self._by_name: dict[str, list[str]] | None = None
 
-    def villages_of(self, province: str) -> dict[str, str]:
-        """code12 -> name of every village of a province (2-digit code)."""
+    @property
+    def upper(self) -> dict[str, str]:
+        """code -> name of every province, city and county (built on first use)."""
+        if self._upper is None:
+            self._upper = dict(line.split("\t", 1) for line in self.lines if line)
+        return self._upper
+
+    def block(self, prefix: str) -> list[tuple[str, str]]:
+        """(code, name) of every province, city and county whose code starts with `prefix`."""
+        lo = bisect.bisect_left(self.lines, prefix)
+        hi = bisect.bisect_left(self.lines, prefix[:-1] + chr(ord(prefix[-1]) + 1), lo)
+        return [(c, n) for c, _, n in (line.partition("\t") for line in self.lines[lo:hi])]
+
+    def _township_blocks(self, city: str) -> list[str]:
+        """The city file's blocks: "371302001<TAB>柳青街道\n001村名\n…", one per township."""
         with self._lock:
-            if province not in self._villages:
-                self._villages[province] = _read_villages(province)
-            return self._villages[province]
+            if city not in self._cities:
+                try:
+                    text = _read_text(f"city_{city}.txt.xz")
+                except FileNotFoundError:
+                    text = ""
+                self._cities[city] = text.split("#")[1:]
+            return self._cities[city]
+
+    def _city_codes(self, prefix: str) -> list[str]:
+        if len(prefix) >= 4:
+            return [prefix[:4]]
+        return [c for c, _ in self.block(prefix) if len(c) == 4]
+
+    def below_county(self, prefix: str) -> list[tuple[str, str]]:
+        """(code, name) of the townships (9 digits) and villages (12) whose code starts with `prefix`."""
+        found: list[tuple[str, str]] = []
+        for city in self._city_codes(prefix):
+            for block in self._township_blocks(city):
+                if not block.startswith(prefix[:9]):
+                    continue
+                head, *lines = block.split("\n")
+                township, _, name = head.partition("\t")
+                found.append((township, name))
+                found += [(township + line[:3], line[3:]) for line in lines if line]
+        return [(c, n) for c, n in found if c.startswith(prefix)]
 
     def name(self, code: str) -> str | None:
-        if len(code) == 12:
-            return self.villages_of(code[:2]).get(code)
-        return self.upper.get(code)
+        if len(code) > 6:
+            return dict(self.below_county(code)).get(code)
+        i = bisect.bisect_left(self.lines, code + "\t")
+        if i < len(self.lines) and self.lines[i].startswith(code + "\t"):
+            return self.lines[i][len(code) + 1 :]
+        return None
 
     def full_name(self, code: str) -> str:
         """山东省临沂市兰陵县卞庄街道…, placeholders such as 市辖区 left out; "" when unknown."""
@@ -92,11 +137,12 @@ class NationalIndex:
         """Codes of the counties (length 6) or townships (9) of all provinces named `written`:
         by exact name when any is, else by name without its suffix (区/县/市, 镇/乡/街道).
         For messages about places outside the region."""
-        if self._by_name is None:
+        if self._by_name is None:  # every city's file is read once: only for such messages
             by_name: dict[str, list[str]] = {}
-            for code, name in self.upper.items():
-                if len(code) < 6:
-                    continue
+            names = [(c, n) for c, n in self.upper.items() if len(c) == 6]
+            for city in [c for c in self.upper if len(c) == 4]:
+                names += [(c, n) for c, n in self.below_county(city) if len(c) == 9]
+            for code, name in names:
                 by_name.setdefault(name, []).append(code)
                 by_name.setdefault("~" + _core(name), []).append(code)
             self._by_name = by_name
@@ -117,34 +163,14 @@ def _core(name: str) -> str:
     return name
 
 
-def _read_lines(name: str) -> list[str]:
+def _read_text(name: str) -> str:
     path = resource_path("divisions", DATA_FOLDER, name)
-    return lzma.decompress(path.read_bytes()).decode("utf-8").splitlines()
-
-
-def _read_villages(province: str) -> dict[str, str]:
-    villages: dict[str, str] = {}
-    township = ""
-    try:
-        lines = _read_lines(f"villages_{province}.txt.xz")
-    except FileNotFoundError:
-        return villages
-    for line in lines:
-        if line.startswith("#"):
-            township = line[1:]
-        elif line:
-            villages[township + line[:3]] = line[3:]
-    return villages
+    return lzma.decompress(path.read_bytes()).decode("utf-8")
 
 
 @cache
 def national() -> NationalIndex:
-    upper: dict[str, str] = {}
-    for line in _read_lines("upper.txt.xz"):
-        code, _, name = line.partition("\t")
-        if code:
-            upper[code] = name
-    return NationalIndex(upper)
+    return NationalIndex(_read_text("upper.txt.xz").splitlines())
 
 
 class DivisionIndex:
@@ -207,9 +233,9 @@ class DivisionIndex:
 def _prefix_of(county_code: str) -> str:
     """The city written before a county's name (临沂市); the province for a municipality's district."""
     nat = national()
-    city = nat.upper.get(county_code[:4], "")
+    city = nat.name(county_code[:4]) or ""
     if city in _PLACEHOLDERS or not city:
-        return nat.upper.get(county_code[:2], "")
+        return nat.name(county_code[:2]) or ""
     return city
 
 
@@ -241,7 +267,7 @@ def check_region(code: str) -> str:
         raise ValidationError.single(
             "region", "工作地区", f"应为2位（省）、4位（市）或6位（县区）区划代码（现为“{code}”）"
         )
-    if code not in national().upper:
+    if national().name(code) is None:
         raise ValidationError.single(
             "region", "工作地区", f"{code} 不是{DATA_YEAR}年统计用区划代码中的省、市或县区"
         )
@@ -265,7 +291,7 @@ def region_name(code: str | None = None) -> str:
 
 def region_short_name(code: str | None = None) -> str:
     """The region's own name: 临沂市, 兰山区, 山东省."""
-    return national().upper.get(code or _active, "")
+    return national().name(code or _active) or ""
 
 
 def divisions() -> DivisionIndex:
@@ -276,8 +302,8 @@ def divisions() -> DivisionIndex:
 @cache
 def region_index(code: str) -> DivisionIndex:
     nat = national()
-    rows = [_division(c, n) for c, n in nat.upper.items() if c.startswith(code) and len(c) >= 6]
-    rows += [_division(c, n) for c, n in nat.villages_of(code[:2]).items() if c.startswith(code)]
+    rows = [_division(c, n) for c, n in nat.block(code) if len(c) == 6]
+    rows += [_division(c, n) for c, n in nat.below_county(code)]
     return DivisionIndex(rows, code, region_short_name(code))
 
 

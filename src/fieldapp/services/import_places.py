@@ -56,7 +56,7 @@ def _region_prefixes(root: str) -> tuple[str, ...]:
     nat = national()
     forms: set[str] = set()
     for code in (root[:2], root[:4]):
-        name = nat.upper.get(code, "")
+        name = nat.name(code) or ""
         if len(code) > len(root) or not name or name in ("市辖区", "县"):
             continue
         forms.add(name)
@@ -72,10 +72,11 @@ def strip_city(text: str, prefixes: tuple[str, ...] | None = None) -> str:
     changed = True
     while changed:
         changed = False
-        for prefix in prefixes:
+        for prefix in prefixes:  # longest first, and again from the longest after each cut
             if text.startswith(prefix) and len(text) > len(prefix):
                 text = text[len(prefix) :]
                 changed = True
+                break
     return text
 
 
