@@ -140,3 +140,23 @@ def test_headquarters_sends_the_region_in_a_reply(db: Database, tmp_path: Path) 
     assert div.active_region_code() == "370102"
     assert any("工作地区无法采用" in m for m in result.skipped)
     assert region.active_region(db).code == "370102"
+
+
+def test_headquarters_queues_a_checked_region_for_the_devices(tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from fieldapp.hq.models import Outgoing
+    from fieldapp.hq.region import send_region
+    from fieldapp.hq.store import HQ
+
+    hq = HQ(f"sqlite:///{(tmp_path / 'hq.sqlite').as_posix()}")
+    hq.init()
+    try:
+        assert send_region(hq, "3701") == "山东省济南市"
+        with pytest.raises(ValidationError, match="工作地区"):
+            send_region(hq, "3799")
+        with hq.session() as s:
+            queued = [(o.device_id, o.kind, o.body) for o in s.scalars(select(Outgoing))]
+        assert queued == [("*", "region", '{"code":"3701"}')]
+    finally:
+        hq.close()
