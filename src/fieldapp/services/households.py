@@ -169,17 +169,22 @@ def update_household(db: Database, household_id: str, household: HouseholdData) 
 
 
 def add_member(db: Database, household_id: str, member: MemberData) -> Saved:
-    member = normalize_member(member)
     with db.session() as s:
-        h = writable_household(s, household_id)
-        if member.relation == vocab.Relation.HEAD and h.head is not None:
-            raise RuleViolation("relation", f"这户已有户主“{h.head.name}”")
-        _check_unique_id(s, member.id_number)
-        m = Member(household_id=h.id, **_member_values(member))
-        s.add(m)
-        s.flush()
-        _refresh_missing(s, h)
-        return Saved(m.id, member.warnings)
+        return add_member_in(s, household_id, member)
+
+
+def add_member_in(s: Session, household_id: str, member: MemberData) -> Saved:
+    """add_member inside an open session (the importer adds a list's members in one transaction)."""
+    member = normalize_member(member)
+    h = writable_household(s, household_id)
+    if member.relation == vocab.Relation.HEAD and h.head is not None:
+        raise RuleViolation("relation", f"这户已有户主“{h.head.name}”")
+    _check_unique_id(s, member.id_number)
+    m = Member(household_id=h.id, **_member_values(member))
+    s.add(m)
+    s.flush()
+    _refresh_missing(s, h)
+    return Saved(m.id, member.warnings)
 
 
 def update_member(db: Database, member_id: str, member: MemberData) -> Saved:

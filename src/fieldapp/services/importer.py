@@ -34,6 +34,7 @@ from fieldapp.services.common import get_live
 from fieldapp.services.households import (
     Saved,
     add_member,
+    add_member_in,
     create_household,
     create_household_in,
     find_member_by_id_number,
@@ -662,6 +663,20 @@ class _Importer:
 
     sheet: str = ""  # the members sheet being read, named in its rows' problems
 
+    def _member_names(self, household_id: str) -> set[str]:
+        if self.session is None:
+            return {m.name for m in live_members(get_household(self.db, household_id))}
+        return set(
+            self.session.scalars(
+                select(Member.name).where(Member.household_id == household_id, Member.deleted.is_(False))
+            )
+        )
+
+    def household_of(self, id_number: str) -> str | None:
+        """The household of the member registered with this ID number, if any."""
+        found = self._registered(id_number)
+        return found[0] if found is not None else None
+
     def warn(self, line: int, message: str) -> None:
         self.report.warnings.append(RowProblem(line, message, self.sheet))
 
@@ -727,12 +742,16 @@ class _Importer:
                 self.warn(row.line, f"与第{first}行身份证号相同，未重复导入")
                 return
             self.seen[member.id_number] = row.line
-            if find_member_by_id_number(self.db, member.id_number) is not None:
+            if self._registered(member.id_number) is not None:
                 return  # imported before: nothing twice
-        elif any(m.name == member.name for m in live_members(get_household(self.db, household_id))):
+        elif member.name in self._member_names(household_id):
             return
         try:
-            saved = add_member(self.db, household_id, member)
+            if self.session is None:
+                saved = add_member(self.db, household_id, member)
+            else:
+                with self.session.begin_nested():  # a refused member rolls back alone
+                    saved = add_member_in(self.session, household_id, member)
         except (RuleViolation, ValidationError) as e:
             self.reject(row.line, str(e))
             return
@@ -870,7 +889,13 @@ def import_households(
         importer.report.unknown_columns += [f"{u}（“{t.sheet}”表）" for u in t.header.unknown]
     data_rows = [r for r in (_row(header, line, cells) for line, cells in rows) if not (r.blank or r.footer)]
     if "relation" in header.columns:
-        import_members(importer, data_rows)
+        with db.session() as session:
+            _begin_transaction(session)
+            importer.session = session
+            try:
+                import_members(importer, data_rows)
+            finally:
+                importer.session = None
     else:
         for start in range(0, len(data_rows), BATCH_ROWS):
             with db.session() as session:
@@ -885,10 +910,17 @@ def import_households(
                 finally:
                     importer.session = None
                     importer.looked_up = {}
-    for table in member_sheets:
-        importer.sheet = table.sheet
-        import_member_sheet(importer, tables[0], data_rows, table)
-    importer.sheet = ""
+    if member_sheets:
+        with db.session() as session:
+            _begin_transaction(session)
+            importer.session = session
+            try:
+                for table in member_sheets:
+                    importer.sheet = table.sheet
+                    import_member_sheet(importer, tables[0], data_rows, table)
+            finally:
+                importer.session = None
+                importer.sheet = ""
     report = importer.report
     report.rejected.sort(key=lambda p: (p.sheet, p.line))  # stable: a row's problems keep their order
     report.warnings.sort(key=lambda p: (p.sheet, p.line))
@@ -938,6 +970,7 @@ def import_members(importer: _Importer, rows: list[_Row]) -> None:
         if relation == Relation.HEAD and key is not None:
             households[key] = importer.row(row)
             head_lines[key] = row.line
+    importer.flush_pending()  # the heads' households exist before their members are added
     for row, relation, key in keyed:
         if relation == Relation.HEAD:
             continue
@@ -949,8 +982,7 @@ def import_members(importer: _Importer, rows: list[_Row]) -> None:
             continue
         household_id = households.get(key) if key else None
         if household_id is None and key and key.startswith("id:"):
-            head = find_member_by_id_number(importer.db, key[3:])
-            household_id = head.household_id if head is not None else None
+            household_id = importer.household_of(key[3:])
         if household_id is None:
             if key in head_lines:
                 reason = f"所属户的户主（第{head_lines[key]}行）未导入，请先改正户主行"
@@ -1012,11 +1044,10 @@ def import_member_sheet(
             importer.reject(line, f"所属户的户主（{main}第{head_lines[head_id]}行）未导入，请先改正户主行")
             continue
         if household_id is None:
-            head = find_member_by_id_number(importer.db, head_id)
-            if head is None:
+            household_id = importer.household_of(head_id)
+            if household_id is None:
                 importer.reject(line, f"户主身份证号 {head_id} 在{main}中找不到，本机也没有登记此人")
                 continue
-            household_id = head.household_id
         rel_text = row.text("relation")
         relation = relation_of(rel_text) if rel_text else Relation.OTHER
         if relation is None:
