@@ -64,22 +64,27 @@ def build_bare(out: Path) -> Path:
 
 
 def time_to_window(cmd: list[str], title: str, env: dict[str, str], timeout: float = 60) -> float:
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        while time.perf_counter() - start < timeout:
-            found = subprocess.run(
-                ["xdotool", "search", "--onlyvisible", "--name", title], env=env, capture_output=True
-            )
-            if found.returncode == 0 and found.stdout.strip():
-                return time.perf_counter() - start
-            if proc.poll() is not None:
-                raise RuntimeError(f"{cmd[0]} exited with {proc.returncode} before its window showed")
-            time.sleep(0.01)
-        raise RuntimeError(f"no window {title!r} after {timeout} s")
-    finally:
-        proc.kill()
-        proc.wait(30)
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=log)
+        try:
+            while time.perf_counter() - start < timeout:
+                found = subprocess.run(
+                    ["xdotool", "search", "--onlyvisible", "--name", title], env=env, capture_output=True
+                )
+                if found.returncode == 0 and found.stdout.strip():
+                    return time.perf_counter() - start
+                if proc.poll() is not None:
+                    log.seek(0)
+                    why = log.read().decode("utf-8", "replace")[-2000:]
+                    raise RuntimeError(
+                        f"{cmd[0]} exited with {proc.returncode} before its window showed:\n{why}"
+                    )
+                time.sleep(0.01)
+            raise RuntimeError(f"no window {title!r} after {timeout} s")
+        finally:
+            proc.kill()
+            proc.wait(30)
 
 
 def du(path: Path) -> int:
@@ -97,10 +102,16 @@ def main() -> None:
     bare = build_bare(args.bare_dir.resolve())
     print(f"bare PySide6 bundle: {du(bare.parent) / 1e6:.0f} MB unpacked")
     work = Path(tempfile.mkdtemp(prefix="fieldapp-bench-bundle-"))
-    display = f":{90 + os.getpid() % 9}"
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"])
+    # a display number nobody else on the machine uses: Xvfb picks it and tells it on a pipe
+    read_fd, write_fd = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+    )
+    os.close(write_fd)
     try:
-        time.sleep(1.0)
+        with os.fdopen(read_fd) as pipe:
+            display = ":" + pipe.readline().strip()
         env = {
             **os.environ,
             "DISPLAY": display,
