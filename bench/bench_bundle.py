@@ -105,7 +105,7 @@ def main() -> None:
     # a display number nobody else on the machine uses: Xvfb picks it and tells it on a pipe
     read_fd, write_fd = os.pipe()
     xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1366x768x24", "-nolisten", "tcp", "-noreset"],
         pass_fds=(write_fd,),
     )
     os.close(write_fd)
