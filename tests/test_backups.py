@@ -19,7 +19,7 @@ import pytest
 from fieldapp.security import signin
 from fieldapp.services import backups as auto
 from fieldapp.services import households
-from fieldapp.storage import backups
+from fieldapp.storage import backups, cipher
 from fieldapp.storage.db import Database
 
 FIXTURE = Path(__file__).parent / "fixtures" / "ledger-0.1.0"
@@ -225,3 +225,66 @@ def test_backup_settings_from_the_command_line_and_when_due(tmp_path: Path, ledg
         assert auto.due(db, cfg.last_at + dt.timedelta(hours=2))
     finally:
         db.close()
+
+
+def _copied_setting(backup: Path, key: bytes | None) -> str | None:
+    conn = cipher.connect(backup / "fieldapp.sqlite", key)
+    try:
+        row = conn.execute("SELECT value FROM setting WHERE key = 'backup_keep'").fetchone()
+    finally:
+        conn.close()
+    return None if row is None else str(row[0])
+
+
+def test_the_copy_is_the_ledger_byte_for_byte_including_the_last_write(
+    ledger: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    auto.set_settings(ledger, tmp_path / "stick", 5, 9)  # a write that sits in the WAL
+    copied: list[str] = []
+    real = cipher._copy_hashing
+    monkeypatch.setattr(cipher, "_copy_hashing", lambda s, d: copied.append(s.name) or real(s, d))
+    backup = auto.back_up_now(ledger, tmp_path / "stick")
+    assert "fieldapp.sqlite" in copied  # the fast path: folded WAL, file copied as it is (encrypted)
+    assert (backup / "fieldapp.sqlite").read_bytes() == ledger.path.read_bytes()
+    assert _copied_setting(backup, ledger.key) == "9"
+
+
+def test_a_reader_holding_the_wal_makes_the_backup_use_sqlites_backup_api(
+    ledger: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reader = cipher.connect(ledger.path, ledger.key)
+    reader.isolation_level = None
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM setting").fetchone()  # an open read snapshot
+        auto.set_settings(ledger, tmp_path / "stick", 5, 8)  # committed after it: the WAL cannot be emptied
+        copied: list[str] = []
+        real = cipher._copy_hashing
+        monkeypatch.setattr(cipher, "_copy_hashing", lambda s, d: copied.append(s.name) or real(s, d))
+        backup = auto.back_up_now(ledger, tmp_path / "stick")
+        reader.execute("COMMIT")
+    finally:
+        reader.close()
+    assert "fieldapp.sqlite" not in copied
+    assert backups.verify(backup).files >= 3
+    assert _copied_setting(backup, ledger.key) == "8"  # the newest committed state, not the reader's
+
+
+def test_a_damaged_or_wrongly_keyed_copy_fails_verification(ledger: Database, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.sqlite"
+    cipher.snapshot_copy(ledger.path, ledger.key, copy)
+    conn = cipher.connect(copy, ledger.key)
+    try:
+        expected = cipher._counts(conn)
+    finally:
+        conn.close()
+    cipher.verify_copy(copy, ledger.key, expected)
+    with pytest.raises(cipher.CipherError, match="cannot be read back"):
+        cipher.verify_copy(copy, bytes(32), expected)
+    with pytest.raises(cipher.CipherError, match="differs"):
+        cipher.verify_copy(copy, ledger.key, {**expected, "setting": expected["setting"] + 1})
+    data = bytearray(copy.read_bytes())
+    data[len(data) // 2] ^= 0x01  # one bit inside a page
+    copy.write_bytes(bytes(data))
+    with pytest.raises(cipher.CipherError, match=r"differs|cannot be read back"):
+        cipher.verify_copy(copy, ledger.key, expected)

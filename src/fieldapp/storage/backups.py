@@ -8,8 +8,9 @@ A backup is a folder ``fieldapp-backup-YYYYMMDD-HHMMSS-ffffff`` holding
 * ``manifest.json`` — written last: format, app version, device, key fingerprint, and the
   SHA-256 of every file above.
 
-It is written as ``NAME.partial``, read back and checked (every file's hash, the database's
-row counts through ``cipher.export``), then renamed: a full or read-only target, or a stick
+It is written as ``NAME.partial``, read back and checked (every file's hash; the database
+opened with the key, every page authenticated and its row counts compared, see
+``cipher.snapshot_copy``), then renamed: a full or read-only target, or a stick
 pulled mid-write, leaves no folder that looks complete, never touches the ledger or the older
 backups, and raises :class:`BackupError` with a Chinese message. The last ``keep`` backups stay.
 
@@ -70,12 +71,10 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _copy(src: Path, dst: Path) -> None:
+def _copy(src: Path, dst: Path) -> str:
+    """Copy and fsync a file; returns the SHA-256 of the bytes read (one pass over the source)."""
     dst.parent.mkdir(parents=True, exist_ok=True)
-    with src.open("rb") as fin, dst.open("wb") as fout:
-        shutil.copyfileobj(fin, fout, 1 << 20)
-        fout.flush()
-        os.fsync(fout.fileno())
+    return cipher._copy_hashing(src, dst)
 
 
 def _why(e: OSError, target: Path) -> str:
@@ -114,18 +113,16 @@ def make_backup(
         target.mkdir(parents=True, exist_ok=True)
         partial.mkdir()
         files: dict[str, str] = {}
-        cipher.export(data_dir / DB_NAME, key, partial / DB_NAME, key)  # verifies the row counts
-        files[DB_NAME] = _sha256(partial / DB_NAME)
+        # byte for byte (still encrypted), every page authenticated with the key, row counts checked
+        files[DB_NAME] = cipher.snapshot_copy(data_dir / DB_NAME, key, partial / DB_NAME)
         for name in (KEYSTORE, KEYSTORE_MIRROR):
             if (data_dir / name).is_file():
-                _copy(data_dir / name, partial / name)
-                files[name] = _sha256(data_dir / name)
+                files[name] = _copy(data_dir / name, partial / name)
         store = data_dir / ATTACHMENTS
         if store.is_dir():
             for src in sorted(p for p in store.rglob("*") if p.is_file()):
                 rel = src.relative_to(data_dir).as_posix()
-                _copy(src, partial / rel)
-                files[rel] = _sha256(src)
+                files[rel] = _copy(src, partial / rel)
         manifest = {
             "kind": "fieldapp-backup",
             "format": FORMAT,
