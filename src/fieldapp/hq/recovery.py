@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from fieldapp.hq import accounts
+from fieldapp.hq import accounts, hqwrite
 from fieldapp.hq.accounts import CLI, Staff
-from fieldapp.hq.models import Alert, Device, Enrolment, Handover, HouseholdIndex, HQMeta, Outgoing
+from fieldapp.hq.models import Alert, Enrolment, Handover, HouseholdIndex, HQMeta, Outgoing
 from fieldapp.storage.base import utcnow
 from fieldapp.sync.protocol import SyncError
 
@@ -63,17 +63,7 @@ def issue(hq: HQ, staff: Staff | None, name_or_id: str, url: str = "", client: s
 
     actions.check(staff, "device_recover")
     with hq.session() as s:
-        devs = s.scalars(
-            select(Device).where((Device.device_id == name_or_id) | (Device.name == name_or_id))
-        ).all()
-        if len(devs) != 1:
-            raise SyncError(
-                "NOT_FOUND",
-                f"没有找到设备“{name_or_id}”。"
-                if not devs
-                else f"有多台设备叫“{name_or_id}”，请用设备编号。",
-            )
-        dev = devs[0]
+        dev = hqwrite.find_device(s, name_or_id)
         if clone_alerts(s, dev.device_id) == 0:
             raise SyncError(
                 "INVALID",
