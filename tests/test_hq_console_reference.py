@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from tests.test_hq_console import PASSWORD, sign_in
@@ -123,4 +124,74 @@ def test_reference_data_set_in_the_browser_reaches_the_device(tmp_path: Path) ->
             assert {e.account for e in refused} >= {"viewer", "city", "admin"}
     finally:
         db.close()
+        hq.close()
+
+
+def test_the_cli_checks_and_audits_reference_data_as_the_console_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`fieldapp-hq set-dibao` / `set-bodies` go through hq/reference.py: bad input is refused with
+    the console's Chinese error and exit code 1, nothing is stored, queued or audited."""
+    from fieldapp.hq import cli as hq_cli
+
+    hq = HQ(f"sqlite:///{(tmp_path / 'hq.sqlite').as_posix()}")
+    hq.init()
+    url = hq.url
+    try:
+        accounts.add_account(hq, "admin", "admin", PASSWORD)
+
+        def audits() -> list[tuple[str, str, str]]:
+            with hq.session() as s:
+                rows = s.scalars(select(ConsoleAudit).where(ConsoleAudit.action == "reference_set"))
+                return [(a.account, a.target, a.detail) for a in rows]
+
+        def console_error(path: str, data: dict[str, str]) -> str:
+            with TestClient(create_app(hq), follow_redirects=False) as c:
+                r = c.post(path, data={**data, "csrf_token": sign_in(c, "admin")})
+                assert r.status_code == 400
+                return r.text
+
+        bad_dibao = {
+            "abc": "低保标准填写不对",
+            "0": "低保标准应大于0",
+            "-950": "低保标准",
+            "": "低保标准",
+            "9" * 30: "低保标准填写不对",  # never cut to a shorter number
+            "100001": "不应超过 100,000 元/月",
+        }
+        for text, error in bad_dibao.items():
+            assert hq_cli.main(["--db", url, "set-dibao", "--", text]) == 1, text
+            err = capsys.readouterr().err
+            assert error in err and "请填每月元数" in err, (text, err)
+            assert err.strip().removeprefix("错误：") in console_error(
+                "/console/reference/dibao", {"yuan": text}
+            )
+        too_long = "单" * 101
+        bad_bodies = {
+            ("NO-SUCH", "某单位"): "转介目录中没有“NO-SUCH”这一事项",
+            (KIND, " "): "请至少填写一个接收单位",
+            (KIND, too_long): "每个不超过 100 字",
+            (KIND, *(f"单位{i}" for i in range(31))): "接收单位最多 30 个",
+        }
+        for args, error in bad_bodies.items():
+            assert hq_cli.main(["--db", url, "set-bodies", *args]) == 1, args
+            err = capsys.readouterr().err
+            assert error in err, (args, err)
+            console = console_error(
+                "/console/reference/bodies", {"kind": args[0], "bodies": "\n".join(args[1:])}
+            )
+            assert error in console
+        assert hq.reference("dibao_standard_fen") is None and hq.reference("receiving_bodies") is None
+        assert _queued(hq) == 0 and audits() == []  # nothing stored, sent or audited
+
+        assert hq_cli.main(["--db", url, "set-dibao", "950.5"]) == 0
+        assert "950.50 元/月" in capsys.readouterr().out
+        assert hq_cli.main(["--db", url, "set-bodies", KIND, "兰陵县人社局", " ", "兰陵县工会"]) == 0
+        assert "兰陵县人社局、兰陵县工会" in capsys.readouterr().out
+        assert hq.reference("dibao_standard_fen") == "95050" and _queued(hq) == 2
+        trail = audits()
+        assert [(a, t) for a, t, _ in trail] == [(accounts.CLI, "低保标准"), (accounts.CLI, trail[1][1])]
+        assert trail[0][2] == "950.50 元/月" and trail[1][1].startswith("接收单位 ")
+        assert trail[1][2] == "兰陵县人社局、兰陵县工会"
+    finally:
         hq.close()

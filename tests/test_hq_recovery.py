@@ -15,22 +15,26 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
-from tests.conftest import head_data, household_data, open_ledger
+from tests.conftest import TODAY, head_data, household_data, open_ledger
 from tests.test_hq_console import PASSWORD, sign_in
 from tests.test_sync_e2e import Server, _enrolment, server  # noqa: F401  (fixture)
 from tests.test_sync_protocol import hq_url, postgres_server  # noqa: F401  (fixtures)
 
 from fieldapp import cli
-from fieldapp.hq import accounts
+from fieldapp.domain.referrals import catalogue
+from fieldapp.domain.vocab import ReferralStatus
+from fieldapp.hq import accounts, recovery
 from fieldapp.hq import cli as hq_cli
 from fieldapp.hq.app import create_app
 from fieldapp.hq.models import Alert, Change, ConsoleAudit, Device, Record
 from fieldapp.hq.store import HQ
-from fieldapp.services import households
-from fieldapp.storage.models import OutboxEntry
+from fieldapp.services import households, referrals, visits
+from fieldapp.services.referrals import ReferralData
+from fieldapp.services.visits import VisitData
+from fieldapp.storage.models import Household, Member, OutboxEntry, Referral, ReferralEvent, Visit
 from fieldapp.sync import client, protocol
 from fieldapp.sync import enrolment as signing
-from fieldapp.sync.protocol import KeyPair
+from fieldapp.sync.protocol import KeyPair, SyncError
 
 NAME = "兰陵县-王芳"
 
@@ -60,6 +64,23 @@ def _upload(data_dir: Path) -> client.SyncReport:
         db.close()
 
 
+def _visit_and_referral(data_dir: Path, household_id: str) -> tuple[str, str]:
+    db = open_ledger(data_dir)
+    try:
+        visit = visits.record_visit(
+            db, VisitData(household_id=household_id, visit_date=TODAY, notes="复制机上走访")
+        )
+        kind = next(iter(catalogue().values()))
+        data = ReferralData(
+            household_id=household_id, kind_code=kind.code, receiving_body=kind.bodies[0], reason="培训"
+        )
+        referral = referrals.create_referral(db, data)
+        referrals.change_status(db, referral, ReferralStatus.REFERRED)
+        return visit, referral
+    finally:
+        db.close()
+
+
 def test_a_cloned_laptop_is_recovered_and_nothing_is_lost_or_doubled(
     server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -74,6 +95,7 @@ def test_a_cloned_laptop_is_recovered_and_nothing_is_lost_or_doubled(
     shutil.copytree(genuine, clone)  # somebody copies the ledger folder to another laptop
     copied = _outbox(clone)
     clone_only = _add(clone, "复制机上的户", 12)
+    clone_visit, clone_referral = _visit_and_referral(clone, clone_only)
     assert _upload(clone).ok  # the copy syncs first: headquarters takes it for the device
     real_only = _add(genuine, "真机上的户", 13)
     db = open_ledger(genuine)
@@ -104,6 +126,15 @@ def test_a_cloned_laptop_is_recovered_and_nothing_is_lost_or_doubled(
         assert new_id != old_id
         assert client.status(db)["unacked_batches"] == 0
         households.update_household(db, real_only, household_data(address_detail="恢复后又改"))
+        # the household only the copy had came down whole in that reply, owned by this laptop
+        with db.session() as s:
+            got = s.get(Household, clone_only)
+            assert got is not None and got.owner_device == new_id
+            assert s.get(Visit, clone_visit) is not None and s.get(Referral, clone_referral) is not None
+            assert s.scalars(select(ReferralEvent).where(ReferralEvent.referral_id == clone_referral)).all()
+            members = s.scalars(select(Member).where(Member.household_id == clone_only)).all()
+            assert [m.name for m in members] == ["复制机上的户"]
+        households.update_household(db, clone_only, household_data(address_detail="真机接手后修改"))
         db.close()
         assert _upload(genuine).ok  # it still owns its households: no conflict, applied
 
@@ -116,7 +147,11 @@ def test_a_cloned_laptop_is_recovered_and_nothing_is_lost_or_doubled(
                 assert hq.owner_of(s, hid) == new_id
             real = json.loads(s.get(Record, (real_only, "household")).data)  # type: ignore[union-attr]
             assert real["address_detail"] == "恢复后又改"
-            changes = s.scalar(select(func.count()).select_from(Change)) or 0
+            taken = json.loads(s.get(Record, (clone_only, "household")).data)  # type: ignore[union-attr]
+            assert taken["address_detail"] == "真机接手后修改" and taken["owner_device"] == new_id
+            changes = s.scalar(select(func.count()).select_from(Change).where(Change.device_id != "hq")) or 0
+            # headquarters wrote one row itself: the copy's household as the new identity's
+            assert s.scalars(select(Change.row_id).where(Change.device_id == "hq")).all() == [clone_only]
         # nothing doubled: each change of either laptop is stored exactly once
         total = _outbox(genuine) + (_outbox(clone) - copied)
         assert changes == total
@@ -181,5 +216,37 @@ def test_recover_button_admin_only_csrf_audited_and_refused_for_a_device_never_c
             assert s.get(Device, dev).revoked_at is not None  # type: ignore[union-attr]
             refused = s.scalars(select(ConsoleAudit).where(ConsoleAudit.action == "refused")).all()
             assert {a.account for a in refused} >= {"city", "viewer", "admin"}
+    finally:
+        hq.close()
+
+
+def test_a_recovery_request_with_a_bad_household_list_is_refused_and_the_file_stays_usable(
+    tmp_path: Path,
+) -> None:
+    hq = HQ(f"sqlite:///{(tmp_path / 'hq.sqlite').as_posix()}")
+    hq.init()
+    try:
+        old = "00000000-0000-4000-8000-000000000001"
+        keys = KeyPair.generate()
+        fields = {
+            "device_id": old,
+            "sign_public": protocol.b64(keys.sign_public),
+            "box_public": protocol.b64(keys.box_public),
+            "instance_nonce": "n1",
+        }
+        hq.enrol(signing.sign_request(fields, hq.issue_enrolment(NAME)["token"], keys.sign_secret))
+        with hq.session() as s:
+            s.add(Alert(device_id=old, code="CLONED_DATABASE", message="批次序号 2 重复"))
+        token = recovery.issue(hq, None, NAME)["token"]
+        new = {**fields, "device_id": "00000000-0000-4000-8000-000000000002", "instance_nonce": "n2"}
+        for holds in ("all", [1, 2], ["x" * 65], ["a\x00b"], ["h"] * 20_001):
+            request = signing.sign_request({**new, "holds": holds}, token, keys.sign_secret)
+            with pytest.raises(SyncError) as e:
+                hq.enrol(request)
+            assert e.value.code == "MALFORMED" and "困难户清单无效" in e.value.message
+        with hq.session() as s:
+            assert s.get(Device, new["device_id"]) is None  # nothing registered
+        done = hq.enrol(signing.sign_request({**new, "holds": []}, token, keys.sign_secret))
+        assert done["status"] == "enrolled"
     finally:
         hq.close()

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from fieldapp.hq import stats_index
+from fieldapp.hq import hqwrite, stats_index
 from fieldapp.hq.stats_models import StatEconomy, StatHousehold, StatRelief, StatWorker
 from fieldapp.hq.store import HQ
 
@@ -29,7 +29,7 @@ def write(hq: HQ, entity: str, **row: Any) -> str:
     _hlc[0] += 1
     row["hlc"] = _hlc[0]
     with hq.session() as s:
-        hq._hq_write(s, entity, row)
+        hqwrite.write(s, entity, row)
     return str(row["id"])
 
 

@@ -246,6 +246,43 @@ def test_readonly_staff_cannot_set_a_campaign(client: TestClient) -> None:
     assert r.status_code == 403
 
 
+def test_statistics_use_the_consoles_sign_in_and_posting_checks(hq: HQ, client: TestClient) -> None:
+    """console/common.py's dependencies: signed out -> the sign-in page (back here after), a stale
+    session -> signed out as idle, a county clerk / read-only account / forged token posting a
+    campaign -> 403 in Chinese, audited as refused, nothing queued for the devices."""
+    client.cookies.clear()
+    for url in ("/console/stats", "/console/stats/item19?county=371324", "/console/stats/list.csv"):
+        r = client.get(url)
+        assert r.status_code == 303 and r.headers["location"].startswith("/console/login?next=/console/stats")
+    sign_in(client, "city")
+    session = dict(client.cookies)
+    client.post(
+        "/console/logout", data={"csrf_token": _hidden(client.get("/console/stats").text, "csrf_token")}
+    )
+    client.cookies.update(session)  # the signed-out session's cookie, kept by the browser
+    r = client.get("/console/stats/relief")
+    assert r.status_code == 303 and "idle=1" in r.headers["location"]
+    client.cookies.clear()
+    body = {"name": "越权摸底", "start": "2026-12-01", "end": "2026-12-31", "counties": [LANLING]}
+    with hq.session() as s:
+        before = len(s.scalars(select(ConsoleAudit).where(ConsoleAudit.action == "refused")).all())
+    r = client.post("/console/stats/campaign", data=body)
+    assert r.status_code == 303 and "/console/login" in r.headers["location"]
+    for name, csrf, message in (
+        ("lanling", "", "只有市总工会工作人员或系统管理员可以设定摸底活动"),
+        ("viewer", "", "只读账号不能修改任何内容"),
+        ("city", "forged", "表单已过期或来源不明"),
+    ):
+        token = sign_in(client, name)
+        r = client.post("/console/stats/campaign", data={**body, "csrf_token": csrf or token})
+        assert r.status_code == 403 and message in r.text, name
+    with hq.session() as s:
+        refused = s.scalars(select(ConsoleAudit).where(ConsoleAudit.action == "refused")).all()[before:]
+        assert [a.account for a in refused] == ["lanling", "viewer", "city"]
+        assert all(a.target == "/console/stats/campaign" and "设定摸底活动" in a.detail for a in refused)
+        assert not [o for o in s.scalars(select(Outgoing)) if "越权摸底" in o.body]
+
+
 def test_every_page_renders_with_charts_and_linked_figures(client: TestClient) -> None:
     sign_in(client, "city")
     for section in ("", "/item19", "/referrals", "/relief", "/cadres", "/campaign"):

@@ -52,6 +52,7 @@ WHO = {
     "reveal": ("admin", "city", "county"),
     "password_change": ("admin", "city", "county", "readonly"),
     "duplicate_resolve": ("admin", "city", "county"),
+    "campaign_set": ("admin", "city"),  # and not tied to a county (console/stats_views.py)
 }
 REFUSED = {
     "referral_outcome": "只读账号不能登记转介办理结果。",
@@ -65,6 +66,7 @@ REFUSED = {
     "reveal": "只读账号不能查看完整的身份证号和电话。",
     "password_change": "",
     "duplicate_resolve": "只读账号不能处理疑似重复。",
+    "campaign_set": "只有市总工会工作人员或系统管理员可以设定摸底活动。",
 }
 READ_ONLY = "只读账号不能修改任何内容。"
 NOTE_NEEDED = {"已退回", "已撤销"}

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fieldapp import __version__
-from fieldapp.hq import actions, labels, limits, location, stats_cli
+from fieldapp.hq import actions, labels, limits, location, reference, stats_cli
 from fieldapp.hq.enrolment import letter as enrolment_letter
 from fieldapp.hq.sealed import HQKeyError
 from fieldapp.hq.store import HQ
@@ -338,40 +338,23 @@ def _run(hq: HQ, args: argparse.Namespace) -> int:
         if res["paired_cadre"]:
             print(f"已与干部“{res['paired_cadre']}”结对。")
         return 0
-    if args.command == "set-dibao":
-        from fieldapp.domain.errors import DomainError
-        from fieldapp.domain.money import format_yuan, parse_yuan
-
-        try:
-            fen = parse_yuan(args.yuan, field_name="dibao", label="低保标准（元/月）")
-        except DomainError as e:
-            print(f"错误：{e}", file=sys.stderr)
-            return 1
-        if fen <= 0:
-            print("错误：低保标准应大于0", file=sys.stderr)
-            return 1
-        hq.set_reference("dibao_standard_fen", str(fen))
-        print(f"已设定低保标准 {format_yuan(fen)} 元/月，各设备下次同步时更新。")
+    if args.command == "set-dibao":  # checked, audited and sent as on the console's 参考数据 page
+        print(f"已设定低保标准 {reference.set_dibao(hq, None, args.yuan)} 元/月，各设备下次同步时更新。")
         return 0
     if args.command == "set-bodies":
         from fieldapp.domain.referrals import catalogue
 
-        if args.kind not in catalogue():
-            print(f"错误：转介目录中没有“{args.kind}”。可用：{'、'.join(catalogue())}", file=sys.stderr)
-            return 1
-        bodies = json.loads(hq.reference("receiving_bodies") or "{}")
-        bodies[args.kind] = [b.strip() for b in args.bodies if b.strip()]
-        hq.set_reference("receiving_bodies", json.dumps(bodies, ensure_ascii=False, sort_keys=True))
-        print(f"已设定“{catalogue()[args.kind].name}”的接收单位：{'、'.join(bodies[args.kind])}")
+        bodies = reference.set_bodies(hq, None, args.kind, "\n".join(args.bodies))
+        print(f"已设定“{catalogue()[args.kind].name}”的接收单位：{'、'.join(bodies)}")
         return 0
     if args.command == "set-form":
         try:
-            text = args.file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as e:
+            data = args.file.read_bytes()
+        except OSError as e:
             print(f"错误：无法读取 {args.file}：{e}", file=sys.stderr)
             return 1
-        res = hq.set_form(args.name or args.file.stem, text)
-        print(f"已下发表单模板 {res['name']}（{res['title'] or res['record']}），各设备下次同步时更新。")
+        out = reference.set_form(hq, None, args.name or args.file.stem, data)
+        print(f"已下发表单模板 {out.name}（{out.title or out.record}），各设备下次同步时更新。")
         return 0
     if args.command == "conflicts":
         return _conflicts(hq, args.json, args.all)

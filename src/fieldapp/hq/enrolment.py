@@ -23,6 +23,8 @@ from fieldapp.sync import enrolment as proof
 from fieldapp.sync import protocol
 from fieldapp.sync.protocol import SyncError
 
+MAX_HOLDS = 20_000  # household ids a recovered laptop may list (a cadre has hundreds); fits 1 MiB
+
 if TYPE_CHECKING:
     from fieldapp.hq.store import HQ
 
@@ -70,6 +72,7 @@ class Request:
     sign_public: bytes
     box_public: bytes
     hq_fingerprint: str
+    holds: frozenset[str] | None = None  # a recovered laptop's households (hq/recovery.py)
 
 
 def parse(request: dict[str, Any]) -> Request:
@@ -93,7 +96,16 @@ def parse(request: dict[str, Any]) -> Request:
         raise SyncError("MALFORMED", "登记申请中的登记码或实例编号无效。登记码仍然有效：请重新生成登记申请。")
     if len(sign_public) != 32 or len(box_public) != 32:
         raise SyncError("MALFORMED", "登记申请中的公钥长度不对。登记码仍然有效：请重新生成登记申请。")
-    return Request(device_id, tid, nonce, sign_public, box_public, hq_fp)
+    holds = request.get("holds")
+    if holds is not None and not (
+        isinstance(holds, list)
+        and len(holds) <= MAX_HOLDS
+        and all(isinstance(h, str) and hq_limits.plain_text(h, 64) for h in holds)
+    ):
+        raise SyncError("MALFORMED", "登记申请中的困难户清单无效。登记码仍然有效：请重新生成登记申请。")
+    return Request(
+        device_id, tid, nonce, sign_public, box_public, hq_fp, None if holds is None else frozenset(holds)
+    )
 
 
 def _find_token(hq: HQ, tid: str) -> str | None:
@@ -146,5 +158,5 @@ def enrol(hq: HQ, request: dict[str, Any]) -> dict[str, Any]:
         )
         enr.used_at = utcnow()
         enr.device_id = req.device_id
-        recovery.on_enrol(s, token, req.device_id)  # a recovered clone: its households move here
+        recovery.on_enrol(s, token, req.device_id, req.holds)  # a recovered clone: its households move here
         return {"device_id": req.device_id, "name": enr.name, "status": "enrolled"}

@@ -1,4 +1,4 @@
-"""A household handed to another cadre, chosen by name in the console (HQ.handover does the moving).
+"""A household handed to another cadre, chosen by name in the console; `move` does the moving.
 
 The clerk types the household's printed code (HH-…) or the head's name and picks the receiving
 cadre from the cadres headquarters knows (synced from the devices), shown as 姓名（设备）. The
@@ -8,14 +8,18 @@ household goes to that cadre's device and the cadre is paired with it; the forme
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+import uuid
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from fieldapp.hq import accounts, ledger
+from fieldapp.domain import clock
+from fieldapp.hq import accounts, hqrows, hqwrite, ledger
 from fieldapp.hq.accounts import CLI, Staff
-from fieldapp.hq.models import Device, Record
+from fieldapp.hq.models import Device, Handover, Record
+from fieldapp.storage.base import utcnow
 from fieldapp.sync.protocol import SyncError
 
 if TYPE_CHECKING:
@@ -82,3 +86,118 @@ def hand_over(
         "to": choices[cadre],
         "records": str(res["records"]),
     }
+
+
+def move(
+    hq: HQ, household_id: str, to: str, by: str = "市总工会", note: str = "", cadre: str = ""
+) -> dict[str, Any]:
+    """Move a household and its records to another device; the former owner keeps a read-only copy.
+
+    The household's open pairings end on the handover date (written by headquarters, sent to
+    both devices), and with `cadre` (a name or id) the new device's cadre is paired with it.
+    """
+    from fieldapp.domain import pairing as pairing_rules
+    from fieldapp.domain.errors import DomainError
+
+    with hq.session() as s:
+        target = hqwrite.find_device(s, to)
+        if target.revoked_at is not None:
+            raise SyncError("DEVICE_REVOKED", f"设备“{target.name}”已被停用，不能接收困难户。")
+        former = hq.owner_of(s, household_id)
+        if former == target.device_id:
+            raise SyncError("INVALID", f"该户已经由“{target.name}”负责，无需移交。")
+        household = hqwrite.record(s, "household", household_id)
+        hrow = json.loads(household.data)
+        hrow.update(owner_device=target.device_id, version=household.version + 1, hlc=hqwrite.hlc_now())
+        hrow["updated_at"] = utcnow().isoformat()
+        rows = hqwrite.household_rows(s, household_id)
+        # the former cadre's pairing ends with the handover; headquarters writes it, as in `resolve`
+        day, now = clock.today().isoformat(), utcnow().isoformat()
+        reason = f"市总工会移交给{target.name}" + (f"（{note}）" if note else "")
+        ended: list[dict[str, Any]] = []
+        for i, (entity, row) in enumerate(rows):
+            if entity == "pairing" and not row.get("ended_on") and not row.get("deleted"):
+                row = {
+                    **row,
+                    "ended_on": day,
+                    "end_reason": reason,
+                    "hlc": hqwrite.hlc_now(),
+                    "updated_at": now,
+                }
+                row["version"] = int(row.get("version") or 0) + 1
+                rows[i] = (entity, row)
+                ended.append(row)
+        paired: dict[str, Any] | None = None
+        paired_name = ""
+        if cadre:
+            crow = _cadre_row(s, cadre, target.device_id)
+            paired_name = str(crow.get("name") or "")
+            try:
+                active = _active_pairings(s, str(crow["id"]), household_id)
+                pairing_rules.check_new_pairing(active, note)
+            except DomainError as e:
+                raise SyncError("INVALID", f"{e}（用 --note 写明原因）") from None
+            paired = {
+                "id": str(uuid.uuid4()),
+                "cadre_id": str(crow["id"]),
+                "household_id": household_id,
+                "started_on": day,
+                "ended_on": None,
+                "extra_reason": note,
+                "end_reason": "",
+                "origin_device": hqwrite.HQ_DEVICE,
+                "hlc": hqwrite.hlc_now(),
+                "version": 1,
+                "deleted": False,
+                "created_at": now,
+                "updated_at": now,
+            }
+            rows.append(("pairing", paired))
+        records, files = hqwrite.send_household(s, target.device_id, hrow, rows)
+        hqwrite.write(s, "household", hrow)
+        for row in [*ended, *([paired] if paired else [])]:
+            hqwrite.write(s, "pairing", row)
+        body = {"household_id": household_id, "owner_device": target.device_id, "owner_name": target.name}
+        hqwrite.queue(s, target.device_id, "handover", body)
+        if former != hqwrite.HQ_DEVICE:
+            for row in ended:  # so the former cadre's 2–4 count is right there too
+                hqwrite.queue(s, former, "record", {"entity": "pairing", "row": row})
+            hqwrite.queue(s, former, "handover", body)
+        s.add(
+            Handover(
+                household_id=household_id, from_device=former, to_device=target.device_id, by=by, note=note
+            )
+        )
+        return {
+            "household_id": household_id,
+            "from_device": former,
+            "to_device": target.device_id,
+            "to_name": target.name,
+            "records": records,
+            "files": files,
+            "pairings_ended": len(ended),
+            "paired_cadre": paired_name,
+        }
+
+
+def _cadre_row(s: Session, name_or_id: str, device_id: str) -> dict[str, Any]:
+    """A cadre headquarters knows (synced from a device), by id or name; the device's own first."""
+    found = [
+        json.loads(rec.data)
+        for rec in s.scalars(select(Record).where(Record.entity == "cadre", Record.deleted == 0))
+    ]
+    found = [r for r in found if name_or_id in (r.get("id"), r.get("name"))]
+    if len(found) > 1:
+        own = [r for r in found if r.get("origin_device") == device_id]
+        found = own if len(own) == 1 else found
+    if not found:
+        raise SyncError("NOT_FOUND", f"总部没有干部“{name_or_id}”。请先在接收的设备上添加该干部并同步上来。")
+    if len(found) > 1:
+        raise SyncError("INVALID", f"有多位干部叫“{name_or_id}”，请用干部编号。")
+    return dict(found[0])
+
+
+def _active_pairings(s: Session, cadre_id: str, but: str) -> int:
+    """The households (other than `but`, whose pairings are being ended) a cadre is paired with."""
+    rows = (json.loads(rec.data) for rec in hqrows.pairings_of_cadre(s, cadre_id))
+    return sum(1 for r in rows if not r.get("ended_on") and r.get("household_id") != but)

@@ -1,6 +1,6 @@
 """合并 a 疑似重复 pair (issue 11): one household survives, the other's records move to it.
 
-Headquarters writes, as at a handover (HQ.handover, HQ._hq_write): the chosen owner device first
+Headquarters writes, as at a handover (hq/handovers.py, hq/hqwrite.py): the chosen owner device first
 receives both households' files (a handover where it does not own them yet; a former owner is told
 and keeps a read-only copy); then the merged household's visits, referrals (their events follow
 them), relief payments and the members the survivor does not already hold (by ID number, or by
@@ -19,7 +19,7 @@ from sqlalchemy import or_, select, update
 
 from fieldapp.domain import clock
 from fieldapp.domain.vocab import HouseholdStatus, Relation
-from fieldapp.hq import accounts, actions, blind, duplicate_queue, hqrows, ledger_index
+from fieldapp.hq import accounts, actions, blind, duplicate_queue, hqrows, hqwrite, ledger_index
 from fieldapp.hq.accounts import CLI, Staff
 from fieldapp.hq.models import HouseholdIndex, LedgerRow, SuspectedDuplicate
 from fieldapp.storage.base import utcnow
@@ -32,9 +32,7 @@ MOVED = ("visit", "referral", "relief_payment")
 
 
 def _bump(row: dict[str, Any], **changes: Any) -> dict[str, Any]:
-    from fieldapp.hq.store import _hlc_now
-
-    out = {**row, **changes, "hlc": _hlc_now(), "updated_at": utcnow().isoformat()}
+    out = {**row, **changes, "hlc": hqwrite.hlc_now(), "updated_at": utcnow().isoformat()}
     out["version"] = int(row.get("version") or 0) + 1
     return out
 
@@ -101,7 +99,7 @@ def merge(
                     sent += [
                         ("referral_event", json.loads(e.data)) for e in hqrows.referral_events(s, rec.row_id)
                     ]
-        home = hq._record(s, "household", gone)
+        home = hqwrite.record(s, "household", gone)
         closing = f"已合并到 {codes.get(keep, keep[:8])}（疑似重复 {entry_id}）"
         hrow = json.loads(home.data)
         hrow = _bump(
@@ -120,10 +118,10 @@ def merge(
                 )
         for entity, row in sent:
             if entity != "referral_event":
-                hq._hq_write(s, entity, row)
+                hqwrite.write(s, entity, row)
             for target in {device, former} - {"hq"}:
                 if target == device or entity == "household":  # the former owner learns of the closing
-                    hq._outgoing(s, target, "record", {"entity": entity, "row": row})
+                    hqwrite.queue(s, target, "record", {"entity": entity, "row": row})
         for other in s.scalars(
             select(SuspectedDuplicate).where(
                 SuspectedDuplicate.status == "open",

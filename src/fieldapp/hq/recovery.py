@@ -12,7 +12,10 @@ decides which laptop is the cadre's and recovers it:
    enrols with the new identity.
 3. `on_enrol` (called by HQ.enrol): the households the old identity owned move to the new one
    (a Handover row each, as a handover does), the device index follows, and what headquarters
-   had queued for the old identity since the lockout is queued for the new one.
+   had queued for the old identity since the lockout is queued for the new one. The laptop's
+   request lists the households it has (`holds`); each household the old identity owned that is
+   not among them — one the copy created — goes down whole in the next reply (hq/hqwrite.py),
+   owned by the new identity, as at a handover.
 
 Nothing already received is touched: every record and change the old identity sent stays, and
 the old identity stays in the device list as 已停用.
@@ -20,14 +23,15 @@ the old identity stays in the device list as 已停用.
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from fieldapp.hq import accounts
+from fieldapp.hq import accounts, hqwrite
 from fieldapp.hq.accounts import CLI, Staff
-from fieldapp.hq.models import Alert, Device, Enrolment, Handover, HouseholdIndex, HQMeta, Outgoing
+from fieldapp.hq.models import Alert, Enrolment, Handover, HouseholdIndex, HQMeta, Outgoing, Record
 from fieldapp.storage.base import utcnow
 from fieldapp.sync.protocol import SyncError
 
@@ -63,17 +67,7 @@ def issue(hq: HQ, staff: Staff | None, name_or_id: str, url: str = "", client: s
 
     actions.check(staff, "device_recover")
     with hq.session() as s:
-        devs = s.scalars(
-            select(Device).where((Device.device_id == name_or_id) | (Device.name == name_or_id))
-        ).all()
-        if len(devs) != 1:
-            raise SyncError(
-                "NOT_FOUND",
-                f"没有找到设备“{name_or_id}”。"
-                if not devs
-                else f"有多台设备叫“{name_or_id}”，请用设备编号。",
-            )
-        dev = devs[0]
+        dev = hqwrite.find_device(s, name_or_id)
         if clone_alerts(s, dev.device_id) == 0:
             raise SyncError(
                 "INVALID",
@@ -100,8 +94,9 @@ def issue(hq: HQ, staff: Staff | None, name_or_id: str, url: str = "", client: s
     return enrolment
 
 
-def on_enrol(s: Session, token: str, new_device: str) -> int:
-    """A recovery enrolment was used: the old identity's households move to the new device."""
+def on_enrol(s: Session, token: str, new_device: str, holds: frozenset[str] | None = None) -> int:
+    """A recovery enrolment was used: the old identity's households move to the new device, and
+    those the laptop does not hold (`holds`; None from an older program: none sent) go down to it."""
     meta = s.get(HQMeta, f"{META}{token}")
     if meta is None:
         return 0
@@ -120,7 +115,29 @@ def on_enrol(s: Session, token: str, new_device: str) -> int:
             .order_by(Outgoing.id)
         ):
             s.add(Outgoing(device_id=new_device, kind=o.kind, body=o.body))
+    if holds is not None:
+        for hid in owned:
+            if hid not in holds:
+                _send_household(s, hid, new_device)
     return len(owned)
+
+
+def _send_household(s: Session, household_id: str, new_device: str) -> None:
+    """A household only the copy had: headquarters writes it as the new device's (a new version,
+    as at a handover) and queues its whole file — members, visits, referrals and their events,
+    assessments, relief, consents, attachments, item-19 data, the cadres it is paired with."""
+    rec = s.get(Record, (household_id, "household"))
+    if rec is None:
+        return
+    row = json.loads(rec.data)
+    row.update(
+        owner_device=new_device,
+        version=rec.version + 1,
+        hlc=hqwrite.hlc_now(),
+        updated_at=utcnow().isoformat(),
+    )
+    hqwrite.send_household(s, new_device, row, hqwrite.household_rows(s, household_id))
+    hqwrite.write(s, "household", row)
 
 
 def _owned_by(s: Session, device_id: str) -> list[str]:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 MAX_FORM_BYTES = 256 * 1024
 MAX_BODIES = 30
 MAX_BODY_CHARS = 100
+MAX_DIBAO_YUAN = 100_000  # per month: far above any local standard, far below a typing slip
 
 
 class KindBodies(BaseModel):
@@ -92,12 +93,17 @@ def set_dibao(hq: HQ, staff: Staff | None, text: str, client: str = CLI) -> str:
     from fieldapp.hq import actions
 
     actions.check(staff, "reference_set")
+    text = text.strip()
     try:
-        fen = parse_yuan(text.strip()[:20], field_name="dibao", label="低保标准（元/月）")
+        if len(text) > 20:  # never cut short: a cut number would be another number
+            raise DomainError("数字过长")
+        fen = parse_yuan(text, field_name="dibao", label="低保标准（元/月）")
     except DomainError as e:
         raise SyncError("INVALID", f"低保标准填写不对：{e}（请填每月元数，如 950）。") from None
     if fen <= 0:
         raise SyncError("INVALID", "低保标准应大于0（请填每月元数，如 950）。")
+    if fen > MAX_DIBAO_YUAN * 100:
+        raise SyncError("INVALID", f"低保标准不应超过 {MAX_DIBAO_YUAN:,} 元/月（请填每月元数，如 950）。")
     hq.set_reference("dibao_standard_fen", str(fen))
     _audit(hq, staff, "低保标准", f"{format_yuan(fen)} 元/月", client)
     return format_yuan(fen)

@@ -31,6 +31,7 @@ from fieldapp.hq import (
     datakey,
     enrolment,
     hqrows,
+    hqwrite,
     ledger_index,
     migrate,
     ownership,
@@ -62,22 +63,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_URL_ENV = "FIELDAPP_HQ_DB"
 CHUNK = 400
-HQ_DEVICE = "hq"  # the writer name of rows headquarters itself records (referral outcomes…)
 # written only by the household's owner device (docs/data-model.md); the rest are append-only
 SINGLE_WRITER = {"household", "member", "pairing", "visit", "referral"}
-# the records that move with a household at a handover, in an order that satisfies foreign keys
-HOUSEHOLD_ENTITIES = (
-    "member",
-    "pairing",
-    "visit",
-    "assessment",
-    "referral",
-    "relief_payment",
-    "consent",
-    "attachment",
-    "household_economy",
-    "worker_status",
-)
 CHALLENGE_TTL_S = 300
 SETTING_KEYS = {"dibao_standard_fen", "receiving_bodies"}
 
@@ -462,10 +449,7 @@ class HQ:
 
     def add_outgoing(self, device_id: str, kind: str, body: dict[str, Any]) -> int:
         with self.session() as s:
-            item = Outgoing(device_id=device_id, kind=kind, body=protocol.canonical_json(body).decode())
-            s.add(item)
-            s.flush()
-            return item.id
+            return hqwrite.queue(s, device_id, kind, body)
 
     def build_reply(self, device_id: str, cursor: int = 0) -> bytes:
         with self.session() as s:
@@ -502,28 +486,6 @@ class HQ:
 
     # --- headquarters' own records: referral outcomes, handovers, reference data -------------
 
-    def _record(self, s: Session, entity: str, row_id: str) -> Record:
-        rec = s.get(Record, (row_id, entity))
-        if rec is None:
-            label = {"household": "困难户", "referral": "转介"}.get(entity, "记录")
-            raise SyncError("NOT_FOUND", f"总部没有这条{label}（编号 {row_id}）。请先让负责的设备同步上来。")
-        return rec
-
-    def _device(self, s: Session, name_or_id: str) -> Device:
-        devs = s.scalars(
-            select(Device).where((Device.device_id == name_or_id) | (Device.name == name_or_id))
-        ).all()
-        if len(devs) != 1:
-            raise SyncError(
-                "NOT_FOUND",
-                f"没有找到设备“{name_or_id}”。"
-                if not devs
-                else f"有多台设备叫“{name_or_id}”，请用设备编号。",
-            )
-        if devs[0].revoked_at is not None:
-            raise SyncError("DEVICE_REVOKED", f"设备“{devs[0].name}”已被停用，不能接收困难户。")
-        return devs[0]
-
     def owner_of(self, s: Session, household_id: str) -> str:
         """The device that may write the household now: the last handover, else its creator's."""
         moved = s.scalar(
@@ -534,51 +496,8 @@ class HQ:
         )
         if moved:
             return str(moved)
-        rec = self._record(s, "household", household_id)
+        rec = hqwrite.record(s, "household", household_id)
         return str(json.loads(rec.data).get("owner_device") or rec.device_id)
-
-    def _hq_write(self, s: Session, entity: str, row: dict[str, Any]) -> None:
-        """Store a row headquarters wrote: one change (writer "hq") and the current record."""
-        text = protocol.canonical_json(row).decode()
-        seq = int(s.scalar(select(func.max(Change.outbox_seq)).where(Change.device_id == HQ_DEVICE)) or 0) + 1
-        s.add(
-            Change(
-                device_id=HQ_DEVICE,
-                outbox_seq=seq,
-                batch_id=HQ_DEVICE,
-                entity=entity,
-                row_id=str(row["id"]),
-                op="update" if s.get(Record, (row["id"], entity)) else "insert",
-                version=int(row["version"]),
-                hlc=int(row["hlc"]),
-                data_sha256=protocol.sha256_hex(text.encode()),
-                data=text,
-            )
-        )
-        rec = s.get(Record, (row["id"], entity))
-        if rec is None:
-            s.add(
-                Record(
-                    entity=entity,
-                    row_id=str(row["id"]),
-                    version=int(row["version"]),
-                    hlc=int(row["hlc"]),
-                    device_id=HQ_DEVICE,
-                    deleted=bool(row.get("deleted")),
-                    data=text,
-                )
-            )
-        else:
-            rec.version, rec.hlc, rec.device_id = int(row["version"]), int(row["hlc"]), HQ_DEVICE
-            rec.deleted, rec.data = bool(row.get("deleted")), text
-        ledger_index.note_changes(s, [{"entity": entity, "row_id": str(row["id"]), "data": text}])
-        stats_index.note_changes(s, [{"entity": entity, "row_id": str(row["id"]), "data": text}])
-
-    def _outgoing(self, s: Session, device_id: str, kind: str, body: dict[str, Any]) -> int:
-        item = Outgoing(device_id=device_id, kind=kind, body=protocol.canonical_json(body).decode())
-        s.add(item)
-        s.flush()
-        return item.id
 
     def record_referral_outcome(
         self,
@@ -599,7 +518,7 @@ class HQ:
             allowed = "、".join(x.value for x in ReferralStatus)
             raise SyncError("INVALID", f"转介状态“{status}”不对；可用：{allowed}") from None
         with self.session() as s:
-            ref = json.loads(self._record(s, "referral", referral_id).data)
+            ref = json.loads(hqwrite.record(s, "referral", referral_id).data)
             events = [json.loads(r.data) for r in hqrows.referral_events(s, referral_id) if not r.deleted]
             current = (
                 ReferralStatus(max(events, key=lambda e: (e["occurred_on"], e["hlc"]))["status"])
@@ -622,143 +541,24 @@ class HQ:
                 "occurred_on": day.isoformat(),
                 "note": note,
                 "recorded_by": recorded_by,
-                "origin_device": HQ_DEVICE,
-                "hlc": _hlc_now(),
+                "origin_device": hqwrite.HQ_DEVICE,
+                "hlc": hqwrite.hlc_now(),
                 "version": 1,
                 "deleted": False,
                 "created_at": now,
                 "updated_at": now,
             }
-            self._outgoing(s, owner, "referral_event", event_row)
-            self._hq_write(s, "referral_event", event_row)
+            hqwrite.queue(s, owner, "referral_event", event_row)
+            hqwrite.write(s, "referral_event", event_row)
             return {"event": event_row, "device_id": owner, "previous": current.value}
 
     def handover(
         self, household_id: str, to: str, by: str = "市总工会", note: str = "", cadre: str = ""
     ) -> dict[str, Any]:
-        """Move a household and its records to another device; the former owner keeps a read-only copy.
+        """Move a household and its records to another device (hq/handovers.py)."""
+        from fieldapp.hq import handovers
 
-        The household's open pairings end on the handover date (written by headquarters, sent to
-        both devices), and with `cadre` (a name or id) the new device's cadre is paired with it.
-        """
-        from fieldapp.domain import pairing as pairing_rules
-        from fieldapp.domain.errors import DomainError
-
-        with self.session() as s:
-            target = self._device(s, to)
-            former = self.owner_of(s, household_id)
-            if former == target.device_id:
-                raise SyncError("INVALID", f"该户已经由“{target.name}”负责，无需移交。")
-            household = self._record(s, "household", household_id)
-            hrow = json.loads(household.data)
-            hrow.update(owner_device=target.device_id, version=household.version + 1, hlc=_hlc_now())
-            hrow["updated_at"] = utcnow().isoformat()
-            rows: list[tuple[str, dict[str, Any]]] = []
-            for entity in HOUSEHOLD_ENTITIES:
-                for rec in hqrows.of_household(s, household_id, entity):
-                    rows.append((entity, json.loads(rec.data)))
-            referral_ids = [r["id"] for e, r in rows if e == "referral"]
-            for rid in referral_ids:
-                for rec in hqrows.referral_events(s, rid):
-                    rows.append(("referral_event", json.loads(rec.data)))
-            # the former cadre's pairing ends with the handover; headquarters writes it, as in `resolve`
-            day, now = clock.today().isoformat(), utcnow().isoformat()
-            reason = f"市总工会移交给{target.name}" + (f"（{note}）" if note else "")
-            ended: list[dict[str, Any]] = []
-            for i, (entity, row) in enumerate(rows):
-                if entity == "pairing" and not row.get("ended_on") and not row.get("deleted"):
-                    row = {**row, "ended_on": day, "end_reason": reason, "hlc": _hlc_now(), "updated_at": now}
-                    row["version"] = int(row.get("version") or 0) + 1
-                    rows[i] = (entity, row)
-                    ended.append(row)
-            paired: dict[str, Any] | None = None
-            paired_name = ""
-            if cadre:
-                crow = self._cadre_row(s, cadre, target.device_id)
-                paired_name = str(crow.get("name") or "")
-                try:
-                    active = self._active_pairings(s, str(crow["id"]), household_id)
-                    pairing_rules.check_new_pairing(active, note)
-                except DomainError as e:
-                    raise SyncError("INVALID", f"{e}（用 --note 写明原因）") from None
-                paired = {
-                    "id": str(uuid.uuid4()),
-                    "cadre_id": str(crow["id"]),
-                    "household_id": household_id,
-                    "started_on": day,
-                    "ended_on": None,
-                    "extra_reason": note,
-                    "end_reason": "",
-                    "origin_device": HQ_DEVICE,
-                    "hlc": _hlc_now(),
-                    "version": 1,
-                    "deleted": False,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-                rows.append(("pairing", paired))
-            cadre_ids = sorted({str(r["cadre_id"]) for _, r in rows if r.get("cadre_id")})
-            cadres = [json.loads(c.data) for c in (s.get(Record, (cid, "cadre")) for cid in cadre_ids) if c]
-            files = sorted({str(r["sha256"]) for e, r in rows if e == "attachment" and r.get("sha256")})
-            for c in cadres:
-                self._outgoing(s, target.device_id, "record", {"entity": "cadre", "row": c})
-            self._outgoing(s, target.device_id, "record", {"entity": "household", "row": hrow})
-            self._hq_write(s, "household", hrow)
-            for entity, row in rows:
-                self._outgoing(s, target.device_id, "record", {"entity": entity, "row": row})
-            for sha in files:
-                if s.get(Attachment, sha) is not None:
-                    self._outgoing(s, target.device_id, "attachment_file", {"sha256": sha})
-            for row in [*ended, *([paired] if paired else [])]:
-                self._hq_write(s, "pairing", row)
-            body = {"household_id": household_id, "owner_device": target.device_id, "owner_name": target.name}
-            self._outgoing(s, target.device_id, "handover", body)
-            if former != HQ_DEVICE:
-                for row in ended:  # so the former cadre's 2–4 count is right there too
-                    self._outgoing(s, former, "record", {"entity": "pairing", "row": row})
-                self._outgoing(s, former, "handover", body)
-            s.add(
-                Handover(
-                    household_id=household_id,
-                    from_device=former,
-                    to_device=target.device_id,
-                    by=by,
-                    note=note,
-                )
-            )
-            return {
-                "household_id": household_id,
-                "from_device": former,
-                "to_device": target.device_id,
-                "to_name": target.name,
-                "records": len(rows) + len(cadres) + 1,
-                "files": len(files),
-                "pairings_ended": len(ended),
-                "paired_cadre": paired_name,
-            }
-
-    def _cadre_row(self, s: Session, name_or_id: str, device_id: str) -> dict[str, Any]:
-        """A cadre headquarters knows (synced from a device), by id or name; the device's own first."""
-        found = [
-            json.loads(rec.data)
-            for rec in s.scalars(select(Record).where(Record.entity == "cadre", Record.deleted == 0))
-        ]
-        found = [r for r in found if name_or_id in (r.get("id"), r.get("name"))]
-        if len(found) > 1:
-            own = [r for r in found if r.get("origin_device") == device_id]
-            found = own if len(own) == 1 else found
-        if not found:
-            raise SyncError(
-                "NOT_FOUND", f"总部没有干部“{name_or_id}”。请先在接收的设备上添加该干部并同步上来。"
-            )
-        if len(found) > 1:
-            raise SyncError("INVALID", f"有多位干部叫“{name_or_id}”，请用干部编号。")
-        return dict(found[0])
-
-    def _active_pairings(self, s: Session, cadre_id: str, but: str) -> int:
-        """The households (other than `but`, whose pairings are being ended) a cadre is paired with."""
-        rows = (json.loads(rec.data) for rec in hqrows.pairings_of_cadre(s, cadre_id))
-        return sum(1 for r in rows if not r.get("ended_on") and r.get("household_id") != but)
+        return handovers.move(self, household_id, to, by, note, cadre)
 
     def set_reference(self, key: str, value: str) -> int:
         """Reference data for every device (the local 低保 standard, receiving bodies)."""
@@ -770,7 +570,7 @@ class HQ:
                 s.add(HQMeta(key=f"setting:{key}", value=value.encode()))
             else:
                 meta.value = value.encode()
-            return self._outgoing(s, "*", "setting", {"key": key, "value": value})
+            return hqwrite.queue(s, "*", "setting", {"key": key, "value": value})
 
     def set_form(self, name: str, text: str) -> dict[str, Any]:
         """A new or changed form template for every device, checked as the devices will load it."""
@@ -788,7 +588,7 @@ class HQ:
                 s.add(HQMeta(key=f"form:{name}", value=text.encode("utf-8")))
             else:
                 meta.value = text.encode("utf-8")
-            item = self._outgoing(s, "*", "form_template", {"name": name, "text": text, "sha256": sha})
+            item = hqwrite.queue(s, "*", "form_template", {"name": name, "text": text, "sha256": sha})
         return {"name": name, "title": template.title, "record": template.record, "sha256": sha, "item": item}
 
     def reference(self, key: str) -> str | None:
@@ -801,7 +601,7 @@ class HQ:
     def conflicts(self, include_resolved: bool = False) -> list[dict[str, Any]]:
         with self.session() as s:
             names = {d.device_id: d.name for d in s.scalars(select(Device))}
-            names[HQ_DEVICE] = "市总工会"
+            names[hqwrite.HQ_DEVICE] = "市总工会"
             q = select(Conflict).order_by(Conflict.id)
             if not include_resolved:
                 q = q.where(Conflict.resolved_at.is_(None))
@@ -847,7 +647,7 @@ class HQ:
                 row = json.loads(text)
                 rec = s.get(Record, (c.row_id, c.entity))
                 row["version"] = max(int(row.get("version") or 0), rec.version if rec else 0) + 1
-                row["hlc"] = _hlc_now()
+                row["hlc"] = hqwrite.hlc_now()
                 if c.entity == "household":  # the value is chosen, not the writer: ownership stays
                     row["owner_device"] = self.owner_of(s, c.row_id)
                 hid = _household_of(s, {"entity": c.entity, "row_id": c.row_id, "data": text}, [])
@@ -855,11 +655,11 @@ class HQ:
                     targets = [self.owner_of(s, hid)] if hid else []
                 except SyncError:
                     targets = []
-                targets = targets or sorted({c.device_a, c.device_b} - {HQ_DEVICE})
+                targets = targets or sorted({c.device_a, c.device_b} - {hqwrite.HQ_DEVICE})
                 for dev in targets:
-                    self._outgoing(s, dev, "record", {"entity": c.entity, "row": row})
+                    hqwrite.queue(s, dev, "record", {"entity": c.entity, "row": row})
                     sent_to.append(dev)
-                self._hq_write(s, c.entity, row)
+                hqwrite.write(s, c.entity, row)
             return {"id": c.id, "kept": keep, "sent_to": sent_to}
 
     # --- authentication of reply downloads and the status page ---------------------------------
@@ -983,12 +783,6 @@ def _inline(s: Session, kind: str, body: dict[str, Any]) -> dict[str, Any]:
         blob = s.get(Attachment, body["sha256"])
         return {**body, "data": protocol.b64(blob.data) if blob is not None else ""}
     return body
-
-
-def _hlc_now() -> int:
-    from fieldapp.domain.hlc import pack
-
-    return pack(time.time_ns() // 1_000_000, 0)
 
 
 def _diff(a: dict[str, Any], b: dict[str, Any]) -> dict[str, list[Any]]:

@@ -194,6 +194,8 @@ def start_enrolment(db: Database, letter: dict[str, Any]) -> dict[str, Any]:
             "box_public": protocol.b64(kp.box_public),
             "hq_fingerprint": enrolment.hq_fingerprint(ident.hq_sign_public, ident.hq_box_public),
         }
+        if letter.get("replaces"):  # so headquarters sends the households only the copy had
+            fields["holds"] = recovery.households_held(s)
         return enrolment.sign_request(fields, ident.token, kp.sign_secret)
 
 

@@ -9,7 +9,9 @@ genuinely is a recovery enrolment file (`"replaces": OLD_DEVICE_ID`). Loading it
 - forgets the cut batches: those headquarters accepted stay accepted (their outbox entries stay
   acknowledged), those it did not are cut again under the new identity, from batch number 1;
 - marks this laptop's households as its own under the new id (headquarters moves them too),
-  also in the changes not yet sent, which have not left the laptop under any identity.
+  also in the changes not yet sent, which have not left the laptop under any identity;
+- tells headquarters, in the enrolment request (`holds`), which households this laptop has:
+  those the copy created under the old identity come down whole in the next reply.
 
 Nothing in the ledger itself is lost or written twice; no change goes to the outbox.
 """
@@ -21,6 +23,7 @@ import uuid
 from typing import Any
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
 
 from fieldapp.storage.db import Database
 from fieldapp.storage.models import DeviceState, Household, OutboxEntry, SyncBatch, SyncIdentity
@@ -74,3 +77,8 @@ def take_new_identity(db: Database) -> str:
         )
     db.device.device_id = new_id  # this process's clock writes the new id from now on
     return new_id
+
+
+def households_held(s: Session) -> list[str]:
+    """The id of every household in this ledger (closed or deleted ones too), for headquarters."""
+    return sorted(s.scalars(select(Household.id)))

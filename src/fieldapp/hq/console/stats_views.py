@@ -5,24 +5,22 @@ charts from hq.charts, the files from hq.export. A county clerk is held to their
 for another county answers 404 (as if it did not exist). Every export is audited.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
 import jinja2
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from fieldapp.domain import clock
 from fieldapp.domain.vocab import HardshipCategory
-from fieldapp.hq import accounts, campaign, charts, export, stats, web
+from fieldapp.hq import accounts, actions, campaign, charts, export, stats, web
 from fieldapp.hq.accounts import ROLES
-from fieldapp.hq.console.views import Refused
+from fieldapp.hq.console.common import Console, Refused
 from fieldapp.hq.store import HQ
 from fieldapp.hq.web import Caller
 
@@ -212,17 +210,12 @@ def charts_for(
 
 def router(hq: HQ) -> APIRouter:
     r = APIRouter(prefix="/console/stats", include_in_schema=False)
+    con = Console(hq)  # the sign-in and posting dependencies every console page uses (common.py)
+    SignedIn = Annotated[Caller, Depends(con.signed_in)]
 
     def page(request: Request, template: str, who: Caller, status: int = 200, **context: Any) -> HTMLResponse:
         context.update(me=who.staff, csrf=who.csrf, roles=ROLES, nav="stats", sections=SECTIONS)
         return templates.TemplateResponse(request, template, context, status_code=status)
-
-    def signed_in(request: Request) -> Caller | RedirectResponse:
-        who = web.caller(hq, request)
-        if who is None:
-            target = quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
-            return RedirectResponse(f"/console/login?next={target}", 303)
-        return who
 
     def scope_of(who: Caller, county: str) -> stats.Scope:
         try:
@@ -236,11 +229,8 @@ def router(hq: HQ) -> APIRouter:
         return ledger.counties(who.staff)
 
     def section_page(
-        request: Request, section: str, county: str, status: int = 200, **extra: Any
+        request: Request, who: Caller, section: str, county: str, status: int = 200, **extra: Any
     ) -> Response:
-        who = signed_in(request)
-        if isinstance(who, RedirectResponse):
-            return who
         if section not in SECTIONS:
             raise Refused(404, "没有这一统计。")
         scope = scope_of(who, county)
@@ -268,14 +258,11 @@ def router(hq: HQ) -> APIRouter:
         )
 
     @r.get("")
-    def overview(request: Request, county: str = "") -> Response:
-        return section_page(request, "overview", county)
+    def overview(who: SignedIn, request: Request, county: str = "") -> Response:
+        return section_page(request, who, "overview", county)
 
     @r.get("/list")
-    def household_list(request: Request, page_no: int = 1) -> Response:
-        who = signed_in(request)
-        if isinstance(who, RedirectResponse):
-            return who
+    def household_list(who: SignedIn, request: Request, page_no: int = 1) -> Response:
         params = {k: v[:200] for k, v in request.query_params.items() if k in stats.FILTER_LABELS}
         scope = scope_of(who, params.get("county", ""))
         result = stats.household_list(hq, scope, params, clock.today(), page_no)
@@ -291,10 +278,7 @@ def router(hq: HQ) -> APIRouter:
         )
 
     @r.get("/list.{fmt}")
-    def household_list_file(request: Request, fmt: str) -> Response:
-        who = signed_in(request)
-        if isinstance(who, RedirectResponse):
-            return who
+    def household_list_file(who: SignedIn, request: Request, fmt: str) -> Response:
         params = {k: v[:200] for k, v in request.query_params.items() if k in stats.FILTER_LABELS}
         scope = scope_of(who, params.get("county", ""))
         today = clock.today()
@@ -327,10 +311,7 @@ def router(hq: HQ) -> APIRouter:
         )
 
     @r.get("/export/{section}.{fmt}")
-    def export_section(request: Request, section: str, fmt: str, county: str = "") -> Response:
-        who = signed_in(request)
-        if isinstance(who, RedirectResponse):
-            return who
+    def export_section(who: SignedIn, request: Request, section: str, fmt: str, county: str = "") -> Response:
         if section not in SECTIONS and section != "report":
             raise Refused(404, "没有这一统计。")
         scope = scope_of(who, county)
@@ -358,26 +339,22 @@ def router(hq: HQ) -> APIRouter:
 
     @r.post("/campaign")
     def campaign_set(
+        who: Annotated[Caller, Depends(con.acting("campaign_set"))],
         request: Request,
-        csrf_token: str = Form(""),
         name: str = Form(""),
         start: str = Form(""),
         end: str = Form(""),
         counties: list[str] = COUNTIES_FIELD,
     ) -> Response:
-        who = signed_in(request)
-        if isinstance(who, RedirectResponse):
-            return who
-        if not accounts.csrf_matches(who.csrf, csrf_token):
-            raise Refused(403, "表单已过期或来源不明，没有执行。请回到页面刷新后重试。")
-        if not may_set_campaign(who):
-            raise Refused(403, "只有市总工会工作人员或系统管理员可以设定摸底活动。")
+        if not may_set_campaign(who):  # an account tied to a county, whatever its role
+            con.refused(request, who, "campaign_set", "权限")
+            raise Refused(403, actions.REFUSED["campaign_set"])
         chosen = [c for c in counties if c]
         try:
             c = campaign.set_campaign(hq, name, start, end, chosen, who.staff.name)
         except campaign.CampaignError as e:
             form = {"name": name, "start": start, "end": end, "counties": chosen}
-            return section_page(request, "campaign", "", 400, error=str(e), form=form)
+            return section_page(request, who, "campaign", "", 400, error=str(e), form=form)
         accounts.record(
             hq,
             who.staff,
@@ -389,8 +366,8 @@ def router(hq: HQ) -> APIRouter:
         return RedirectResponse(f"/console/stats/campaign?done={quote('已设定并下发：' + c.name)}", 303)
 
     @r.get("/{section}")
-    def section(request: Request, section: str, county: str = "", done: str = "") -> Response:
-        return section_page(request, section, county, message=done[:100])
+    def section(who: SignedIn, request: Request, section: str, county: str = "", done: str = "") -> Response:
+        return section_page(request, who, section, county, message=done[:100])
 
     return r
 
