@@ -160,3 +160,53 @@ def test_headquarters_queues_a_checked_region_for_the_devices(tmp_path: Path) ->
         assert queued == [("*", "region", '{"code":"3701"}')]
     finally:
         hq.close()
+
+
+def test_headquarters_sets_the_region_from_the_command_line_and_the_device_takes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`fieldapp-hq set-region`: a bad code or an unknown device changes nothing and says so in
+    Chinese (exit 1); a good one is audited and reaches the device in its next sync reply."""
+    from sqlalchemy import func, select
+    from tests.test_sync_hq_reply import sync
+    from tests.test_sync_protocol import enrolled_device
+
+    from fieldapp.hq import cli as hq_cli
+    from fieldapp.hq.models import ConsoleAudit, Outgoing
+    from fieldapp.hq.store import HQ
+
+    hq = HQ(f"sqlite:///{(tmp_path / 'hq.sqlite').as_posix()}")
+    hq.init()
+    db = enrolled_device(hq, tmp_path / "a", "历下区-王芳")
+
+    def queued() -> int:
+        with hq.session() as s:
+            return int(
+                s.scalar(select(func.count()).select_from(Outgoing).where(Outgoing.kind == "region")) or 0
+            )
+
+    try:
+        for args, error in (
+            (["99"], "不是"),
+            (["37010"], "应为2位（省）、4位（市）或6位（县区）区划代码"),
+            (["济南市"], "工作地区填写不对"),
+            (["370102", "--device", "没有这台"], "没有找到设备“没有这台”"),
+        ):
+            assert hq_cli.main(["--db", hq.url, "set-region", *args]) == 1, args
+            assert error in capsys.readouterr().err, args
+        assert queued() == 0
+        with hq.session() as s:
+            assert s.scalar(select(func.count()).select_from(ConsoleAudit)) == 0
+
+        assert hq_cli.main(["--db", hq.url, "set-region", "370102", "--device", "历下区-王芳"]) == 0
+        assert "山东省济南市历下区" in capsys.readouterr().out and queued() == 1
+        with hq.session() as s:
+            audit = s.scalars(select(ConsoleAudit)).one()
+        assert audit.target == "工作地区" and audit.detail.startswith("370102 山东省济南市历下区")
+        assert region.active_region(db).code == "3713"
+        sync(db, hq)
+        assert region.active_region(db).code == "370102"
+        assert div.active_region_code() == "370102"
+    finally:
+        db.close()
+        hq.close()

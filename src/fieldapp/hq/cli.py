@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p = sub.add_parser("set-dibao", help="设定本地低保标准（元/月），发给所有设备")
     p.add_argument("yuan", metavar="YUAN", help="每月元数，如 950")
+    p = sub.add_parser("set-region", help="设定设备的工作地区（省、市或县区区划代码），发给所有或一台设备")
+    p.add_argument("code", metavar="CODE", help="区划代码，如 3713（临沂市）或 371302（兰山区）")
+    p.add_argument("--device", default="", metavar="DEVICE", help="只发给这台设备（名称或编号）")
     p = sub.add_parser("set-bodies", help="设定某类转介事项的接收单位目录，发给所有设备")
     p.add_argument("kind", metavar="KIND_CODE", help="转介事项代码，如 EMP-JOB")
     p.add_argument("bodies", metavar="BODY", nargs="+", help="接收单位名称（可写多个）")
@@ -340,6 +343,10 @@ def _run(hq: HQ, args: argparse.Namespace) -> int:
         return 0
     if args.command == "set-dibao":  # checked, audited and sent as on the console's 参考数据 page
         print(f"已设定低保标准 {reference.set_dibao(hq, None, args.yuan)} 元/月，各设备下次同步时更新。")
+        return 0
+    if args.command == "set-region":
+        name = reference.set_region(hq, None, args.code, args.device)
+        print(f"已设定工作地区：{name}，{'该设备' if args.device else '各设备'}下次同步时更新。")
         return 0
     if args.command == "set-bodies":
         from fieldapp.domain.referrals import catalogue

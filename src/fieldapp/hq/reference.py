@@ -1,6 +1,6 @@
 """Reference data headquarters sends every device: the local 低保 standard, the receiving bodies of
 each referral kind, and form templates. The console's 参考数据 page and the CLI (`set-dibao`,
-`set-bodies`, `set-form`) check input the same way; bad input changes nothing and is said in Chinese.
+`set-bodies`, `set-form`, `set-region`) check input the same way; bad input changes nothing and is said in Chinese.
 """
 
 from __future__ import annotations
@@ -107,6 +107,28 @@ def set_dibao(hq: HQ, staff: Staff | None, text: str, client: str = CLI) -> str:
     hq.set_reference("dibao_standard_fen", str(fen))
     _audit(hq, staff, "低保标准", f"{format_yuan(fen)} 元/月", client)
     return format_yuan(fen)
+
+
+def set_region(hq: HQ, staff: Staff | None, code: str, device: str = "", client: str = CLI) -> str:
+    """The region the devices work in (a province, city or county code), sent to one device (name or
+    id) or to all; returns the region's full name. Nothing is queued when the code or device is wrong."""
+    from fieldapp.domain import divisions
+    from fieldapp.domain.errors import DomainError
+    from fieldapp.hq import actions, hqwrite, region
+
+    actions.check(staff, "reference_set")
+    try:
+        code = divisions.check_region(code[:20])
+    except DomainError as e:
+        raise SyncError("INVALID", f"工作地区填写不对：{e}（请填区划代码，如 3713 临沂市）。") from None
+    target, who = "*", "所有设备"
+    if device:
+        with hq.session() as s:
+            dev = hqwrite.find_device(s, device)
+            target, who = dev.device_id, dev.name
+    name = region.send_region(hq, code, target)
+    _audit(hq, staff, "工作地区", f"{code} {name} → {who}", client)
+    return name
 
 
 def set_bodies(hq: HQ, staff: Staff | None, kind: str, text: str, client: str = CLI) -> list[str]:
