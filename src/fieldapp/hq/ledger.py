@@ -203,11 +203,18 @@ def search_households(hq: HQ, staff: Staff, query: HouseholdQuery) -> HouseholdP
     for key in (*SORTS.get(query.sort, SORTS["name"]), "household_id"):
         col = getattr(h, key.lstrip("-"))
         order.append(col.desc() if key.startswith("-") else col.asc())
+    keys = stmt.with_only_columns(h.household_id)
     with hq.session() as s:
-        total = int(s.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+        total = int(s.scalar(select(func.count()).select_from(keys.subquery())) or 0)
         pages = max(1, -(-total // size))
         page = max(1, min(query.page, pages))
-        rows = list(s.scalars(stmt.order_by(*order).limit(size).offset((page - 1) * size)))
+        # the page's ids first (an index-only scan however deep the page: migration 0009), then
+        # only those rows: OFFSET never walks the table itself
+        ids = list(s.scalars(keys.order_by(*order).limit(size).offset((page - 1) * size)))
+        found = (
+            {r.household_id: r for r in s.scalars(select(h).where(h.household_id.in_(ids)))} if ids else {}
+        )
+        rows = [found[i] for i in ids if i in found]
     return HouseholdPage(
         total=total, page=page, page_size=size, pages=pages, items=[_summary(r) for r in rows]
     )
