@@ -655,6 +655,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--households", type=int, default=200_000)
     parser.add_argument("--url", help="an empty database (default: a throwaway PostgreSQL cluster)")
+    parser.add_argument("--seed", type=int, default=2026, help="another seed adds other households")
     parser.add_argument("--via-ingest", action="store_true", help="index through ingest's note_changes")
     args = parser.parse_args()
     url = args.url
@@ -665,7 +666,7 @@ def main() -> None:
         url = new_pg_database(_start_pg())
     hq = HQ(url)
     hq.init()
-    out = seed(hq, args.households, via_ingest=args.via_ingest)
+    out = seed(hq, args.households, seed=args.seed, via_ingest=args.via_ingest)
     print(json.dumps(out, ensure_ascii=False, indent=1))
     print(url)
     hq.close()
