@@ -252,6 +252,14 @@ class HouseholdIndex(HQBase):
         ),
         Index("ix_hq_household_index_list_status", "deleted", "status", "name_sort", "household_id"),
         Index("ix_hq_household_index_list_village", "deleted", "village_code", "name_sort", "household_id"),
+        Index(
+            "ix_hq_household_index_list_county_village",
+            "county_code",
+            "deleted",
+            "village_code",
+            "name_sort",
+            "household_id",
+        ),
         Index("ix_hq_household_index_list_recent", "deleted", "updated_at", "household_id"),
     )
 

@@ -48,6 +48,11 @@ INDEXES: list[tuple[str, str, list[str]]] = [
         "hq_household_index",
         ["deleted", "village_code", "name_sort", "household_id"],
     ),
+    (
+        "ix_hq_household_index_list_county_village",
+        "hq_household_index",
+        ["county_code", "deleted", "village_code", "name_sort", "household_id"],
+    ),
     ("ix_hq_household_index_list_recent", "hq_household_index", ["deleted", "updated_at", "household_id"]),
     ("ix_hq_referral_index_list", "hq_referral_index", ["deleted", "created_on", "referral_id"]),
 ]
