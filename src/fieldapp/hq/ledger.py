@@ -8,6 +8,7 @@ sorting and paging all happen in SQL over hq_household_index, kept current at in
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -177,6 +178,8 @@ def _match(hq: HQ, term: str) -> ColumnElement[bool]:
     h = HouseholdIndex
     code = _CODE.match(term)
     if term.upper().startswith("HH") and code:
+        if len(code.group(1)) == 8:  # a whole printed code: equality uses the index in any collation
+            return h.code == "HH-" + code.group(1).upper()
         return h.code.startswith("HH-" + code.group(1).upper(), autoescape=True)
     if term.isdigit() and len(term) == 12:
         return h.village_code == term
@@ -184,7 +187,23 @@ def _match(hq: HQ, term: str) -> ColumnElement[bool]:
         return h.village_code.startswith(term, autoescape=True)
     if re.fullmatch(r"[0-9Xx]+|[A-Za-z]+", term):
         return blind.matches(hq.keyring, term)
-    return or_(blind.matches(hq.keyring, term), h.village_name.contains(term, autoescape=True))
+    places = _villages_named(term)  # village names are known: match their codes, by index
+    if not places:
+        return blind.matches(hq.keyring, term)
+    return or_(blind.matches(hq.keyring, term), h.village_code.in_(places))
+
+
+@functools.cache
+def _village_labels() -> tuple[tuple[str, str], ...]:
+    index = divisions()
+    return tuple(
+        (v.code12, village_label(v.code12)[:100]) for t in index.townships() for v in index.villages(t.code)
+    )
+
+
+def _villages_named(term: str) -> list[str]:
+    """The villages whose label (hq_household_index.village_name, "乡镇 村") contains the term."""
+    return [code for code, label in _village_labels() if term in label]
 
 
 def search_households(hq: HQ, staff: Staff, query: HouseholdQuery) -> HouseholdPage:
@@ -203,11 +222,18 @@ def search_households(hq: HQ, staff: Staff, query: HouseholdQuery) -> HouseholdP
     for key in (*SORTS.get(query.sort, SORTS["name"]), "household_id"):
         col = getattr(h, key.lstrip("-"))
         order.append(col.desc() if key.startswith("-") else col.asc())
+    keys = stmt.with_only_columns(h.household_id)
     with hq.session() as s:
-        total = int(s.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+        total = int(s.scalar(select(func.count()).select_from(keys.subquery())) or 0)
         pages = max(1, -(-total // size))
         page = max(1, min(query.page, pages))
-        rows = list(s.scalars(stmt.order_by(*order).limit(size).offset((page - 1) * size)))
+        # the page's ids first (an index-only scan however deep the page: migration 0009), then
+        # only those rows: OFFSET never walks the table itself
+        ids = list(s.scalars(keys.order_by(*order).limit(size).offset((page - 1) * size)))
+        found = (
+            {r.household_id: r for r in s.scalars(select(h).where(h.household_id.in_(ids)))} if ids else {}
+        )
+        rows = [found[i] for i in ids if i in found]
     return HouseholdPage(
         total=total, page=page, page_size=size, pages=pages, items=[_summary(r) for r in rows]
     )

@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlalchemy import (
     BigInteger,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -234,6 +235,33 @@ class HouseholdIndex(HQBase):
     """
 
     __tablename__ = "hq_household_index"
+    # the ledger's list pages at 1,000,000 households (docs/scaling.md): one index per sort and
+    # main filter, each holding every column the page's WHERE and ORDER BY touch, so a page —
+    # even a deep one — is an index-only scan and the count an index-only count (migration 0009)
+    __table_args__ = (
+        Index("ix_hq_household_index_list_name", "deleted", "name_sort", "household_id"),
+        Index("ix_hq_household_index_list_county", "county_code", "deleted", "name_sort", "household_id"),
+        Index("ix_hq_household_index_list_category", "deleted", "category", "name_sort", "household_id"),
+        Index(
+            "ix_hq_household_index_list_county_category",
+            "county_code",
+            "deleted",
+            "category",
+            "name_sort",
+            "household_id",
+        ),
+        Index("ix_hq_household_index_list_status", "deleted", "status", "name_sort", "household_id"),
+        Index("ix_hq_household_index_list_village", "deleted", "village_code", "name_sort", "household_id"),
+        Index(
+            "ix_hq_household_index_list_county_village",
+            "county_code",
+            "deleted",
+            "village_code",
+            "name_sort",
+            "household_id",
+        ),
+        Index("ix_hq_household_index_list_recent", "deleted", "updated_at", "household_id"),
+    )
 
     household_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     code: Mapped[str] = mapped_column(String(11), index=True)  # HH-1A2B3C4D, as printed
@@ -274,6 +302,8 @@ class ReferralIndex(HQBase):
     """
 
     __tablename__ = "hq_referral_index"
+    # the 转介 page's order (newest first), walked in index order (migration 0009)
+    __table_args__ = (Index("ix_hq_referral_index_list", "deleted", "created_on", "referral_id"),)
 
     referral_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     code: Mapped[str] = mapped_column(String(11), index=True)  # ZJ-1A2B3C4D, as printed
