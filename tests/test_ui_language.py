@@ -343,3 +343,105 @@ def test_a_form_shows_a_domain_refusal_in_english(
     qtbot.waitUntil(lambda: relief.errors.label.isVisible(), timeout=10000)  # type: ignore[attr-defined]
     shown = relief.errors.label.text()  # type: ignore[attr-defined]
     assert shown == "Amount: must be more than 0"
+
+
+# --- refusals by a rule and records not found: the same templates, in both languages ----------
+
+
+def _rule_refusals(db: Database, cadre_id: str) -> list[Exception]:
+    """Refusals a cadre meets in message boxes (RuleViolation, NotFound), raised for real."""
+    from fieldapp.domain.errors import DomainError
+    from fieldapp.domain.pairing import check_new_pairing
+    from fieldapp.domain.referrals import check_transition
+    from fieldapp.services import cadres, households
+
+    hid = _household(db, cadre_id)
+    head = households.get_household(db, hid).head
+    assert head is not None
+    calls: list[Callable[[], object]] = [
+        lambda: check_new_pairing(4, None),
+        lambda: check_transition(vocab.ReferralStatus.COMPLETED, vocab.ReferralStatus.REFERRED),
+        lambda: check_transition(vocab.ReferralStatus.REFERRED, vocab.ReferralStatus.COMPLETED),
+        lambda: households.remove_member(db, head.id),
+        lambda: households.get_household(db, "no-such-household"),
+        lambda: cadres.pair(db, cadre_id, hid),
+    ]
+    found = []
+    for call in calls:
+        with pytest.raises(DomainError) as caught:
+            call()
+        found.append(caught.value)
+    return found
+
+
+def test_refusals_by_a_rule_are_shown_in_english(
+    qtbot: QtBot,
+    db: Database,
+    cadre: str,  # noqa: F811
+    english: None,
+) -> None:
+    from fieldapp.ui import messages
+
+    shown = [messages.error_text(e) for e in _rule_refusals(db, cadre)]
+    assert [t for t in shown if HAN.search(t.replace("张海生", ""))] == []
+    assert "This cadre is already paired with 4 households (the rule is 2–4)" in shown[0]
+    assert "it can go to: nothing (it is closed)" in shown[1]
+    assert "it can go to: " in shown[2] and ", " in shown[2].split("it can go to: ")[1]
+    assert shown[3].startswith("The head of household cannot be removed")
+    assert shown[4].startswith("Cannot find this record (Households, number no-such-household)")
+    assert shown[5] == "This cadre is already paired with this household"
+
+
+def test_refusals_by_a_rule_stay_as_written_in_chinese(
+    qtbot: QtBot,
+    db: Database,
+    cadre: str,  # noqa: F811
+) -> None:
+    from fieldapp.ui import messages
+
+    for error in _rule_refusals(db, cadre):
+        assert messages.error_text(error).startswith(str(error))
+
+
+def test_every_domain_template_has_english_with_its_placeholders(english: None) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    for template in (str(t) for t in domain_text.TEMPLATES):
+        shown = QCoreApplication.translate(domain_text.CONTEXT, template)
+        assert shown != template and not HAN.search(shown), template
+        assert sorted(re.findall(r"%[1-9]", shown)) == sorted(re.findall(r"%[1-9]", template)), template
+
+
+def test_todo_titles_are_built_in_the_chosen_language(qtbot: QtBot) -> None:
+    from fieldapp.services.todo import TodoItem
+    from fieldapp.ui.app import install_translations
+    from fieldapp.ui.dashboard import todo_title
+
+    day = dt.date(2026, 11, 1)
+    never = TodoItem("visit", "h", "张海生", day, 3, "尚未走访")
+    visited = TodoItem("visit", "h", "张海生", day, 3, "上次走访 2026-05-01", last_visit=dt.date(2026, 5, 1))
+    follow = TodoItem(
+        "referral",
+        "h",
+        "张海生",
+        day,
+        3,
+        "转介跟进：追讨欠薪（已转介，县总工会）",
+        referral_id="r",
+        referral_kind=catalogue()["RIGHTS-WAGES"].name,
+        referral_status=vocab.ReferralStatus.REFERRED,
+        receiving_body="县总工会",
+    )
+    zh = [todo_title(i) for i in (never, visited, follow)]
+    assert zh[:2] == ["尚未走访", "上次走访 2026-05-01"]
+    assert zh[2] == f"转介跟进：{catalogue()['RIGHTS-WAGES'].name}（已转介，县总工会）"
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_translations(app, "en")
+    try:
+        en = [todo_title(i) for i in (never, visited, follow)]
+    finally:
+        install_translations(app, "zh_CN")
+    assert en[:2] == ["Not visited yet", "Last visit 2026-05-01"]
+    assert en[2].startswith("Referral follow-up: ") and en[2].endswith("县总工会)")
+    assert not HAN.search(en[2].replace("县总工会", ""))

@@ -54,6 +54,58 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Domain", "%1未满14周岁，须由监护人同意"),
     QT_TRANSLATE_NOOP("Domain", "必填：说明为什么修改这条记录，如“金额录错”"),
     QT_TRANSLATE_NOOP("Domain", "至少为1人"),
+    QT_TRANSLATE_NOOP("Domain", "不超过%1字"),
+    QT_TRANSLATE_NOOP("Domain", "必填：说明为什么作废这条走访记录"),
+    QT_TRANSLATE_NOOP("Domain", "没有改动任何内容，无需保存修改"),
+    QT_TRANSLATE_NOOP("Domain", "身份证号 %1 已登记为“%2”（另一户或同一户），不能重复登记"),
+    QT_TRANSLATE_NOOP("Domain", "“%1”须说明原因"),
+    QT_TRANSLATE_NOOP("Domain", "编号 %1 对应多条记录，请改用完整的记录编号"),
+    # refusals by a rule (RuleViolation) and records not found (NotFound): shown in a message box
+    QT_TRANSLATE_NOOP("Domain", "该干部已结对%1户（规定为%2–%3户），再增加需填写原因"),
+    QT_TRANSLATE_NOOP("Domain", "转介状态不能从“%1”直接变为“%2”；可变为：%3"),
+    QT_TRANSLATE_NOOP("Domain", "无（已结束）"),
+    QT_TRANSLATE_NOOP(
+        "Domain",
+        "档案状态不能从“%1”直接改为“%2”：销档须先改为“拟销档”（经集体研究并公示），县总工会批准后再改为“已销档”。",
+    ),
+    QT_TRANSLATE_NOOP("Domain", "找不到该%1（编号 %2），可能已被删除"),
+    QT_TRANSLATE_NOOP(
+        "Domain",
+        "该户已由市总工会移交给其他干部的设备，本机只能查看，不能再修改。"
+        "如需补充情况，请联系现在负责该户的干部或市总工会。",
+    ),
+    QT_TRANSLATE_NOOP("Domain", "新建户时第一位成员应为户主"),
+    QT_TRANSLATE_NOOP("Domain", "这户已有户主“%1”"),
+    QT_TRANSLATE_NOOP("Domain", "不能删除户主；请先把另一位成员设为户主"),
+    QT_TRANSLATE_NOOP("Domain", "附件文件 %1… 不在本机"),
+    QT_TRANSLATE_NOOP("Domain", "找不到区划代码 %1，请核对（可用县区、乡镇或村的代码）"),
+    QT_TRANSLATE_NOOP("Domain", "找不到编号为 %1 的记录。请核对纸面上的编号（字母和数字）。"),
+    QT_TRANSLATE_NOOP("Domain", "状态日期不能早于上一次状态变化（%1）"),
+    QT_TRANSLATE_NOOP("Domain", "该干部已与这户结对"),
+    QT_TRANSLATE_NOOP("Domain", "该结对关系已经结束"),
+    QT_TRANSLATE_NOOP("Domain", "该户还没有登记过%1情况，不能确认“无变化”，请直接填写。"),
+    QT_TRANSLATE_NOOP("Domain", "自动备份的间隔应为 1 到 168 小时。"),
+    QT_TRANSLATE_NOOP("Domain", "保留的备份份数应为 1 到 100。"),
+    QT_TRANSLATE_NOOP("Domain", "备份位置不能在数据文件夹里面：请选另一个文件夹或U盘。"),
+)
+
+# values put into the messages above that are themselves words: what was not found, the
+# separator of a list ("、")
+VALUES = (
+    QT_TRANSLATE_NOOP("Domain", "、"),
+    QT_TRANSLATE_NOOP("Domain", "记录"),
+    QT_TRANSLATE_NOOP("Domain", "干部"),
+    QT_TRANSLATE_NOOP("Domain", "困难户"),
+    QT_TRANSLATE_NOOP("Domain", "家庭成员"),
+    QT_TRANSLATE_NOOP("Domain", "结对关系"),
+    QT_TRANSLATE_NOOP("Domain", "走访记录"),
+    QT_TRANSLATE_NOOP("Domain", "困难评定"),
+    QT_TRANSLATE_NOOP("Domain", "转介"),
+    QT_TRANSLATE_NOOP("Domain", "救助记录"),
+    QT_TRANSLATE_NOOP("Domain", "同意记录"),
+    QT_TRANSLATE_NOOP("Domain", "附件"),
+    QT_TRANSLATE_NOOP("Domain", "收入与支出记录"),
+    QT_TRANSLATE_NOOP("Domain", "就业与社保记录"),
 )
 
 LABELS = (
@@ -77,21 +129,45 @@ LABELS = (
     QT_TRANSLATE_NOOP("Domain", "家庭人口"),
     QT_TRANSLATE_NOOP("Domain", "修改原因"),
     QT_TRANSLATE_NOOP("Domain", "销档日期"),
+    QT_TRANSLATE_NOOP("Domain", "作废原因"),
+    QT_TRANSLATE_NOOP("Domain", "修改"),
+    QT_TRANSLATE_NOOP("Domain", "编号"),
+    QT_TRANSLATE_NOOP("Domain", "说明"),
 )
 
 
 @cache
-def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    texts = [str(t) for t in TEMPLATES]  # QT_TRANSLATE_NOOP is typed as returning object
-    return tuple((re.compile(re.escape(t).replace("%1", "(.+?)"), re.S), t) for t in texts)
+def _patterns() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
+    """(pattern, template, placeholders in the order they appear) of every template."""
+    out = []
+    for t in (str(t) for t in TEMPLATES):  # QT_TRANSLATE_NOOP is typed as returning object
+        marks = tuple(re.findall(r"%[1-9]", t))
+        pattern = re.escape(t)
+        for mark in marks:
+            pattern = pattern.replace(re.escape(mark), "(.+?)", 1)
+        out.append((re.compile(pattern, re.S), t, marks))
+    return tuple(out)
+
+
+def _value(text: str) -> str:
+    """A value put into a message: a word of the domain (a status, what was not found, a list of
+    them joined by 、) in the chosen language; a name or a number as it is."""
+    parts = text.split("、")
+    shown = []
+    for part in parts:
+        translated = QCoreApplication.translate(CONTEXT, part)
+        shown.append(translated if translated != part else vocab_text.shown(part))
+    return QCoreApplication.translate(CONTEXT, "、").join(shown) if len(parts) > 1 else shown[0]
 
 
 def message(text: str) -> str:
     """A domain message in the chosen language (as written when it matches no template)."""
-    for pattern, template in _patterns():
+    for pattern, template, marks in _patterns():
         if m := pattern.fullmatch(text):
-            shown = QCoreApplication.translate(CONTEXT, template)
-            return shown.replace("%1", vocab_text.shown(m[1])) if m.groups() else shown
+            out = QCoreApplication.translate(CONTEXT, template)
+            for mark, value in zip(marks, m.groups(), strict=True):
+                out = out.replace(mark, _value(value))
+            return out
     return text
 
 

@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain import clock, vocab
+from fieldapp.domain import clock, visit_phrases, vocab
 from fieldapp.domain.errors import ValidationError
 from fieldapp.services import drafts, item19, visits
 from fieldapp.services import settings as ledger_settings
 from fieldapp.storage.db import Database
 from fieldapp.ui import messages
+from fieldapp.ui.chips import ChipRow
 from fieldapp.ui.forms import (
     BusyLine,
     FieldErrors,
@@ -95,6 +96,15 @@ class _NotesBox(QPlainTextEdit):
                 popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
             self.completer.complete(self.cursorRect())
         elif popup is not None:
+            popup.hide()
+
+    def replace(self, text: str) -> None:
+        """Put `text` in the box, the cursor at its end, without opening the completion list
+        (a chip was taken: the cadre goes on typing after it)."""
+        popup = self.completer.popup() if self.completer is not None else None
+        self.setPlainText(text)
+        self.moveCursor(QTextCursor.MoveOperation.End)
+        if popup is not None:
             popup.hide()
 
     def _take(self, phrase: str) -> None:
@@ -189,9 +199,36 @@ class VisitDialog(QDialog):
         form.addRow(self.tr("走访日期(&D)"), self.visit_date)
         form.addRow(self.tr("走访方式(&M)"), self.mode)
         form.addRow(self.tr("走访地点(&P)"), self.place)
+        # quick entry: common findings one key away (Ctrl+1 … Ctrl+9 inside the field, or a click)
+        self.people_chips = ChipRow(
+            self.people_met,
+            visit_phrases.people_chips(visits.people_of(db, household_id)),
+            visit_phrases.PEOPLE_SEPARATOR,
+            self,
+        )
+        self.people_chips.setObjectName("peopleChips")
+        self.living_chips = ChipRow(
+            self.living,
+            visit_phrases.LIVING,
+            visit_phrases.NOTE_SEPARATOR,
+            self,
+            replace_text=self.living.replace,
+        )
+        self.living_chips.setObjectName("livingChips")
+        self.demands_chips = ChipRow(
+            self.demands,
+            visit_phrases.DEMANDS,
+            visit_phrases.NOTE_SEPARATOR,
+            self,
+            replace_text=self.demands.replace,
+        )
+        self.demands_chips.setObjectName("demandsChips")
         form.addRow(self.tr("见到的人"), self.people_met)
+        form.addRow("", self.people_chips)
         form.addRow(self.tr("生活状况"), self.living)
+        form.addRow("", self.living_chips)
         form.addRow(self.tr("利益诉求"), self.demands)
+        form.addRow("", self.demands_chips)
         form.addRow(self.tr("备注"), self.notes)
         form.addRow(self.tr("下次走访(&N)"), self.next_due)
         for label_widget in (form.labelForField(w) for w in (self.visit_date,)):
@@ -232,6 +269,7 @@ class VisitDialog(QDialog):
 
         hint = QLabel(
             self.tr("提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。")
+            + self.tr("在见到的人、生活状况、利益诉求中按 Ctrl+1…9 选用下方的常用短语，再按一次取消。")
             + (self.tr("Alt+1…6：该项无变化，Alt+0：全部无变化。") if self.item19 is not None else ""),
             self,
         )
