@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QPlainTextEdit, QSizePolicy, QToolButton, QWidget
 
 from fieldapp.domain import visit_phrases
 
@@ -42,6 +42,7 @@ TEXTS = (  # for pyside6-lupdate: every phrase of domain/visit_phrases.py
     QT_TRANSLATE_NOOP("Chips", "邻居"),
 )
 
+COLUMNS = 5  # chips per line: nine fit in two lines of a form column, never cut short
 DIGITS = {getattr(Qt.Key, f"Key_{i}"): i for i in range(1, 10)}
 
 
@@ -68,9 +69,10 @@ class ChipRow(QWidget):
         self.phrases = list(phrases)[: visit_phrases.MAX_CHIPS]
         self.separator = separator
         self._replace = replace_text or self._default_replace
-        layout = QHBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        layout.setHorizontalSpacing(4)
+        layout.setVerticalSpacing(2)
         self.buttons: list[QToolButton] = []
         for number, phrase in enumerate(self.phrases, start=1):
             button = QToolButton(self)
@@ -80,10 +82,11 @@ class ChipRow(QWidget):
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # reached by Ctrl+digit: Tab stays short
             button.setAutoRaise(False)
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)  # never elided
             button.clicked.connect(lambda _checked=False, n=number: self.toggle(n))
-            layout.addWidget(button)
+            layout.addWidget(button, (number - 1) // COLUMNS, (number - 1) % COLUMNS)
             self.buttons.append(button)
-        layout.addStretch(1)
+        layout.setColumnStretch(COLUMNS, 1)
         field.installEventFilter(self)
         field.textChanged.connect(self.refresh)
         self.refresh()

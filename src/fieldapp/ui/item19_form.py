@@ -236,7 +236,8 @@ class Item19Section(QGroupBox):
             summary.setToolTip(text)
             summary.setSizePolicy(
                 QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
-            )  # long: cut, tooltip
+            )
+            summary.setWordWrap(True)  # a long line wraps rather than being cut (tooltip too)
             summary.setStyleSheet("color: #444;")
             button = QPushButton(
                 QCoreApplication.translate("Item19Section", "无变化(&%1)").replace("%1", str(row)), self

@@ -265,7 +265,7 @@ class VisitDialog(QDialog):
             )
             self.item19.changed.connect(self._changed)
             self.errors.widgets.update(self.item19.error_widgets())
-            self.setMinimumWidth(1080)
+            self.setMinimumWidth(1300)  # the item-19 figures beside the notes, none cut short at 1366
 
         hint = QLabel(
             self.tr("提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。")
