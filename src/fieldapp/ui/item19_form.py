@@ -234,9 +234,7 @@ class Item19Section(QGroupBox):
             summary = QLabel(text, self)
             summary.setObjectName(f"summary_{dim}")
             summary.setToolTip(text)
-            summary.setSizePolicy(
-                QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
-            )
+            summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             summary.setWordWrap(True)  # a long line wraps rather than being cut (tooltip too)
             summary.setStyleSheet("color: #444;")
             button = QPushButton(

@@ -199,9 +199,7 @@ def more_shots(
     profile = window.open_household(hid)
     settle()
     profile.tabs.setCurrentIndex(4)
-    row = next(
-        (r for r in range(profile.relief.rowCount()) if _row_id(profile.relief, r) == relief_id), 0
-    )
+    row = next((r for r in range(profile.relief.rowCount()) if _row_id(profile.relief, r) == relief_id), 0)
     profile.relief.selectRow(row)
     shoot(window, out / "15-relief-consents.png")
     profile.tabs.setCurrentIndex(5)
