@@ -112,6 +112,7 @@ def test_the_forms_in_english_show_no_chinese_but_data(
         "relief": window.add_record(hid, "relief"),
         "consent": window.add_record(hid, "consent"),
         "status": window.change_referral_status(rid),
+        "visit": window.record_visit_for(hid),  # with its chips and the item-19 section
     }
     profile = window.open_household(hid)
     wait_ops(qtbot)
@@ -122,7 +123,7 @@ def test_the_forms_in_english_show_no_chinese_but_data(
     assert relation.itemText(relation.findData(vocab.Relation.SPOUSE.value)) == "Spouse"
 
 
-ALLOWED_ASCII = {"ID", "PDF", "USB", "HH", "ZJ", "ZF", "Ctrl", "Shift", "Enter", "Tab"}
+ALLOWED_ASCII = {"ID", "PDF", "USB", "HH", "ZJ", "ZF", "Ctrl", "Shift", "Alt", "Enter", "Tab"}
 
 
 def test_the_forms_in_chinese_show_no_stray_english_words(
@@ -142,6 +143,7 @@ def test_the_forms_in_chinese_show_no_stray_english_words(
         window.add_record(hid, "relief"),
         window.add_record(hid, "consent"),
         window.change_referral_status(rid),
+        window.record_visit_for(hid),
     ]
     profile = window.open_household(hid)
     wait_ops(qtbot)

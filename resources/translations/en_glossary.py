@@ -830,4 +830,5 @@ EN = {
     '收入与支出记录': 'Income and spending',
     '就业与社保记录': 'Work and social insurance',
     '编号': 'Number',
+    '%1（%2）': '%1 (%2)',
 }

@@ -607,7 +607,7 @@
         <translation>上次走访 %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="207" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="209" />
         <source>转介跟进：%1（%2，%3）</source>
         <translation>转介跟进：%1（%2，%3）</translation>
     </message>
@@ -1855,7 +1855,7 @@
     <name>Item19Section</name>
     <message>
         <location filename="../../src/fieldapp/ui/item19_form.py" line="43" />
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="103" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="114" />
         <source>就业</source>
         <translation>就业</translation>
     </message>
@@ -1871,7 +1871,7 @@
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/item19_form.py" line="46" />
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="116" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="127" />
         <source>社保</source>
         <translation>社保</translation>
     </message>
@@ -1892,102 +1892,107 @@
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="88" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="89" />
+        <source>%1（%2）</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="99" />
         <source>工作单位</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="94" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="105" />
         <source>所获证书</source>
         <translation>所获证书</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="106" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="117" />
         <source>月收入(元)</source>
         <translation>月收入(元)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="108" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="119" />
         <source>培训 希望/已参加</source>
         <translation>培训 希望/已参加</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="199" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="210" />
         <source>就业、培训、收入、社保、支出、欠薪（第十九条）</source>
         <translation>就业、培训、收入、社保、支出、欠薪（第十九条）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="213" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="224" />
         <source>上次登记：%1</source>
         <translation>上次登记：%1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="217" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="228" />
         <source>尚未登记过，请直接填写下面的情况；不填的项目记为“未填”。</source>
         <translation>尚未登记过，请直接填写下面的情况；不填的项目记为“未填”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="225" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="236" />
         <source>全部无变化(&amp;0)</source>
         <translation>全部无变化(&amp;0)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="242" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="252" />
         <source>无变化(&amp;%1)</source>
         <translation>无变化(&amp;%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="269" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="279" />
         <source>欠薪单位</source>
         <translation>欠薪单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="273" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="283" />
         <source>反映日期 如 2026-10-09</source>
         <translation>反映日期 如 2026-10-09</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="278" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="288" />
         <source>家庭年收入(元)</source>
         <translation>家庭年收入(元)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="281" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="291" />
         <source>食品</source>
         <translation>食品</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="282" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="292" />
         <source>住房</source>
         <translation>住房</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="283" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="293" />
         <source>医疗</source>
         <translation>医疗</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="284" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="294" />
         <source>子女上学</source>
         <translation>子女上学</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="285" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="295" />
         <source>其他</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="287" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="297" />
         <source>年支出(元)</source>
         <translation>年支出(元)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="293" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="303" />
         <source>被拖欠工资(元)</source>
         <translation>被拖欠工资(元)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="306" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="316" />
         <source>该户没有劳动年龄（16–64岁）的成员。</source>
         <translation>该户没有劳动年龄（16–64岁）的成员。</translation>
     </message>
@@ -2570,29 +2575,29 @@
         <translation>以下内容需要修改，尚未保存：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="90" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="93" />
         <source>请刷新（F5）后再试。</source>
         <translation>请刷新（F5）后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="104" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="108" />
         <source>程序内部出错，这次操作没有完成。
 请再试一次；如果还不行，请把出错的时间和操作告诉技术支持人员。</source>
         <translation>程序内部出错，这次操作没有完成。
 请再试一次；如果还不行，请把出错的时间和操作告诉技术支持人员。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="111" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="115" />
         <source>未能完成</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="122" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="126" />
         <source>有未保存的修改</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="123" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="127" />
         <source>“%1”还有未保存的修改。
 保存、放弃修改，还是继续编辑？</source>
         <translation>“%1”还有未保存的修改。
@@ -3707,87 +3712,87 @@
         <translation>走访地点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="222" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="226" />
         <source>见到的人</source>
         <translation>见到的人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="224" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="228" />
         <source>生活状况</source>
         <translation>生活状况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="226" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="230" />
         <source>利益诉求</source>
         <translation>利益诉求</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="228" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="232" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="229" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="233" />
         <source>下次走访(&amp;N)</source>
         <translation>下次走访(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="239" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="243" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="242" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="246" />
         <source>保存并转介(&amp;R)…</source>
         <translation>保存并转介(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="244" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="248" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="267" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="271" />
         <source>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</source>
         <translation>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="268" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="272" />
         <source>在见到的人、生活状况、利益诉求中按 Ctrl+1…9 选用下方的常用短语，再按一次取消。</source>
         <translation>在见到的人、生活状况、利益诉求中按 Ctrl+1…9 选用下方的常用短语，再按一次取消。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="269" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="273" />
         <source>Alt+1…6：该项无变化，Alt+0：全部无变化。</source>
         <translation>Alt+1…6：该项无变化，Alt+0：全部无变化。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="309" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="313" />
         <source>家中</source>
         <translation>家中</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="364" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="368" />
         <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
         <translation>已恢复 %1 自动保存的草稿，核对后保存即可。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="375" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="379" />
         <source>草稿未能保存</source>
         <translation>草稿未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="457" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="461" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="458" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="462" />
         <source>走访未能保存</source>
         <translation>走访未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="475" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="479" />
         <source>走访记录</source>
         <translation>走访记录</translation>
     </message>
@@ -4694,42 +4699,42 @@
 <context>
     <name>VoidVisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="494" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="498" />
         <source>作废走访记录</source>
         <translation>作废走访记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="497" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="501" />
         <source>作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。</source>
         <translation>作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="505" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="509" />
         <source>如：记错了户、重复录入</source>
         <translation>如：记错了户、重复录入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="508" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="512" />
         <source>作废原因(&amp;R)</source>
         <translation>作废原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="510" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="514" />
         <source>作废(&amp;V)</source>
         <translation>作废(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="512" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="516" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="538" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="542" />
         <source>正在作废…</source>
         <translation>正在作废…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="539" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="543" />
         <source>未能作废</source>
         <translation>未能作废</translation>
     </message>
