@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from enum import Enum
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import (
@@ -447,3 +448,21 @@ def test_todo_titles_are_built_in_the_chosen_language(qtbot: QtBot) -> None:
     assert en[:2] == ["Not visited yet", "Last visit 2026-05-01"]
     assert en[2].startswith("Referral follow-up: ") and en[2].endswith("县总工会)")
     assert not HAN.search(en[2].replace("县总工会", ""))
+
+
+def test_a_form_marks_a_rule_refusal_in_english(
+    qtbot: QtBot, db: Database, tmp_path: Path, english: None
+) -> None:
+    from fieldapp.domain.errors import DomainError
+    from fieldapp.services import backups
+    from fieldapp.ui.forms import FieldErrors
+
+    with pytest.raises(DomainError) as caught:
+        backups.set_settings(db, tmp_path / "elsewhere", 4, 0)  # keep no backup at all
+    keep = QLineEdit()
+    errors = FieldErrors(QLabel(), {"backup_keep": keep})
+    qtbot.addWidget(keep)
+    errors.show(caught.value)
+    assert "Keep 1 to 100 backups." in errors.label.text()
+    assert keep.toolTip() == "Keep 1 to 100 backups."
+    assert not HAN.search(errors.label.text())
