@@ -406,7 +406,7 @@ def test_refusals_by_a_rule_stay_as_written_in_chinese(
         assert messages.error_text(error).startswith(str(error))
 
 
-def test_every_domain_template_has_english_with_its_placeholders(english: None) -> None:
+def test_every_domain_template_has_english_with_its_placeholders(qtbot: QtBot, english: None) -> None:
     from PySide6.QtCore import QCoreApplication
 
     for template in (str(t) for t in domain_text.TEMPLATES):
@@ -466,3 +466,68 @@ def test_a_form_marks_a_rule_refusal_in_english(
     assert "Keep 1 to 100 backups." in errors.label.text()
     assert keep.toolTip() == "Keep 1 to 100 backups."
     assert not HAN.search(errors.label.text())
+
+
+# --- every message the domain and the services raise has its English -------------------------
+
+NOT_SHOWN_IN_THE_APP = {"demo.py", "importer.py", "import_files.py", "import_places.py"}  # CLI / import's own
+
+
+def _raised_texts() -> Iterator[tuple[str, str, str]]:
+    """(where, kind, text) of every Chinese message and field label given to FieldProblem,
+    ValidationError.single, RuleViolation, NotFound and DomainError in domain/ and services/;
+    an f-string's values stand as "7"."""
+    import ast
+
+    import fieldapp
+
+    root = Path(fieldapp.__file__).parent
+
+    def text(node: ast.expr) -> str | None:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        if isinstance(node, ast.JoinedStr):
+            return "".join(v.value if isinstance(v, ast.Constant) else "7" for v in node.values)  # type: ignore[misc]
+        if isinstance(node, ast.BinOp):
+            left, right = text(node.left), text(node.right)
+            return left + right if left is not None and right is not None else None
+        return None
+
+    for path in sorted([*root.glob("domain/*.py"), *root.glob("services/*.py")]):
+        if path.name in NOT_SHOWN_IN_THE_APP:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            where = f"{path.parent.name}/{path.name}:{node.lineno}"
+            if name in ("FieldProblem", "single") and len(node.args) >= 2:
+                label = text(node.args[1])
+                if label is not None and HAN.search(label):
+                    yield where, "label", label
+            if name in ("FieldProblem", "single", "RuleViolation", "NotFound", "DomainError"):
+                message = text(node.args[-1])
+                if message is not None and HAN.search(message):
+                    yield where, "message", message
+
+
+def test_every_message_the_services_raise_is_listed_for_translation() -> None:
+    patterns = [p for p, _template, _marks in domain_text._patterns()]
+    labels = {str(t) for t in (*domain_text.LABELS, *domain_text.VALUES)}
+    found = list(_raised_texts())
+    assert len(found) > 80
+    missing = [
+        f"{where}: {t}"
+        for where, kind, t in found
+        if (kind == "label" and t not in labels)
+        or (kind == "message" and not any(p.fullmatch(t) for p in patterns))
+    ]
+    assert missing == [], "add these to ui/domain_text.py and resources/translations/en_glossary.py"
+
+
+def test_a_members_field_is_named_in_english(qtbot: QtBot, english: None) -> None:
+    from fieldapp.domain.errors import FieldProblem
+
+    shown = domain_text.problem(FieldProblem("monthly_income", "张海生的月收入", "不能为负数"))
+    assert shown == "张海生's Monthly income: cannot be negative"

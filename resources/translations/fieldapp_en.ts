@@ -903,197 +903,502 @@ Press Enter or double-click to go on</translation>
         <translation>Backups cannot go inside the data folder: choose another folder or a USB stick.</translation>
     </message>
     <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="91" />
+        <source>应为12位数字（现为“%1”）</source>
+        <translation>must be 12 digits (it is “%1”)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="92" />
+        <source>%1 不属于临沂市（应以3713开头）</source>
+        <translation>%1 is not in Linyi (codes start with 3713)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="93" />
+        <source>%1 不是临沂市的村（社区）代码（%2年统计用区划代码中没有）</source>
+        <translation>%1 is not a village (community) code of Linyi (not in the %2 statistical division codes)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="94" />
+        <source>应大于0，请在设置中填写本地低保标准</source>
+        <translation>must be more than 0: enter the local minimum-living standard in Settings</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldapp/ui/domain_text.py" line="95" />
+        <source>最多选择3项</source>
+        <translation>choose at most 3</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="96" />
+        <source>不能与主要致困原因重复</source>
+        <translation>must not repeat the main cause</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="97" />
+        <source>有重复项</source>
+        <translation>has a repeated item</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="98" />
+        <source>“%1”不是可选的就业状况</source>
+        <translation>“%1” is not one of the employment choices</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="99" />
+        <source>“%1”不是可选的培训类别</source>
+        <translation>“%1” is not one of the training choices</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="100" />
+        <source>含有不认识的险种</source>
+        <translation>contains an unknown kind of insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="101" />
+        <source>险种重复</source>
+        <translation>an insurance is listed twice</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="102" />
+        <source>目录中没有“%1”</source>
+        <translation>“%1” is not in the catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="103" />
+        <source>不认识的项目：%1</source>
+        <translation>unknown items: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="104" />
+        <source>不是该户的成员</source>
+        <translation>is not a member of this household</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="105" />
+        <source>重复登记</source>
+        <translation>entered twice</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="106" />
+        <source>“%1”要用%2，%3 不是</source>
+        <translation>“%1” needs %2; %3 is not one</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="107" />
+        <source>应为 all 或临沂市的区划代码（如 371324）</source>
+        <translation>must be all or a division code of Linyi (e.g. 371324)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="108" />
+        <source>只能是 pdf 或 printer</source>
+        <translation>must be pdf or printer</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="109" />
+        <source>至少为1份</source>
+        <translation>at least 1 copy</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="110" />
+        <source>%1 不是按户打印的表单</source>
+        <translation>%1: not a form printed per household</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="111" />
+        <source>找不到文件 %1</source>
+        <translation>file %1 not found</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="112" />
+        <source>超过20MB，请压缩照片后再添加</source>
+        <translation>larger than 20 MB: make the photo smaller, then add it</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="113" />
+        <source>应在0到30年之间</source>
+        <translation>must be between 0 and 30 years</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="114" />
+        <source>应晚于本次走访日期</source>
+        <translation>must be after this visit's date</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="115" />
+        <source>两次走访间隔不应超过6个月</source>
+        <translation>visits must be at most 6 months apart</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="121" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="96" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="122" />
         <source>记录</source>
         <translation>record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="97" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="123" />
         <source>干部</source>
         <translation>Cadre</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="98" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="124" />
         <source>困难户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="99" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="125" />
         <source>家庭成员</source>
         <translation>Family members</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="100" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="126" />
         <source>结对关系</source>
         <translation>Pairing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="101" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="127" />
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="102" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="128" />
         <source>困难评定</source>
         <translation>Hardship assessment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="103" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="129" />
         <source>转介</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="104" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="130" />
         <source>救助记录</source>
         <translation>Relief payments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="105" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="131" />
         <source>同意记录</source>
         <translation>Consents</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="106" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="132" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="107" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="133" />
         <source>收入与支出记录</source>
         <translation>Income and spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="108" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="134" />
         <source>就业与社保记录</source>
         <translation>Work and social insurance</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="112" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="138" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="113" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="139" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="114" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="140" />
         <source>本人电话</source>
         <translation>Own phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="115" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="141" />
         <source>干部电话</source>
         <translation>Cadre's phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="116" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="142" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="117" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="143" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="118" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="144" />
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="119" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="145" />
         <source>月收入</source>
         <translation>Monthly income</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="120" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="146" />
         <source>残疾类别</source>
         <translation>Disability category</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="121" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="147" />
         <source>所在单位</source>
         <translation>Employer unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="122" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="148" />
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="123" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="149" />
         <source>救助金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="124" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="150" />
         <source>发放日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="125" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="151" />
         <source>同意日期</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="126" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="152" />
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="127" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="153" />
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="128" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="154" />
         <source>家庭年收入</source>
         <translation>annual household income</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="129" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="155" />
         <source>家庭人口</source>
         <translation>Household size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="130" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="156" />
         <source>修改原因</source>
         <translation>Reason for the correction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="131" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="157" />
         <source>销档日期</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="132" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="158" />
         <source>作废原因</source>
         <translation>Reason for voiding</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="133" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="159" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="134" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="160" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="135" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="161" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="162" />
+        <source>低保标准</source>
+        <translation>Dibao standard</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="163" />
+        <source>刚性支出</source>
+        <translation>Rigid spending</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="164" />
+        <source>次要致困原因</source>
+        <translation>Secondary causes</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="165" />
+        <source>转介事项</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="166" />
+        <source>评定日期</source>
+        <translation>Assessed on</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="167" />
+        <source>干部姓名</source>
+        <translation>Cadre's name</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="168" />
+        <source>结束原因</source>
+        <translation>Reason for ending</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="169" />
+        <source>接收单位</source>
+        <translation>Receiving body</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="170" />
+        <source>转介原因</source>
+        <translation>Reason for referral</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="171" />
+        <source>转介日期</source>
+        <translation>Referred on</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="172" />
+        <source>登记日期</source>
+        <translation>Recorded on</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="173" />
+        <source>第十九条项目</source>
+        <translation>Item-19 dimension</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="174" />
+        <source>公示范围</source>
+        <translation>Notice area</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="175" />
+        <source>输出方式</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="176" />
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldapp/ui/domain_text.py" line="177" />
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="178" />
+        <source>附件文件</source>
+        <translation>Attachment file</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="179" />
+        <source>状态日期</source>
+        <translation>Status date</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="180" />
+        <source>保存期限</source>
+        <translation>Retention period</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="181" />
+        <source>低保标准（元/月）</source>
+        <translation>Minimum-living standard (yuan/month)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="182" />
+        <source>下次走访日期</source>
+        <translation>Next visit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="183" />
+        <source>食品支出</source>
+        <translation>Food spending</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="184" />
+        <source>住房支出</source>
+        <translation>Housing spending</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="185" />
+        <source>医疗支出</source>
+        <translation>Medical spending</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="186" />
+        <source>子女上学支出</source>
+        <translation>Schooling spending</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="187" />
+        <source>其他支出</source>
+        <translation>Other spending</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="188" />
+        <source>被拖欠工资</source>
+        <translation>Unpaid wages</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="189" />
+        <source>欠薪单位</source>
+        <translation>Employer owing wages</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="190" />
+        <source>欠薪反映日期</source>
+        <translation>Unpaid wages reported on</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="191" />
+        <source>就业状况</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="192" />
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="193" />
+        <source>希望参加的培训</source>
+        <translation>Training wanted</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="194" />
+        <source>已参加的培训</source>
+        <translation>Training received</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="195" />
+        <source>所获证书</source>
+        <translation>Certificate obtained</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="196" />
+        <source>参加的社会保险</source>
+        <translation>Social insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="197" />
+        <source>%1的%2</source>
+        <translation>%1's %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="258" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>

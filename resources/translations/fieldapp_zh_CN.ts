@@ -903,197 +903,502 @@
         <translation>备份位置不能在数据文件夹里面：请选另一个文件夹或U盘。</translation>
     </message>
     <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="91" />
+        <source>应为12位数字（现为“%1”）</source>
+        <translation>应为12位数字（现为“%1”）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="92" />
+        <source>%1 不属于临沂市（应以3713开头）</source>
+        <translation>%1 不属于临沂市（应以3713开头）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="93" />
+        <source>%1 不是临沂市的村（社区）代码（%2年统计用区划代码中没有）</source>
+        <translation>%1 不是临沂市的村（社区）代码（%2年统计用区划代码中没有）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="94" />
+        <source>应大于0，请在设置中填写本地低保标准</source>
+        <translation>应大于0，请在设置中填写本地低保标准</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldapp/ui/domain_text.py" line="95" />
+        <source>最多选择3项</source>
+        <translation>最多选择3项</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="96" />
+        <source>不能与主要致困原因重复</source>
+        <translation>不能与主要致困原因重复</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="97" />
+        <source>有重复项</source>
+        <translation>有重复项</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="98" />
+        <source>“%1”不是可选的就业状况</source>
+        <translation>“%1”不是可选的就业状况</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="99" />
+        <source>“%1”不是可选的培训类别</source>
+        <translation>“%1”不是可选的培训类别</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="100" />
+        <source>含有不认识的险种</source>
+        <translation>含有不认识的险种</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="101" />
+        <source>险种重复</source>
+        <translation>险种重复</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="102" />
+        <source>目录中没有“%1”</source>
+        <translation>目录中没有“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="103" />
+        <source>不认识的项目：%1</source>
+        <translation>不认识的项目：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="104" />
+        <source>不是该户的成员</source>
+        <translation>不是该户的成员</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="105" />
+        <source>重复登记</source>
+        <translation>重复登记</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="106" />
+        <source>“%1”要用%2，%3 不是</source>
+        <translation>“%1”要用%2，%3 不是</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="107" />
+        <source>应为 all 或临沂市的区划代码（如 371324）</source>
+        <translation>应为 all 或临沂市的区划代码（如 371324）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="108" />
+        <source>只能是 pdf 或 printer</source>
+        <translation>只能是 pdf 或 printer</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="109" />
+        <source>至少为1份</source>
+        <translation>至少为1份</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="110" />
+        <source>%1 不是按户打印的表单</source>
+        <translation>%1 不是按户打印的表单</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="111" />
+        <source>找不到文件 %1</source>
+        <translation>找不到文件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="112" />
+        <source>超过20MB，请压缩照片后再添加</source>
+        <translation>超过20MB，请压缩照片后再添加</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="113" />
+        <source>应在0到30年之间</source>
+        <translation>应在0到30年之间</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="114" />
+        <source>应晚于本次走访日期</source>
+        <translation>应晚于本次走访日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="115" />
+        <source>两次走访间隔不应超过6个月</source>
+        <translation>两次走访间隔不应超过6个月</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="121" />
         <source>、</source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="96" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="122" />
         <source>记录</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="97" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="123" />
         <source>干部</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="98" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="124" />
         <source>困难户</source>
         <translation>困难户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="99" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="125" />
         <source>家庭成员</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="100" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="126" />
         <source>结对关系</source>
         <translation>结对关系</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="101" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="127" />
         <source>走访记录</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="102" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="128" />
         <source>困难评定</source>
         <translation>困难评定</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="103" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="129" />
         <source>转介</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="104" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="130" />
         <source>救助记录</source>
         <translation>救助记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="105" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="131" />
         <source>同意记录</source>
         <translation>同意记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="106" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="132" />
         <source>附件</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="107" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="133" />
         <source>收入与支出记录</source>
         <translation>收入与支出记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="108" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="134" />
         <source>就业与社保记录</source>
         <translation>就业与社保记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="112" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="138" />
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="113" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="139" />
         <source>联系电话</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="114" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="140" />
         <source>本人电话</source>
         <translation>本人电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="115" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="141" />
         <source>干部电话</source>
         <translation>干部电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="116" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="142" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="117" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="143" />
         <source>性别</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="118" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="144" />
         <source>出生日期</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="119" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="145" />
         <source>月收入</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="120" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="146" />
         <source>残疾类别</source>
         <translation>残疾类别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="121" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="147" />
         <source>所在单位</source>
         <translation>所在单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="122" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="148" />
         <source>走访日期</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="123" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="149" />
         <source>救助金额</source>
         <translation>救助金额</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="124" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="150" />
         <source>发放日期</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="125" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="151" />
         <source>同意日期</source>
         <translation>同意日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="126" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="152" />
         <source>告知书版本</source>
         <translation>告知书版本</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="127" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="153" />
         <source>监护人</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="128" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="154" />
         <source>家庭年收入</source>
         <translation>家庭年收入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="129" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="155" />
         <source>家庭人口</source>
         <translation>家庭人口</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="130" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="156" />
         <source>修改原因</source>
         <translation>修改原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="131" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="157" />
         <source>销档日期</source>
         <translation>销档日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="132" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="158" />
         <source>作废原因</source>
         <translation>作废原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="133" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="159" />
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="134" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="160" />
         <source>编号</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="135" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="161" />
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="162" />
+        <source>低保标准</source>
+        <translation>低保标准</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="163" />
+        <source>刚性支出</source>
+        <translation>刚性支出</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="164" />
+        <source>次要致困原因</source>
+        <translation>次要致困原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="165" />
+        <source>转介事项</source>
+        <translation>转介事项</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="166" />
+        <source>评定日期</source>
+        <translation>评定日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="167" />
+        <source>干部姓名</source>
+        <translation>干部姓名</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="168" />
+        <source>结束原因</source>
+        <translation>结束原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="169" />
+        <source>接收单位</source>
+        <translation>接收单位</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="170" />
+        <source>转介原因</source>
+        <translation>转介原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="171" />
+        <source>转介日期</source>
+        <translation>转介日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="172" />
+        <source>登记日期</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="173" />
+        <source>第十九条项目</source>
+        <translation>第十九条项目</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="174" />
+        <source>公示范围</source>
+        <translation>公示范围</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="175" />
+        <source>输出方式</source>
+        <translation>输出方式</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="176" />
+        <source>份数</source>
+        <translation>份数</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldapp/ui/domain_text.py" line="177" />
+        <source>表单</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="178" />
+        <source>附件文件</source>
+        <translation>附件文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="179" />
+        <source>状态日期</source>
+        <translation>状态日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="180" />
+        <source>保存期限</source>
+        <translation>保存期限</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="181" />
+        <source>低保标准（元/月）</source>
+        <translation>低保标准（元/月）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="182" />
+        <source>下次走访日期</source>
+        <translation>下次走访日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="183" />
+        <source>食品支出</source>
+        <translation>食品支出</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="184" />
+        <source>住房支出</source>
+        <translation>住房支出</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="185" />
+        <source>医疗支出</source>
+        <translation>医疗支出</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="186" />
+        <source>子女上学支出</source>
+        <translation>子女上学支出</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="187" />
+        <source>其他支出</source>
+        <translation>其他支出</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="188" />
+        <source>被拖欠工资</source>
+        <translation>被拖欠工资</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="189" />
+        <source>欠薪单位</source>
+        <translation>欠薪单位</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="190" />
+        <source>欠薪反映日期</source>
+        <translation>欠薪反映日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="191" />
+        <source>就业状况</source>
+        <translation>就业状况</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="192" />
+        <source>工作单位</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="193" />
+        <source>希望参加的培训</source>
+        <translation>希望参加的培训</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="194" />
+        <source>已参加的培训</source>
+        <translation>已参加的培训</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="195" />
+        <source>所获证书</source>
+        <translation>所获证书</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="196" />
+        <source>参加的社会保险</source>
+        <translation>参加的社会保险</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="197" />
+        <source>%1的%2</source>
+        <translation>%1的%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="258" />
         <source>%1：%2</source>
         <translation>%1：%2</translation>
     </message>

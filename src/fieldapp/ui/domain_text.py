@@ -87,6 +87,32 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Domain", "自动备份的间隔应为 1 到 168 小时。"),
     QT_TRANSLATE_NOOP("Domain", "保留的备份份数应为 1 到 100。"),
     QT_TRANSLATE_NOOP("Domain", "备份位置不能在数据文件夹里面：请选另一个文件夹或U盘。"),
+    # further field messages (divisions, hardship, item 19, printing, attachments, visits)
+    QT_TRANSLATE_NOOP("Domain", "应为12位数字（现为“%1”）"),
+    QT_TRANSLATE_NOOP("Domain", "%1 不属于临沂市（应以3713开头）"),
+    QT_TRANSLATE_NOOP("Domain", "%1 不是临沂市的村（社区）代码（%2年统计用区划代码中没有）"),
+    QT_TRANSLATE_NOOP("Domain", "应大于0，请在设置中填写本地低保标准"),
+    QT_TRANSLATE_NOOP("Domain", "最多选择3项"),
+    QT_TRANSLATE_NOOP("Domain", "不能与主要致困原因重复"),
+    QT_TRANSLATE_NOOP("Domain", "有重复项"),
+    QT_TRANSLATE_NOOP("Domain", "“%1”不是可选的就业状况"),
+    QT_TRANSLATE_NOOP("Domain", "“%1”不是可选的培训类别"),
+    QT_TRANSLATE_NOOP("Domain", "含有不认识的险种"),
+    QT_TRANSLATE_NOOP("Domain", "险种重复"),
+    QT_TRANSLATE_NOOP("Domain", "目录中没有“%1”"),
+    QT_TRANSLATE_NOOP("Domain", "不认识的项目：%1"),
+    QT_TRANSLATE_NOOP("Domain", "不是该户的成员"),
+    QT_TRANSLATE_NOOP("Domain", "重复登记"),
+    QT_TRANSLATE_NOOP("Domain", "“%1”要用%2，%3 不是"),
+    QT_TRANSLATE_NOOP("Domain", "应为 all 或临沂市的区划代码（如 371324）"),
+    QT_TRANSLATE_NOOP("Domain", "只能是 pdf 或 printer"),
+    QT_TRANSLATE_NOOP("Domain", "至少为1份"),
+    QT_TRANSLATE_NOOP("Domain", "%1 不是按户打印的表单"),
+    QT_TRANSLATE_NOOP("Domain", "找不到文件 %1"),
+    QT_TRANSLATE_NOOP("Domain", "超过20MB，请压缩照片后再添加"),
+    QT_TRANSLATE_NOOP("Domain", "应在0到30年之间"),
+    QT_TRANSLATE_NOOP("Domain", "应晚于本次走访日期"),
+    QT_TRANSLATE_NOOP("Domain", "两次走访间隔不应超过6个月"),
 )
 
 # values put into the messages above that are themselves words: what was not found, the
@@ -133,6 +159,42 @@ LABELS = (
     QT_TRANSLATE_NOOP("Domain", "修改"),
     QT_TRANSLATE_NOOP("Domain", "编号"),
     QT_TRANSLATE_NOOP("Domain", "说明"),
+    QT_TRANSLATE_NOOP("Domain", "低保标准"),
+    QT_TRANSLATE_NOOP("Domain", "刚性支出"),
+    QT_TRANSLATE_NOOP("Domain", "次要致困原因"),
+    QT_TRANSLATE_NOOP("Domain", "转介事项"),
+    QT_TRANSLATE_NOOP("Domain", "评定日期"),
+    QT_TRANSLATE_NOOP("Domain", "干部姓名"),
+    QT_TRANSLATE_NOOP("Domain", "结束原因"),
+    QT_TRANSLATE_NOOP("Domain", "接收单位"),
+    QT_TRANSLATE_NOOP("Domain", "转介原因"),
+    QT_TRANSLATE_NOOP("Domain", "转介日期"),
+    QT_TRANSLATE_NOOP("Domain", "登记日期"),
+    QT_TRANSLATE_NOOP("Domain", "第十九条项目"),
+    QT_TRANSLATE_NOOP("Domain", "公示范围"),
+    QT_TRANSLATE_NOOP("Domain", "输出方式"),
+    QT_TRANSLATE_NOOP("Domain", "份数"),
+    QT_TRANSLATE_NOOP("Domain", "表单"),
+    QT_TRANSLATE_NOOP("Domain", "附件文件"),
+    QT_TRANSLATE_NOOP("Domain", "状态日期"),
+    QT_TRANSLATE_NOOP("Domain", "保存期限"),
+    QT_TRANSLATE_NOOP("Domain", "低保标准（元/月）"),
+    QT_TRANSLATE_NOOP("Domain", "下次走访日期"),
+    QT_TRANSLATE_NOOP("Domain", "食品支出"),
+    QT_TRANSLATE_NOOP("Domain", "住房支出"),
+    QT_TRANSLATE_NOOP("Domain", "医疗支出"),
+    QT_TRANSLATE_NOOP("Domain", "子女上学支出"),
+    QT_TRANSLATE_NOOP("Domain", "其他支出"),
+    QT_TRANSLATE_NOOP("Domain", "被拖欠工资"),
+    QT_TRANSLATE_NOOP("Domain", "欠薪单位"),
+    QT_TRANSLATE_NOOP("Domain", "欠薪反映日期"),
+    QT_TRANSLATE_NOOP("Domain", "就业状况"),
+    QT_TRANSLATE_NOOP("Domain", "工作单位"),
+    QT_TRANSLATE_NOOP("Domain", "希望参加的培训"),
+    QT_TRANSLATE_NOOP("Domain", "已参加的培训"),
+    QT_TRANSLATE_NOOP("Domain", "所获证书"),
+    QT_TRANSLATE_NOOP("Domain", "参加的社会保险"),
+    QT_TRANSLATE_NOOP("Domain", "%1的%2"),  # a member's field: 张三的月收入
 )
 
 
@@ -171,10 +233,29 @@ def message(text: str) -> str:
     return text
 
 
+def label(text: str) -> str:
+    """A field's name in the chosen language; "张三的月收入" (a member's field) as "%1的%2"."""
+    if text in _labels():
+        return QCoreApplication.translate(CONTEXT, text)
+    owner, of, field = text.partition("的")
+    if of and field in _labels():
+        return (
+            QCoreApplication.translate(CONTEXT, "%1的%2")
+            .replace("%1", owner)
+            .replace("%2", QCoreApplication.translate(CONTEXT, field))
+        )
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+@cache
+def _labels() -> frozenset[str]:
+    return frozenset(str(t) for t in LABELS)
+
+
 def problem(p: FieldProblem) -> str:
     """'label：message' of one field's problem, in the chosen language."""
     return (
         QCoreApplication.translate("Domain", "%1：%2")
-        .replace("%1", QCoreApplication.translate(CONTEXT, p.label))
+        .replace("%1", label(p.label))
         .replace("%2", message(p.message))
     )
