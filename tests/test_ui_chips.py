@@ -110,3 +110,36 @@ def test_chips_speak_english_while_the_notes_stay_chinese(
         dialog.close()
     finally:
         install_translations(app, "zh_CN")
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")  # offscreen popups
+def test_a_chip_is_taken_while_the_completion_list_is_open(
+    qtbot: QtBot,
+    db: Database,
+    prefs: opts.AppSettings,
+    cadre: str,  # noqa: F811
+) -> None:
+    import datetime as dt
+
+    from tests.conftest import TODAY
+    from tests.test_ui_klm import commit
+
+    hid = _household(db, cadre)
+    visits.record_visit(
+        db, visits.VisitData(hid, TODAY - dt.timedelta(days=30), living_conditions="住房漏雨")
+    )
+    window = open_window(qtbot, db, prefs)
+    dialog = window.record_visit_for(hid)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.visit_date)
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.living
+    commit(dialog.living, "住房")
+    popup = dialog.living.completer.popup()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: popup.isVisible())
+    qtbot.keyClick(popup, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # the open list has the keys
+    assert dialog.living.toPlainText() == "住房，收入稳定"
+    assert not popup.isVisible()
+    dialog._discard_draft()
+    dialog.close()

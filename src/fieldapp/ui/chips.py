@@ -120,14 +120,20 @@ class ChipRow(QWidget):
         for phrase, button in zip(self.phrases, self.buttons, strict=True):
             button.setChecked(phrase in text)
 
+    def take_key(self, event: QKeyEvent) -> bool:
+        """Ctrl+digit: toggle that chip (True); any other key is not ours (False)."""
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods == Qt.KeyboardModifier.ControlModifier and event.key() in DIGITS:
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()  # ours, not a window's shortcut
+            else:
+                self.toggle(DIGITS[event.key()])
+            return True
+        return False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.field and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             assert isinstance(event, QKeyEvent)
-            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            if mods == Qt.KeyboardModifier.ControlModifier and event.key() in DIGITS:
-                if event.type() == QEvent.Type.ShortcutOverride:
-                    event.accept()  # ours, not a window's shortcut
-                    return True
-                self.toggle(DIGITS[event.key()])
+            if self.take_key(event):
                 return True
         return super().eventFilter(watched, event)

@@ -60,11 +60,15 @@ class _NotesBox(QPlainTextEdit):
     is open, Enter/Tab take the highlighted phrase and Escape closes the list."""
 
     completer: QCompleter | None = None
+    chips: ChipRow | None = None  # its Ctrl+digit keys, also while the list is open
     saveRequested = Signal()  # Ctrl+Enter while the list is open (the open list holds the shortcut)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         popup = self.completer.popup() if self.completer is not None else None
         if popup is not None and popup.isVisible():
+            if self.chips is not None and self.chips.take_key(event):  # the list hands keys on
+                popup.hide()
+                return
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.key() in SAVE_KEYS:
                 popup.hide()
                 self.saveRequested.emit()
@@ -223,6 +227,7 @@ class VisitDialog(QDialog):
             replace_text=self.demands.replace,
         )
         self.demands_chips.setObjectName("demandsChips")
+        self.living.chips, self.demands.chips = self.living_chips, self.demands_chips
         form.addRow(self.tr("见到的人"), self.people_met)
         form.addRow("", self.people_chips)
         form.addRow(self.tr("生活状况"), self.living)
