@@ -143,3 +143,34 @@ def test_a_chip_is_taken_while_the_completion_list_is_open(
     assert not popup.isVisible()
     dialog._discard_draft()
     dialog.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")  # offscreen popups
+def test_a_people_chip_is_taken_while_the_names_list_is_open(
+    qtbot: QtBot,
+    db: Database,
+    prefs: opts.AppSettings,
+    cadre: str,  # noqa: F811
+) -> None:
+    import datetime as dt
+
+    from tests.conftest import TODAY
+    from tests.test_ui_workbench import type_text
+
+    hid = _household(db, cadre)
+    visits.record_visit(db, visits.VisitData(hid, TODAY - dt.timedelta(days=30), people_met="张海生及其母亲"))
+    window = open_window(qtbot, db, prefs)
+    dialog = window.record_visit_for(hid)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.visit_date)
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.people_met
+    type_text(qtbot, dialog.people_met, "张海")
+    popup = dialog.people_met.completer().popup()
+    qtbot.waitUntil(lambda: popup.isVisible())
+    qtbot.keyClick(popup, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # 2: 村干部
+    assert dialog.people_met.text() == "张海、村干部"
+    assert not popup.isVisible()
+    dialog._discard_draft()
+    dialog.close()

@@ -74,6 +74,7 @@ class ChipRow(QWidget):
         layout.setHorizontalSpacing(4)
         layout.setVerticalSpacing(2)
         self.buttons: list[QToolButton] = []
+        self._popups: list[QWidget] = []
         for number, phrase in enumerate(self.phrases, start=1):
             button = QToolButton(self)
             button.setObjectName(f"chip{number}")
@@ -131,9 +132,18 @@ class ChipRow(QWidget):
             return True
         return False
 
+    def watch_popup(self, popup: QWidget) -> None:
+        """Also take Ctrl+digit while the field's completion list is open (it holds the keys)."""
+        self._popups.append(popup)
+        popup.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.field and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+        ours = watched is self.field or watched in self._popups
+        if ours and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             assert isinstance(event, QKeyEvent)
             if self.take_key(event):
+                if watched is not self.field and event.type() == QEvent.Type.KeyPress:
+                    assert isinstance(watched, QWidget)
+                    watched.hide()
                 return True
         return super().eventFilter(watched, event)

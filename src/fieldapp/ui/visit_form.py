@@ -310,6 +310,9 @@ class VisitDialog(QDialog):
         # quick entry: what was written at earlier visits is offered as the cadre types
         _line_completer(self.place, visits.earlier_phrases(db, "place"))
         _line_completer(self.people_met, visits.earlier_phrases(db, "people_met"))
+        people_completer = self.people_met.completer()
+        if people_completer is not None:
+            self.people_chips.watch_popup(people_completer.popup())
         self.living.offer(visits.earlier_phrases(db, "living_conditions"))
         self.demands.offer(visits.earlier_phrases(db, "demands"))
         for box in (self.living, self.demands):
