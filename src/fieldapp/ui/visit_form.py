@@ -311,8 +311,9 @@ class VisitDialog(QDialog):
         _line_completer(self.place, visits.earlier_phrases(db, "place"))
         _line_completer(self.people_met, visits.earlier_phrases(db, "people_met"))
         people_completer = self.people_met.completer()
-        if people_completer is not None:
-            self.people_chips.watch_popup(people_completer.popup())
+        people_popup = people_completer.popup() if people_completer is not None else None
+        if people_popup is not None:
+            self.people_chips.watch_popup(people_popup)
         self.living.offer(visits.earlier_phrases(db, "living_conditions"))
         self.demands.offer(visits.earlier_phrases(db, "demands"))
         for box in (self.living, self.demands):
