@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # Qt is imported by the UI tests only
 # clear or change it); the databases the CLI creates are therefore encrypted, as on a laptop.
 TEST_PASSWORD = "field-2026-test"
 
-# A real village of 兰陵县卞庄街道 from resources/divisions/linyi_3713.csv
+# A real village of 兰陵县卞庄街道 from resources/divisions/china2023
 VILLAGE = "371324001015"
 
 # The day every test runs on (fieldapp.domain.clock, through $FIELDAPP_TODAY so the CLI and

@@ -111,9 +111,20 @@ def test_written_examples(cells: tuple[str, str, str], code: str | None) -> None
 
 
 def test_same_village_name_in_two_townships_is_never_guessed() -> None:
-    place = resolve_place("", "", "朝阳村")
-    assert place.village_code is None
-    assert "同名" in place.warning and place.warning.count("朝阳村") >= 2
+    with pytest.raises(ValidationError) as e:
+        resolve_place("", "", "朝阳村")
+    assert "“朝阳村”有11个同名的村（社区）" in str(e.value) and "本行未导入" in str(e.value)
+
+
+def test_same_village_name_in_two_townships_of_one_county_names_both() -> None:
+    # 杏花村 is a village of 兰山区 in 柳青街道 (371302004256) and in 汪沟镇 (371302110239)
+    with pytest.raises(ValidationError) as e:
+        resolve_place("兰山区", "", "杏花村")
+    message = str(e.value)
+    assert "有2个同名" in message
+    assert "兰山区柳青街道杏花村村民委员会" in message and "兰山区汪沟镇杏花村村民委员会" in message
+    assert "请在“乡镇”列填写所在乡镇" in message
+    assert resolve_place("兰山区", "汪沟镇", "杏花村").village_code == "371302110239"
 
 
 def test_unknown_township_names_the_county() -> None:

@@ -19,7 +19,7 @@ from fieldapp.services.households import HouseholdRow, get_household, list_house
 from fieldapp.services.importer import ImportReport, RowProblem, import_households
 from fieldapp.storage.db import Database, open_database
 
-# Real Linyi divisions (resources/divisions/linyi_3713.csv)
+# Real Linyi divisions (resources/divisions/china2023, the default region 3713)
 TOWNSHIP = "白沙埠镇"  # 371302101, 兰山区
 VILLAGE = "卧茨村"  # 371302101208 卧茨村村民委员会
 VILLAGE_CODE = "371302101208"
@@ -290,19 +290,35 @@ def test_missing_village_imports_incomplete(db: Database, tmp_path: Path) -> Non
     assert by_id(db)[pid(124)].missing == ("phone",)
 
 
-def test_ambiguous_village_without_township_imports_incomplete_with_warning(
-    db: Database, tmp_path: Path
-) -> None:
+def test_ambiguous_village_without_township_is_rejected_with_candidates(db: Database, tmp_path: Path) -> None:
     path = write_csv(
-        tmp_path / "list.csv", [HEADER, [1, "张海生", pid(123), "13805391234", "", "朝阳村", ""]]
+        tmp_path / "list.csv",
+        [
+            ["户主姓名", "身份证号", "手机号", "县区", "乡镇", "村"],
+            ["张海生", pid(123), "13805391234", "兰山区", "", "杏花村"],  # 柳青街道 and 汪沟镇 both have one
+            ["王秀英", pid(124), "13805391235", "兰山区", "汪沟镇", "杏花村"],
+        ],
     )
     report = import_households(db, path)
-    assert (report.imported, report.incomplete) == (1, 1)
-    assert lines(report.warnings) == [2]
-    assert "朝阳村" in report.warnings[0].reason and "同名" in report.warnings[0].reason
-    household = get_household(db, by_id(db)[pid(123)].id)
-    assert "village_code" in household.missing_fields
-    assert "朝阳村" in household.note  # what the list said is kept for the cadre
+    assert report.imported == 1 and not report.ok
+    assert lines(report.rejected) == [2]
+    reason = report.rejected[0].reason
+    assert "“杏花村”有2个同名的村（社区）" in reason
+    assert "柳青街道杏花村村民委员会" in reason and "汪沟镇杏花村村民委员会" in reason
+    assert pid(123) not in by_id(db)  # not imported without its village
+    assert by_id(db)[pid(124)].village_code == "371302110239"
+    # the row fixed in the file imports on the next run; the other is not imported twice
+    write_csv(
+        path,
+        [
+            ["户主姓名", "身份证号", "手机号", "县区", "乡镇", "村"],
+            ["张海生", pid(123), "13805391234", "兰山区", "柳青街道", "杏花村"],
+            ["王秀英", pid(124), "13805391235", "兰山区", "汪沟镇", "杏花村"],
+        ],
+    )
+    again = import_households(db, path)
+    assert (again.imported, again.already_present, again.ok) == (1, 1, True)
+    assert by_id(db)[pid(123)].village_code == "371302004256"
 
 
 def test_village_found_without_township_and_across_same_named_townships(db: Database, tmp_path: Path) -> None:
@@ -366,7 +382,9 @@ def test_unknown_county_rejected(db: Database, tmp_path: Path) -> None:
         [["户主姓名", "身份证号", "县区", "乡镇", "村"], ["张海生", pid(123), "历下区", TOWNSHIP, VILLAGE]],
     )
     report = import_households(db, path)
-    assert report.rejected == [RowProblem(2, "县区：临沂市没有“历下区”")]
+    assert report.rejected == [
+        RowProblem(2, "县区：“历下区”不在本机的工作地区（临沂市）内：它是山东省济南市历下区")
+    ]
 
 
 def test_blank_rows_template_numbers_and_footer_skipped(db: Database, tmp_path: Path) -> None:

@@ -49,7 +49,7 @@ def test_a_relief_payment_is_corrected_with_a_required_reason(
     profile.edit_relief.click()
     dialog = window.dialogs[-1]
     assert isinstance(dialog, ReliefDialog) and dialog.windowTitle() == "修改救助发放"
-    assert dialog.amount.value() == 800 and dialog.note.text() == "春节"
+    assert dialog.amount.value() == 800 and dialog.note.toPlainText() == "春节"
     assert dialog.correction.isVisible()
     dialog.amount.setFocus()
     dialog.amount.selectAll()

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 from tests.conftest import Answers
 from tests.test_ui_workbench import (  # noqa: F401 (cadre is a fixture)
@@ -50,6 +50,8 @@ CASES: list[tuple[str, Callable[[Any], QWidget], str, str]] = [
 
 
 def _text(widget: QWidget) -> str:
+    if isinstance(widget, QPlainTextEdit):  # the relief note: several lines
+        return widget.toPlainText()
     return widget.text()  # type: ignore[attr-defined,no-any-return]
 
 
@@ -73,7 +75,8 @@ def test_a_typed_form_survives_a_crash_and_is_offered_back(
     box = field(dialog)
     box.setFocus()
     type_text(qtbot, box, typed)
-    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter moves on: nothing is saved
+    # Enter moves on (a multi-line box keeps Enter for a new line: Tab leaves it): nothing is saved
+    qtbot.keyClick(box, Qt.Key.Key_Tab if isinstance(box, QPlainTextEdit) else Qt.Key.Key_Return)
     key = dialog.draft.key
     qtbot.waitUntil(lambda: (d := drafts.load_draft(db, key)) is not None and typed in d.payload.values())
     with qtbot.waitSignal(window.destroyed):  # a crash: no close event, no save

@@ -213,62 +213,89 @@ The program closes after the restore; open it again.</translation>
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="190" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="193" />
         <source>未选择：不自动备份</source>
         <translation>Not chosen: no automatic backups</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="191" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="194" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="200" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="203" />
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="204" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="207" />
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="208" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="211" />
         <source>备份位置（另一个文件夹或U盘）</source>
         <translation>Backup location (another folder or a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="209" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="212" />
         <source>每工作多少小时备份一次（1–168）</source>
         <translation>Back up after how many hours of work (1–168)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="210" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="213" />
         <source>保留最近几份（1–100）</source>
         <translation>Keep the latest (1–100)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="211" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="214" />
         <source>上次自动备份</source>
         <translation>Last automatic backup</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="214" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="217" />
         <source>每次启动和每工作一段时间，都会把整个台账加密备份到这里并核对；超过份数的旧备份自动删除。备份位置不能在数据文件夹里面。</source>
         <translation>At every start and after each stretch of work the whole ledger is backed up here, encrypted, and checked; older backups beyond the number kept are deleted. The location cannot be inside the data folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="224" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="574" />
+        <source>自动备份</source>
+        <translation>Automatic backups</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="577" />
+        <source>每次启动和每工作4小时，台账会加密备份到您选的另一个文件夹或U盘，并核对。现在不选可以按“完成”，以后在 文件 → 备份位置… 中选择。</source>
+        <translation>At every start and every 4 hours of work the ledger is backed up, encrypted and checked, into another folder or USB stick you choose. To choose later, press Done and use File → Backup location….</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="581" />
+        <source>如 E:\台账备份 或 /media/U盘/台账备份</source>
+        <translation>e.g. E:\ledger-backup or /media/usb/ledger-backup</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="582" />
+        <source>选择(&amp;B)…</source>
+        <translation>Choose (&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="589" />
+        <source>备份位置(&amp;T)</source>
+        <translation>Backup loca&amp;tion</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="599" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="227" />
         <source>选择自动备份的位置（另一个文件夹或U盘）</source>
         <translation>Choose where automatic backups go (another folder or a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="235" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="238" />
         <source>还没有</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="243" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="613" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="246" />
         <source>请填写完整的文件夹位置（如 E:\台账备份 或 /media/U盘/台账备份），或点“选择…”。</source>
         <translation>Enter the whole folder path (e.g. E:\ledger-backups or /media/usb/ledger-backups), or click “Choose…”.</translation>
     </message>
@@ -276,9 +303,60 @@ The program closes after the restore; open it again.</translation>
 <context>
     <name>CadrePage</name>
     <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="159" />
+        <source>干部信息</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="161" />
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="49" />
         <source>这台电脑上的走访、评定和转介都记在这位干部名下；打印的联系卡也用这些信息。</source>
         <translation>Visits, assessments and referrals entered on this computer are recorded under this cadre; printed contact cards use these details too.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="163" />
+        <source>如 王芳</source>
+        <translation>e.g. Wang Fang</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="164" />
+        <source>如 兰陵县总工会</source>
+        <translation>e.g. Lanling County Trade Union</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="165" />
+        <source>手机11位，或带区号的固定电话</source>
+        <translation>11-digit mobile, or a landline with its area code</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="167" />
+        <source>干部姓名(&amp;N)</source>
+        <translation>Cadre &amp;name</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="168" />
+        <source>所在单位(&amp;U)</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="169" />
+        <source>联系电话(&amp;P)</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="182" />
+        <source>请填写干部姓名。</source>
+        <translation>Enter the cadre's name.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="188" />
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="191" />
+        <source>手机号如 13805391234，固定电话如 0539-1234567。</source>
+        <translation>A mobile like 13805391234, a landline like 0539-1234567.</translation>
     </message>
 </context>
 <context>
@@ -385,74 +463,112 @@ The program closes after the restore; open it again.</translation>
     </message>
 </context>
 <context>
+    <name>CodePage</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="293" />
+        <source>恢复码</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="296" />
+        <source>忘记密码，或把台账复制到别的电脑时，只有用恢复码才能打开。它只显示这一次：请抄在纸上或打印出来，与电脑分开保管。</source>
+        <translation>If you forget the password or copy the ledger to another computer, only the recovery code opens it. It is shown only this once: copy it onto paper or print it, and keep it apart from the laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="308" />
+        <source>打印恢复码(&amp;R)…</source>
+        <translation>P&amp;rint the recovery code…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="328" />
+        <source>抄好后，请对照纸上的恢复码输入下面两组（确认抄对了）：</source>
+        <translation>Once copied, type these two groups from your paper (to check the copy is right):</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="341" />
+        <source>第 %1 组(&amp;1)</source>
+        <translation>Group %1 (&amp;1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="342" />
+        <source>第 %1 组(&amp;2)</source>
+        <translation>Group %1 (&amp;2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="358" />
+        <source>第 %1 组不对：请对照恢复码重新抄写一遍，再输入这一组（4个字母或数字）。</source>
+        <translation>Group %1 is wrong: copy the recovery code again, then type this group (4 letters or digits).</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="181" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="186" />
         <source>登记个人信息处理同意</source>
         <translation>Record consent to processing personal information</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="181" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="186" />
         <source>修改同意记录</source>
         <translation>Correct a consent</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="184" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="189" />
         <source>同意（不勾选即记录为撤回同意）</source>
         <translation>Given (untick to record a withdrawal)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="190" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="195" />
         <source>未满14周岁须由监护人同意</source>
         <translation>A guardian consents for a child under 14</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="193" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="198" />
         <source>同意事项(&amp;P)</source>
         <translation>&amp;Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="194" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="199" />
         <source>本人</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="196" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="201" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="197" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="202" />
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="198" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="203" />
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="199" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="204" />
         <source>监护人关系</source>
         <translation>Guardian's relation</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="220" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="225" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="253" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="258" />
         <source>同意登记</source>
         <translation>Consent record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="292" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="297" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="293" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="298" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -615,17 +731,38 @@ Press Enter or double-click to go on</translation>
 <context>
     <name>DibaoPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="83" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="537" />
+        <source>本地低保标准</source>
+        <translation>Local minimum living standard</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="540" />
+        <source>困难类别按当地民政部门公布的低保标准计算。市总工会还没有发来本地标准：请填写，或按“下一步”以后在 文件 → 设置 中填写。</source>
+        <translation>Hardship categories are computed from the local minimum living standard published by civil affairs. The federation has not sent it yet: enter it, or press Next and enter it later under File → Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="544" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="86" />
         <source>如 900</source>
         <translation>e.g. 900</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="85" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="546" />
+        <source>本地低保标准（元/月）(&amp;D)</source>
+        <translation>Local minimum living standard (yuan/month) (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="564" />
+        <source>请填写每人每月的元数，如 900 或 912.50。</source>
+        <translation>Enter yuan per person per month, e.g. 900 or 912.50.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="88" />
         <source>本地低保标准（元/月）</source>
         <translation>Local minimum-living standard (yuan/month)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="87" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="90" />
         <source>每年按当地民政部门公布的标准更新。困难类别按此标准计算；已记录的评定保留当时的标准。</source>
         <translation>Update it every year from the civil-affairs bureau's figure. Hardship categories are computed against it; recorded assessments keep the standard of their day.</translation>
     </message>
@@ -1404,6 +1541,157 @@ Press Enter or double-click to go on</translation>
     </message>
 </context>
 <context>
+    <name>EnrolPage</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="373" />
+        <source>登记本机</source>
+        <translation>Enrol this computer</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="376" />
+        <source>用市总工会发的登记文件或登记信登记这台电脑，之后才能同步。现在没有可以直接按“下一步”，以后在 同步 → 与市总工会同步 中登记。</source>
+        <translation>Enrol this computer with the enrolment file or letter from the federation before it can sync. If you do not have it yet, press Next and enrol later under Sync → Sync with the federation.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="380" />
+        <source>市总工会发的登记文件（.enrol 或 .json）</source>
+        <translation>The enrolment file from the federation (.enrol or .json)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="381" />
+        <source>选择(&amp;F)…</source>
+        <translation>Choose (&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="390" />
+        <source>或登记信上的登记地址，如 http://192.168.1.10:8765/api/v1/enrolment/…</source>
+        <translation>or the enrolment address in the letter, e.g. http://192.168.1.10:8765/api/v1/enrolment/…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="392" />
+        <source>用登记地址时必填，如 ABCD-EFGH-…</source>
+        <translation>Required with an address, e.g. ABCD-EFGH-…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="394" />
+        <source>登记文件(&amp;E)</source>
+        <translation>&amp;Enrolment file</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="395" />
+        <source>登记地址(&amp;A)</source>
+        <translation>Enrolment &amp;address</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="396" />
+        <source>公钥指纹(&amp;K)</source>
+        <translation>Key fingerprint (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="397" />
+        <source>联网登记(&amp;O)</source>
+        <translation>Enrol &amp;online</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="400" />
+        <source>登记申请写到U盘(&amp;Q)…</source>
+        <translation>Write re&amp;quest to USB…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="412" />
+        <source>有网络：选登记文件（或填登记地址和指纹），点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再在同步界面“从U盘导入回执”。</source>
+        <translation>With a network: choose the enrolment file (or enter the address and fingerprint) and press “Enrol online”. Without: choose the file, press “Write the enrolment request to a stick”, take the stick to the federation, then “Import replies from stick” on the sync screen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="437" />
+        <source>选择登记文件</source>
+        <translation>Choose the enrolment file</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="437" />
+        <source>登记文件 (*.enrol *.json);;所有文件 (*)</source>
+        <translation>Enrolment files (*.enrol *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="442" />
+        <source>选择U盘上的文件夹</source>
+        <translation>Choose a folder on the USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="476" />
+        <source>登记地址应以 http:// 或 https:// 开头，请对照登记信改正。</source>
+        <translation>The enrolment address starts with http:// or https://: correct it from the letter.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="482" />
+        <source>用登记地址联网登记需要填写登记信上的“市总工会公钥指纹”，以确认连到的是真正的市总工会。</source>
+        <translation>Enrolling by address needs the federation's key fingerprint from the letter, to make sure it is the real federation.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="488" />
+        <source>请选择市总工会发的登记文件，或填写登记地址和公钥指纹；现在没有就按“下一步”。</source>
+        <translation>Choose the enrolment file from the federation, or enter the address and key fingerprint; if you have neither yet, press Next.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="503" />
+        <source>正在登记…</source>
+        <translation>Enrolling…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="508" />
+        <source>不联网登记需要市总工会发的登记文件：请先选择登记文件。</source>
+        <translation>Enrolling without a network needs the enrolment file from the federation: choose it first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="525" />
+        <source>已把登记申请写到U盘：%1。请把U盘交市总工会导入，再在同步界面“从U盘导入回执”完成登记。</source>
+        <translation>The enrolment request was written to the stick: %1. Take the stick to the federation to import, then finish with “Import replies from stick” on the sync screen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="528" />
+        <source>正在写登记申请…</source>
+        <translation>Writing the enrolment request…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="642" />
+        <source>第一次使用 — 工会结对帮扶台账</source>
+        <translation>First start — Trade Union Pairing Ledger</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="645" />
+        <source>下一步(&amp;N) &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="646" />
+        <source>&lt; 上一步(&amp;B)</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="647" />
+        <source>设置密码并加密台账(&amp;S)</source>
+        <translation>&amp;Set the password and encrypt the ledger</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="648" />
+        <source>完成(&amp;D)</source>
+        <translation>&amp;Done</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="649" />
+        <source>以后继续(&amp;X)</source>
+        <translation>Continue later (&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="780" />
+        <source>干部信息没有保存</source>
+        <translation>The cadre's details were not saved</translation>
+    </message>
+</context>
+<context>
     <name>FormDraft</name>
     <message>
         <location filename="../../src/fieldapp/ui/form_drafts.py" line="176" />
@@ -1432,12 +1720,12 @@ Press Enter or double-click to go on</translation>
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="157" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="160" />
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="162" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="165" />
         <source>语言在重新启动后生效。再摸底为期一个月（30天），从开始日期算起。</source>
         <translation>The language applies after a restart. The re-survey lasts one month (30 days) from its start date.</translation>
     </message>
@@ -1592,501 +1880,501 @@ Press Enter or double-click to go on</translation>
 <context>
     <name>HouseholdProfile</name>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="129" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="233" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="144" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="248" />
         <source>显示身份证号</source>
         <translation>Show ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="133" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="195" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="148" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="210" />
         <source>显示完整号码（会记入审计记录）</source>
         <translation>Show the full number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="136" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="151" />
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="138" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="153" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="342" />
         <source>新建转介</source>
         <translation>New referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="152" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="167" />
         <source>基本信息与成员(&amp;1)</source>
         <translation>Basics and members (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="155" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="170" />
         <source>困难评定(&amp;2)</source>
         <translation>Assessment (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="156" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="171" />
         <source>走访记录(&amp;3)</source>
         <translation>Visits (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="157" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="172" />
         <source>转介(&amp;4)</source>
         <translation>Referrals (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="158" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="173" />
         <source>救助与同意(&amp;5)</source>
         <translation>Relief and consent (&amp;5)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="159" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="174" />
         <source>附件(&amp;6)</source>
         <translation>Attachments (&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="160" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="175" />
         <source>就业与收入(&amp;7)</source>
         <translation>Employment and income (&amp;7)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="178" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="193" />
         <source>所在村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="179" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="194" />
         <source>详细地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="180" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="195" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="181" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="196" />
         <source>结对方式</source>
         <translation>Pairing basis</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="182" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="197" />
         <source>结对干部</source>
         <translation>Paired cadre</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="183" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="198" />
         <source>户口 / 住房</source>
         <translation>Hukou / housing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="184" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="199" />
         <source>待补充</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="191" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="206" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="204" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="219" />
         <source>修改基本信息…</source>
         <translation>Edit basic information…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="210" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="225" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="211" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="226" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="212" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="227" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="213" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="228" />
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="214" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="229" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="215" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="230" />
         <source>健康</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="216" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="231" />
         <source>就业/身份</source>
         <translation>Work / identity</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="217" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="232" />
         <source>月收入（元）</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="223" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="238" />
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="225" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="240" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="227" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="242" />
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="235" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="250" />
         <source>显示选中成员的完整身份证号（会记入审计记录）</source>
         <translation>Show the selected member's full ID number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="241" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="256" />
         <source>家庭成员</source>
         <translation>Family members</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="276" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="291" />
         <source>还没有登记就业、培训、收入、社保、生活支出和欠薪情况。记录走访时可一并登记。</source>
         <translation>No employment, training, income, social insurance, expenses or arrears recorded yet. They can be recorded with a visit.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="282" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="297" />
         <source>有变化</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="285" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="300" />
         <source>最新情况（%1）</source>
         <translation>Latest (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="285" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="300" />
         <source>%1 的登记</source>
         <translation>Recorded on %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="289" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="304" />
         <source>　走访时登记</source>
         <translation>  recorded at a visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="315" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="330" />
         <source>转介事项</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="316" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="331" />
         <source>接收单位</source>
         <translation>Receiving body</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="317" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="332" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="318" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="333" />
         <source>转介日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="319" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
         <source>跟进日期</source>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="328" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="343" />
         <source>变更状态…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="330" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="392" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="395" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="584" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="345" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="407" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="410" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="599" />
         <source>修改…</source>
         <translation>Correct…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="332" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="347" />
         <source>更正接收单位、原因、日期或涉及成员，须写明修改原因</source>
         <translation>Correct the receiving body, reason, date or member; a reason for the correction is required</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="335" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="350" />
         <source>打印转介单…</source>
         <translation>Print referral slip…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="339" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="354" />
         <source>转介单带回执联和二维码，随当事人交接收单位；身份证号和电话默认隐去中间部分。在本页按 Ctrl+P 打印选中的转介单</source>
         <translation>The slip has a return stub and a QR code and goes with the person to the receiving body; ID and phone numbers are masked unless you choose to show them. Ctrl+P on this tab prints the selected referral's slip</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="394" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="409" />
         <source>更正选中的救助发放，须写明修改原因</source>
         <translation>Correct the selected relief payment; a reason is required</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="397" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="412" />
         <source>更正选中的同意记录，须写明修改原因</source>
         <translation>Correct the selected consent; a reason is required</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="436" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="451" />
         <source>查看(&amp;V)…</source>
         <translation>&amp;View…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="438" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="453" />
         <source>查看选中的照片（双击也可以）；查看会记入审计记录</source>
         <translation>View the selected photo (or double-click it); viewing is recorded in the audit log</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="570" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="585" />
         <source>走访记录（%1）(&amp;3)</source>
         <translation>Visits (%1) (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="571" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="586" />
         <source>转介（%1）(&amp;4)</source>
         <translation>Referrals (%1) (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="572" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="587" />
         <source>附件（%1）(&amp;6)</source>
         <translation>Attachments (%1) (&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="360" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="375" />
         <source>状态记录</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="372" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="387" />
         <source>项目</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="372" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="387" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="372" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="387" />
         <source>发放日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="372" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="387" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="441" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="378" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="393" />
         <source>同意事项</source>
         <translation>Consent for</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="379" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="394" />
         <source>是否同意</source>
         <translation>Given</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="380" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="395" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="381" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="396" />
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="382" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="397" />
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="386" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="401" />
         <source>登记救助…</source>
         <translation>Record relief…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="388" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="403" />
         <source>登记同意…</source>
         <translation>Record consent…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="406" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="421" />
         <source>救助发放</source>
         <translation>Relief paid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="411" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
         <source>个人信息处理同意（《个人信息保护法》第29条等）</source>
         <translation>Consents to processing personal information (PIPL Art. 29 etc.)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="446" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="441" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="461" />
         <source>材料类别</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="441" />
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="441" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="441" />
         <source>添加时间</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="433" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="448" />
         <source>从电脑选择照片或文件…</source>
         <translation>Choose a photo or file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="461" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="476" />
         <source>（无户主）</source>
         <translation>(no head)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="463" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="478" />
         <source>（已移交，只读）</source>
         <translation> (handed over, read-only)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="467" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="482" />
         <source>该户已由市总工会移交给“%1”，本机只能查看</source>
         <translation>Headquarters handed this household to '%1'; read-only here</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="471" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="486" />
         <source>未评定</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="477" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="669" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="492" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="684" />
         <source>（待补充）</source>
         <translation>(missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="480" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="495" />
         <source>未结对</source>
         <translation>not paired</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="490" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="505" />
         <source>资料齐全</source>
         <translation>complete</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="547" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="562" />
         <source>同意</source>
         <translation>given</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="547" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="562" />
         <source>撤回</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="579" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="594" />
         <source>还没有走访记录。点“记录走访”开始。</source>
         <translation>No visits yet. Click “Record a visit” to start.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="583" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="598" />
         <source>下次走访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="583" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="598" />
         <source>打印走访记录表…</source>
         <translation>Print visit record…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="584" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="599" />
         <source>作废…</source>
         <translation>Void…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="590" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="605" />
         <source>见到</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="591" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="606" />
         <source>生活状况</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="592" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="607" />
         <source>利益诉求</source>
         <translation>Demands</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="593" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="608" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="718" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="733" />
         <source>删除家庭成员</source>
         <translation>Remove family member</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="719" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="734" />
         <source>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</source>
         <translation>Remove “%1”? The record stays in the history and headquarters can restore it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="725" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="740" />
         <source>未能删除</source>
         <translation>Not removed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="759" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="774" />
         <source>选择材料照片或文件</source>
         <translation>Choose a document photo or file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="761" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="776" />
         <source>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>Images and PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="780" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="795" />
         <source>附件未能添加</source>
         <translation>Attachment not added</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="782" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="797" />
         <source>正在复制附件…</source>
         <translation>Copying the attachment…</translation>
     </message>
@@ -2300,6 +2588,29 @@ Press Enter or double-click to go on</translation>
         <location filename="../../src/fieldapp/ui/item19_form.py" line="316" />
         <source>该户没有劳动年龄（16–64岁）的成员。</source>
         <translation>This household has no member of working age (16–64).</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="130" />
+        <source>欢迎使用工会结对帮扶台账</source>
+        <translation>Welcome to the Trade Union Pairing Ledger</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="131" />
+        <source>第一次使用，请按步骤设置（约5分钟）。可以随时关闭，下次打开会回到这一步。</source>
+        <translation>First start: set up step by step (about 5 minutes). You can close at any time; the next start comes back to this step.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="139" />
+        <source>界面语言(&amp;L)</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="142" />
+        <source>用方向键选择，按 Ctrl+回车 或“下一步”继续。以后可在 文件 → 设置 中更改。</source>
+        <translation>Choose with the arrow keys; press Ctrl+Enter or Next to go on. You can change it later under File → Settings.</translation>
     </message>
 </context>
 <context>
@@ -2910,6 +3221,59 @@ Save, discard them, or keep editing?</translation>
     </message>
 </context>
 <context>
+    <name>PasswordPage</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="208" />
+        <source>设置密码</source>
+        <translation>Set a password</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="211" />
+        <source>台账（身份证号、健康、收入等个人信息）会用这个密码加密，电脑丢失或被他人使用时也读不出来。每次打开和解锁时都要输入。</source>
+        <translation>The ledger (ID numbers, health, income and other personal data) is encrypted with this password, so nobody can read it if the laptop is lost or used by someone else. You type it at every start and unlock.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="215" />
+        <source>至少6位，不要用生日或123456</source>
+        <translation>At least 6 characters; not a birthday or 123456</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="216" />
+        <source>再输入一次</source>
+        <translation>Type it again</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="220" />
+        <source>密码(&amp;W)</source>
+        <translation>Pass&amp;word</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="221" />
+        <source>确认密码(&amp;C)</source>
+        <translation>&amp;Confirm password</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="224" />
+        <source>密码不会保存在设置里；按“下一步”加密台账，下一页显示恢复码。</source>
+        <translation>The password is never kept in the settings. Press Next to encrypt the ledger; the next page shows the recovery code.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="243" />
+        <source>请设置密码。</source>
+        <translation>Set a password.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="247" />
+        <source>两次输入的密码不一样，请重新输入。</source>
+        <translation>The two passwords differ; please type them again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="273" />
+        <source>正在加密台账…</source>
+        <translation>Encrypting the ledger…</translation>
+    </message>
+</context>
+<context>
     <name>PrintChooser</name>
     <message>
         <location filename="../../src/fieldapp/ui/print_action.py" line="41" />
@@ -3129,7 +3493,7 @@ Save, discard them, or keep editing?</translation>
 <context>
     <name>PrintingPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="119" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="122" />
         <source>（系统默认打印机）</source>
         <translation>(system default printer)</translation>
     </message>
@@ -3261,72 +3625,72 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>ReliefDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="46" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="47" />
         <source>（全户）</source>
         <translation>(whole household)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="59" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="60" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="77" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="78" />
         <source>登记救助发放</source>
         <translation>Record relief paid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="77" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="78" />
         <source>修改救助发放</source>
         <translation>Correct a relief payment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="83" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="84" />
         <source> 元</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="88" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="93" />
         <source>救助项目(&amp;G)</source>
         <translation>Pro&amp;gramme</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="89" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="94" />
         <source>金额(&amp;A)</source>
         <translation>&amp;Amount</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="90" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="95" />
         <source>发放日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="91" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="96" />
         <source>发给</source>
         <translation>Paid to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="92" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="97" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="106" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="111" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="137" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="142" />
         <source>救助发放</source>
         <translation>Relief paid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="155" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="160" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="156" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="161" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -3408,46 +3772,61 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
         <source>上次使用的U盘文件夹</source>
         <translation>Last USB folder used</translation>
     </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings.py" line="57" />
+        <source>首次设置的数据文件夹</source>
+        <translation>Data folder of the first-start wizard</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings.py" line="58" />
+        <source>首次设置进行到的步骤</source>
+        <translation>Step reached in the first-start wizard</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings.py" line="59" />
+        <source>首次设置已填写的内容</source>
+        <translation>What was typed in the first-start wizard</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="254" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="257" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="263" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="266" />
         <source>干部信息</source>
         <translation>Cadre</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="264" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="267" />
         <source>低保标准</source>
         <translation>Dibao standard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="265" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="268" />
         <source>打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="266" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="269" />
         <source>界面、再摸底与锁屏</source>
         <translation>Interface, re-survey and lock</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="267" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="270" />
         <source>自动备份</source>
         <translation>Automatic backups</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="282" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="285" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="284" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="287" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3466,7 +3845,7 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/signin.py" line="84" />
-        <location filename="../../src/fieldapp/ui/signin.py" line="450" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="469" />
         <source>数据文件夹：%1</source>
         <translation>Data folder: %1</translation>
     </message>
@@ -3634,12 +4013,12 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
         <translation>Opening the ledger with the recovery code…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="448" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="467" />
         <source>工会结对帮扶台账 — 恢复码</source>
         <translation>Union paired-assistance ledger — recovery code</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="452" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="471" />
         <source>忘记密码或台账复制到别的电脑时，用它重设密码。请与电脑分开、妥善保管，不要拍照外传。</source>
         <translation>Use it to set a new password if the password is forgotten or the ledger is copied to another computer. Keep it safe and apart from the computer; do not photograph or share it.</translation>
     </message>
@@ -3967,137 +4346,137 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="165" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="169" />
         <source>记录走访 — %1</source>
         <translation>Record visit — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="165" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="169" />
         <source>修改走访记录 — %1</source>
         <translation>Correct visit — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="184" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="188" />
         <source>如：家中、务工单位</source>
         <translation>e.g. at home, at the workplace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="187" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="191" />
         <source>见到的家庭成员</source>
         <translation>Family members met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="188" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="192" />
         <source>住房、收入、健康、子女上学等</source>
         <translation>Housing, income, health, children's schooling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="190" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="194" />
         <source>希望得到的帮助（利益诉求）</source>
         <translation>Help they ask for (demands)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="192" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="196" />
         <source>其他情况</source>
         <translation>Anything else</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="199" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="203" />
         <source>走访日期(&amp;D)</source>
         <translation>Visit &amp;date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="200" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="204" />
         <source>走访方式(&amp;M)</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="201" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="205" />
         <source>走访地点(&amp;P)</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="226" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="231" />
         <source>见到的人</source>
         <translation>People met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="228" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="233" />
         <source>生活状况</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="230" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="235" />
         <source>利益诉求</source>
         <translation>Demands</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="232" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="237" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="233" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="238" />
         <source>下次走访(&amp;N)</source>
         <translation>&amp;Next visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="243" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="248" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="246" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="251" />
         <source>保存并转介(&amp;R)…</source>
         <translation>Save and &amp;refer…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="248" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="253" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="271" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="276" />
         <source>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</source>
         <translation>Tip: Tab or Enter goes to the next field, Ctrl+Enter saves. Drafts are kept automatically.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="272" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="277" />
         <source>在见到的人、生活状况、利益诉求中按 Ctrl+1…9 选用下方的常用短语，再按一次取消。</source>
         <translation>In People met, Living conditions and Requests, Ctrl+1…9 takes the common phrase below; press again to take it back.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="273" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="278" />
         <source>Alt+1…6：该项无变化，Alt+0：全部无变化。</source>
         <translation>Alt+1…6: that item unchanged; Alt+0: all unchanged.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="313" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="322" />
         <source>家中</source>
         <translation>at home</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="368" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="377" />
         <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
         <translation>Restored the draft saved automatically at %1; check it and save.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="379" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="388" />
         <source>草稿未能保存</source>
         <translation>Draft not saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="461" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="470" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="462" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="471" />
         <source>走访未能保存</source>
         <translation>Visit not saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="479" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="488" />
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
@@ -5004,42 +5383,42 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>VoidVisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="498" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="507" />
         <source>作废走访记录</source>
         <translation>Void visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="501" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="510" />
         <source>作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。</source>
         <translation>Void the visit of %1 (%2). Nothing is deleted: the record goes to the city federation with its reason, and the audit log records it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="509" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="518" />
         <source>如：记错了户、重复录入</source>
         <translation>e.g. wrong household, entered twice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="512" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="521" />
         <source>作废原因(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="514" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="523" />
         <source>作废(&amp;V)</source>
         <translation>&amp;Void</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="516" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="525" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="542" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="551" />
         <source>正在作废…</source>
         <translation>Voiding…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="543" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="552" />
         <source>未能作废</source>
         <translation>Could not void</translation>
     </message>

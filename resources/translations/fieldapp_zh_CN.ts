@@ -213,62 +213,89 @@
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="190" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="193" />
         <source>未选择：不自动备份</source>
         <translation>未选择：不自动备份</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="191" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="194" />
         <source>选择…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="200" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="203" />
         <source> 小时</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="204" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="207" />
         <source> 份</source>
         <translation> 份</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="208" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="211" />
         <source>备份位置（另一个文件夹或U盘）</source>
         <translation>备份位置（另一个文件夹或U盘）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="209" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="212" />
         <source>每工作多少小时备份一次（1–168）</source>
         <translation>每工作多少小时备份一次（1–168）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="210" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="213" />
         <source>保留最近几份（1–100）</source>
         <translation>保留最近几份（1–100）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="211" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="214" />
         <source>上次自动备份</source>
         <translation>上次自动备份</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="214" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="217" />
         <source>每次启动和每工作一段时间，都会把整个台账加密备份到这里并核对；超过份数的旧备份自动删除。备份位置不能在数据文件夹里面。</source>
         <translation>每次启动和每工作一段时间，都会把整个台账加密备份到这里并核对；超过份数的旧备份自动删除。备份位置不能在数据文件夹里面。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="224" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="574" />
+        <source>自动备份</source>
+        <translation>自动备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="577" />
+        <source>每次启动和每工作4小时，台账会加密备份到您选的另一个文件夹或U盘，并核对。现在不选可以按“完成”，以后在 文件 → 备份位置… 中选择。</source>
+        <translation>每次启动和每工作4小时，台账会加密备份到您选的另一个文件夹或U盘，并核对。现在不选可以按“完成”，以后在 文件 → 备份位置… 中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="581" />
+        <source>如 E:\台账备份 或 /media/U盘/台账备份</source>
+        <translation>如 E:\台账备份 或 /media/U盘/台账备份</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="582" />
+        <source>选择(&amp;B)…</source>
+        <translation>选择(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="589" />
+        <source>备份位置(&amp;T)</source>
+        <translation>备份位置(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="599" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="227" />
         <source>选择自动备份的位置（另一个文件夹或U盘）</source>
         <translation>选择自动备份的位置（另一个文件夹或U盘）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="235" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="238" />
         <source>还没有</source>
         <translation>还没有</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="243" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="613" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="246" />
         <source>请填写完整的文件夹位置（如 E:\台账备份 或 /media/U盘/台账备份），或点“选择…”。</source>
         <translation>请填写完整的文件夹位置（如 E:\台账备份 或 /media/U盘/台账备份），或点“选择…”。</translation>
     </message>
@@ -276,9 +303,60 @@
 <context>
     <name>CadrePage</name>
     <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="159" />
+        <source>干部信息</source>
+        <translation>干部信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="161" />
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="49" />
         <source>这台电脑上的走访、评定和转介都记在这位干部名下；打印的联系卡也用这些信息。</source>
         <translation>这台电脑上的走访、评定和转介都记在这位干部名下；打印的联系卡也用这些信息。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="163" />
+        <source>如 王芳</source>
+        <translation>如 王芳</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="164" />
+        <source>如 兰陵县总工会</source>
+        <translation>如 兰陵县总工会</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="165" />
+        <source>手机11位，或带区号的固定电话</source>
+        <translation>手机11位，或带区号的固定电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="167" />
+        <source>干部姓名(&amp;N)</source>
+        <translation>干部姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="168" />
+        <source>所在单位(&amp;U)</source>
+        <translation>所在单位(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="169" />
+        <source>联系电话(&amp;P)</source>
+        <translation>联系电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="182" />
+        <source>请填写干部姓名。</source>
+        <translation>请填写干部姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="188" />
+        <source>联系电话</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="191" />
+        <source>手机号如 13805391234，固定电话如 0539-1234567。</source>
+        <translation>手机号如 13805391234，固定电话如 0539-1234567。</translation>
     </message>
 </context>
 <context>
@@ -385,74 +463,112 @@
     </message>
 </context>
 <context>
+    <name>CodePage</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="293" />
+        <source>恢复码</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="296" />
+        <source>忘记密码，或把台账复制到别的电脑时，只有用恢复码才能打开。它只显示这一次：请抄在纸上或打印出来，与电脑分开保管。</source>
+        <translation>忘记密码，或把台账复制到别的电脑时，只有用恢复码才能打开。它只显示这一次：请抄在纸上或打印出来，与电脑分开保管。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="308" />
+        <source>打印恢复码(&amp;R)…</source>
+        <translation>打印恢复码(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="328" />
+        <source>抄好后，请对照纸上的恢复码输入下面两组（确认抄对了）：</source>
+        <translation>抄好后，请对照纸上的恢复码输入下面两组（确认抄对了）：</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="341" />
+        <source>第 %1 组(&amp;1)</source>
+        <translation>第 %1 组(&amp;1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="342" />
+        <source>第 %1 组(&amp;2)</source>
+        <translation>第 %1 组(&amp;2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="358" />
+        <source>第 %1 组不对：请对照恢复码重新抄写一遍，再输入这一组（4个字母或数字）。</source>
+        <translation>第 %1 组不对：请对照恢复码重新抄写一遍，再输入这一组（4个字母或数字）。</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="181" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="186" />
         <source>登记个人信息处理同意</source>
         <translation>登记个人信息处理同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="181" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="186" />
         <source>修改同意记录</source>
         <translation>修改同意记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="184" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="189" />
         <source>同意（不勾选即记录为撤回同意）</source>
         <translation>同意（不勾选即记录为撤回同意）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="190" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="195" />
         <source>未满14周岁须由监护人同意</source>
         <translation>未满14周岁须由监护人同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="193" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="198" />
         <source>同意事项(&amp;P)</source>
         <translation>同意事项(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="194" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="199" />
         <source>本人</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="196" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="201" />
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="197" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="202" />
         <source>告知书版本</source>
         <translation>告知书版本</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="198" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="203" />
         <source>监护人</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="199" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="204" />
         <source>监护人关系</source>
         <translation>监护人关系</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="220" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="225" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="253" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="258" />
         <source>同意登记</source>
         <translation>同意登记</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="292" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="297" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="293" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="298" />
         <source>未能保存</source>
         <translation>未能保存</translation>
     </message>
@@ -615,17 +731,38 @@
 <context>
     <name>DibaoPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="83" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="537" />
+        <source>本地低保标准</source>
+        <translation>本地低保标准</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="540" />
+        <source>困难类别按当地民政部门公布的低保标准计算。市总工会还没有发来本地标准：请填写，或按“下一步”以后在 文件 → 设置 中填写。</source>
+        <translation>困难类别按当地民政部门公布的低保标准计算。市总工会还没有发来本地标准：请填写，或按“下一步”以后在 文件 → 设置 中填写。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="544" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="86" />
         <source>如 900</source>
         <translation>如 900</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="85" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="546" />
+        <source>本地低保标准（元/月）(&amp;D)</source>
+        <translation>本地低保标准（元/月）(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="564" />
+        <source>请填写每人每月的元数，如 900 或 912.50。</source>
+        <translation>请填写每人每月的元数，如 900 或 912.50。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="88" />
         <source>本地低保标准（元/月）</source>
         <translation>本地低保标准（元/月）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="87" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="90" />
         <source>每年按当地民政部门公布的标准更新。困难类别按此标准计算；已记录的评定保留当时的标准。</source>
         <translation>每年按当地民政部门公布的标准更新。困难类别按此标准计算；已记录的评定保留当时的标准。</translation>
     </message>
@@ -1404,6 +1541,157 @@
     </message>
 </context>
 <context>
+    <name>EnrolPage</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="373" />
+        <source>登记本机</source>
+        <translation>登记本机</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="376" />
+        <source>用市总工会发的登记文件或登记信登记这台电脑，之后才能同步。现在没有可以直接按“下一步”，以后在 同步 → 与市总工会同步 中登记。</source>
+        <translation>用市总工会发的登记文件或登记信登记这台电脑，之后才能同步。现在没有可以直接按“下一步”，以后在 同步 → 与市总工会同步 中登记。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="380" />
+        <source>市总工会发的登记文件（.enrol 或 .json）</source>
+        <translation>市总工会发的登记文件（.enrol 或 .json）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="381" />
+        <source>选择(&amp;F)…</source>
+        <translation>选择(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="390" />
+        <source>或登记信上的登记地址，如 http://192.168.1.10:8765/api/v1/enrolment/…</source>
+        <translation>或登记信上的登记地址，如 http://192.168.1.10:8765/api/v1/enrolment/…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="392" />
+        <source>用登记地址时必填，如 ABCD-EFGH-…</source>
+        <translation>用登记地址时必填，如 ABCD-EFGH-…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="394" />
+        <source>登记文件(&amp;E)</source>
+        <translation>登记文件(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="395" />
+        <source>登记地址(&amp;A)</source>
+        <translation>登记地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="396" />
+        <source>公钥指纹(&amp;K)</source>
+        <translation>公钥指纹(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="397" />
+        <source>联网登记(&amp;O)</source>
+        <translation>联网登记(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="400" />
+        <source>登记申请写到U盘(&amp;Q)…</source>
+        <translation>登记申请写到U盘(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="412" />
+        <source>有网络：选登记文件（或填登记地址和指纹），点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再在同步界面“从U盘导入回执”。</source>
+        <translation>有网络：选登记文件（或填登记地址和指纹），点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再在同步界面“从U盘导入回执”。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="437" />
+        <source>选择登记文件</source>
+        <translation>选择登记文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="437" />
+        <source>登记文件 (*.enrol *.json);;所有文件 (*)</source>
+        <translation>登记文件 (*.enrol *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="442" />
+        <source>选择U盘上的文件夹</source>
+        <translation>选择U盘上的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="476" />
+        <source>登记地址应以 http:// 或 https:// 开头，请对照登记信改正。</source>
+        <translation>登记地址应以 http:// 或 https:// 开头，请对照登记信改正。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="482" />
+        <source>用登记地址联网登记需要填写登记信上的“市总工会公钥指纹”，以确认连到的是真正的市总工会。</source>
+        <translation>用登记地址联网登记需要填写登记信上的“市总工会公钥指纹”，以确认连到的是真正的市总工会。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="488" />
+        <source>请选择市总工会发的登记文件，或填写登记地址和公钥指纹；现在没有就按“下一步”。</source>
+        <translation>请选择市总工会发的登记文件，或填写登记地址和公钥指纹；现在没有就按“下一步”。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="503" />
+        <source>正在登记…</source>
+        <translation>正在登记…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="508" />
+        <source>不联网登记需要市总工会发的登记文件：请先选择登记文件。</source>
+        <translation>不联网登记需要市总工会发的登记文件：请先选择登记文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="525" />
+        <source>已把登记申请写到U盘：%1。请把U盘交市总工会导入，再在同步界面“从U盘导入回执”完成登记。</source>
+        <translation>已把登记申请写到U盘：%1。请把U盘交市总工会导入，再在同步界面“从U盘导入回执”完成登记。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="528" />
+        <source>正在写登记申请…</source>
+        <translation>正在写登记申请…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="642" />
+        <source>第一次使用 — 工会结对帮扶台账</source>
+        <translation>第一次使用 — 工会结对帮扶台账</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="645" />
+        <source>下一步(&amp;N) &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="646" />
+        <source>&lt; 上一步(&amp;B)</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="647" />
+        <source>设置密码并加密台账(&amp;S)</source>
+        <translation>设置密码并加密台账(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="648" />
+        <source>完成(&amp;D)</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="649" />
+        <source>以后继续(&amp;X)</source>
+        <translation>以后继续(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="780" />
+        <source>干部信息没有保存</source>
+        <translation>干部信息没有保存</translation>
+    </message>
+</context>
+<context>
     <name>FormDraft</name>
     <message>
         <location filename="../../src/fieldapp/ui/form_drafts.py" line="176" />
@@ -1432,12 +1720,12 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="157" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="160" />
         <source> 分钟</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="162" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="165" />
         <source>语言在重新启动后生效。再摸底为期一个月（30天），从开始日期算起。</source>
         <translation>语言在重新启动后生效。再摸底为期一个月（30天），从开始日期算起。</translation>
     </message>
@@ -1592,501 +1880,501 @@
 <context>
     <name>HouseholdProfile</name>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="129" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="233" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="144" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="248" />
         <source>显示身份证号</source>
         <translation>显示身份证号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="133" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="195" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="148" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="210" />
         <source>显示完整号码（会记入审计记录）</source>
         <translation>显示完整号码（会记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="136" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="151" />
         <source>记录走访</source>
         <translation>记录走访</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="138" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="327" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="153" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="342" />
         <source>新建转介</source>
         <translation>新建转介</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="152" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="167" />
         <source>基本信息与成员(&amp;1)</source>
         <translation>基本信息与成员(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="155" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="170" />
         <source>困难评定(&amp;2)</source>
         <translation>困难评定(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="156" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="171" />
         <source>走访记录(&amp;3)</source>
         <translation>走访记录(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="157" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="172" />
         <source>转介(&amp;4)</source>
         <translation>转介(&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="158" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="173" />
         <source>救助与同意(&amp;5)</source>
         <translation>救助与同意(&amp;5)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="159" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="174" />
         <source>附件(&amp;6)</source>
         <translation>附件(&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="160" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="175" />
         <source>就业与收入(&amp;7)</source>
         <translation>就业与收入(&amp;7)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="178" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="193" />
         <source>所在村（社区）</source>
         <translation>所在村（社区）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="179" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="194" />
         <source>详细地址</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="180" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="195" />
         <source>联系电话</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="181" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="196" />
         <source>结对方式</source>
         <translation>结对方式</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="182" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="197" />
         <source>结对干部</source>
         <translation>结对干部</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="183" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="198" />
         <source>户口 / 住房</source>
         <translation>户口 / 住房</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="184" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="199" />
         <source>待补充</source>
         <translation>待补充</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="191" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="206" />
         <source>显示</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="204" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="219" />
         <source>修改基本信息…</source>
         <translation>修改基本信息…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="210" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="225" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="211" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="226" />
         <source>关系</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="212" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="227" />
         <source>性别</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="213" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="228" />
         <source>出生日期</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="214" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="229" />
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="215" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="230" />
         <source>健康</source>
         <translation>健康</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="216" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="231" />
         <source>就业/身份</source>
         <translation>就业/身份</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="217" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="232" />
         <source>月收入（元）</source>
         <translation>月收入（元）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="223" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="238" />
         <source>添加成员</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="225" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="240" />
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="227" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="242" />
         <source>删除</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="235" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="250" />
         <source>显示选中成员的完整身份证号（会记入审计记录）</source>
         <translation>显示选中成员的完整身份证号（会记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="241" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="256" />
         <source>家庭成员</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="276" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="291" />
         <source>还没有登记就业、培训、收入、社保、生活支出和欠薪情况。记录走访时可一并登记。</source>
         <translation>还没有登记就业、培训、收入、社保、生活支出和欠薪情况。记录走访时可一并登记。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="282" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="297" />
         <source>有变化</source>
         <translation>有变化</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="285" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="300" />
         <source>最新情况（%1）</source>
         <translation>最新情况（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="285" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="300" />
         <source>%1 的登记</source>
         <translation>%1 的登记</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="289" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="304" />
         <source>　走访时登记</source>
         <translation>　走访时登记</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="315" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="330" />
         <source>转介事项</source>
         <translation>转介事项</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="316" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="331" />
         <source>接收单位</source>
         <translation>接收单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="317" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="332" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="318" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="333" />
         <source>转介日期</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="319" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="334" />
         <source>跟进日期</source>
         <translation>跟进日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="328" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="343" />
         <source>变更状态…</source>
         <translation>变更状态…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="330" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="392" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="395" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="584" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="345" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="407" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="410" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="599" />
         <source>修改…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="332" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="347" />
         <source>更正接收单位、原因、日期或涉及成员，须写明修改原因</source>
         <translation>更正接收单位、原因、日期或涉及成员，须写明修改原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="335" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="350" />
         <source>打印转介单…</source>
         <translation>打印转介单…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="339" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="354" />
         <source>转介单带回执联和二维码，随当事人交接收单位；身份证号和电话默认隐去中间部分。在本页按 Ctrl+P 打印选中的转介单</source>
         <translation>转介单带回执联和二维码，随当事人交接收单位；身份证号和电话默认隐去中间部分。在本页按 Ctrl+P 打印选中的转介单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="394" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="409" />
         <source>更正选中的救助发放，须写明修改原因</source>
         <translation>更正选中的救助发放，须写明修改原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="397" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="412" />
         <source>更正选中的同意记录，须写明修改原因</source>
         <translation>更正选中的同意记录，须写明修改原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="436" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="451" />
         <source>查看(&amp;V)…</source>
         <translation>查看(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="438" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="453" />
         <source>查看选中的照片（双击也可以）；查看会记入审计记录</source>
         <translation>查看选中的照片（双击也可以）；查看会记入审计记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="570" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="585" />
         <source>走访记录（%1）(&amp;3)</source>
         <translation>走访记录（%1）(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="571" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="586" />
         <source>转介（%1）(&amp;4)</source>
         <translation>转介（%1）(&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="572" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="587" />
         <source>附件（%1）(&amp;6)</source>
         <translation>附件（%1）(&amp;6)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="360" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="375" />
         <source>状态记录</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="372" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="387" />
         <source>项目</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="372" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="387" />
         <source>金额（元）</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="372" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="387" />
         <source>发放日期</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="372" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="387" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="441" />
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="378" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="393" />
         <source>同意事项</source>
         <translation>同意事项</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="379" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="394" />
         <source>是否同意</source>
         <translation>是否同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="380" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="395" />
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="381" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="396" />
         <source>告知书版本</source>
         <translation>告知书版本</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="382" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="397" />
         <source>监护人</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="386" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="401" />
         <source>登记救助…</source>
         <translation>登记救助…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="388" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="403" />
         <source>登记同意…</source>
         <translation>登记同意…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="406" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="421" />
         <source>救助发放</source>
         <translation>救助发放</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="411" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
         <source>个人信息处理同意（《个人信息保护法》第29条等）</source>
         <translation>个人信息处理同意（《个人信息保护法》第29条等）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="446" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="441" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="461" />
         <source>材料类别</source>
         <translation>材料类别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="441" />
         <source>文件名</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="441" />
         <source>大小</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="426" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="441" />
         <source>添加时间</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="433" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="448" />
         <source>从电脑选择照片或文件…</source>
         <translation>从电脑选择照片或文件…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="461" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="476" />
         <source>（无户主）</source>
         <translation>（无户主）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="463" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="478" />
         <source>（已移交，只读）</source>
         <translation>（已移交，只读）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="467" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="482" />
         <source>该户已由市总工会移交给“%1”，本机只能查看</source>
         <translation>该户已由市总工会移交给“%1”，本机只能查看</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="471" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="486" />
         <source>未评定</source>
         <translation>未评定</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="477" />
-        <location filename="../../src/fieldapp/ui/profile.py" line="669" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="492" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="684" />
         <source>（待补充）</source>
         <translation>（待补充）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="480" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="495" />
         <source>未结对</source>
         <translation>未结对</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="490" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="505" />
         <source>资料齐全</source>
         <translation>资料齐全</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="547" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="562" />
         <source>同意</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="547" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="562" />
         <source>撤回</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="579" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="594" />
         <source>还没有走访记录。点“记录走访”开始。</source>
         <translation>还没有走访记录。点“记录走访”开始。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="583" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="598" />
         <source>下次走访</source>
         <translation>下次走访</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="583" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="598" />
         <source>打印走访记录表…</source>
         <translation>打印走访记录表…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="584" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="599" />
         <source>作废…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="590" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="605" />
         <source>见到</source>
         <translation>见到</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="591" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="606" />
         <source>生活状况</source>
         <translation>生活状况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="592" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="607" />
         <source>利益诉求</source>
         <translation>利益诉求</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="593" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="608" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="718" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="733" />
         <source>删除家庭成员</source>
         <translation>删除家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="719" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="734" />
         <source>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</source>
         <translation>确定删除“%1”吗？记录会保留在历史中，可由市总工会恢复。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="725" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="740" />
         <source>未能删除</source>
         <translation>未能删除</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="759" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="774" />
         <source>选择材料照片或文件</source>
         <translation>选择材料照片或文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="761" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="776" />
         <source>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>图片和PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="780" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="795" />
         <source>附件未能添加</source>
         <translation>附件未能添加</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/profile.py" line="782" />
+        <location filename="../../src/fieldapp/ui/profile.py" line="797" />
         <source>正在复制附件…</source>
         <translation>正在复制附件…</translation>
     </message>
@@ -2300,6 +2588,29 @@
         <location filename="../../src/fieldapp/ui/item19_form.py" line="316" />
         <source>该户没有劳动年龄（16–64岁）的成员。</source>
         <translation>该户没有劳动年龄（16–64岁）的成员。</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="130" />
+        <source>欢迎使用工会结对帮扶台账</source>
+        <translation>欢迎使用工会结对帮扶台账</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="131" />
+        <source>第一次使用，请按步骤设置（约5分钟）。可以随时关闭，下次打开会回到这一步。</source>
+        <translation>第一次使用，请按步骤设置（约5分钟）。可以随时关闭，下次打开会回到这一步。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="139" />
+        <source>界面语言(&amp;L)</source>
+        <translation>界面语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="142" />
+        <source>用方向键选择，按 Ctrl+回车 或“下一步”继续。以后可在 文件 → 设置 中更改。</source>
+        <translation>用方向键选择，按 Ctrl+回车 或“下一步”继续。以后可在 文件 → 设置 中更改。</translation>
     </message>
 </context>
 <context>
@@ -2910,6 +3221,59 @@
     </message>
 </context>
 <context>
+    <name>PasswordPage</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="208" />
+        <source>设置密码</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="211" />
+        <source>台账（身份证号、健康、收入等个人信息）会用这个密码加密，电脑丢失或被他人使用时也读不出来。每次打开和解锁时都要输入。</source>
+        <translation>台账（身份证号、健康、收入等个人信息）会用这个密码加密，电脑丢失或被他人使用时也读不出来。每次打开和解锁时都要输入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="215" />
+        <source>至少6位，不要用生日或123456</source>
+        <translation>至少6位，不要用生日或123456</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="216" />
+        <source>再输入一次</source>
+        <translation>再输入一次</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="220" />
+        <source>密码(&amp;W)</source>
+        <translation>密码(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="221" />
+        <source>确认密码(&amp;C)</source>
+        <translation>确认密码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="224" />
+        <source>密码不会保存在设置里；按“下一步”加密台账，下一页显示恢复码。</source>
+        <translation>密码不会保存在设置里；按“下一步”加密台账，下一页显示恢复码。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="243" />
+        <source>请设置密码。</source>
+        <translation>请设置密码。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="247" />
+        <source>两次输入的密码不一样，请重新输入。</source>
+        <translation>两次输入的密码不一样，请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="273" />
+        <source>正在加密台账…</source>
+        <translation>正在加密台账…</translation>
+    </message>
+</context>
+<context>
     <name>PrintChooser</name>
     <message>
         <location filename="../../src/fieldapp/ui/print_action.py" line="41" />
@@ -3129,7 +3493,7 @@
 <context>
     <name>PrintingPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="119" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="122" />
         <source>（系统默认打印机）</source>
         <translation>（系统默认打印机）</translation>
     </message>
@@ -3261,72 +3625,72 @@
 <context>
     <name>ReliefDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="46" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="47" />
         <source>（全户）</source>
         <translation>（全户）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="59" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="60" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="77" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="78" />
         <source>登记救助发放</source>
         <translation>登记救助发放</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="77" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="78" />
         <source>修改救助发放</source>
         <translation>修改救助发放</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="83" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="84" />
         <source> 元</source>
         <translation> 元</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="88" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="93" />
         <source>救助项目(&amp;G)</source>
         <translation>救助项目(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="89" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="94" />
         <source>金额(&amp;A)</source>
         <translation>金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="90" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="95" />
         <source>发放日期</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="91" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="96" />
         <source>发给</source>
         <translation>发给</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="92" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="97" />
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="106" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="111" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="137" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="142" />
         <source>救助发放</source>
         <translation>救助发放</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="155" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="160" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="156" />
+        <location filename="../../src/fieldapp/ui/records_dialogs.py" line="161" />
         <source>未能保存</source>
         <translation>未能保存</translation>
     </message>
@@ -3408,46 +3772,61 @@
         <source>上次使用的U盘文件夹</source>
         <translation>上次使用的U盘文件夹</translation>
     </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings.py" line="57" />
+        <source>首次设置的数据文件夹</source>
+        <translation>首次设置的数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings.py" line="58" />
+        <source>首次设置进行到的步骤</source>
+        <translation>首次设置进行到的步骤</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/settings.py" line="59" />
+        <source>首次设置已填写的内容</source>
+        <translation>首次设置已填写的内容</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="254" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="257" />
         <source>设置</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="263" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="266" />
         <source>干部信息</source>
         <translation>干部信息</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="264" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="267" />
         <source>低保标准</source>
         <translation>低保标准</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="265" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="268" />
         <source>打印</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="266" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="269" />
         <source>界面、再摸底与锁屏</source>
         <translation>界面、再摸底与锁屏</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="267" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="270" />
         <source>自动备份</source>
         <translation>自动备份</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="282" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="285" />
         <source>确定</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="284" />
+        <location filename="../../src/fieldapp/ui/settings_dialog.py" line="287" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -3466,7 +3845,7 @@
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/signin.py" line="84" />
-        <location filename="../../src/fieldapp/ui/signin.py" line="450" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="469" />
         <source>数据文件夹：%1</source>
         <translation>数据文件夹：%1</translation>
     </message>
@@ -3634,12 +4013,12 @@
         <translation>正在用恢复码打开台账…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="448" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="467" />
         <source>工会结对帮扶台账 — 恢复码</source>
         <translation>工会结对帮扶台账 — 恢复码</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/signin.py" line="452" />
+        <location filename="../../src/fieldapp/ui/signin.py" line="471" />
         <source>忘记密码或台账复制到别的电脑时，用它重设密码。请与电脑分开、妥善保管，不要拍照外传。</source>
         <translation>忘记密码或台账复制到别的电脑时，用它重设密码。请与电脑分开、妥善保管，不要拍照外传。</translation>
     </message>
@@ -3967,137 +4346,137 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="165" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="169" />
         <source>记录走访 — %1</source>
         <translation>记录走访 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="165" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="169" />
         <source>修改走访记录 — %1</source>
         <translation>修改走访记录 — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="184" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="188" />
         <source>如：家中、务工单位</source>
         <translation>如：家中、务工单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="187" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="191" />
         <source>见到的家庭成员</source>
         <translation>见到的家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="188" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="192" />
         <source>住房、收入、健康、子女上学等</source>
         <translation>住房、收入、健康、子女上学等</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="190" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="194" />
         <source>希望得到的帮助（利益诉求）</source>
         <translation>希望得到的帮助（利益诉求）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="192" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="196" />
         <source>其他情况</source>
         <translation>其他情况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="199" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="203" />
         <source>走访日期(&amp;D)</source>
         <translation>走访日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="200" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="204" />
         <source>走访方式(&amp;M)</source>
         <translation>走访方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="201" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="205" />
         <source>走访地点(&amp;P)</source>
         <translation>走访地点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="226" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="231" />
         <source>见到的人</source>
         <translation>见到的人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="228" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="233" />
         <source>生活状况</source>
         <translation>生活状况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="230" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="235" />
         <source>利益诉求</source>
         <translation>利益诉求</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="232" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="237" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="233" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="238" />
         <source>下次走访(&amp;N)</source>
         <translation>下次走访(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="243" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="248" />
         <source>保存(&amp;S)</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="246" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="251" />
         <source>保存并转介(&amp;R)…</source>
         <translation>保存并转介(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="248" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="253" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="271" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="276" />
         <source>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</source>
         <translation>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="272" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="277" />
         <source>在见到的人、生活状况、利益诉求中按 Ctrl+1…9 选用下方的常用短语，再按一次取消。</source>
         <translation>在见到的人、生活状况、利益诉求中按 Ctrl+1…9 选用下方的常用短语，再按一次取消。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="273" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="278" />
         <source>Alt+1…6：该项无变化，Alt+0：全部无变化。</source>
         <translation>Alt+1…6：该项无变化，Alt+0：全部无变化。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="313" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="322" />
         <source>家中</source>
         <translation>家中</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="368" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="377" />
         <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
         <translation>已恢复 %1 自动保存的草稿，核对后保存即可。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="379" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="388" />
         <source>草稿未能保存</source>
         <translation>草稿未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="461" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="470" />
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="462" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="471" />
         <source>走访未能保存</source>
         <translation>走访未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="479" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="488" />
         <source>走访记录</source>
         <translation>走访记录</translation>
     </message>
@@ -5004,42 +5383,42 @@
 <context>
     <name>VoidVisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="498" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="507" />
         <source>作废走访记录</source>
         <translation>作废走访记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="501" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="510" />
         <source>作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。</source>
         <translation>作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="509" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="518" />
         <source>如：记错了户、重复录入</source>
         <translation>如：记错了户、重复录入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="512" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="521" />
         <source>作废原因(&amp;R)</source>
         <translation>作废原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="514" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="523" />
         <source>作废(&amp;V)</source>
         <translation>作废(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="516" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="525" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="542" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="551" />
         <source>正在作废…</source>
         <translation>正在作废…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="543" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="552" />
         <source>未能作废</source>
         <translation>未能作废</translation>
     </message>

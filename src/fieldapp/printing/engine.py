@@ -398,12 +398,21 @@ class _Builder:
             cells.append([self.para(self.bind(b.caption), size + 0.5, "center")] + [""] * (len(cols) - 1))
             style += [("SPAN", (0, 0), (-1, 0))]
         header_rows = len(cells) + 1
+        continued: list[tuple[int, int]] = []  # the rows one long record was cut into
         cells.append([self.para(self.bind(c.label), size, "center") for c in cols])
         style += [("BACKGROUND", (0, header_rows - 1), (-1, header_rows - 1), SHADE)]
         records = rows_of(self.data, b.data, self.t.name)
+        inner = [w - 4 for w in widths]  # 2 pt padding either side
+        leading = self.styles.get(size).leading
         for i, record in enumerate(records, 1):
             row_data = {**self.data, **record, "#": str(i)}
-            cells.append([self.para(self.bind(c.value, row_data), size, c.align) for c in cols])
+            line = [self.para(self.bind(c.value, row_data), size, c.align) for c in cols]
+            # a long note (a relief payment's 2,000 characters) becomes rows of a few lines, as
+            # in the grids: a row taller than the page could not be laid out at all
+            chunked = _chunk_row(line, range(len(cols)), inner, leading)
+            if len(chunked) > 1:
+                continued.append((len(cells), len(cells) + len(chunked) - 1))
+            cells.extend(chunked)
         if not records and b.empty:
             cells.append([self.para(self.bind(b.empty), size, "center")] + [""] * (len(cols) - 1))
             style.append(("SPAN", (0, len(cells) - 1), (-1, len(cells) - 1)))
@@ -421,6 +430,13 @@ class _Builder:
             ("TOPPADDING", (0, 0), (-1, -1), 2.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ]
+        for first, last in continued:  # after the grid: its rows read as one record
+            style += [
+                ("VALIGN", (0, first), (-1, last), "TOP"),
+                ("TOPPADDING", (0, first + 1), (-1, last), 0),
+                ("BOTTOMPADDING", (0, first), (-1, last - 1), 0),
+                ("LINEBELOW", (0, first), (-1, last - 1), LINE, colors.white),
+            ]
         table = Table(
             cells,
             colWidths=widths,

@@ -21,6 +21,7 @@ from fieldapp.domain.people import (
 from fieldapp.domain.search import pinyin_initials
 from fieldapp.services.cadres import pair_in_session
 from fieldapp.services.common import get_live, today, writable_household
+from fieldapp.storage.base import new_uuid
 from fieldapp.storage.db import Database
 from fieldapp.storage.models import Assessment, Cadre, Household, Member, Pairing
 
@@ -114,6 +115,28 @@ def create_household(
         )
 
 
+def new_household_rows(
+    device_id: str, household: HouseholdData, head: MemberData, *, source: str
+) -> tuple[Household, Member, tuple[str, ...], tuple[str, ...]]:
+    """The rows of a new household and its head, not yet added to a session; with what is
+    missing and the head's warnings. The caller has checked that the ID number is not registered."""
+    household = normalize_household(household)
+    head = normalize_member(head)
+    if head.relation != vocab.Relation.HEAD:
+        raise RuleViolation("relation", "新建户时第一位成员应为户主")
+    # a new household's only member is its head: what is missing follows from the data at hand,
+    # so no flush and reload per household (the importer saves thousands in one transaction)
+    missing = tuple(missing_fields(household, head))
+    h = Household(
+        id=new_uuid(),
+        owner_device=device_id,
+        source=source,
+        missing_fields=",".join(missing),
+        **asdict(household),
+    )
+    return h, Member(household_id=h.id, **_member_values(head)), missing, head.warnings
+
+
 def create_household_in(
     s: Session,
     device_id: str,
@@ -123,21 +146,17 @@ def create_household_in(
     source: str = "manual",
     cadre_id: str | None = None,
     pairing_reason: str = "",
+    unique_checked: bool = False,
 ) -> Saved:
     """create_household inside an open session (the importer saves a list in few transactions)."""
-    household = normalize_household(household)
-    head = normalize_member(head)
-    if head.relation != vocab.Relation.HEAD:
-        raise RuleViolation("relation", "新建户时第一位成员应为户主")
-    _check_unique_id(s, head.id_number)
-    h = Household(owner_device=device_id, source=source, **asdict(household))
+    if not unique_checked:
+        _check_unique_id(s, normalize_member(head).id_number)
+    h, m, missing, warnings = new_household_rows(device_id, household, head, source=source)
     s.add(h)
-    s.flush()
-    s.add(Member(household_id=h.id, **_member_values(head)))
-    missing = _refresh_missing(s, h)
+    s.add(m)
     if cadre_id:
         pair_in_session(s, cadre_id, h.id, reason=pairing_reason)
-    return Saved(h.id, head.warnings, missing)
+    return Saved(h.id, warnings, missing)
 
 
 def update_household(db: Database, household_id: str, household: HouseholdData) -> Saved:
@@ -150,17 +169,22 @@ def update_household(db: Database, household_id: str, household: HouseholdData) 
 
 
 def add_member(db: Database, household_id: str, member: MemberData) -> Saved:
-    member = normalize_member(member)
     with db.session() as s:
-        h = writable_household(s, household_id)
-        if member.relation == vocab.Relation.HEAD and h.head is not None:
-            raise RuleViolation("relation", f"这户已有户主“{h.head.name}”")
-        _check_unique_id(s, member.id_number)
-        m = Member(household_id=h.id, **_member_values(member))
-        s.add(m)
-        s.flush()
-        _refresh_missing(s, h)
-        return Saved(m.id, member.warnings)
+        return add_member_in(s, household_id, member)
+
+
+def add_member_in(s: Session, household_id: str, member: MemberData) -> Saved:
+    """add_member inside an open session (the importer adds a list's members in one transaction)."""
+    member = normalize_member(member)
+    h = writable_household(s, household_id)
+    if member.relation == vocab.Relation.HEAD and h.head is not None:
+        raise RuleViolation("relation", f"这户已有户主“{h.head.name}”")
+    _check_unique_id(s, member.id_number)
+    m = Member(household_id=h.id, **_member_values(member))
+    s.add(m)
+    s.flush()
+    _refresh_missing(s, h)
+    return Saved(m.id, member.warnings)
 
 
 def update_member(db: Database, member_id: str, member: MemberData) -> Saved:

@@ -74,12 +74,12 @@ def _html_rows(path: Path, raw: bytes) -> Rows:
     return list(enumerate(parser.rows, start=1))
 
 
-def read_xls(path: Path) -> Iterator[Rows]:
+def read_xls(path: Path) -> Iterator[tuple[str, Rows]]:
     """The sheets of an .xls file (or of an HTML table saved as .xls), one list of rows each."""
     with path.open("rb") as f:
         head = f.read(2048)
     if _looks_like_html(head):
-        yield _html_rows(path, path.read_bytes())
+        yield "", _html_rows(path, path.read_bytes())
         return
     import python_calamine  # imported here: the GUI and CLI start faster without it
 
@@ -95,4 +95,4 @@ def read_xls(path: Path) -> Iterator[Rows]:
             sheet = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except Exception:
             continue
-        yield [(i, [None if v == "" else v for v in cells]) for i, cells in enumerate(sheet, start=1)]
+        yield name, [(i, [None if v == "" else v for v in cells]) for i, cells in enumerate(sheet, start=1)]

@@ -15,11 +15,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from fieldapp.domain.divisions import CITY_NAME, Division, DivisionIndex, divisions, validate_village_code
+from fieldapp.domain.divisions import (
+    Division,
+    DivisionIndex,
+    active_region_code,
+    national,
+    region_index,
+    validate_village_code,
+)
 from fieldapp.domain.errors import ValidationError
 
-# Written forms of the city in front of a name ("山东省临沂市", "临沂", "临沂市").
-_CITY_PREFIXES = ("山东省", "山东", CITY_NAME, CITY_NAME.removesuffix("市"))
 _COUNTY_ALIASES = {
     "高新区": "371371",
     "临沂高新区": "371371",
@@ -46,14 +51,32 @@ def normalize(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
-def strip_city(text: str) -> str:
+def _region_prefixes(root: str) -> tuple[str, ...]:
+    """Written forms of the province and city in front of a name ("山东省临沂市", "临沂", "临沂市")."""
+    nat = national()
+    forms: set[str] = set()
+    for code in (root[:2], root[:4]):
+        name = nat.name(code) or ""
+        if len(code) > len(root) or not name or name in ("市辖区", "县"):
+            continue
+        forms.add(name)
+        for suffix in ("省", "市", "自治区", "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区"):
+            if name.endswith(suffix) and len(name) > len(suffix) + 1:
+                forms.add(name.removesuffix(suffix))
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def strip_city(text: str, prefixes: tuple[str, ...] | None = None) -> str:
+    if prefixes is None:
+        prefixes = place_index().prefixes
     changed = True
     while changed:
         changed = False
-        for prefix in _CITY_PREFIXES:
+        for prefix in prefixes:  # longest first, and again from the longest after each cut
             if text.startswith(prefix) and len(text) > len(prefix):
                 text = text[len(prefix) :]
                 changed = True
+                break
     return text
 
 
@@ -90,6 +113,8 @@ class PlaceIndex:
 
     def __init__(self, index: DivisionIndex) -> None:
         self.divisions = index
+        self.prefixes = _region_prefixes(index.root)
+        self.region = index.prefix  # the region's name, in messages: 临沂市没有“…”
         self.county_forms: dict[str, Division] = {}
         for county in index.counties():
             for form in _county_forms(county):
@@ -120,7 +145,7 @@ class PlaceIndex:
         t = normalize(text)
         if t in self.divisions.by_code and self.divisions.by_code[t].level == "county":
             return self.divisions.by_code[t]
-        return self.county_forms.get(strip_city(t)) or self.county_forms.get(t)
+        return self.county_forms.get(strip_city(t, self.prefixes)) or self.county_forms.get(t)
 
     def county_prefixes(self, text: str) -> list[tuple[Division, str]]:
         """(county, rest) for every county form that `text` starts with."""
@@ -160,9 +185,28 @@ def _unique(items: Iterable[Division]) -> list[Division]:
     return list(dict.fromkeys(items))
 
 
-@cache
 def place_index() -> PlaceIndex:
-    return PlaceIndex(divisions())
+    """The index of the active region (built once per region, kept)."""
+    return _place_index(active_region_code())
+
+
+@cache
+def _place_index(region: str) -> PlaceIndex:
+    return PlaceIndex(region_index(region))
+
+
+def _unknown(where: str, written: str, idx: PlaceIndex, length: int) -> str:
+    """ "兰山区没有“XX镇”", or, when a county or township of that name lies outside the region,
+    "“兰山区”不在本机的工作地区（济南市）内：它是山东省临沂市兰山区"."""
+    text = strip_city(normalize(written), ())
+    elsewhere = [
+        code for code in national().codes_named(text, length) if not code.startswith(idx.divisions.root)
+    ]
+    places = [p for p in (national().full_name(code) for code in elsewhere) if p]
+    if not places:
+        return f"{where}没有“{written}”"
+    more = f"等{len(places)}处" if len(places) > 3 else ""
+    return f"“{written}”不在本机的工作地区（{idx.region}）内：它是{'、'.join(places[:3])}{more}"
 
 
 @dataclass(frozen=True)
@@ -191,11 +235,11 @@ def resolve_place(county_text: str, township_text: str, village_text: str) -> Pl
     if county_text:
         county = idx.county(county_text)
         if county is None:
-            raise _error("county", "县区", f"临沂市没有“{county_text}”")
+            raise _error("county", "县区", _unknown(idx.region, county_text, idx, 6))
     village_raw = normalize(village_text)
     towns: list[Division] | None = None
     if township_text:
-        t = strip_city(normalize(township_text))
+        t = strip_city(normalize(township_text), idx.prefixes)
         exact: list[Division] = []
         with_rest: list[tuple[Division, str]] = []
         county_only = False
@@ -218,15 +262,15 @@ def resolve_place(county_text: str, township_text: str, village_text: str) -> Pl
             matches = _unique(v for town, rest2 in with_rest for v in idx.villages_named(rest2, [town], None))
             return _decide(matches, township_text, village_text=township_text)
         elif not county_only:
-            where = county.name if county else CITY_NAME
-            raise _error("township", "乡镇（街道）", f"{where}没有“{township_text}”")
+            where = county.name if county else idx.region
+            raise _error("township", "乡镇（街道）", _unknown(where, township_text, idx, 9))
     if village_raw.isdigit() and len(village_raw) == 12:
         return _by_code(idx, village_raw, towns, county, township_text)
     if not village_raw:
         return Place(None)
-    matches = _village_matches(idx, strip_city(village_raw), towns, county)
+    matches = _village_matches(idx, strip_city(village_raw, idx.prefixes), towns, county)
     if not matches:
-        where = "、".join(t.name for t in towns) if towns else county.name if county else CITY_NAME
+        where = "、".join(t.name for t in towns) if towns else county.name if county else idx.region
         raise _error("village_code", "村（社区）", f"{where}没有“{village_text}”")
     return _decide(matches, village_text, village_text=village_text)
 
@@ -260,16 +304,18 @@ def _village_matches(
 def _decide(matches: list[Division], written: str, *, village_text: str) -> Place:
     idx = place_index()
     if not matches:
-        raise _error("village_code", "村（社区）", f"临沂市没有“{written}”")
+        raise _error("village_code", "村（社区）", f"{idx.region}没有“{written}”")
     if len(matches) == 1:
         return Place(matches[0].code)
     names = idx.divisions
-    places = "、".join(names.full_name(v.code).removeprefix(CITY_NAME) for v in matches[:5])
-    more = "等" if len(matches) > 5 else ""
-    return Place(
-        None,
-        f"村（社区）“{village_text}”有{len(matches)}个同名（{places}{more}），请在表中填写乡镇；"
-        "已导入，所在村待补充",
+    shown = matches[:8]
+    places = "、".join(names.full_name(v.code).removeprefix(idx.region) for v in shown)
+    more = f"等{len(matches)}处" if len(matches) > len(shown) else ""
+    raise _error(
+        "village_code",
+        "村（社区）",
+        f"“{village_text}”有{len(matches)}个同名的村（社区）：{places}{more}；无法确定是哪一个，"
+        "本行未导入。请在“乡镇”列填写所在乡镇（或在村名前写上乡镇）后重新导入",
     )
 
 

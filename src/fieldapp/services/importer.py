@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from fieldapp.domain import vocab
@@ -33,11 +34,13 @@ from fieldapp.services.common import get_live
 from fieldapp.services.households import (
     Saved,
     add_member,
+    add_member_in,
     create_household,
     create_household_in,
     find_member_by_id_number,
     get_household,
     live_members,
+    new_household_rows,
 )
 from fieldapp.services.import_columns import list_facts
 from fieldapp.services.import_files import read_xls
@@ -45,7 +48,7 @@ from fieldapp.services.import_members import group_key, relation_of
 from fieldapp.services.import_places import Place as _Place
 from fieldapp.services.import_places import resolve_place as _resolve_place
 from fieldapp.storage.db import Database
-from fieldapp.storage.models import Cadre, Member
+from fieldapp.storage.models import Cadre, Household, Member
 
 # --- the report ---------------------------------------------------------------------------------
 
@@ -56,8 +59,11 @@ class RowProblem:
 
     line: int
     reason: str
+    sheet: str = ""  # set for the rows of a members sheet (the households' sheet is the default)
 
     def __str__(self) -> str:
+        if self.sheet:
+            return f"“{self.sheet}”表第{self.line}行：{self.reason}"
         return f"第{self.line}行：{self.reason}"
 
 
@@ -242,7 +248,7 @@ def _parse_header(line: int, cells: Sequence[object]) -> _Header:
         else:
             columns.setdefault(key, []).append(i)
     ids = columns.get("id_number", [])
-    if "relation" in columns and len(ids) > 1:  # members layout: 身份证号 and 户主身份证号
+    if len(ids) > 1:  # members layout: 身份证号 and 户主身份证号
         head_ids = [i for i in ids if _text(cells[i]).lstrip("*＊ ").startswith("户主")]
         if head_ids and len(head_ids) < len(ids):
             columns["head_id"] = head_ids
@@ -312,8 +318,21 @@ def _file_error(message: str) -> ValidationError:
     return ValidationError.single("file", "名单文件", message)
 
 
+@dataclass
+class _Table:
+    sheet: str
+    header: _Header
+    rows: Rows
+
+
 def _read_table(path: Path) -> tuple[_Header, Rows]:
     """Header and data rows (line number, cells) of the first sheet with a usable header."""
+    first = _read_tables(path)[0]
+    return first.header, first.rows
+
+
+def _read_tables(path: Path) -> list[_Table]:
+    """Every sheet with a usable header, the first of them the households' (.xlsx and .xls)."""
     if not path.is_file():
         raise _file_error(f"找不到文件 {path}")
     size = path.stat().st_size
@@ -325,23 +344,26 @@ def _read_table(path: Path) -> tuple[_Header, Rows]:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         with closing(_xlsx_sheets(path)) as sheets:
-            return _first_table(sheets)
+            return _tables(sheets)
     if suffix in (".csv", ".txt"):
-        return _first_table([_csv_rows(path)])
+        return _tables([("", _csv_rows(path))])
     if suffix in (".xls", ".et"):
-        return _first_table(read_xls(path))
+        return _tables(read_xls(path))
     raise _file_error(f"只能导入 .xlsx、.xls 或 .csv 文件（现为“{path.name}”）")
 
 
-def _first_table(sheets: Iterable[Rows]) -> tuple[_Header, Rows]:
+def _tables(sheets: Iterable[tuple[str, Rows]]) -> list[_Table]:
     partial: _Header | None = None
-    for rows in sheets:
+    found: list[_Table] = []
+    for name, rows in sheets:
         header = _find_header(rows)
         if header is None:
             continue
         if not _missing_required(header):
-            return header, [(line, cells) for line, cells in rows if line > header.line]
+            found.append(_Table(name, header, [(line, cells) for line, cells in rows if line > header.line]))
         partial = partial or header
+    if found:
+        return found
     if partial is not None:
         raise ValidationError(_missing_required(partial))
     raise ValidationError.single(
@@ -351,7 +373,7 @@ def _first_table(sheets: Iterable[Rows]) -> tuple[_Header, Rows]:
     )
 
 
-def _xlsx_sheets(path: Path) -> Generator[Rows, None, None]:
+def _xlsx_sheets(path: Path) -> Generator[tuple[str, Rows], None, None]:
     import openpyxl  # imported here: the GUI and CLI start faster without it
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -364,7 +386,7 @@ def _xlsx_sheets(path: Path) -> Generator[Rows, None, None]:
             if not hasattr(ws, "reset_dimensions"):
                 continue
             ws.reset_dimensions()  # hand-made files often declare a wrong used range
-            yield list(enumerate(ws.iter_rows(min_row=1, values_only=True), start=1))
+            yield ws.title, list(enumerate(ws.iter_rows(min_row=1, values_only=True), start=1))
     finally:
         wb.close()
 
@@ -575,6 +597,17 @@ def _consistency_warnings(row: _Row, head: MemberData) -> list[str]:
 
 
 @dataclass
+class _Pending:
+    line: int
+    household: HouseholdData
+    head: MemberData
+    warnings: list[str]
+    household_row: Household
+    head_row: Member
+    saved: Saved
+
+
+@dataclass
 class _Importer:
     db: Database
     cadre_id: str | None
@@ -584,17 +617,42 @@ class _Importer:
     cadre_full: str = ""  # the pairing rule's refusal, once the cadre has 4 households
     households: dict[str, str] = field(default_factory=dict)  # head's ID number -> household id
     session: Session | None = None  # heads-only lists: rows saved in one transaction, a savepoint each
+    # ID numbers of the current batch looked up at once in its transaction -> (household, name) or None
+    looked_up: dict[str, tuple[str, str] | None] = field(default_factory=dict)
+    pending: list[_Pending] = field(default_factory=list)  # households of the batch not yet inserted
+
+    def look_up(self, rows: Sequence[_Row]) -> None:
+        """Which heads of a batch are registered already: one query instead of one per row."""
+        assert self.session is not None
+        wanted = {"".join(_id_text(r.raw("id_number"))[0].split()).upper() for r in rows} - {""}
+        found: dict[str, tuple[str, str] | None] = dict.fromkeys(wanted)
+        for chunk in _chunks(sorted(wanted), 500):
+            for id_number, household_id, name in self.session.execute(
+                select(Member.id_number, Member.household_id, Member.name).where(
+                    Member.id_number.in_(chunk), Member.deleted.is_(False)
+                )
+            ):
+                found[str(id_number)] = (household_id, name)
+        self.looked_up = found
 
     def _save(self, household: HouseholdData, head: MemberData, cadre_id: str | None) -> Saved:
         if self.session is None:
             return create_household(self.db, household, head, source="import", cadre_id=cadre_id)
         with self.session.begin_nested():  # a refused row rolls back to here, the others stay
             return create_household_in(
-                self.session, self.db.device_id, household, head, source="import", cadre_id=cadre_id
+                self.session,
+                self.db.device_id,
+                household,
+                head,
+                source="import",
+                cadre_id=cadre_id,
+                unique_checked=head.id_number in self.looked_up,
             )
 
     def _registered(self, id_number: str) -> tuple[str, str] | None:
         """(household id, name) of the member registered with this ID number, if any."""
+        if id_number in self.looked_up:
+            return self.looked_up[id_number]
         if self.session is None:
             m = find_member_by_id_number(self.db, id_number)
         else:
@@ -603,11 +661,27 @@ class _Importer:
             )
         return (m.household_id, m.name) if m is not None else None
 
+    sheet: str = ""  # the members sheet being read, named in its rows' problems
+
+    def _member_names(self, household_id: str) -> set[str]:
+        if self.session is None:
+            return {m.name for m in live_members(get_household(self.db, household_id))}
+        return set(
+            self.session.scalars(
+                select(Member.name).where(Member.household_id == household_id, Member.deleted.is_(False))
+            )
+        )
+
+    def household_of(self, id_number: str) -> str | None:
+        """The household of the member registered with this ID number, if any."""
+        found = self._registered(id_number)
+        return found[0] if found is not None else None
+
     def warn(self, line: int, message: str) -> None:
-        self.report.warnings.append(RowProblem(line, message))
+        self.report.warnings.append(RowProblem(line, message, self.sheet))
 
     def reject(self, line: int, reason: str) -> None:
-        self.report.rejected.append(RowProblem(line, reason))
+        self.report.rejected.append(RowProblem(line, reason, self.sheet))
 
     def row(self, row: _Row) -> str | None:
         """Import a household from its head's row; the new or already registered household's id."""
@@ -668,12 +742,16 @@ class _Importer:
                 self.warn(row.line, f"与第{first}行身份证号相同，未重复导入")
                 return
             self.seen[member.id_number] = row.line
-            if find_member_by_id_number(self.db, member.id_number) is not None:
+            if self._registered(member.id_number) is not None:
                 return  # imported before: nothing twice
-        elif any(m.name == member.name for m in live_members(get_household(self.db, household_id))):
+        elif member.name in self._member_names(household_id):
             return
         try:
-            saved = add_member(self.db, household_id, member)
+            if self.session is None:
+                saved = add_member(self.db, household_id, member)
+            else:
+                with self.session.begin_nested():  # a refused member rolls back alone
+                    saved = add_member_in(self.session, household_id, member)
         except (RuleViolation, ValidationError) as e:
             self.reject(row.line, str(e))
             return
@@ -705,6 +783,54 @@ class _Importer:
     def _create(
         self, line: int, household: HouseholdData, head: MemberData, warnings: list[str]
     ) -> str | None:
+        if self.session is not None and not (self.cadre_id and not self.cadre_full):
+            return self._queue(line, household, head, warnings)
+        return self._create_now(line, household, head, warnings)
+
+    def _queue(
+        self, line: int, household: HouseholdData, head: MemberData, warnings: list[str]
+    ) -> str | None:
+        """Keep the rows of a household to insert with the rest of the batch (no pairing to make)."""
+        try:
+            h, m, missing, head_warnings = new_household_rows(
+                self.db.device_id, household, head, source="import"
+            )
+        except (RuleViolation, ValidationError) as e:
+            self.reject(line, str(e))
+            return None
+        if self.cadre_id and self.cadre_full:
+            warnings.append(f"{self.cadre_full}；本户已导入，但未与该干部结对")
+        assert head.id_number is not None
+        self.households[head.id_number] = h.id
+        self.pending.append(
+            _Pending(line, household, head, warnings, h, m, Saved(h.id, head_warnings, missing))
+        )
+        return h.id
+
+    def flush_pending(self) -> None:
+        """Insert the queued households of the batch in one flush (the ORM sends one INSERT for
+        many rows; the outbox hook writes each row's entry as for a single save). Should the
+        database refuse any, the batch's households are saved one by one instead, each in its
+        savepoint, so only the refused row is reported."""
+        pending, self.pending = self.pending, []
+        if not pending:
+            return
+        assert self.session is not None
+        try:
+            with self.session.begin_nested():
+                self.session.add_all([row for p in pending for row in (p.household_row, p.head_row)])
+        except SQLAlchemyError:
+            for p in pending:
+                assert p.head.id_number is not None
+                self.households.pop(p.head.id_number, None)
+                self._create_now(p.line, p.household, p.head, p.warnings)
+            return
+        for p in pending:
+            self._count(p.line, p.head, p.saved, p.warnings)
+
+    def _create_now(
+        self, line: int, household: HouseholdData, head: MemberData, warnings: list[str]
+    ) -> str | None:
         cadre_id = None if self.cadre_full else self.cadre_id
         try:
             try:
@@ -726,6 +852,9 @@ class _Importer:
         except ValidationError as e:
             self.reject(line, str(e))
             return None
+        return self._count(line, head, saved, warnings)
+
+    def _count(self, line: int, head: MemberData, saved: Saved, warnings: list[str]) -> str:
         assert head.id_number is not None
         self.households[head.id_number] = saved.id
         self.report.imported += 1
@@ -751,22 +880,50 @@ def import_households(
     if cadre_id:
         with db.session() as s:
             get_live(s, Cadre, cadre_id)
-    header, rows = _read_table(Path(path))
+    tables = _read_tables(Path(path))
+    header, rows = tables[0].header, tables[0].rows
+    member_sheets = [t for t in tables[1:] if _members_sheet(t.header)]
     importer = _Importer(db, cadre_id, pairing_basis)
     importer.report.unknown_columns = list(header.unknown)
+    for t in member_sheets:
+        importer.report.unknown_columns += [f"{u}（“{t.sheet}”表）" for u in t.header.unknown]
     data_rows = [r for r in (_row(header, line, cells) for line, cells in rows) if not (r.blank or r.footer)]
     if "relation" in header.columns:
-        import_members(importer, data_rows)
+        with db.session() as session:
+            _begin_transaction(session)
+            importer.session = session
+            try:
+                import_members(importer, data_rows)
+            finally:
+                importer.session = None
     else:
         for start in range(0, len(data_rows), BATCH_ROWS):
             with db.session() as session:
+                _begin_transaction(session)
                 importer.session = session
+                batch = data_rows[start : start + BATCH_ROWS]
                 try:
-                    for row in data_rows[start : start + BATCH_ROWS]:
+                    importer.look_up(batch)
+                    for row in batch:
                         importer.row(row)
+                    importer.flush_pending()
                 finally:
                     importer.session = None
+                    importer.looked_up = {}
+    if member_sheets:
+        with db.session() as session:
+            _begin_transaction(session)
+            importer.session = session
+            try:
+                for table in member_sheets:
+                    importer.sheet = table.sheet
+                    import_member_sheet(importer, tables[0], data_rows, table)
+            finally:
+                importer.session = None
+                importer.sheet = ""
     report = importer.report
+    report.rejected.sort(key=lambda p: (p.sheet, p.line))  # stable: a row's problems keep their order
+    report.warnings.sort(key=lambda p: (p.sheet, p.line))
     audit.log(
         db,
         vocab.AuditAction.IMPORT,
@@ -775,6 +932,23 @@ def import_households(
         f"退回 {len(report.rejected)} 行",
     )
     return report
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _begin_transaction(session: Session) -> None:
+    """Open the SQLite transaction before the first row's savepoint.
+
+    The sqlite3 driver begins a transaction only at the first write; a SAVEPOINT sent before it
+    starts a transaction of its own, and RELEASE then commits it, one disk sync per row. With
+    BEGIN first, the savepoints nest and the batch is one commit (measured: bench_import.py).
+    """
+    connection = session.connection()
+    if not connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def import_members(importer: _Importer, rows: list[_Row]) -> None:
@@ -796,6 +970,7 @@ def import_members(importer: _Importer, rows: list[_Row]) -> None:
         if relation == Relation.HEAD and key is not None:
             households[key] = importer.row(row)
             head_lines[key] = row.line
+    importer.flush_pending()  # the heads' households exist before their members are added
     for row, relation, key in keyed:
         if relation == Relation.HEAD:
             continue
@@ -807,8 +982,7 @@ def import_members(importer: _Importer, rows: list[_Row]) -> None:
             continue
         household_id = households.get(key) if key else None
         if household_id is None and key and key.startswith("id:"):
-            head = find_member_by_id_number(importer.db, key[3:])
-            household_id = head.household_id if head is not None else None
+            household_id = importer.household_of(key[3:])
         if household_id is None:
             if key in head_lines:
                 reason = f"所属户的户主（第{head_lines[key]}行）未导入，请先改正户主行"
@@ -817,3 +991,82 @@ def import_members(importer: _Importer, rows: list[_Row]) -> None:
             importer.reject(row.line, reason)
             continue
         importer.member(row, relation, household_id)
+
+
+def _members_sheet(header: _Header) -> bool:
+    """A sheet of members (a second sheet of the workbook): it says how a person relates to a head."""
+    return bool({"relation", "head_id", "household_no"} & set(header.columns))
+
+
+def _head_id(value: object) -> str:
+    return "".join(_id_text(value)[0].split()).upper()
+
+
+def import_member_sheet(
+    importer: _Importer, households: _Table, head_rows: list[_Row], members: _Table
+) -> None:
+    """Members on a sheet of their own, tied to the households' sheet by 户编号 or 户主身份证号."""
+    by_no: dict[str, tuple[str, int]] = {}  # 户编号 -> (head's ID number, line on the households sheet)
+    head_lines: dict[str, int] = {}
+    for row in head_rows:
+        head_id = _head_id(row.raw("id_number"))
+        head_lines.setdefault(head_id, row.line)
+        if row.text("household_no"):
+            by_no.setdefault(_no_key(row.text("household_no")), (head_id, row.line))
+    main = f"“{households.sheet}”表" if households.sheet else "户表"
+    for line, cells in members.rows:
+        row = _row(members.header, line, cells)
+        if row.blank or row.footer:
+            continue
+        number = row.text("household_no")
+        head_id = _head_id(row.raw("head_id"))
+        if not number and not head_id:
+            importer.reject(
+                line,
+                f"没有填写户编号或户主身份证号，不知道本人属于{main}中的哪一户；请填写其中一项后重新导入",
+            )
+            continue
+        if number:
+            entry = by_no.get(_no_key(number))
+            if entry is None:
+                importer.reject(line, f"户编号“{number}”在{main}中不存在（成员所属的户找不到）")
+                continue
+            if head_id and head_id != entry[0]:
+                importer.reject(
+                    line,
+                    f"户编号“{number}”与户主身份证号不一致：{main}第{entry[1]}行户编号“{number}”的户主"
+                    f"身份证号不是 {head_id}；请核对后重新导入",
+                )
+                continue
+            head_id = entry[0]
+        household_id = importer.households.get(head_id)
+        if household_id is None and head_id in head_lines:
+            importer.reject(line, f"所属户的户主（{main}第{head_lines[head_id]}行）未导入，请先改正户主行")
+            continue
+        if household_id is None:
+            household_id = importer.household_of(head_id)
+            if household_id is None:
+                importer.reject(line, f"户主身份证号 {head_id} 在{main}中找不到，本机也没有登记此人")
+                continue
+        rel_text = row.text("relation")
+        relation = relation_of(rel_text) if rel_text else Relation.OTHER
+        if relation is None:
+            importer.reject(
+                line,
+                f"与户主关系：“{rel_text}”无法识别（可填：配偶、子、女、父亲、母亲、孙子女、其他等）",
+            )
+            continue
+        if relation == Relation.HEAD:
+            if _head_id(row.raw("id_number")) != head_id:
+                importer.reject(
+                    line,
+                    f"与户主关系填写为“{rel_text}”，但身份证号与{main}中该户户主的不同；请核对后重新导入",
+                )
+            continue  # the head is imported from the households sheet
+        if not rel_text:
+            importer.warn(line, "未填写与户主关系，已记为“其他”")
+        importer.member(row, relation, household_id)
+
+
+def _no_key(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())

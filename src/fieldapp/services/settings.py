@@ -43,6 +43,12 @@ def set_dibao_standard(db: Database, yuan: str) -> int:
     return fen
 
 
+def dibao_is_set(db: Database) -> bool:
+    """Whether the local standard was set (by headquarters or by the cadre), not the example figure."""
+    with db.session() as s:
+        return bool(_get(s, DIBAO_KEY))
+
+
 def describe_dibao(db: Database) -> str:
     return f"{format_yuan(dibao_standard_fen(db))} 元/月"
 

@@ -14,7 +14,7 @@ from sqlalchemy import URL, Engine, QueuePool, create_engine, event, exc, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp.storage import blobs, cipher, migrate, outbox
-from fieldapp.storage.models import DeviceState
+from fieldapp.storage.models import DeviceState, Setting
 
 DB_FILE_NAME = "fieldapp.sqlite"
 
@@ -90,6 +90,18 @@ class Database:
         self.engine.dispose()
 
 
+def _apply_region(session: Session) -> None:
+    """The region this ledger works in (services.region stores it) becomes the active one."""
+    from fieldapp.domain import divisions
+    from fieldapp.domain.errors import ValidationError
+
+    row = session.get(Setting, "active_region")
+    try:
+        divisions.set_active_region(row.value if row is not None else divisions.DEFAULT_REGION)
+    except ValidationError:
+        divisions.set_active_region(divisions.DEFAULT_REGION)
+
+
 def open_database(data_dir: Path, key: bytes | None = None) -> Database:
     """Open (creating if needed) the database in data_dir, migrating it after a backup.
 
@@ -145,6 +157,7 @@ def open_database(data_dir: Path, key: bytes | None = None) -> Database:
             s.add(state)
         device_id = state.device_id
         last = outbox.last_hlc(s)
+        _apply_region(s)
     device = outbox.DeviceClock(device_id, last)
     outbox.install(factory, device)
     return Database(db_path, engine, factory, device, backup, key)

@@ -157,6 +157,16 @@ def apply_item(
             result.campaigns.append(kept.name)
         elif parse(body) is None:
             result.skipped.append("再摸底安排的格式无法识别，未采用（仍按原来的安排）")
+    elif kind == "region":
+        from fieldapp.domain.errors import ValidationError
+        from fieldapp.services import region
+
+        try:
+            code = region.store(s, str(body.get("code") or ""))
+        except ValidationError as e:
+            result.skipped.append(f"市总工会发来的工作地区无法采用（{e}），仍按原来的地区")
+        else:
+            result.settings.append(region.REGION_KEY + "=" + code)
     # unknown kinds are skipped so an older device still accepts newer replies
 
 

@@ -92,27 +92,58 @@ def open_ledger(data_dir: Path, *, demo: bool = False, db: Database | None = Non
     return db
 
 
+def first_start(
+    app: QApplication, prefs: opts.AppSettings, data_dir: Path, db: Database | None
+) -> Database | None:
+    """The first-run wizard (made again in the chosen language when it changes); the open ledger
+    once finished, None when closed midway (it goes on at the next start)."""
+    from fieldapp.ui.first_run import RESTART, FirstRunWizard
+
+    while True:
+        wizard = FirstRunWizard(prefs, data_dir, db)
+        result = wizard.exec()
+        db = wizard.db
+        if result == RESTART:
+            install_translations(app, prefs.get(opts.LANGUAGE))
+            continue
+        if result == FirstRunWizard.DialogCode.Accepted:
+            return db
+        if db is not None:
+            db.close()
+        return None
+
+
 def run_app(data_dir: Path, *, demo: bool = False, settings_file: Path | None = None) -> int:
+    from fieldapp.ui import first_run
     from fieldapp.ui.signin import SignInDialog  # on screen first: the workbench loads behind it
 
     prefs = opts.AppSettings(settings_file)
     app = prepare_app(prefs)
-    signin = SignInDialog(data_dir, demo=demo)
-    if signin.exec() != SignInDialog.DialogCode.Accepted or signin.db is None:
-        return 1 if signin.message.text() else 0  # closed after a failure, or simply cancelled
-    db = signin.db
+    wizard = first_run.needed(prefs, data_dir, demo=demo)
+    db: Database | None = None
+    if wizard != "new":  # an existing ledger: the ordinary sign-in (then the wizard's rest, if any)
+        signin = SignInDialog(data_dir, demo=demo)
+        if signin.exec() != SignInDialog.DialogCode.Accepted or signin.db is None:
+            return 1 if signin.message.text() else 0  # closed after a failure, or simply cancelled
+        db = signin.db
+    if wizard:
+        db = first_start(app, prefs, data_dir, db)
+        if db is None:
+            return 0  # closed midway: kept, and offered again at the next start
+    assert db is not None
+    opened = db
     from fieldapp.ui.main_window import MainWindow
 
     window = MainWindow(
         None,
         prefs,
-        opener=lambda: open_ledger(data_dir, demo=demo, db=db),
-        check_password=signin.check_password,
-        reset_password=signin.reset_password_with_code,
+        opener=lambda: open_ledger(data_dir, demo=demo, db=opened),
+        check_password=lambda password: SignInDialog.check_password_in(data_dir, password),
+        reset_password=lambda code, new: SignInDialog.reset_password_in(data_dir, code, new),
     )
     window.show()
     try:
         code = app.exec()
     finally:
-        db.close()
+        opened.close()
     return 1 if window.open_failed else code

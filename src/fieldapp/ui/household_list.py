@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain import vocab
-from fieldapp.domain.divisions import CITY_NAME
+from fieldapp.domain.divisions import divisions
 from fieldapp.services.search import SearchIndex
 from fieldapp.ui import vocab_text
 
@@ -59,7 +59,7 @@ def mask_id(number: str) -> str:
 
 
 def short_village(name: str) -> str:
-    return name.removeprefix(CITY_NAME)
+    return name.removeprefix(divisions().prefix)
 
 
 def local_phone(phone: str) -> str:

@@ -6,6 +6,7 @@ signals; the main window opens the dialogs and reloads the profile when somethin
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -81,11 +82,25 @@ REFERRALS_TAB = 3
 LINK_STYLE = "QPushButton { color: #1565c0; text-decoration: underline; border: none; padding: 0 4px; }"
 
 
+CELL_CHARS = 40  # longer text (a note of 2,000 characters) shows its start; the rest on hover
+
+
+def _cell(value: str) -> QTableWidgetItem:
+    """A table cell: a long or several-line text shows on one line, cut to CELL_CHARS, and the
+    whole text (wrapped) as its tooltip — never a row clipped or a column a page wide."""
+    flat = " ".join(value.splitlines())
+    if flat == value and len(value) <= CELL_CHARS:
+        return QTableWidgetItem(value)
+    item = QTableWidgetItem(flat if len(flat) <= CELL_CHARS else flat[:CELL_CHARS] + "…")
+    item.setToolTip("<p style='white-space:pre-wrap'>" + html.escape(value) + "</p>")
+    return item
+
+
 def _fill(table: QTableWidget, rows: Sequence[Sequence[str]], ids: Sequence[str]) -> None:
     table.setRowCount(len(rows))
     for r, (values, row_id) in enumerate(zip(rows, ids, strict=True)):
         for c, value in enumerate(values):
-            item = QTableWidgetItem(value)
+            item = _cell(value)
             item.setData(Qt.ItemDataRole.UserRole, row_id)
             table.setItem(r, c, item)
 

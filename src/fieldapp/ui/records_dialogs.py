@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -83,7 +84,11 @@ class ReliefDialog(QDialog):
         self.amount.setSuffix(self.tr(" 元"))
         self.paid_on = date_edit(self)
         self.member = _members(db, household_id, self)
-        self.note = QLineEdit(self)
+        # several lines: a note may be long, and a correction adds a line of its own to it
+        self.note = QPlainTextEdit(self)
+        self.note.setObjectName("reliefNote")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(70)
         form = QFormLayout()
         form.addRow(self.tr("救助项目(&G)"), self.programme)
         form.addRow(self.tr("金额(&A)"), self.amount)
@@ -102,7 +107,7 @@ class ReliefDialog(QDialog):
             self.amount.setValue(r.amount_fen / 100)
             set_date(self.paid_on, r.paid_on)
             set_combo_data(self.member, r.member_id)
-            self.note.setText(r.note)
+            self.note.setPlainText(r.note)
         self.save_button = QPushButton(self.tr("保存(&S)"), self)
         self.save_button.setObjectName("saveRelief")
         self.save_button.clicked.connect(self.save)
@@ -140,7 +145,7 @@ class ReliefDialog(QDialog):
         db, hid = self.db, self.household_id
         programme = current_enum(self.programme, vocab.ReliefProgramme) or vocab.ReliefProgramme.OTHER
         amount, paid_on = yuan_to_fen(self.amount.value()), get_date(self.paid_on)
-        member_id, note = self.member.currentData(), self.note.text()
+        member_id, note = self.member.currentData(), self.note.toPlainText()
         rid, why = self.relief_id, self.correction.text()
 
         def work() -> str:

@@ -52,6 +52,11 @@ LOCK_MINUTES = Option(
 )
 SYNC_SERVER = Option("sync/server_url", "", QT_TRANSLATE_NOOP("Settings", "市总工会服务器地址"))
 SYNC_FOLDER = Option("sync/usb_folder", "", QT_TRANSLATE_NOOP("Settings", "上次使用的U盘文件夹"))
+# the first-run wizard's progress (ui/first_run.py): the data folder it is for, the step reached
+# and what was typed (never a password), so a wizard closed midway opens again where it was
+FIRST_RUN_FOLDER = Option("first_run/folder", "", QT_TRANSLATE_NOOP("Settings", "首次设置的数据文件夹"))
+FIRST_RUN_STEP = Option("first_run/step", 0, QT_TRANSLATE_NOOP("Settings", "首次设置进行到的步骤"))
+FIRST_RUN_VALUES = Option("first_run/values", "{}", QT_TRANSLATE_NOOP("Settings", "首次设置已填写的内容"))
 
 ALL_OPTIONS: tuple[Option[str] | Option[int] | Option[bool] | Option[QByteArray], ...] = (
     CADRE_NAME,
@@ -69,6 +74,9 @@ ALL_OPTIONS: tuple[Option[str] | Option[int] | Option[bool] | Option[QByteArray]
     LOCK_MINUTES,
     SYNC_SERVER,
     SYNC_FOLDER,
+    FIRST_RUN_FOLDER,
+    FIRST_RUN_STEP,
+    FIRST_RUN_VALUES,
 )
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 

@@ -59,17 +59,20 @@ class CadrePage(QWidget):
 
     def save(self) -> None:
         name = self.name.text().strip()
-        if name:
-            cadre = cadres.find_cadre_by_name(self.db, name)
-            cadre_id = (
-                cadre.id
-                if cadre
-                else cadres.add_cadre(self.db, name, self.unit.text(), phone=self.phone.text())
-            )
-            ledger_settings.set_current_cadre(self.db, cadre_id)
+        save_cadre(self.db, name, self.unit.text(), self.phone.text())
         self.prefs.set(opts.CADRE_NAME, name)
         self.prefs.set(opts.CADRE_UNIT, self.unit.text().strip())
         self.prefs.set(opts.CADRE_PHONE, self.phone.text().strip())
+
+
+def save_cadre(db: Database, name: str, unit: str, phone: str) -> None:
+    """The cadre becomes this ledger's current cadre (added if new); also used by the first-run
+    wizard once the ledger exists."""
+    name = name.strip()
+    if name:
+        cadre = cadres.find_cadre_by_name(db, name)
+        cadre_id = cadre.id if cadre else cadres.add_cadre(db, name, unit, phone=phone)
+        ledger_settings.set_current_cadre(db, cadre_id)
 
 
 class DibaoPage(QWidget):

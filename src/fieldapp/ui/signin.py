@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -422,39 +422,56 @@ class SignInDialog(QDialog):
 
     def check_password(self, password: str) -> bytes:
         """For the lock screen: the key if the password is right, else WrongPassword / LockedOut."""
-        from fieldapp.security import vault
-
-        return vault.unlock(self.data_dir, password)
+        return self.check_password_in(self.data_dir, password)
 
     def reset_password_with_code(self, code: str, new_password: str) -> bytes:
         """For the lock screen's 忘记密码…: the recovery code sets a new password (the key if so)."""
+        return self.reset_password_in(self.data_dir, code, new_password)
+
+    @staticmethod
+    def check_password_in(data_dir: Path, password: str) -> bytes:
         from fieldapp.security import vault
 
-        return vault.reset_password(self.data_dir, code, new_password)
+        return vault.unlock(data_dir, password)
+
+    @staticmethod
+    def reset_password_in(data_dir: Path, code: str, new_password: str) -> bytes:
+        from fieldapp.security import vault
+
+        return vault.reset_password(data_dir, code, new_password)
 
     def print_recovery_code(self) -> None:
         """Print the code on a sheet to keep apart from the laptop (through the system dialog)."""
-        from PySide6.QtGui import QTextDocument
-        from PySide6.QtPrintSupport import QPrinter
-
-        from fieldapp.ui import print_preview
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if not print_preview.ask_printer(self, printer):
-            return
-        doc = QTextDocument(self)
-        doc.setHtml(
-            "<h2>"
-            + self.tr("工会结对帮扶台账 — 恢复码")
-            + "</h2><p>"
-            + self.tr("数据文件夹：%1").replace("%1", str(self.data_dir))
-            + f"</p><p style='font-size:22pt; font-family:monospace'><b>{self.recovery_code}</b></p><p>"
-            + self.tr("忘记密码或台账复制到别的电脑时，用它重设密码。请与电脑分开、妥善保管，不要拍照外传。")
-            + "</p>"
-        )
-        doc.print_(printer)
+        print_recovery_sheet(self, self.data_dir, self.recovery_code)
 
     def reject(self) -> None:
         if self.db is not None and self.pages.currentIndex() == PAGE_RECOVERY_CODE:
             return  # the code is shown once: leave only by confirming it was written down
         super().reject()
+
+
+def print_recovery_sheet(parent: QWidget, data_dir: Path, code: str) -> None:
+    """Print the recovery code on a sheet to keep apart from the laptop (the system dialog);
+    shared by the sign-in dialog and the first-run wizard."""
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtPrintSupport import QPrinter
+
+    from fieldapp.ui import print_preview
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if not print_preview.ask_printer(parent, printer):
+        return
+    doc = QTextDocument(parent)
+    doc.setHtml(
+        "<h2>"
+        + QCoreApplication.translate("SignInDialog", "工会结对帮扶台账 — 恢复码")
+        + "</h2><p>"
+        + QCoreApplication.translate("SignInDialog", "数据文件夹：%1").replace("%1", str(data_dir))
+        + f"</p><p style='font-size:22pt; font-family:monospace'><b>{code}</b></p><p>"
+        + QCoreApplication.translate(
+            "SignInDialog",
+            "忘记密码或台账复制到别的电脑时，用它重设密码。请与电脑分开、妥善保管，不要拍照外传。",
+        )
+        + "</p>"
+    )
+    doc.print_(printer)
