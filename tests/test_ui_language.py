@@ -531,3 +531,14 @@ def test_a_members_field_is_named_in_english(qtbot: QtBot, english: None) -> Non
 
     shown = domain_text.problem(FieldProblem("monthly_income", "张海生的月收入", "不能为负数"))
     assert shown == "张海生's Monthly income: cannot be negative"
+
+
+def test_a_village_code_of_another_region_is_explained_in_english(qtbot: QtBot, english: None) -> None:
+    from fieldapp.domain.divisions import validate_village_code
+
+    error = _refusal(lambda: validate_village_code("110101001001", label="身份证号"))  # Beijing, not Linyi
+    shown = domain_text.problem(error.problems[0])
+    assert shown.startswith("ID number: 110101001001 is not in ")
+    assert "(this computer's working region); it is the code of " in shown
+    places = re.findall(r"[\u4e00-\u9fff]+", shown)  # the places' official names are data
+    assert places == ["临沂市", "北京市东城区东华门街道多福巷社区居委会"]

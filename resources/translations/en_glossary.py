@@ -939,4 +939,11 @@ EN = {
     '首次设置已填写的内容': 'What was typed in the first-start wizard',
     '首次设置的数据文件夹': 'Data folder of the first-start wizard',
     '首次设置进行到的步骤': 'Step reached in the first-start wizard',
+    '应为2位（省）、4位（市）或6位（县区）区划代码（现为“%1”）': 'must be a code of 2 (province), 4 (city) or 6 (county) digits (it is “%1”)',
+    '%1 不是%2年统计用区划代码中的省、市或县区': '%1 is not a province, city or county in the %2 statistical division codes',
+    '%1 不属于%2（本机的工作地区）%3': "%1 is not in %2 (this computer's working region)%3",
+    '，它是%1的代码': '; it is the code of %1',
+    '（%1年统计用区划代码中也没有）': ' (nor is it in the %1 statistical division codes)',
+    '%1 不是%2的村（社区）代码（%3年统计用区划代码中没有）': '%1 is not a village (community) code of %2 (not in the %3 statistical division codes)',
+    '工作地区': 'Working region',
 }

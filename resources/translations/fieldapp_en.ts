@@ -1165,377 +1165,412 @@ Press Enter or double-click to go on</translation>
         <translation>visits must be at most 6 months apart</translation>
     </message>
     <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="116" />
+        <source>应为2位（省）、4位（市）或6位（县区）区划代码（现为“%1”）</source>
+        <translation>must be a code of 2 (province), 4 (city) or 6 (county) digits (it is “%1”)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="117" />
+        <source>%1 不是%2年统计用区划代码中的省、市或县区</source>
+        <translation>%1 is not a province, city or county in the %2 statistical division codes</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="118" />
+        <source>%1 不属于%2（本机的工作地区）%3</source>
+        <translation>%1 is not in %2 (this computer's working region)%3</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="119" />
+        <source>，它是%1的代码</source>
+        <translation>; it is the code of %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="120" />
+        <source>（%1年统计用区划代码中也没有）</source>
+        <translation> (nor is it in the %1 statistical division codes)</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldapp/ui/domain_text.py" line="121" />
+        <source>%1 不是%2的村（社区）代码（%3年统计用区划代码中没有）</source>
+        <translation>%1 is not a village (community) code of %2 (not in the %3 statistical division codes)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="127" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="122" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="128" />
         <source>记录</source>
         <translation>record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="123" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="129" />
         <source>干部</source>
         <translation>Cadre</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="124" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="130" />
         <source>困难户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="125" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="131" />
         <source>家庭成员</source>
         <translation>Family members</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="126" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="132" />
         <source>结对关系</source>
         <translation>Pairing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="127" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="133" />
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="128" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="134" />
         <source>困难评定</source>
         <translation>Hardship assessment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="129" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="135" />
         <source>转介</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="130" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="136" />
         <source>救助记录</source>
         <translation>Relief payments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="131" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="137" />
         <source>同意记录</source>
         <translation>Consents</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="132" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="138" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="133" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="139" />
         <source>收入与支出记录</source>
         <translation>Income and spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="134" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="140" />
         <source>就业与社保记录</source>
         <translation>Work and social insurance</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="138" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="144" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="139" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="145" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="140" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="146" />
         <source>本人电话</source>
         <translation>Own phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="141" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="147" />
         <source>干部电话</source>
         <translation>Cadre's phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="142" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="148" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="143" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="149" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="144" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="150" />
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="145" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="151" />
         <source>月收入</source>
         <translation>Monthly income</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="146" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="152" />
         <source>残疾类别</source>
         <translation>Disability category</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="147" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="153" />
         <source>所在单位</source>
         <translation>Employer unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="148" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="154" />
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="149" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="155" />
         <source>救助金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="150" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="156" />
         <source>发放日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="151" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="157" />
         <source>同意日期</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="152" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="158" />
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="153" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="159" />
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="154" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="160" />
         <source>家庭年收入</source>
         <translation>annual household income</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="155" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="161" />
         <source>家庭人口</source>
         <translation>Household size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="156" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="162" />
         <source>修改原因</source>
         <translation>Reason for the correction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="157" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="163" />
         <source>销档日期</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="158" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="164" />
         <source>作废原因</source>
         <translation>Reason for voiding</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="159" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="165" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="160" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="166" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="161" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="167" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="162" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="168" />
         <source>低保标准</source>
         <translation>Dibao standard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="163" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="169" />
         <source>刚性支出</source>
         <translation>Rigid spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="164" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="170" />
         <source>次要致困原因</source>
         <translation>Secondary causes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="165" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="171" />
         <source>转介事项</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="166" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="172" />
         <source>评定日期</source>
         <translation>Assessed on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="167" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="173" />
         <source>干部姓名</source>
         <translation>Cadre's name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="168" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="174" />
         <source>结束原因</source>
         <translation>Reason for ending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="169" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="175" />
         <source>接收单位</source>
         <translation>Receiving body</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="170" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="176" />
         <source>转介原因</source>
         <translation>Reason for referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="171" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="177" />
         <source>转介日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="172" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="178" />
         <source>登记日期</source>
         <translation>Recorded on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="173" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="179" />
         <source>第十九条项目</source>
         <translation>Item-19 dimension</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="174" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="180" />
         <source>公示范围</source>
         <translation>Notice area</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="175" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="181" />
         <source>输出方式</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="176" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="182" />
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="177" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="183" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="178" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="184" />
         <source>附件文件</source>
         <translation>Attachment file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="179" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="185" />
         <source>状态日期</source>
         <translation>Status date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="180" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="186" />
         <source>保存期限</source>
         <translation>Retention period</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="181" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="187" />
         <source>低保标准（元/月）</source>
         <translation>Minimum-living standard (yuan/month)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="182" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="188" />
         <source>下次走访日期</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="183" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="189" />
         <source>食品支出</source>
         <translation>Food spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="184" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="190" />
         <source>住房支出</source>
         <translation>Housing spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="185" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="191" />
         <source>医疗支出</source>
         <translation>Medical spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="186" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="192" />
         <source>子女上学支出</source>
         <translation>Schooling spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="187" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="193" />
         <source>其他支出</source>
         <translation>Other spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="188" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="194" />
         <source>被拖欠工资</source>
         <translation>Unpaid wages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="189" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="195" />
         <source>欠薪单位</source>
         <translation>Employer owing wages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="190" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="196" />
         <source>欠薪反映日期</source>
         <translation>Unpaid wages reported on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="191" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="197" />
         <source>就业状况</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="192" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="198" />
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="193" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="199" />
         <source>希望参加的培训</source>
         <translation>Training wanted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="194" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="200" />
         <source>已参加的培训</source>
         <translation>Training received</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="195" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="201" />
         <source>所获证书</source>
         <translation>Certificate obtained</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="196" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="202" />
         <source>参加的社会保险</source>
         <translation>Social insurance</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="197" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="203" />
+        <source>工作地区</source>
+        <translation>Working region</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="204" />
         <source>%1的%2</source>
         <translation>%1's %2</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="258" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="267" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>

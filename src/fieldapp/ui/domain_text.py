@@ -113,6 +113,12 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Domain", "应在0到30年之间"),
     QT_TRANSLATE_NOOP("Domain", "应晚于本次走访日期"),
     QT_TRANSLATE_NOOP("Domain", "两次走访间隔不应超过6个月"),
+    QT_TRANSLATE_NOOP("Domain", "应为2位（省）、4位（市）或6位（县区）区划代码（现为“%1”）"),
+    QT_TRANSLATE_NOOP("Domain", "%1 不是%2年统计用区划代码中的省、市或县区"),
+    QT_TRANSLATE_NOOP("Domain", "%1 不属于%2（本机的工作地区）%3"),
+    QT_TRANSLATE_NOOP("Domain", "，它是%1的代码"),
+    QT_TRANSLATE_NOOP("Domain", "（%1年统计用区划代码中也没有）"),
+    QT_TRANSLATE_NOOP("Domain", "%1 不是%2的村（社区）代码（%3年统计用区划代码中没有）"),
 )
 
 # values put into the messages above that are themselves words: what was not found, the
@@ -194,6 +200,7 @@ LABELS = (
     QT_TRANSLATE_NOOP("Domain", "已参加的培训"),
     QT_TRANSLATE_NOOP("Domain", "所获证书"),
     QT_TRANSLATE_NOOP("Domain", "参加的社会保险"),
+    QT_TRANSLATE_NOOP("Domain", "工作地区"),
     QT_TRANSLATE_NOOP("Domain", "%1的%2"),  # a member's field: 张三的月收入
 )
 
@@ -217,7 +224,9 @@ def _value(text: str) -> str:
     parts = text.split("、")
     shown = []
     for part in parts:
-        translated = QCoreApplication.translate(CONTEXT, part)
+        translated = message(part)  # a value may itself be a message ("，它是…的代码")
+        if translated == part:
+            translated = QCoreApplication.translate(CONTEXT, part)
         shown.append(translated if translated != part else vocab_text.shown(part))
     return QCoreApplication.translate(CONTEXT, "、").join(shown) if len(parts) > 1 else shown[0]
 
