@@ -102,7 +102,7 @@ def test_the_screenshots_command_writes_every_png_the_readme_shows(tmp_path: Pat
         capture_output=True,
         text=True,
         check=False,
-        timeout=180,
+        timeout=420,  # 24 shots; a loaded CI machine took over 180 s
     )
     assert done.returncode == 0, done.stderr
     written = sorted(p.name for p in out.iterdir())
@@ -113,11 +113,13 @@ def test_the_screenshots_command_writes_every_png_the_readme_shows(tmp_path: Pat
         Image = None  # type: ignore[assignment]
     for name in listed:
         width, height = png_size(out / name)
-        window = name.startswith(("01-", "02-", "03-", "04-", "05-", "06-", "14-"))
+        window = name.startswith(
+            ("01-", "02-", "03-", "04-", "05-", "06-", "14-", "15-", "16-", "18-", "22-")
+        )
         if window:  # the main window, at the size the README gives
             assert (width, height) == (1366, 768), name
         else:  # a dialog, on that screen
-            assert 300 <= width <= 1366 and 150 <= height <= 768, (name, width, height)
+            assert 300 <= width <= 1366 and 100 <= height <= 768, (name, width, height)
         if Image is not None:
             with Image.open(out / name) as img:
                 img.load()

@@ -91,6 +91,97 @@ def test_a_typical_visit_takes_the_keys_the_usability_estimate_counts(
     assert any(v.living_conditions == NOTE for v in saved)
 
 
+LIVING = "住房安全，收入稳定，子女上学正常，家人患病就医，母亲住院费已报销。"  # 33 characters
+DEMANDS = "希望介绍本地工作，申请子女助学，女儿读高中，学费不够。"  # 27 characters
+TYPED = ("，母亲住院费", "已报销。", "，女儿读高中，", "学费不够。")  # 22 characters in 4 words
+# docs/usability.md, "A visit with 60 characters of notes": the keys counted there
+CHIP_PATH_KEYS = [
+    "Ctrl+F", "<3 initials>", "Enter", "Ctrl+E", "Alt+0", "Tab", "Tab", "Tab",
+    "Ctrl+1",  # 见到的人: the head of household
+    "Tab", "Ctrl+1", "Ctrl+2", "Ctrl+4", "Ctrl+7", "<typed>",  # 生活状况: four chips, then typing
+    "Tab", "Ctrl+2", "Ctrl+5", "<typed>",  # 利益诉求: two chips, then typing
+    "Ctrl+Enter",
+]  # fmt: skip
+
+
+def test_a_visit_with_60_characters_of_notes_is_mostly_picked_from_chips(
+    qtbot: QtBot, db: Database, prefs: opts.AppSettings
+) -> None:
+    assert len(LIVING) + len(DEMANDS) == 60 and sum(len(w) for w in TYPED) == 22
+    fill_demo_data(db, 4, seed=14)
+    window = open_window(qtbot, db, prefs)
+    model = window.households.model
+    target = next(
+        model.row_at(r) for r in range(model.rowCount()) if item19.latest(db, model.row_at(r).id) is not None
+    )
+    initials = target.head_initials.split(" ")[0]
+    before = len(visits.list_visits(db, target.id))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    keys: list[str] = []
+
+    def press(
+        key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier, what: str = ""
+    ) -> None:
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        qtbot.keyClick(widget, key, modifier)
+        keys.append(what or str(key))
+
+    def chip(number: int) -> None:
+        press(Qt.Key(Qt.Key.Key_0.value + number), Qt.KeyboardModifier.ControlModifier, f"Ctrl+{number}")
+
+    def type_words(box: QWidget, words: tuple[str, ...]) -> None:
+        for word in words:
+            commit(box, word)  # the input method commits each word after its pinyin and a choice
+        keys.append("<typed>")
+
+    press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier, "Ctrl+F")
+    for letter in initials:
+        press(Qt.Key(ord(letter.upper())), what=letter)
+    window.households.apply_search()  # what the search's short pause does by itself
+    assert model.row_at(0).id == target.id
+    press(Qt.Key.Key_Return, what="Enter")
+    wait_ops(qtbot)
+    press(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier, "Ctrl+E")
+    dialog = window.dialogs[-1]
+    assert isinstance(dialog, VisitDialog) and dialog.item19 is not None
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.visit_date)
+    press(Qt.Key.Key_0, Qt.KeyboardModifier.AltModifier, "Alt+0")
+    section = dialog.item19
+    qtbot.waitUntil(lambda: section.confirmed == frozenset(item19.rules.DIMENSIONS))
+    for _ in range(3):  # date → mode → place → people met
+        press(Qt.Key.Key_Tab, what="Tab")
+    assert QApplication.focusWidget() is dialog.people_met
+    chip(1)
+    assert dialog.people_met.text() == target.head_name
+    press(Qt.Key.Key_Tab, what="Tab")
+    assert QApplication.focusWidget() is dialog.living
+    for number in (1, 2, 4, 7):
+        chip(number)
+    assert [b.isChecked() for b in dialog.living_chips.buttons] == [n in (1, 2, 4, 7) for n in range(1, 10)]
+    type_words(dialog.living, TYPED[:2])
+    assert dialog.living.toPlainText() == LIVING
+    assert not dialog.living.completer.popup().isVisible()  # type: ignore[union-attr]
+    press(Qt.Key.Key_Tab, what="Tab")
+    assert QApplication.focusWidget() is dialog.demands
+    chip(2)
+    chip(5)
+    type_words(dialog.demands, TYPED[2:])
+    assert dialog.demands.toPlainText() == DEMANDS
+    press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier, "Ctrl+Enter")
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30000)  # saved and closed
+
+    expected = [k for key in CHIP_PATH_KEYS for k in (list(initials) if key == "<3 initials>" else [key])]
+    assert keys == expected
+    assert len([k for k in keys if k != "<typed>"]) == 20  # the presses docs/usability.md counts
+    saved = visits.list_visits(db, target.id)
+    assert len(saved) == before + 1
+    latest = next(v for v in saved if v.living_conditions == LIVING)
+    assert (latest.people_met, latest.demands) == (target.head_name, DEMANDS)
+
+
 @pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")  # offscreen popups
 def test_the_visit_form_offers_what_earlier_visits_said_and_remembers_the_mode(
     qtbot: QtBot,

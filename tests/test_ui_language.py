@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from enum import Enum
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import (
@@ -112,6 +113,7 @@ def test_the_forms_in_english_show_no_chinese_but_data(
         "relief": window.add_record(hid, "relief"),
         "consent": window.add_record(hid, "consent"),
         "status": window.change_referral_status(rid),
+        "visit": window.record_visit_for(hid),  # with its chips and the item-19 section
     }
     profile = window.open_household(hid)
     wait_ops(qtbot)
@@ -122,7 +124,7 @@ def test_the_forms_in_english_show_no_chinese_but_data(
     assert relation.itemText(relation.findData(vocab.Relation.SPOUSE.value)) == "Spouse"
 
 
-ALLOWED_ASCII = {"ID", "PDF", "USB", "HH", "ZJ", "ZF", "Ctrl", "Shift", "Enter", "Tab"}
+ALLOWED_ASCII = {"ID", "PDF", "USB", "HH", "ZJ", "ZF", "Ctrl", "Shift", "Alt", "Enter", "Tab"}
 
 
 def test_the_forms_in_chinese_show_no_stray_english_words(
@@ -142,6 +144,7 @@ def test_the_forms_in_chinese_show_no_stray_english_words(
         window.add_record(hid, "relief"),
         window.add_record(hid, "consent"),
         window.change_referral_status(rid),
+        window.record_visit_for(hid),
     ]
     profile = window.open_household(hid)
     wait_ops(qtbot)
@@ -343,3 +346,199 @@ def test_a_form_shows_a_domain_refusal_in_english(
     qtbot.waitUntil(lambda: relief.errors.label.isVisible(), timeout=10000)  # type: ignore[attr-defined]
     shown = relief.errors.label.text()  # type: ignore[attr-defined]
     assert shown == "Amount: must be more than 0"
+
+
+# --- refusals by a rule and records not found: the same templates, in both languages ----------
+
+
+def _rule_refusals(db: Database, cadre_id: str) -> list[Exception]:
+    """Refusals a cadre meets in message boxes (RuleViolation, NotFound), raised for real."""
+    from fieldapp.domain.errors import DomainError
+    from fieldapp.domain.pairing import check_new_pairing
+    from fieldapp.domain.referrals import check_transition
+    from fieldapp.services import cadres, households
+
+    hid = _household(db, cadre_id)
+    head = households.get_household(db, hid).head
+    assert head is not None
+    calls: list[Callable[[], object]] = [
+        lambda: check_new_pairing(4, None),
+        lambda: check_transition(vocab.ReferralStatus.COMPLETED, vocab.ReferralStatus.REFERRED),
+        lambda: check_transition(vocab.ReferralStatus.REFERRED, vocab.ReferralStatus.COMPLETED),
+        lambda: households.remove_member(db, head.id),
+        lambda: households.get_household(db, "no-such-household"),
+        lambda: cadres.pair(db, cadre_id, hid),
+    ]
+    found = []
+    for call in calls:
+        with pytest.raises(DomainError) as caught:
+            call()
+        found.append(caught.value)
+    return found
+
+
+def test_refusals_by_a_rule_are_shown_in_english(
+    qtbot: QtBot,
+    db: Database,
+    cadre: str,  # noqa: F811
+    english: None,
+) -> None:
+    from fieldapp.ui import messages
+
+    shown = [messages.error_text(e) for e in _rule_refusals(db, cadre)]
+    assert [t for t in shown if HAN.search(t.replace("张海生", ""))] == []
+    assert "This cadre is already paired with 4 households (the rule is 2–4)" in shown[0]
+    assert "it can go to: nothing (it is closed)" in shown[1]
+    assert "it can go to: " in shown[2] and ", " in shown[2].split("it can go to: ")[1]
+    assert shown[3].startswith("The head of household cannot be removed")
+    assert shown[4].startswith("Cannot find this record (Households, number no-such-household)")
+    assert shown[5] == "This cadre is already paired with this household"
+
+
+def test_refusals_by_a_rule_stay_as_written_in_chinese(
+    qtbot: QtBot,
+    db: Database,
+    cadre: str,  # noqa: F811
+) -> None:
+    from fieldapp.ui import messages
+
+    for error in _rule_refusals(db, cadre):
+        assert messages.error_text(error).startswith(str(error))
+
+
+def test_every_domain_template_has_english_with_its_placeholders(qtbot: QtBot, english: None) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    for template in (str(t) for t in domain_text.TEMPLATES):
+        shown = QCoreApplication.translate(domain_text.CONTEXT, template)
+        assert shown != template and not HAN.search(shown), template
+        assert sorted(re.findall(r"%[1-9]", shown)) == sorted(re.findall(r"%[1-9]", template)), template
+
+
+def test_todo_titles_are_built_in_the_chosen_language(qtbot: QtBot) -> None:
+    from fieldapp.services.todo import TodoItem
+    from fieldapp.ui.app import install_translations
+    from fieldapp.ui.dashboard import todo_title
+
+    day = dt.date(2026, 11, 1)
+    never = TodoItem("visit", "h", "张海生", day, 3, "尚未走访")
+    visited = TodoItem("visit", "h", "张海生", day, 3, "上次走访 2026-05-01", last_visit=dt.date(2026, 5, 1))
+    follow = TodoItem(
+        "referral",
+        "h",
+        "张海生",
+        day,
+        3,
+        "转介跟进：追讨欠薪（已转介，县总工会）",
+        referral_id="r",
+        referral_kind=catalogue()["RIGHTS-WAGES"].name,
+        referral_status=vocab.ReferralStatus.REFERRED,
+        receiving_body="县总工会",
+    )
+    zh = [todo_title(i) for i in (never, visited, follow)]
+    assert zh[:2] == ["尚未走访", "上次走访 2026-05-01"]
+    assert zh[2] == f"转介跟进：{catalogue()['RIGHTS-WAGES'].name}（已转介，县总工会）"
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_translations(app, "en")
+    try:
+        en = [todo_title(i) for i in (never, visited, follow)]
+    finally:
+        install_translations(app, "zh_CN")
+    assert en[:2] == ["Not visited yet", "Last visit 2026-05-01"]
+    assert en[2].startswith("Referral follow-up: ") and en[2].endswith("县总工会)")
+    assert not HAN.search(en[2].replace("县总工会", ""))
+
+
+def test_a_form_marks_a_rule_refusal_in_english(
+    qtbot: QtBot, db: Database, tmp_path: Path, english: None
+) -> None:
+    from fieldapp.domain.errors import DomainError
+    from fieldapp.services import backups
+    from fieldapp.ui.forms import FieldErrors
+
+    with pytest.raises(DomainError) as caught:
+        backups.set_settings(db, tmp_path / "elsewhere", 4, 0)  # keep no backup at all
+    keep = QLineEdit()
+    errors = FieldErrors(QLabel(), {"backup_keep": keep})
+    qtbot.addWidget(keep)
+    errors.show(caught.value)
+    assert "Keep 1 to 100 backups." in errors.label.text()
+    assert keep.toolTip() == "Keep 1 to 100 backups."
+    assert not HAN.search(errors.label.text())
+
+
+# --- every message the domain and the services raise has its English -------------------------
+
+NOT_SHOWN_IN_THE_APP = {"demo.py", "importer.py", "import_files.py", "import_places.py"}  # CLI / import's own
+
+
+def _raised_texts() -> Iterator[tuple[str, str, str]]:
+    """(where, kind, text) of every Chinese message and field label given to FieldProblem,
+    ValidationError.single, RuleViolation, NotFound and DomainError in domain/ and services/;
+    an f-string's values stand as "7"."""
+    import ast
+
+    import fieldapp
+
+    root = Path(fieldapp.__file__).parent
+
+    def text(node: ast.expr) -> str | None:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        if isinstance(node, ast.JoinedStr):
+            return "".join(v.value if isinstance(v, ast.Constant) else "7" for v in node.values)  # type: ignore[misc]
+        if isinstance(node, ast.BinOp):
+            left, right = text(node.left), text(node.right)
+            return left + right if left is not None and right is not None else None
+        return None
+
+    for path in sorted([*root.glob("domain/*.py"), *root.glob("services/*.py")]):
+        if path.name in NOT_SHOWN_IN_THE_APP:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            where = f"{path.parent.name}/{path.name}:{node.lineno}"
+            if name in ("FieldProblem", "single") and len(node.args) >= 2:
+                label = text(node.args[1])
+                if label is not None and HAN.search(label):
+                    yield where, "label", label
+            if name in ("FieldProblem", "single", "RuleViolation", "NotFound", "DomainError"):
+                message = text(node.args[-1])
+                if message is not None and HAN.search(message):
+                    yield where, "message", message
+
+
+def test_every_message_the_services_raise_is_listed_for_translation() -> None:
+    patterns = [p for p, _template, _marks in domain_text._patterns()]
+    labels = {str(t) for t in (*domain_text.LABELS, *domain_text.VALUES)}
+    found = list(_raised_texts())
+    assert len(found) > 80
+    missing = [
+        f"{where}: {t}"
+        for where, kind, t in found
+        if (kind == "label" and t not in labels)
+        or (kind == "message" and not any(p.fullmatch(t) for p in patterns))
+    ]
+    assert missing == [], "add these to ui/domain_text.py and resources/translations/en_glossary.py"
+
+
+def test_a_members_field_is_named_in_english(qtbot: QtBot, english: None) -> None:
+    from fieldapp.domain.errors import FieldProblem
+
+    shown = domain_text.problem(FieldProblem("monthly_income", "张海生的月收入", "不能为负数"))
+    assert shown == "张海生's Monthly income: cannot be negative"
+
+
+def test_a_village_code_of_another_region_is_explained_in_english(qtbot: QtBot, english: None) -> None:
+    from fieldapp.domain.divisions import validate_village_code
+
+    error = _refusal(lambda: validate_village_code("110101001001", label="身份证号"))  # Beijing, not Linyi
+    shown = domain_text.problem(error.problems[0])
+    assert shown.startswith("ID number: 110101001001 is not in ")
+    assert "(this computer's working region); it is the code of " in shown
+    places = re.findall(r"[\u4e00-\u9fff]+", shown)  # the places' official names are data
+    assert places == ["临沂市", "北京市东城区东华门街道多福巷社区居委会"]

@@ -360,6 +360,109 @@ The program closes after the restore; open it again.</translation>
     </message>
 </context>
 <context>
+    <name>Chips</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/chips.py" line="23" />
+        <source>住房安全</source>
+        <translation>Housing safe</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/chips.py" line="24" />
+        <source>收入稳定</source>
+        <translation>Income steady</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/chips.py" line="25" />
+        <source>家人身体健康</source>
+        <translation>Family in good health</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/chips.py" line="26" />
+        <source>子女上学正常</source>
+        <translation>Children at school as usual</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/chips.py" line="27" />
+        <source>老人有人照料</source>
+        <translation>Elderly cared for</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/chips.py" line="28" />
+        <source>住房需维修</source>
+        <translation>Housing needs repair</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/chips.py" line="29" />
+        <source>家人患病就医</source>
+        <translation>Family member ill, in treatment</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/chips.py" line="30" />
+        <source>收入减少</source>
+        <translation>Income fell</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/chips.py" line="31" />
+        <source>务工不稳定</source>
+        <translation>Work unsteady</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/chips.py" line="32" />
+        <source>暂无新的诉求</source>
+        <translation>No new requests</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/chips.py" line="33" />
+        <source>希望介绍本地工作</source>
+        <translation>Wants a local job</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/chips.py" line="34" />
+        <source>希望参加技能培训</source>
+        <translation>Wants skills training</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/chips.py" line="35" />
+        <source>申请医疗救助</source>
+        <translation>Applies for medical aid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/chips.py" line="36" />
+        <source>申请子女助学</source>
+        <translation>Applies for school aid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/chips.py" line="37" />
+        <source>帮助追讨欠薪</source>
+        <translation>Help recover unpaid wages</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/chips.py" line="38" />
+        <source>申请生活救助</source>
+        <translation>Applies for living aid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/chips.py" line="39" />
+        <source>咨询社保政策</source>
+        <translation>Asks about social insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/chips.py" line="40" />
+        <source>希望维修住房</source>
+        <translation>Wants housing repaired</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/chips.py" line="41" />
+        <source>村干部</source>
+        <translation>Village officials</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/chips.py" line="42" />
+        <source>邻居</source>
+        <translation>Neighbours</translation>
+    </message>
+</context>
+<context>
     <name>CodePage</name>
     <message>
         <location filename="../../src/fieldapp/ui/first_run.py" line="293" />
@@ -473,141 +576,156 @@ The program closes after the restore; open it again.</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="54" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="53" />
         <source>结对情况（每名干部2–4户）</source>
         <translation>Pairing (2–4 households per cadre)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="67" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="66" />
         <source>再摸底进度</source>
         <translation>Re-survey progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="77" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="76" />
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="94" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="93" />
         <source>走访期：%1 至 %2</source>
         <translation>Visit period: %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="97" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="96" />
         <source>%1（市总工会安排）</source>
         <translation>%1 (set by the city federation)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="100" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="99" />
         <source>已过走访期，仍有 %1 户未入户走访</source>
         <translation>The visit period is over; %1 households were not visited</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="106" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="105" />
         <source>已入户走访 %1 户，待走访 %2 户</source>
         <translation>%1 households visited, %2 to visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="113" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="112" />
         <source>我（%1）已结对 %2 户</source>
         <translation>I (%1) am paired with %2 households</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="116" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="115" />
         <source>符合要求</source>
         <translation>within the rule</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="120" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="119" />
         <source>尚未设置“我是哪位干部”：在 设置 → 干部信息 中填写姓名。</source>
         <translation>You have not said which cadre you are: enter your name under Settings → Cadre.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="127" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="126" />
         <source>户</source>
         <translation>households</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="138" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="137" />
         <source>待办（%1 项，其中逾期 %2 项）</source>
         <translation>To do (%1 items, %2 overdue)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="143" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="142" />
         <source>没有到期的走访和转介跟进。</source>
         <translation>No visits or referral follow-ups are due.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="146" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="145" />
         <source>走访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="146" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="145" />
         <source>跟进</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="148" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="147" />
         <source>逾期 %1 天</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="151" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="150" />
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="154" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="153" />
         <source>%1 天后到期</source>
         <translation>due in %1 days</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="168" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="167" />
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="169" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="168" />
         <source>转介</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="170" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="169" />
         <source>困难户信息</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="171" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="170" />
         <source>家庭成员</source>
         <translation>Family members</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="172" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="171" />
         <source>救助发放</source>
         <translation>Relief paid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="173" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="172" />
         <source>同意登记</source>
         <translation>Consent record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="174" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="173" />
         <source>困难评定</source>
         <translation>Hardship assessment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="180" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="179" />
         <source>【草稿】%1　%2未保存（%3）
 回车或双击继续填写</source>
         <translation>[Draft] %1: %2 not saved (%3)
 Press Enter or double-click to go on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/dashboard.py" line="181" />
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="180" />
         <source>新建困难户</source>
         <translation>New household</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="204" />
+        <source>尚未走访</source>
+        <translation>Not visited yet</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="205" />
+        <source>上次走访 %1</source>
+        <translation>Last visit %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/dashboard.py" line="209" />
+        <source>转介跟进：%1（%2，%3）</source>
+        <translation>Referral follow-up: %1 (%2, %3)</translation>
     </message>
 </context>
 <context>
@@ -797,107 +915,662 @@ Press Enter or double-click to go on</translation>
         <translation>at least 1 person</translation>
     </message>
     <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="57" />
+        <source>不超过%1字</source>
+        <translation>at most %1 characters</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="58" />
+        <source>必填：说明为什么作废这条走访记录</source>
+        <translation>required: say why this visit record is voided</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="59" />
+        <source>没有改动任何内容，无需保存修改</source>
+        <translation>nothing was changed, there is no correction to save</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldapp/ui/domain_text.py" line="60" />
+        <source>身份证号 %1 已登记为“%2”（另一户或同一户），不能重复登记</source>
+        <translation>ID number %1 is already registered for “%2” (in another household or this one); it cannot be registered twice</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="61" />
+        <source>“%1”须说明原因</source>
+        <translation>“%1” needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="62" />
+        <source>编号 %1 对应多条记录，请改用完整的记录编号</source>
+        <translation>number %1 matches several records; use the full record number</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="64" />
+        <source>该干部已结对%1户（规定为%2–%3户），再增加需填写原因</source>
+        <translation>This cadre is already paired with %1 households (the rule is %2–%3); enter a reason to add another</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="65" />
+        <source>转介状态不能从“%1”直接变为“%2”；可变为：%3</source>
+        <translation>A referral cannot go from “%1” straight to “%2”; it can go to: %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="66" />
+        <source>无（已结束）</source>
+        <translation>nothing (it is closed)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="67" />
+        <source>档案状态不能从“%1”直接改为“%2”：销档须先改为“拟销档”（经集体研究并公示），县总工会批准后再改为“已销档”。</source>
+        <translation>The file cannot go from “%1” straight to “%2”: first set it to “Proposed for closing” (after a collective decision and public notice), then to “Closed” once the county federation approves.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="71" />
+        <source>找不到该%1（编号 %2），可能已被删除</source>
+        <translation>Cannot find this record (%1, number %2); it may have been deleted</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="72" />
+        <source>该户已由市总工会移交给其他干部的设备，本机只能查看，不能再修改。如需补充情况，请联系现在负责该户的干部或市总工会。</source>
+        <translation>The city federation has handed this household over to another cadre's device: this computer can show it but no longer change it. To add something, contact the cadre now responsible or the city federation.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="77" />
+        <source>新建户时第一位成员应为户主</source>
+        <translation>The first member of a new household must be the head of household</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="78" />
+        <source>这户已有户主“%1”</source>
+        <translation>This household already has a head: “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="79" />
+        <source>不能删除户主；请先把另一位成员设为户主</source>
+        <translation>The head of household cannot be removed; first make another member the head</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="80" />
+        <source>附件文件 %1… 不在本机</source>
+        <translation>The attachment file %1… is not on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="81" />
+        <source>找不到区划代码 %1，请核对（可用县区、乡镇或村的代码）</source>
+        <translation>Division code %1 not found; check it (a county, township or village code)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="82" />
+        <source>找不到编号为 %1 的记录。请核对纸面上的编号（字母和数字）。</source>
+        <translation>No record has the number %1. Check the number on the paper (letters and digits).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="83" />
+        <source>状态日期不能早于上一次状态变化（%1）</source>
+        <translation>The status date cannot be before the last status change (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="84" />
+        <source>该干部已与这户结对</source>
+        <translation>This cadre is already paired with this household</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="85" />
+        <source>该结对关系已经结束</source>
+        <translation>This pairing has already ended</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="86" />
+        <source>该户还没有登记过%1情况，不能确认“无变化”，请直接填写。</source>
+        <translation>No %1 figures were recorded for this household yet, so they cannot be confirmed as unchanged: fill them in.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="87" />
+        <source>自动备份的间隔应为 1 到 168 小时。</source>
+        <translation>The automatic backup interval must be 1 to 168 hours.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="88" />
+        <source>保留的备份份数应为 1 到 100。</source>
+        <translation>Keep 1 to 100 backups.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="89" />
+        <source>备份位置不能在数据文件夹里面：请选另一个文件夹或U盘。</source>
+        <translation>Backups cannot go inside the data folder: choose another folder or a USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="91" />
+        <source>应为12位数字（现为“%1”）</source>
+        <translation>must be 12 digits (it is “%1”)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="92" />
+        <source>%1 不属于临沂市（应以3713开头）</source>
+        <translation>%1 is not in Linyi (codes start with 3713)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="93" />
+        <source>%1 不是临沂市的村（社区）代码（%2年统计用区划代码中没有）</source>
+        <translation>%1 is not a village (community) code of Linyi (not in the %2 statistical division codes)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="94" />
+        <source>应大于0，请在设置中填写本地低保标准</source>
+        <translation>must be more than 0: enter the local minimum-living standard in Settings</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="95" />
+        <source>最多选择3项</source>
+        <translation>choose at most 3</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="96" />
+        <source>不能与主要致困原因重复</source>
+        <translation>must not repeat the main cause</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="97" />
+        <source>有重复项</source>
+        <translation>has a repeated item</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="98" />
+        <source>“%1”不是可选的就业状况</source>
+        <translation>“%1” is not one of the employment choices</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="99" />
+        <source>“%1”不是可选的培训类别</source>
+        <translation>“%1” is not one of the training choices</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="100" />
+        <source>含有不认识的险种</source>
+        <translation>contains an unknown kind of insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="101" />
+        <source>险种重复</source>
+        <translation>an insurance is listed twice</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="102" />
+        <source>目录中没有“%1”</source>
+        <translation>“%1” is not in the catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="103" />
+        <source>不认识的项目：%1</source>
+        <translation>unknown items: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="104" />
+        <source>不是该户的成员</source>
+        <translation>is not a member of this household</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="105" />
+        <source>重复登记</source>
+        <translation>entered twice</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="106" />
+        <source>“%1”要用%2，%3 不是</source>
+        <translation>“%1” needs %2; %3 is not one</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="107" />
+        <source>应为 all 或临沂市的区划代码（如 371324）</source>
+        <translation>must be all or a division code of Linyi (e.g. 371324)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="108" />
+        <source>只能是 pdf 或 printer</source>
+        <translation>must be pdf or printer</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="109" />
+        <source>至少为1份</source>
+        <translation>at least 1 copy</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="110" />
+        <source>%1 不是按户打印的表单</source>
+        <translation>%1: not a form printed per household</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="111" />
+        <source>找不到文件 %1</source>
+        <translation>file %1 not found</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="112" />
+        <source>超过20MB，请压缩照片后再添加</source>
+        <translation>larger than 20 MB: make the photo smaller, then add it</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="113" />
+        <source>应在0到30年之间</source>
+        <translation>must be between 0 and 30 years</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="114" />
+        <source>应晚于本次走访日期</source>
+        <translation>must be after this visit's date</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="115" />
+        <source>两次走访间隔不应超过6个月</source>
+        <translation>visits must be at most 6 months apart</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="116" />
+        <source>应为2位（省）、4位（市）或6位（县区）区划代码（现为“%1”）</source>
+        <translation>must be a code of 2 (province), 4 (city) or 6 (county) digits (it is “%1”)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="117" />
+        <source>%1 不是%2年统计用区划代码中的省、市或县区</source>
+        <translation>%1 is not a province, city or county in the %2 statistical division codes</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="118" />
+        <source>%1 不属于%2（本机的工作地区）%3</source>
+        <translation>%1 is not in %2 (this computer's working region)%3</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="119" />
+        <source>，它是%1的代码</source>
+        <translation>; it is the code of %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="120" />
+        <source>（%1年统计用区划代码中也没有）</source>
+        <translation> (nor is it in the %1 statistical division codes)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="121" />
+        <source>%1 不是%2的村（社区）代码（%3年统计用区划代码中没有）</source>
+        <translation>%1 is not a village (community) code of %2 (not in the %3 statistical division codes)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="127" />
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="128" />
+        <source>记录</source>
+        <translation>record</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="129" />
+        <source>干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="130" />
+        <source>困难户</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="131" />
+        <source>家庭成员</source>
+        <translation>Family members</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="132" />
+        <source>结对关系</source>
+        <translation>Pairing</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="133" />
+        <source>走访记录</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="134" />
+        <source>困难评定</source>
+        <translation>Hardship assessment</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="135" />
+        <source>转介</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="136" />
+        <source>救助记录</source>
+        <translation>Relief payments</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="137" />
+        <source>同意记录</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="138" />
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="139" />
+        <source>收入与支出记录</source>
+        <translation>Income and spending</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="140" />
+        <source>就业与社保记录</source>
+        <translation>Work and social insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="144" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="61" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="145" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="62" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="146" />
         <source>本人电话</source>
         <translation>Own phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="63" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="147" />
         <source>干部电话</source>
         <translation>Cadre's phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="64" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="148" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="65" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="149" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="66" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="150" />
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="67" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="151" />
         <source>月收入</source>
         <translation>Monthly income</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="68" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="152" />
         <source>残疾类别</source>
         <translation>Disability category</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="69" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="153" />
         <source>所在单位</source>
         <translation>Employer unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="70" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="154" />
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="71" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="155" />
         <source>救助金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="72" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="156" />
         <source>发放日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="73" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="157" />
         <source>同意日期</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="74" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="158" />
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="75" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="159" />
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="76" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="160" />
         <source>家庭年收入</source>
         <translation>annual household income</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="77" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="161" />
         <source>家庭人口</source>
         <translation>Household size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="78" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="162" />
         <source>修改原因</source>
         <translation>Reason for the correction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="79" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="163" />
         <source>销档日期</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="101" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="164" />
+        <source>作废原因</source>
+        <translation>Reason for voiding</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="165" />
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="166" />
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="167" />
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="168" />
+        <source>低保标准</source>
+        <translation>Dibao standard</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="169" />
+        <source>刚性支出</source>
+        <translation>Rigid spending</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="170" />
+        <source>次要致困原因</source>
+        <translation>Secondary causes</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="171" />
+        <source>转介事项</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="172" />
+        <source>评定日期</source>
+        <translation>Assessed on</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="173" />
+        <source>干部姓名</source>
+        <translation>Cadre's name</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="174" />
+        <source>结束原因</source>
+        <translation>Reason for ending</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="175" />
+        <source>接收单位</source>
+        <translation>Receiving body</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="176" />
+        <source>转介原因</source>
+        <translation>Reason for referral</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="177" />
+        <source>转介日期</source>
+        <translation>Referred on</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="178" />
+        <source>登记日期</source>
+        <translation>Recorded on</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="179" />
+        <source>第十九条项目</source>
+        <translation>Item-19 dimension</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="180" />
+        <source>公示范围</source>
+        <translation>Notice area</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="181" />
+        <source>输出方式</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="182" />
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="183" />
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="184" />
+        <source>附件文件</source>
+        <translation>Attachment file</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="185" />
+        <source>状态日期</source>
+        <translation>Status date</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="186" />
+        <source>保存期限</source>
+        <translation>Retention period</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="187" />
+        <source>低保标准（元/月）</source>
+        <translation>Minimum-living standard (yuan/month)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="188" />
+        <source>下次走访日期</source>
+        <translation>Next visit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="189" />
+        <source>食品支出</source>
+        <translation>Food spending</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="190" />
+        <source>住房支出</source>
+        <translation>Housing spending</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="191" />
+        <source>医疗支出</source>
+        <translation>Medical spending</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="192" />
+        <source>子女上学支出</source>
+        <translation>Schooling spending</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="193" />
+        <source>其他支出</source>
+        <translation>Other spending</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="194" />
+        <source>被拖欠工资</source>
+        <translation>Unpaid wages</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="195" />
+        <source>欠薪单位</source>
+        <translation>Employer owing wages</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="196" />
+        <source>欠薪反映日期</source>
+        <translation>Unpaid wages reported on</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="197" />
+        <source>就业状况</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="198" />
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="199" />
+        <source>希望参加的培训</source>
+        <translation>Training wanted</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="200" />
+        <source>已参加的培训</source>
+        <translation>Training received</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="201" />
+        <source>所获证书</source>
+        <translation>Certificate obtained</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="202" />
+        <source>参加的社会保险</source>
+        <translation>Social insurance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="203" />
+        <source>工作地区</source>
+        <translation>Working region</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="204" />
+        <source>%1的%2</source>
+        <translation>%1's %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="267" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1810,7 +2483,7 @@ Press Enter or double-click to go on</translation>
     <name>Item19Section</name>
     <message>
         <location filename="../../src/fieldapp/ui/item19_form.py" line="43" />
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="103" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="114" />
         <source>就业</source>
         <translation>Employment</translation>
     </message>
@@ -1826,7 +2499,7 @@ Press Enter or double-click to go on</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/item19_form.py" line="46" />
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="116" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="127" />
         <source>社保</source>
         <translation>Social insurance</translation>
     </message>
@@ -1847,102 +2520,107 @@ Press Enter or double-click to go on</translation>
         <translation>not filled in</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="88" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="89" />
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="99" />
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="94" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="105" />
         <source>所获证书</source>
         <translation>Certificate obtained</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="106" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="117" />
         <source>月收入(元)</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="108" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="119" />
         <source>培训 希望/已参加</source>
         <translation>Training wanted/received</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="199" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="210" />
         <source>就业、培训、收入、社保、支出、欠薪（第十九条）</source>
         <translation>Employment, training, income, social insurance, expenses, wage arrears (item 19)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="213" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="224" />
         <source>上次登记：%1</source>
         <translation>Last recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="217" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="228" />
         <source>尚未登记过，请直接填写下面的情况；不填的项目记为“未填”。</source>
         <translation>Nothing recorded yet: type the figures below; anything left blank is recorded as not filled in.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="225" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="236" />
         <source>全部无变化(&amp;0)</source>
         <translation>All unchanged (&amp;0)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="242" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="252" />
         <source>无变化(&amp;%1)</source>
         <translation>Unchanged (&amp;%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="269" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="279" />
         <source>欠薪单位</source>
         <translation>Employer owing wages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="273" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="283" />
         <source>反映日期 如 2026-10-09</source>
         <translation>Reported on, e.g. 2026-10-09</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="278" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="288" />
         <source>家庭年收入(元)</source>
         <translation>Annual household income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="281" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="291" />
         <source>食品</source>
         <translation>Food</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="282" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="292" />
         <source>住房</source>
         <translation>Housing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="283" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="293" />
         <source>医疗</source>
         <translation>Medical</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="284" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="294" />
         <source>子女上学</source>
         <translation>Children's schooling</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="285" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="295" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="287" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="297" />
         <source>年支出(元)</source>
         <translation>Yearly expenses (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="293" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="303" />
         <source>被拖欠工资(元)</source>
         <translation>Wages owed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/item19_form.py" line="306" />
+        <location filename="../../src/fieldapp/ui/item19_form.py" line="316" />
         <source>该户没有劳动年龄（16–64岁）的成员。</source>
         <translation>This household has no member of working age (16–64).</translation>
     </message>
@@ -2548,29 +3226,29 @@ No guardian's consent is recorded for this household. Record it on the “Relief
         <translation>Please correct the following; nothing was saved:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="90" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="93" />
         <source>请刷新（F5）后再试。</source>
         <translation>Refresh (F5) and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="104" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="108" />
         <source>程序内部出错，这次操作没有完成。
 请再试一次；如果还不行，请把出错的时间和操作告诉技术支持人员。</source>
         <translation>An internal error stopped this action.
 Please try again; if it still fails, tell technical support the time and what you were doing.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="111" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="115" />
         <source>未能完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="122" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="126" />
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="123" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="127" />
         <source>“%1”还有未保存的修改。
 保存、放弃修改，还是继续编辑？</source>
         <translation>“%1” has unsaved changes.
@@ -3703,132 +4381,137 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="155" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="169" />
         <source>记录走访 — %1</source>
         <translation>Record visit — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="155" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="169" />
         <source>修改走访记录 — %1</source>
         <translation>Correct visit — %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="174" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="188" />
         <source>如：家中、务工单位</source>
         <translation>e.g. at home, at the workplace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="177" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="191" />
         <source>见到的家庭成员</source>
         <translation>Family members met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="178" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="192" />
         <source>住房、收入、健康、子女上学等</source>
         <translation>Housing, income, health, children's schooling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="180" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="194" />
         <source>希望得到的帮助（利益诉求）</source>
         <translation>Help they ask for (demands)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="182" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="196" />
         <source>其他情况</source>
         <translation>Anything else</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="189" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="203" />
         <source>走访日期(&amp;D)</source>
         <translation>Visit &amp;date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="190" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="204" />
         <source>走访方式(&amp;M)</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="191" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="205" />
         <source>走访地点(&amp;P)</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="192" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="231" />
         <source>见到的人</source>
         <translation>People met</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="193" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="233" />
         <source>生活状况</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="194" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="235" />
         <source>利益诉求</source>
         <translation>Demands</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="195" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="237" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="196" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="238" />
         <source>下次走访(&amp;N)</source>
         <translation>&amp;Next visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="206" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="248" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="209" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="251" />
         <source>保存并转介(&amp;R)…</source>
         <translation>Save and &amp;refer…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="211" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="253" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="234" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="276" />
         <source>提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。</source>
         <translation>Tip: Tab or Enter goes to the next field, Ctrl+Enter saves. Drafts are kept automatically.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="235" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="277" />
+        <source>在见到的人、生活状况、利益诉求中按 Ctrl+1…9 选用下方的常用短语，再按一次取消。</source>
+        <translation>In People met, Living conditions and Requests, Ctrl+1…9 takes the common phrase below; press again to take it back.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="278" />
         <source>Alt+1…6：该项无变化，Alt+0：全部无变化。</source>
         <translation>Alt+1…6: that item unchanged; Alt+0: all unchanged.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="275" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="322" />
         <source>家中</source>
         <translation>at home</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="330" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="377" />
         <source>已恢复 %1 自动保存的草稿，核对后保存即可。</source>
         <translation>Restored the draft saved automatically at %1; check it and save.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="341" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="388" />
         <source>草稿未能保存</source>
         <translation>Draft not saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="423" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="470" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="424" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="471" />
         <source>走访未能保存</source>
         <translation>Visit not saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="441" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="488" />
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
@@ -4731,61 +5414,46 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
         <source>户主身份证号</source>
         <translation>Head's ID number</translation>
     </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/vocab_text.py" line="218" />
-        <source>上次走访 %1</source>
-        <translation>Last visit %1</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/vocab_text.py" line="219" />
-        <source>尚未走访</source>
-        <translation>Not visited yet</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/vocab_text.py" line="220" />
-        <source>转介跟进：%1（%2，%3）</source>
-        <translation>Referral follow-up: %1 (%2, %3)</translation>
-    </message>
 </context>
 <context>
     <name>VoidVisitDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="460" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="507" />
         <source>作废走访记录</source>
         <translation>Void visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="463" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="510" />
         <source>作废 %1 的走访记录（%2）。记录不会删除：它带着原因同步到市总工会，并记入审计记录。</source>
         <translation>Void the visit of %1 (%2). Nothing is deleted: the record goes to the city federation with its reason, and the audit log records it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="471" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="518" />
         <source>如：记错了户、重复录入</source>
         <translation>e.g. wrong household, entered twice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="474" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="521" />
         <source>作废原因(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="476" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="523" />
         <source>作废(&amp;V)</source>
         <translation>&amp;Void</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="478" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="525" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="504" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="551" />
         <source>正在作废…</source>
         <translation>Voiding…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/visit_form.py" line="505" />
+        <location filename="../../src/fieldapp/ui/visit_form.py" line="552" />
         <source>未能作废</source>
         <translation>Could not void</translation>
     </message>

@@ -28,8 +28,12 @@ class TodoItem:
     head_name: str
     due: dt.date
     overdue_days: int  # > 0 overdue, 0 due today, < 0 days left
-    title: str
+    title: str  # in Chinese, for logs and the command line; the workbench builds its own
     referral_id: str | None = None
+    last_visit: dt.date | None = None  # a visit item: the last visit (None = never visited)
+    referral_kind: str = ""  # a follow-up: the kind's Chinese name, its status and receiving body
+    referral_status: vocab.ReferralStatus | None = None
+    receiving_body: str = ""
 
     @property
     def overdue(self) -> bool:
@@ -155,7 +159,17 @@ def todo_items(
             due = start.date() if start is not None else day
             title = "尚未走访"
         if due <= limit:
-            items.append(TodoItem("visit", hid, heads[hid], due, (day - due).days, title))
+            items.append(
+                TodoItem(
+                    "visit",
+                    hid,
+                    heads[hid],
+                    due,
+                    (day - due).days,
+                    title,
+                    last_visit=last.visit_date if last is not None else None,
+                )
+            )
     for r in referrals:
         if r.household_id not in ids or r.follow_up_due is None:
             continue
@@ -170,6 +184,9 @@ def todo_items(
                 (day - r.follow_up_due).days,
                 f"转介跟进：{name}（{r.status.value}，{r.receiving_body}）",
                 referral_id=r.id,
+                referral_kind=name,
+                referral_status=r.status,
+                receiving_body=r.receiving_body,
             )
         )
     items.sort(key=lambda i: (i.due, i.kind, i.head_name))

@@ -12,7 +12,7 @@ from fieldapp.domain.errors import FieldProblem, ValidationError
 from fieldapp.services import audit, item19
 from fieldapp.services.common import get_live, today, writable_household
 from fieldapp.storage.db import Database
-from fieldapp.storage.models import Cadre, Visit
+from fieldapp.storage.models import Cadre, Member, Visit
 
 # The archive asks for a visit at least every six months; during the re-survey a month.
 DEFAULT_VISIT_INTERVAL_DAYS = 30
@@ -163,6 +163,18 @@ def earlier_phrases(db: Database, field: str, limit: int = 300) -> list[str]:
         ).all()
     lines = (t.strip().splitlines()[0].strip() for t in texts if t.strip())
     return list(dict.fromkeys(line for line in lines if line))[:limit]
+
+
+def people_of(db: Database, household_id: str) -> list[str]:
+    """The names of the household's members, the head first, then by relation and name: the
+    visit form offers them as 见到的人 chips."""
+    with db.session() as s:
+        members = s.scalars(
+            select(Member).where(Member.household_id == household_id, Member.deleted.is_(False))
+        ).all()
+        order = list(vocab.Relation)  # 户主 first, then as the vocabulary lists relations
+        ordered = sorted(members, key=lambda m: (order.index(m.relation), m.name))
+        return [m.name for m in ordered]
 
 
 def list_visits(db: Database, household_id: str | None = None) -> list[Visit]:

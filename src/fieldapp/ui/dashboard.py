@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -153,7 +152,7 @@ class Dashboard(QWidget):
             else:
                 when = self.tr("%1 天后到期").replace("%1", str(-i.overdue_days))
                 colour = "#1565c0"
-            title = todo_title(i.title)
+            title = todo_title(i)
             item = QListWidgetItem(f"【{what}】{i.head_name}　{when}（{_md(i.due)}）\n{title}")
             item.setForeground(QBrush(QColor(colour)))
             item.setData(Qt.ItemDataRole.UserRole, (i.household_id, i.referral_id or ""))
@@ -197,23 +196,21 @@ class Dashboard(QWidget):
         return [self.todo.item(i).text() for i in range(self.todo.count())]
 
 
-_VISITED = re.compile(r"上次走访 (\S+)")
-_FOLLOW_UP = re.compile(r"转介跟进：(.*)（(.*?)，(.*)）", re.S)
-
-
-def todo_title(title: str) -> str:
-    """A 待办 line's second line (services.todo writes it in Chinese) in the chosen language;
-    the receiving body is data and stays as written."""
-    if m := _VISITED.fullmatch(title):
-        return vocab_text.shown("上次走访 %1").replace("%1", m[1])
-    if m := _FOLLOW_UP.fullmatch(title):
-        return (
-            vocab_text.shown("转介跟进：%1（%2，%3）")
-            .replace("%1", vocab_text.shown(m[1]))
-            .replace("%2", vocab_text.shown(m[2]))
-            .replace("%3", m[3])
+def todo_title(item: TodoItem) -> str:
+    """A 待办 line's second line in the chosen language, built from the item's fields (the
+    referral kind and status are vocabulary; the receiving body is data and stays as written)."""
+    if item.kind == "visit":
+        if item.last_visit is None:
+            return QCoreApplication.translate("Dashboard", "尚未走访")
+        return QCoreApplication.translate("Dashboard", "上次走访 %1").replace(
+            "%1", item.last_visit.isoformat()
         )
-    return vocab_text.shown(title)
+    return (
+        QCoreApplication.translate("Dashboard", "转介跟进：%1（%2，%3）")
+        .replace("%1", vocab_text.shown(item.referral_kind))
+        .replace("%2", vocab_text.label(item.referral_status))
+        .replace("%3", item.receiving_body)
+    )
 
 
 def _md(day: dt.date) -> str:

@@ -54,6 +54,90 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Domain", "%1未满14周岁，须由监护人同意"),
     QT_TRANSLATE_NOOP("Domain", "必填：说明为什么修改这条记录，如“金额录错”"),
     QT_TRANSLATE_NOOP("Domain", "至少为1人"),
+    QT_TRANSLATE_NOOP("Domain", "不超过%1字"),
+    QT_TRANSLATE_NOOP("Domain", "必填：说明为什么作废这条走访记录"),
+    QT_TRANSLATE_NOOP("Domain", "没有改动任何内容，无需保存修改"),
+    QT_TRANSLATE_NOOP("Domain", "身份证号 %1 已登记为“%2”（另一户或同一户），不能重复登记"),
+    QT_TRANSLATE_NOOP("Domain", "“%1”须说明原因"),
+    QT_TRANSLATE_NOOP("Domain", "编号 %1 对应多条记录，请改用完整的记录编号"),
+    # refusals by a rule (RuleViolation) and records not found (NotFound): shown in a message box
+    QT_TRANSLATE_NOOP("Domain", "该干部已结对%1户（规定为%2–%3户），再增加需填写原因"),
+    QT_TRANSLATE_NOOP("Domain", "转介状态不能从“%1”直接变为“%2”；可变为：%3"),
+    QT_TRANSLATE_NOOP("Domain", "无（已结束）"),
+    QT_TRANSLATE_NOOP(
+        "Domain",
+        "档案状态不能从“%1”直接改为“%2”：销档须先改为“拟销档”（经集体研究并公示），县总工会批准后再改为“已销档”。",
+    ),
+    QT_TRANSLATE_NOOP("Domain", "找不到该%1（编号 %2），可能已被删除"),
+    QT_TRANSLATE_NOOP(
+        "Domain",
+        "该户已由市总工会移交给其他干部的设备，本机只能查看，不能再修改。"
+        "如需补充情况，请联系现在负责该户的干部或市总工会。",
+    ),
+    QT_TRANSLATE_NOOP("Domain", "新建户时第一位成员应为户主"),
+    QT_TRANSLATE_NOOP("Domain", "这户已有户主“%1”"),
+    QT_TRANSLATE_NOOP("Domain", "不能删除户主；请先把另一位成员设为户主"),
+    QT_TRANSLATE_NOOP("Domain", "附件文件 %1… 不在本机"),
+    QT_TRANSLATE_NOOP("Domain", "找不到区划代码 %1，请核对（可用县区、乡镇或村的代码）"),
+    QT_TRANSLATE_NOOP("Domain", "找不到编号为 %1 的记录。请核对纸面上的编号（字母和数字）。"),
+    QT_TRANSLATE_NOOP("Domain", "状态日期不能早于上一次状态变化（%1）"),
+    QT_TRANSLATE_NOOP("Domain", "该干部已与这户结对"),
+    QT_TRANSLATE_NOOP("Domain", "该结对关系已经结束"),
+    QT_TRANSLATE_NOOP("Domain", "该户还没有登记过%1情况，不能确认“无变化”，请直接填写。"),
+    QT_TRANSLATE_NOOP("Domain", "自动备份的间隔应为 1 到 168 小时。"),
+    QT_TRANSLATE_NOOP("Domain", "保留的备份份数应为 1 到 100。"),
+    QT_TRANSLATE_NOOP("Domain", "备份位置不能在数据文件夹里面：请选另一个文件夹或U盘。"),
+    # further field messages (divisions, hardship, item 19, printing, attachments, visits)
+    QT_TRANSLATE_NOOP("Domain", "应为12位数字（现为“%1”）"),
+    QT_TRANSLATE_NOOP("Domain", "%1 不属于临沂市（应以3713开头）"),
+    QT_TRANSLATE_NOOP("Domain", "%1 不是临沂市的村（社区）代码（%2年统计用区划代码中没有）"),
+    QT_TRANSLATE_NOOP("Domain", "应大于0，请在设置中填写本地低保标准"),
+    QT_TRANSLATE_NOOP("Domain", "最多选择3项"),
+    QT_TRANSLATE_NOOP("Domain", "不能与主要致困原因重复"),
+    QT_TRANSLATE_NOOP("Domain", "有重复项"),
+    QT_TRANSLATE_NOOP("Domain", "“%1”不是可选的就业状况"),
+    QT_TRANSLATE_NOOP("Domain", "“%1”不是可选的培训类别"),
+    QT_TRANSLATE_NOOP("Domain", "含有不认识的险种"),
+    QT_TRANSLATE_NOOP("Domain", "险种重复"),
+    QT_TRANSLATE_NOOP("Domain", "目录中没有“%1”"),
+    QT_TRANSLATE_NOOP("Domain", "不认识的项目：%1"),
+    QT_TRANSLATE_NOOP("Domain", "不是该户的成员"),
+    QT_TRANSLATE_NOOP("Domain", "重复登记"),
+    QT_TRANSLATE_NOOP("Domain", "“%1”要用%2，%3 不是"),
+    QT_TRANSLATE_NOOP("Domain", "应为 all 或临沂市的区划代码（如 371324）"),
+    QT_TRANSLATE_NOOP("Domain", "只能是 pdf 或 printer"),
+    QT_TRANSLATE_NOOP("Domain", "至少为1份"),
+    QT_TRANSLATE_NOOP("Domain", "%1 不是按户打印的表单"),
+    QT_TRANSLATE_NOOP("Domain", "找不到文件 %1"),
+    QT_TRANSLATE_NOOP("Domain", "超过20MB，请压缩照片后再添加"),
+    QT_TRANSLATE_NOOP("Domain", "应在0到30年之间"),
+    QT_TRANSLATE_NOOP("Domain", "应晚于本次走访日期"),
+    QT_TRANSLATE_NOOP("Domain", "两次走访间隔不应超过6个月"),
+    QT_TRANSLATE_NOOP("Domain", "应为2位（省）、4位（市）或6位（县区）区划代码（现为“%1”）"),
+    QT_TRANSLATE_NOOP("Domain", "%1 不是%2年统计用区划代码中的省、市或县区"),
+    QT_TRANSLATE_NOOP("Domain", "%1 不属于%2（本机的工作地区）%3"),
+    QT_TRANSLATE_NOOP("Domain", "，它是%1的代码"),
+    QT_TRANSLATE_NOOP("Domain", "（%1年统计用区划代码中也没有）"),
+    QT_TRANSLATE_NOOP("Domain", "%1 不是%2的村（社区）代码（%3年统计用区划代码中没有）"),
+)
+
+# values put into the messages above that are themselves words: what was not found, the
+# separator of a list ("、")
+VALUES = (
+    QT_TRANSLATE_NOOP("Domain", "、"),
+    QT_TRANSLATE_NOOP("Domain", "记录"),
+    QT_TRANSLATE_NOOP("Domain", "干部"),
+    QT_TRANSLATE_NOOP("Domain", "困难户"),
+    QT_TRANSLATE_NOOP("Domain", "家庭成员"),
+    QT_TRANSLATE_NOOP("Domain", "结对关系"),
+    QT_TRANSLATE_NOOP("Domain", "走访记录"),
+    QT_TRANSLATE_NOOP("Domain", "困难评定"),
+    QT_TRANSLATE_NOOP("Domain", "转介"),
+    QT_TRANSLATE_NOOP("Domain", "救助记录"),
+    QT_TRANSLATE_NOOP("Domain", "同意记录"),
+    QT_TRANSLATE_NOOP("Domain", "附件"),
+    QT_TRANSLATE_NOOP("Domain", "收入与支出记录"),
+    QT_TRANSLATE_NOOP("Domain", "就业与社保记录"),
 )
 
 LABELS = (
@@ -77,28 +161,110 @@ LABELS = (
     QT_TRANSLATE_NOOP("Domain", "家庭人口"),
     QT_TRANSLATE_NOOP("Domain", "修改原因"),
     QT_TRANSLATE_NOOP("Domain", "销档日期"),
+    QT_TRANSLATE_NOOP("Domain", "作废原因"),
+    QT_TRANSLATE_NOOP("Domain", "修改"),
+    QT_TRANSLATE_NOOP("Domain", "编号"),
+    QT_TRANSLATE_NOOP("Domain", "说明"),
+    QT_TRANSLATE_NOOP("Domain", "低保标准"),
+    QT_TRANSLATE_NOOP("Domain", "刚性支出"),
+    QT_TRANSLATE_NOOP("Domain", "次要致困原因"),
+    QT_TRANSLATE_NOOP("Domain", "转介事项"),
+    QT_TRANSLATE_NOOP("Domain", "评定日期"),
+    QT_TRANSLATE_NOOP("Domain", "干部姓名"),
+    QT_TRANSLATE_NOOP("Domain", "结束原因"),
+    QT_TRANSLATE_NOOP("Domain", "接收单位"),
+    QT_TRANSLATE_NOOP("Domain", "转介原因"),
+    QT_TRANSLATE_NOOP("Domain", "转介日期"),
+    QT_TRANSLATE_NOOP("Domain", "登记日期"),
+    QT_TRANSLATE_NOOP("Domain", "第十九条项目"),
+    QT_TRANSLATE_NOOP("Domain", "公示范围"),
+    QT_TRANSLATE_NOOP("Domain", "输出方式"),
+    QT_TRANSLATE_NOOP("Domain", "份数"),
+    QT_TRANSLATE_NOOP("Domain", "表单"),
+    QT_TRANSLATE_NOOP("Domain", "附件文件"),
+    QT_TRANSLATE_NOOP("Domain", "状态日期"),
+    QT_TRANSLATE_NOOP("Domain", "保存期限"),
+    QT_TRANSLATE_NOOP("Domain", "低保标准（元/月）"),
+    QT_TRANSLATE_NOOP("Domain", "下次走访日期"),
+    QT_TRANSLATE_NOOP("Domain", "食品支出"),
+    QT_TRANSLATE_NOOP("Domain", "住房支出"),
+    QT_TRANSLATE_NOOP("Domain", "医疗支出"),
+    QT_TRANSLATE_NOOP("Domain", "子女上学支出"),
+    QT_TRANSLATE_NOOP("Domain", "其他支出"),
+    QT_TRANSLATE_NOOP("Domain", "被拖欠工资"),
+    QT_TRANSLATE_NOOP("Domain", "欠薪单位"),
+    QT_TRANSLATE_NOOP("Domain", "欠薪反映日期"),
+    QT_TRANSLATE_NOOP("Domain", "就业状况"),
+    QT_TRANSLATE_NOOP("Domain", "工作单位"),
+    QT_TRANSLATE_NOOP("Domain", "希望参加的培训"),
+    QT_TRANSLATE_NOOP("Domain", "已参加的培训"),
+    QT_TRANSLATE_NOOP("Domain", "所获证书"),
+    QT_TRANSLATE_NOOP("Domain", "参加的社会保险"),
+    QT_TRANSLATE_NOOP("Domain", "工作地区"),
+    QT_TRANSLATE_NOOP("Domain", "%1的%2"),  # a member's field: 张三的月收入
 )
 
 
 @cache
-def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    texts = [str(t) for t in TEMPLATES]  # QT_TRANSLATE_NOOP is typed as returning object
-    return tuple((re.compile(re.escape(t).replace("%1", "(.+?)"), re.S), t) for t in texts)
+def _patterns() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
+    """(pattern, template, placeholders in the order they appear) of every template."""
+    out = []
+    for t in (str(t) for t in TEMPLATES):  # QT_TRANSLATE_NOOP is typed as returning object
+        marks = tuple(re.findall(r"%[1-9]", t))
+        pattern = re.escape(t)
+        for mark in marks:
+            pattern = pattern.replace(re.escape(mark), "(.+?)", 1)
+        out.append((re.compile(pattern, re.S), t, marks))
+    return tuple(out)
+
+
+def _value(text: str) -> str:
+    """A value put into a message: a word of the domain (a status, what was not found, a list of
+    them joined by 、) in the chosen language; a name or a number as it is."""
+    parts = text.split("、")
+    shown = []
+    for part in parts:
+        translated = message(part)  # a value may itself be a message ("，它是…的代码")
+        if translated == part:
+            translated = QCoreApplication.translate(CONTEXT, part)
+        shown.append(translated if translated != part else vocab_text.shown(part))
+    return QCoreApplication.translate(CONTEXT, "、").join(shown) if len(parts) > 1 else shown[0]
 
 
 def message(text: str) -> str:
     """A domain message in the chosen language (as written when it matches no template)."""
-    for pattern, template in _patterns():
+    for pattern, template, marks in _patterns():
         if m := pattern.fullmatch(text):
-            shown = QCoreApplication.translate(CONTEXT, template)
-            return shown.replace("%1", vocab_text.shown(m[1])) if m.groups() else shown
+            out = QCoreApplication.translate(CONTEXT, template)
+            for mark, value in zip(marks, m.groups(), strict=True):
+                out = out.replace(mark, _value(value))
+            return out
     return text
+
+
+def label(text: str) -> str:
+    """A field's name in the chosen language; "张三的月收入" (a member's field) as "%1的%2"."""
+    if text in _labels():
+        return QCoreApplication.translate(CONTEXT, text)
+    owner, of, field = text.partition("的")
+    if of and field in _labels():
+        return (
+            QCoreApplication.translate(CONTEXT, "%1的%2")
+            .replace("%1", owner)
+            .replace("%2", QCoreApplication.translate(CONTEXT, field))
+        )
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+@cache
+def _labels() -> frozenset[str]:
+    return frozenset(str(t) for t in LABELS)
 
 
 def problem(p: FieldProblem) -> str:
     """'label：message' of one field's problem, in the chosen language."""
     return (
         QCoreApplication.translate("Domain", "%1：%2")
-        .replace("%1", QCoreApplication.translate(CONTEXT, p.label))
+        .replace("%1", label(p.label))
         .replace("%2", message(p.message))
     )

@@ -198,9 +198,9 @@ class FieldErrors:
         if isinstance(error, ValidationError):
             problems = [(p.field, domain_text.problem(p)) for p in error.problems]
         elif isinstance(error, RuleViolation):
-            problems = [(error.field, str(error))]
+            problems = [(error.field, domain_text.message(str(error)))]
         else:
-            problems = [("", str(error))]
+            problems = [("", domain_text.message(str(error)))]
         first: QWidget | None = None
         for field, message in problems:
             w = self.widgets.get(field)

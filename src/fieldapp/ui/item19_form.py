@@ -75,11 +75,22 @@ def _text(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
+def _insurance_label(text: str) -> str:
+    """A check box's name: 养老 for 养老保险 in Chinese, the vocabulary's translation otherwise."""
+    shown = vocab_text.shown(text)
+    return text.removesuffix("保险") if shown == text else shown
+
+
 class WorkerEditor(QGroupBox):
     """One working-age member's fields."""
 
     def __init__(self, worker: item19.Worker, parent: QWidget) -> None:
-        super().__init__(f"{worker.name}（{worker.relation}）", parent)
+        super().__init__(
+            QCoreApplication.translate("Item19Section", "%1（%2）")
+            .replace("%1", worker.name)
+            .replace("%2", vocab_text.shown(worker.relation)),
+            parent,
+        )
         self.member_id = worker.member_id
         self.name = worker.name
         self.employment = _code_combo(self, rules.EMPLOYMENT, "employment")
@@ -93,7 +104,7 @@ class WorkerEditor(QGroupBox):
         self.certificate.setObjectName("certificate")
         self.certificate.setPlaceholderText(QCoreApplication.translate("Item19Section", "所获证书"))
         self.insurance = {
-            code: QCheckBox(text.removesuffix("保险"), self) for code, text in rules.INSURANCE.items()
+            code: QCheckBox(_insurance_label(text), self) for code, text in rules.INSURANCE.items()
         }
         for code, box in self.insurance.items():
             box.setObjectName(f"insurance_{code}")
@@ -234,9 +245,8 @@ class Item19Section(QGroupBox):
             summary = QLabel(text, self)
             summary.setObjectName(f"summary_{dim}")
             summary.setToolTip(text)
-            summary.setSizePolicy(
-                QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
-            )  # long: cut, tooltip
+            summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            summary.setWordWrap(True)  # a long line wraps rather than being cut (tooltip too)
             summary.setStyleSheet("color: #444;")
             button = QPushButton(
                 QCoreApplication.translate("Item19Section", "无变化(&%1)").replace("%1", str(row)), self

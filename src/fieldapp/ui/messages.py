@@ -85,11 +85,15 @@ def error_text(error: BaseException) -> str:
         lines = "\n".join("· " + domain_text.problem(p) for p in error.problems)
         return QCoreApplication.translate("Messages", "以下内容需要修改，尚未保存：") + "\n" + lines
     if isinstance(error, RuleViolation):
-        return str(error)
+        return domain_text.message(str(error))
     if isinstance(error, NotFound):
-        return str(error) + "\n" + QCoreApplication.translate("Messages", "请刷新（F5）后再试。")
+        return (
+            domain_text.message(str(error))
+            + "\n"
+            + QCoreApplication.translate("Messages", "请刷新（F5）后再试。")
+        )
     if isinstance(error, DomainError):
-        return str(error)
+        return domain_text.message(str(error))
     from fieldapp.storage.blobs import BlobError
     from fieldapp.sync.protocol import SyncError
 

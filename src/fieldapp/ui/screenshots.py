@@ -1,6 +1,13 @@
-"""Take the README's screenshots from the running app, offscreen, at 1366x768 on demo data.
+"""Take the README's screenshots from the running app on demo data.
 
-    QT_QPA_PLATFORM=offscreen python -m fieldapp.ui.screenshots docs/screenshots
+    sh packaging/screenshots/take.sh docs/screenshots        # as a cadre sees them (the docs')
+    QT_QPA_PLATFORM=offscreen python -m fieldapp.ui.screenshots docs/screenshots   # widgets only
+
+With `--desktop` (what take.sh passes) the app runs on a real X screen of 1366x768 with a window
+manager and a 40-pixel taskbar: the main window is maximised, dialogs are placed by the window
+manager and fitted by the app itself (ui/screen_fit), and each shot is the whole screen, taskbar
+included — what is clipped or hidden there is clipped or hidden for a cadre. Without it, widgets
+are drawn offscreen at 1366x768. PNGs are reduced to 256 colours (small enough for the README).
 
 Uses a fresh demo database and settings file in a temporary folder; never the user's data.
 """
@@ -9,10 +16,12 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QRect, QTimer
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QDialog, QTableWidget, QWidget
 
 from fieldapp.domain.people import HouseholdData, MemberData
 from fieldapp.domain.vocab import PairingBasis, Relation
@@ -25,6 +34,7 @@ from fieldapp.ui.app import choose_demo_cadre, prepare_app
 from fieldapp.ui.main_window import MainWindow
 
 SIZE = (1366, 768)
+DESKTOP = False  # --desktop: a real X screen with a window manager and a taskbar
 
 
 def settle(ms: int = 150) -> None:
@@ -42,8 +52,27 @@ def settle(ms: int = 150) -> None:
 
 def shoot(widget: QWidget, path: Path) -> None:
     settle()
-    widget.grab().save(str(path))
+    if DESKTOP:
+        window = widget.window()
+        window.raise_()
+        window.activateWindow()
+        settle(400)
+        screen = QGuiApplication.primaryScreen()
+        image = screen.grabWindow(0).toImage()  # the whole screen: window manager and taskbar too
+    else:
+        image = widget.grab().toImage()
+    save_small(image, path)
     print(path)
+
+
+def save_small(image: QImage, path: Path) -> None:
+    """The PNG in 256 colours: text and flat colours survive, the file is a fraction of the size."""
+    from PIL import Image
+
+    image.save(str(path))
+    with Image.open(path) as saved:
+        picture = saved.convert("RGB")
+    picture.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
 
 
 def main(out: Path) -> None:
@@ -51,10 +80,11 @@ def main(out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         prefs = opts.AppSettings(Path(tmp) / "fieldapp.ini")
         app = prepare_app(prefs)
-        # the offscreen screen is smaller than the laptop drawn here: the workbench is drawn at
-        # exactly SIZE, and print previews as on that laptop with its 40-px taskbar
-        screen_fit.enabled = False
-        screen_fit.available_area = lambda _widget: QRect(0, 0, SIZE[0], SIZE[1] - 40)
+        if not DESKTOP:
+            # the offscreen screen is smaller than the laptop drawn here: the workbench is drawn at
+            # exactly SIZE, and print previews as on that laptop with its 40-px taskbar
+            screen_fit.enabled = False
+            screen_fit.available_area = lambda _widget: QRect(0, 0, SIZE[0], SIZE[1] - 40)
         from fieldapp.security import vault
 
         data = Path(tmp) / "data"
@@ -62,14 +92,24 @@ def main(out: Path) -> None:
         db = open_database(data, key)
         fill_demo_data(db, 24)
         choose_demo_cadre(db)
+        from fieldapp.services import cadres
+        from fieldapp.services import settings as ledger_settings
+
+        me = next(c for c in cadres.list_cadres(db) if c.id == ledger_settings.current_cadre_id(db))
+        prefs.set(opts.CADRE_NAME, me.name)  # as the first-run questions leave it
+        prefs.set(opts.CADRE_UNIT, me.unit)
+        prefs.set(opts.CADRE_PHONE, me.phone or "")
         window = MainWindow(
             db,
             prefs,
             check_password=lambda pw: vault.unlock(data, pw),
             reset_password=lambda code, pw: vault.reset_password(data, code, pw),
         )
-        window.resize(*SIZE)
-        window.show()
+        if DESKTOP:
+            window.showMaximized()
+        else:
+            window.resize(*SIZE)
+            window.show()
         settle()
         shoot(window, out / "01-workbench.png")
 
@@ -95,7 +135,8 @@ def main(out: Path) -> None:
 
         def dialog_shot(dialog: QDialog, name: str) -> None:
             settle()
-            dialog.adjustSize()
+            if not DESKTOP:
+                dialog.adjustSize()
             shoot(dialog, out / f"{name}.png")
             dialog.done(0)
 
@@ -109,6 +150,7 @@ def main(out: Path) -> None:
         dialog_shot(window.new_household(), "09-new-household")
         dialog_shot(window.open_settings(), "10-settings")
         sync_shot(window, db, Path(tmp), out / "11-sync.png")
+        more_shots(window, db, busy.id, Path(tmp), out, dialog_shot)
         security_shots(window, data, Path(tmp), out)
         window.close()
         db.close()
@@ -116,10 +158,125 @@ def main(out: Path) -> None:
         del app
 
 
+def more_shots(
+    window: MainWindow,
+    db: Database,
+    hid: str,
+    tmp: Path,
+    out: Path,
+    dialog_shot: Callable[[QDialog, str], None],
+) -> None:
+    """The rest of a household's file and the dialogs added for issue 14: relief and consents,
+    attachments and the photo viewer, the item-19 figures, a referral slip's print preview, a
+    correction with its reason, voiding a visit, a waiting draft, the backup settings."""
+    import datetime as dt
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QFont, QPainter
+
+    from fieldapp.domain import clock, vocab
+    from fieldapp.services import drafts, records, referrals, visits
+    from fieldapp.ui.print_action import preview_record
+
+    # a document photo to view: a stand-in drawn here (demo data carries no photos)
+    photo = QImage(1600, 1000, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#e8eef4"))
+    painter = QPainter(photo)
+    painter.setPen(QColor("#37474f"))
+    font = QFont(QGuiApplication.font())
+    font.setPixelSize(72)
+    painter.setFont(font)
+    painter.drawRect(60, 60, 1480, 880)
+    painter.drawText(photo.rect(), Qt.AlignmentFlag.AlignCenter, "诊断证明（示例照片）\n临沂市人民医院")
+    painter.end()
+    picture = tmp / "诊断证明.png"
+    photo.save(str(picture))
+    records.add_attachment(db, hid, picture, vocab.AttachmentKind.DIAGNOSIS)
+    relief_id = records.record_relief(
+        db, hid, vocab.ReliefProgramme.AUTUMN_STUDENT_AID, 200000, clock.today() - dt.timedelta(days=20)
+    )
+
+    profile = window.open_household(hid)
+    settle()
+    profile.tabs.setCurrentIndex(4)
+    row = next((r for r in range(profile.relief.rowCount()) if _row_id(profile.relief, r) == relief_id), 0)
+    profile.relief.selectRow(row)
+    shoot(window, out / "15-relief-consents.png")
+    profile.tabs.setCurrentIndex(5)
+    profile.attachments.selectRow(0)
+    shoot(window, out / "16-attachments.png")
+    viewer = profile.show_attachment()
+    if viewer is not None:
+        settle(600)
+        shoot(viewer, out / "17-attachment-viewer.png")
+        viewer.close()
+    profile.tabs.setCurrentIndex(6)
+    shoot(window, out / "18-item19-figures.png")
+
+    dialog_shot(window.edit_record(hid, "relief", relief_id), "19-correction")  # type: ignore[arg-type]
+    saved = visits.list_visits(db, hid)
+    if saved:
+        dialog_shot(window.void_visit(hid, saved[0].id), "20-void-visit")
+
+    sent = [r for r in referrals.list_referrals(db, hid)] or referrals.list_referrals(db)
+    if sent:
+        job = preview_record(db, "referral_slip", sent[0].id, window.cadre_name, window)
+        for _ in range(100):
+            if job.preview is not None:
+                break
+            settle()
+        if job.preview is not None:
+            settle(600)
+            shoot(job.preview, out / "21-print-preview.png")
+            job.preview.done(0)
+
+    # a visit typed and left unsaved: the 待办 list offers it back, the form restores it
+    drafts.save_draft(
+        db,
+        f"visit:{hid}",
+        "visit",
+        {
+            "visit_date": clock.today().isoformat(),
+            "mode": vocab.VisitMode.HOME.value,
+            "place": "家中",
+            "people_met": "户主本人",
+            "living_conditions": "住房安全，子女上学正常，",
+            "demands": "",
+            "notes": "",
+            "next_visit_due": (clock.today() + dt.timedelta(days=30)).isoformat(),
+        },
+    )
+    window.tabs.setCurrentIndex(0)
+    window.refresh()
+    settle(600)
+    shoot(window, out / "22-draft-waiting.png")
+    visit = window.finish_draft("visit", hid)
+    assert isinstance(visit, QDialog)
+    settle()
+    visit._dirty = False  # type: ignore[attr-defined]
+    dialog_shot(visit, "23-draft-restored")
+    drafts.discard_draft(db, f"visit:{hid}")
+
+    settings = window.open_settings()
+    settings.tabs.setCurrentWidget(settings.backup)
+    dialog_shot(settings, "24-backup-settings")
+    window.refresh()
+    settle()
+
+
+def _row_id(table: QTableWidget, row: int) -> str:
+    from PySide6.QtCore import Qt
+
+    item = table.item(row, 0)
+    return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+
+
 def security_shots(window: MainWindow, data: Path, tmp: Path, out: Path) -> None:
     """Sign-in (a wrong password tried), the recovery code of a first start, the lock screen."""
     from fieldapp.ui.signin import SignInDialog
 
+    if DESKTOP:  # sign-in comes before the workbench: an empty desktop behind it
+        window.hide()
     signin = SignInDialog(data)
     signin.show()
     settle()
@@ -151,6 +308,8 @@ def security_shots(window: MainWindow, data: Path, tmp: Path, out: Path) -> None
     first.written.setChecked(True)
     first.done(0)
 
+    if DESKTOP:
+        window.showMaximized()
     window.tabs.setCurrentIndex(0)
     window.lock()
     shoot(window, out / "14-lock.png")
@@ -194,4 +353,8 @@ def sync_shot(window: MainWindow, db: Database, tmp: Path, path: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
+    args = sys.argv[1:]
+    if "--desktop" in args:
+        args.remove("--desktop")
+        DESKTOP = True
+    main(Path(args[0] if args else "docs/screenshots"))

@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain import clock, vocab
+from fieldapp.domain import clock, visit_phrases, vocab
 from fieldapp.domain.errors import ValidationError
 from fieldapp.services import drafts, item19, visits
 from fieldapp.services import settings as ledger_settings
 from fieldapp.storage.db import Database
 from fieldapp.ui import messages
+from fieldapp.ui.chips import ChipRow
 from fieldapp.ui.forms import (
     BusyLine,
     FieldErrors,
@@ -59,11 +60,15 @@ class _NotesBox(QPlainTextEdit):
     is open, Enter/Tab take the highlighted phrase and Escape closes the list."""
 
     completer: QCompleter | None = None
+    chips: ChipRow | None = None  # its Ctrl+digit keys, also while the list is open
     saveRequested = Signal()  # Ctrl+Enter while the list is open (the open list holds the shortcut)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         popup = self.completer.popup() if self.completer is not None else None
         if popup is not None and popup.isVisible():
+            if self.chips is not None and self.chips.take_key(event):  # the list hands keys on
+                popup.hide()
+                return
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.key() in SAVE_KEYS:
                 popup.hide()
                 self.saveRequested.emit()
@@ -95,6 +100,15 @@ class _NotesBox(QPlainTextEdit):
                 popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
             self.completer.complete(self.cursorRect())
         elif popup is not None:
+            popup.hide()
+
+    def replace(self, text: str) -> None:
+        """Put `text` in the box, the cursor at its end, without opening the completion list
+        (a chip was taken: the cadre goes on typing after it)."""
+        popup = self.completer.popup() if self.completer is not None else None
+        self.setPlainText(text)
+        self.moveCursor(QTextCursor.MoveOperation.End)
+        if popup is not None:
             popup.hide()
 
     def _take(self, phrase: str) -> None:
@@ -189,9 +203,37 @@ class VisitDialog(QDialog):
         form.addRow(self.tr("走访日期(&D)"), self.visit_date)
         form.addRow(self.tr("走访方式(&M)"), self.mode)
         form.addRow(self.tr("走访地点(&P)"), self.place)
+        # quick entry: common findings one key away (Ctrl+1 … Ctrl+9 inside the field, or a click)
+        self.people_chips = ChipRow(
+            self.people_met,
+            visit_phrases.people_chips(visits.people_of(db, household_id)),
+            visit_phrases.PEOPLE_SEPARATOR,
+            self,
+        )
+        self.people_chips.setObjectName("peopleChips")
+        self.living_chips = ChipRow(
+            self.living,
+            visit_phrases.LIVING,
+            visit_phrases.NOTE_SEPARATOR,
+            self,
+            replace_text=self.living.replace,
+        )
+        self.living_chips.setObjectName("livingChips")
+        self.demands_chips = ChipRow(
+            self.demands,
+            visit_phrases.DEMANDS,
+            visit_phrases.NOTE_SEPARATOR,
+            self,
+            replace_text=self.demands.replace,
+        )
+        self.demands_chips.setObjectName("demandsChips")
+        self.living.chips, self.demands.chips = self.living_chips, self.demands_chips
         form.addRow(self.tr("见到的人"), self.people_met)
+        form.addRow("", self.people_chips)
         form.addRow(self.tr("生活状况"), self.living)
+        form.addRow("", self.living_chips)
         form.addRow(self.tr("利益诉求"), self.demands)
+        form.addRow("", self.demands_chips)
         form.addRow(self.tr("备注"), self.notes)
         form.addRow(self.tr("下次走访(&N)"), self.next_due)
         for label_widget in (form.labelForField(w) for w in (self.visit_date,)):
@@ -228,10 +270,11 @@ class VisitDialog(QDialog):
             )
             self.item19.changed.connect(self._changed)
             self.errors.widgets.update(self.item19.error_widgets())
-            self.setMinimumWidth(1080)
+            self.setMinimumWidth(1300)  # the item-19 figures beside the notes, none cut short at 1366
 
         hint = QLabel(
             self.tr("提示：Tab 或回车到下一项，Ctrl+回车 保存。草稿自动保存。")
+            + self.tr("在见到的人、生活状况、利益诉求中按 Ctrl+1…9 选用下方的常用短语，再按一次取消。")
             + (self.tr("Alt+1…6：该项无变化，Alt+0：全部无变化。") if self.item19 is not None else ""),
             self,
         )
@@ -267,6 +310,10 @@ class VisitDialog(QDialog):
         # quick entry: what was written at earlier visits is offered as the cadre types
         _line_completer(self.place, visits.earlier_phrases(db, "place"))
         _line_completer(self.people_met, visits.earlier_phrases(db, "people_met"))
+        people_completer = self.people_met.completer()
+        people_popup = people_completer.popup() if people_completer is not None else None
+        if people_popup is not None:
+            self.people_chips.watch_popup(people_popup)
         self.living.offer(visits.earlier_phrases(db, "living_conditions"))
         self.demands.offer(visits.earlier_phrases(db, "demands"))
         for box in (self.living, self.demands):

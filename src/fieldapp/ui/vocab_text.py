@@ -215,7 +215,4 @@ TEXTS = (
     QT_TRANSLATE_NOOP("Vocab", "所在村（社区）"),
     QT_TRANSLATE_NOOP("Vocab", "联系电话"),
     QT_TRANSLATE_NOOP("Vocab", "户主身份证号"),
-    QT_TRANSLATE_NOOP("Vocab", "上次走访 %1"),
-    QT_TRANSLATE_NOOP("Vocab", "尚未走访"),
-    QT_TRANSLATE_NOOP("Vocab", "转介跟进：%1（%2，%3）"),
 )
