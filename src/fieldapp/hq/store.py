@@ -15,7 +15,7 @@ import secrets
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -634,17 +634,24 @@ class HQ:
             return {"event": event_row, "device_id": owner, "previous": current.value}
 
     def handover(
-        self, household_id: str, to: str, by: str = "市总工会", note: str = "", cadre: str = ""
+        self,
+        household_id: str,
+        to: str,
+        by: str = "市总工会",
+        note: str = "",
+        cadre: str = "",
+        within: Session | None = None,
     ) -> dict[str, Any]:
         """Move a household and its records to another device; the former owner keeps a read-only copy.
 
         The household's open pairings end on the handover date (written by headquarters, sent to
         both devices), and with `cadre` (a name or id) the new device's cadre is paired with it.
+        `within`: a caller's session (a merge), so the handover commits or fails with the rest.
         """
         from fieldapp.domain import pairing as pairing_rules
         from fieldapp.domain.errors import DomainError
 
-        with self.session() as s:
+        with self.session() if within is None else nullcontext(within) as s:
             target = self._device(s, to)
             former = self.owner_of(s, household_id)
             if former == target.device_id:
