@@ -1,4 +1,4 @@
-"""疑似重复: the clerk's note (标为不同户 / 合并) kept with the pair, sealed
+"""疑似重复: the clerk's note (标为不同户 / 合并) kept with the pair, sealed; one visit index less
 
 Revision ID: 0011
 Revises: 0008
@@ -8,6 +8,9 @@ Revises 0008 on this branch (0009 `pgscale` and 0010 `harden` are merged in late
 The note of an entry marked 不同户 before this revision lived only in the audit log
 (hq_console_audit, action duplicate_distinct, detail "标为不同户：…"): it is copied from there,
 opened and sealed again under this column's label (runs with the data key loaded, as 0006).
+
+hq_stat_visit loses its single-column household_id index: the (household_id, face_to_face,
+visit_date) index serves every look-up by household, and ingest writes one index less per visit.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ PREFIX = "标为不同户："
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("hq_stat_visit", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_hq_stat_visit_household_id"))
     with op.batch_alter_table("hq_suspected_duplicate", schema=None) as batch_op:
         batch_op.add_column(sa.Column("note", sa.Text(), nullable=True))
     conn = op.get_bind()
@@ -63,5 +68,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("hq_stat_visit", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_hq_stat_visit_household_id"), ["household_id"], unique=False)
     with op.batch_alter_table("hq_suspected_duplicate", schema=None) as batch_op:
         batch_op.drop_column("note")
