@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 import openpyxl
+import pytest
 from fastapi.testclient import TestClient
 from tests.conftest import TODAY, head_data, household_data
 from tests.test_hq_console import PASSWORD
@@ -23,6 +24,7 @@ from tests.test_sync_protocol import enrolled_device, hq_url, postgres_server  #
 
 from fieldapp.hq import accounts, campaign, stats
 from fieldapp.hq.app import create_app
+from fieldapp.hq.cli import main
 from fieldapp.hq.store import HQ
 from fieldapp.services import households, item19
 from fieldapp.services.item19 import EconomyValues, WorkerValues
@@ -36,7 +38,9 @@ def _employment(tables: list[stats.Table], label: str) -> list[object]:
     return next(r.cells for r in tables[1].rows if r.cells[:2] == ["就业状况", label])
 
 
-def test_item19_change_counts_from_the_chosen_campaigns_start(tmp_path: Path, hq_url: str) -> None:
+def test_item19_change_counts_from_the_chosen_campaigns_start(
+    tmp_path: Path, hq_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert dt.date(2026, 11, 18) == TODAY
     server = HQ(hq_url)
     server.init()
@@ -97,6 +101,13 @@ def test_item19_change_counts_from_the_chosen_campaigns_start(tmp_path: Path, hq
             assert income[2] == 33000 and income[4] == "+3000"
             missing = c.get("/console/stats/item19?campaign=no-such-campaign")
             assert missing.status_code == 404 and "没有这次摸底活动" in missing.text
+        # the command line: `report --campaign` (an unknown id is a clear error, nothing written)
+        out = tmp_path / "report.xlsx"
+        assert main(["--db", hq_url, "report", "--campaign", "no-such-campaign", "--out", str(out)]) == 1
+        assert "没有这次摸底活动" in capsys.readouterr().err and not out.exists()
+        assert main(["--db", hq_url, "report", "--campaign", july.id, "--out", str(out)]) == 0
+        printed = capsys.readouterr().out
+        assert "截至2026-07-31" in printed and "+3000" in printed and out.exists()
     finally:
         db.close()
         server.close()
