@@ -1,7 +1,8 @@
 """Benchmark the statistics: every page's queries and the exports on a large generated HQ, and
 what the statistics bookkeeping costs ingest.
 
-Run:  python bench/bench_stats.py [--households 200000] [--postgres] [--skip-ingest]
+Run:  python bench/bench_stats.py [--households 200000] [--postgres] [--skip-ingest | --ingest-only]
+      [--rounds 3]
 Figures go to docs/performance.md, "Statistics" (never asserted in the test suite).
 The aggregate tables are filled directly (bulk inserts shaped like what hq.stats_index writes:
 5 visits and 0.5 referrals per household, item-19 observations, relief payments), then each
@@ -279,25 +280,62 @@ def bench_export(url: str, out: Path) -> None:
     hq.close()
 
 
-def bench_ingest_overhead(tmp: Path) -> None:
-    import bench_sync
-    from tests.test_sync_protocol import free_port  # noqa: F401  (same helpers as bench_sync)
+def bench_ingest_overhead(tmp: Path, rounds: int = 3, pg: str = "") -> None:
+    """Ingest 3 x 10,000 realistic visit changes (bench_sync's batches) with and without the
+    issue-11 bookkeeping (statistics aggregates and the ID-number claims of 疑似重复), in
+    alternating rounds on fresh databases; wall and CPU rates, medians. The machine is shared:
+    CPU time (this process) is the steadier measure; both are printed."""
+    import statistics
 
-    for label, hook in (
-        ("without statistics", lambda s, c: None),
-        ("with statistics", stats_index.note_changes),
-    ):
-        original = stats_index.note_changes
-        stats_index.note_changes = hook  # type: ignore[assignment]
-        try:
-            bench_sync.bench_ingest(
-                f"sqlite:///{(tmp / f'ingest-{len(label)}.sqlite').as_posix()}",
-                f"SQLite {label}",
-                tmp / label.replace(" ", "-"),
-                devices=3,
+    import bench_sync
+
+    from fieldapp.hq import duplicates
+    from fieldapp.sync import client
+
+    targets = [("SQLite", lambda name: f"sqlite:///{(tmp / f'{name}.sqlite').as_posix()}")]
+    if pg:
+        from tests.test_sync_protocol import new_pg_database
+
+        targets.append(("PostgreSQL", lambda name: new_pg_database(pg)))
+    original = (stats_index.note_changes, duplicates.note)
+    for db_label, url_of in targets:
+        rates: dict[str, list[tuple[float, float]]] = {"without": [], "with": []}
+        for r in range(rounds):
+            for label in ("without", "with"):
+                name = f"ingest-{db_label}-{label}-{r}"
+                hq = HQ(url_of(name))
+                hq.init()
+                batches = []
+                for d in range(3):
+                    db = bench_sync.enrolled(hq, tmp / name / str(d), f"{name}-{d}")
+                    bench_sync.realistic_changes(db, 10_000)
+                    client.cut_batches(db, max_changes=10_000)
+                    batches += [b.sealed for b in client._unacked(db)]
+                    db.close()
+                if label == "without":
+                    stats_index.note_changes = lambda s, c: None  # type: ignore[assignment]
+                    duplicates.note = lambda s, c: 0  # type: ignore[assignment]
+                try:
+                    wall, cpu = time.perf_counter(), time.process_time()
+                    for b in batches:
+                        assert hq.ingest(b).status == "accepted"
+                    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+                finally:
+                    stats_index.note_changes, duplicates.note = original  # type: ignore[assignment]
+                    hq.close()
+                rates[label].append((30_000 / wall, 30_000 / cpu))
+                print(
+                    f"{db_label} {label} bookkeeping: {30_000 / wall:,.0f} records/s wall, "
+                    f"{30_000 / cpu:,.0f} records/s CPU",
+                    flush=True,
+                )
+        for i, kind in ((0, "wall"), (1, "CPU")):
+            w = statistics.median(x[i] for x in rates["with"])
+            wo = statistics.median(x[i] for x in rates["without"])
+            print(
+                f"{db_label} ingest, median of {rounds} ({kind}): {wo:,.0f} records/s without, "
+                f"{w:,.0f} with the bookkeeping = {100 * (1 - w / wo):.1f} % lower"
             )
-        finally:
-            stats_index.note_changes = original  # type: ignore[assignment]
 
 
 def main() -> None:
@@ -305,6 +343,8 @@ def main() -> None:
     parser.add_argument("--households", type=int, default=200_000)
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--skip-ingest", action="store_true")
+    parser.add_argument("--ingest-only", action="store_true")
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--export-only", metavar="URL")
     args = parser.parse_args()
     if args.export_only:
@@ -313,16 +353,21 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
+        pg = ""
+        if args.postgres:
+            from tests.test_sync_protocol import _start_pg
+
+            pg = _start_pg() or ""
         if not args.skip_ingest:
             sys.path.insert(0, str(Path(__file__).resolve().parent))
-            bench_ingest_overhead(tmp)
+            bench_ingest_overhead(tmp, args.rounds, pg)
+        if args.ingest_only:
+            return
         targets = [("SQLite", f"sqlite:///{(tmp / 'stats.sqlite').as_posix()}")]
-        if args.postgres:
-            from tests.test_sync_protocol import _start_pg, new_pg_database
+        if pg:
+            from tests.test_sync_protocol import new_pg_database
 
-            pg = _start_pg()
-            if pg:
-                targets.append(("PostgreSQL", new_pg_database(pg)))
+            targets.append(("PostgreSQL", new_pg_database(pg)))
         for label, url in targets:
             hq = HQ(url)
             hq.init()

@@ -9,6 +9,7 @@ token + pair), so a later ingest of the same pair finds it known and does not qu
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -48,6 +49,8 @@ class Entry(BaseModel):
     status: str
     status_label: str
     detected_at: str
+    resolved_at: str
+    note: str  # why 标为不同户 (or the merge's note); "" while open
     a: Side
     b: Side
 
@@ -110,6 +113,8 @@ def entries(hq: HQ, staff: Staff, status: str = "open", page: int = 1) -> EntryP
                 status=d.status,
                 status_label=STATUS_LABELS.get(d.status, d.status),
                 detected_at=ledger.local_time(d.detected_at),
+                resolved_at=ledger.local_time(d.resolved_at) if d.resolved_at else "",
+                note=d.note or "",
                 a=_side(s, d.household_a, ia, d.member_a),
                 b=_side(s, d.household_b, ib, d.member_b),
             )
@@ -137,8 +142,52 @@ def mark_distinct(hq: HQ, staff: Staff | None, entry_id: int, note: str, client:
             raise actions.NotFound(NOT_FOUND)
         if d.status != "open":
             raise SyncError("INVALID", f"这一条已处理（{STATUS_LABELS.get(d.status, d.status)}）。")
-        d.status, d.resolved_at = "distinct", utcnow()
+        d.status, d.resolved_at, d.note = "distinct", utcnow(), note  # kept with the pair, sealed
         target = f"疑似重复 {entry_id}"
         accounts.audit(
             s, staff.name if staff else CLI, "duplicate_distinct", target, f"标为不同户：{note}", client
         )
+
+
+EXPORT_COLUMNS = [
+    "编号",
+    "状态",
+    "发现时间",
+    "处理时间",
+    "处理说明",
+    "甲户编号",
+    "甲户户主",
+    "甲户县区",
+    "甲户帮扶干部",
+    "乙户编号",
+    "乙户户主",
+    "乙户县区",
+    "乙户帮扶干部",
+    "号码相同的成员（身份证号已遮盖）",
+]
+
+
+def export_rows(hq: HQ, staff: Staff, status: str = "open") -> Iterator[list[str | int]]:
+    """The queue as an export lists it (every page, the same scope and masking as the page)."""
+    page, pages = 1, 1
+    while page <= pages:
+        result = entries(hq, staff, status, page)
+        pages = result.pages
+        for e in result.items:
+            yield [
+                e.id,
+                e.status_label,
+                e.detected_at,
+                e.resolved_at,
+                e.note,
+                e.a.code,
+                e.a.head_name,
+                e.a.county,
+                e.a.cadre,
+                e.b.code,
+                e.b.head_name,
+                e.b.county,
+                e.b.cadre,
+                f"{e.a.matching_member} {e.a.matching_id_masked}".strip(),
+            ]
+        page += 1

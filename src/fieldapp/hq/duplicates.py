@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
-from fieldapp.hq import blind
+from fieldapp.hq import blind, changerows
 from fieldapp.hq.models import IdClaim, SuspectedDuplicate
 
 CHUNK = 400
@@ -34,7 +34,7 @@ def note(s: Session, changes: Iterable[dict[str, Any]]) -> int:
     for c in changes:
         if c["entity"] != "member" or '"id_number"' not in c["data"]:
             continue
-        row = json.loads(c["data"])
+        row = changerows.row_of(c)
         ident = blind.normal(str(row.get("id_number") or ""))
         gone = c.get("op") == "delete" or row.get("deleted")
         hid = str(row.get("household_id") or "")

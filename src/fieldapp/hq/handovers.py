@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from contextlib import nullcontext
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
@@ -89,17 +90,24 @@ def hand_over(
 
 
 def move(
-    hq: HQ, household_id: str, to: str, by: str = "市总工会", note: str = "", cadre: str = ""
+    hq: HQ,
+    household_id: str,
+    to: str,
+    by: str = "市总工会",
+    note: str = "",
+    cadre: str = "",
+    within: Session | None = None,
 ) -> dict[str, Any]:
     """Move a household and its records to another device; the former owner keeps a read-only copy.
 
     The household's open pairings end on the handover date (written by headquarters, sent to
     both devices), and with `cadre` (a name or id) the new device's cadre is paired with it.
+    `within`: a caller's session (a merge), so the handover commits or fails with the rest.
     """
     from fieldapp.domain import pairing as pairing_rules
     from fieldapp.domain.errors import DomainError
 
-    with hq.session() as s:
+    with hq.session() if within is None else nullcontext(within) as s:
         target = hqwrite.find_device(s, to)
         if target.revoked_at is not None:
             raise SyncError("DEVICE_REVOKED", f"设备“{target.name}”已被停用，不能接收困难户。")

@@ -20,7 +20,7 @@ from fieldapp.domain.divisions import divisions
 from fieldapp.domain.idcard import mask_id_number
 from fieldapp.domain.phone import mask_phone
 from fieldapp.domain.search import pinyin_initials
-from fieldapp.hq import blind, duplicates
+from fieldapp.hq import blind, changerows, duplicates
 from fieldapp.hq.models import HouseholdIndex, LedgerRow, Record, ReferralIndex
 from fieldapp.storage.base import utcnow
 
@@ -65,7 +65,7 @@ def note_changes(s: Session, changes: Iterable[dict[str, Any]]) -> None:
             continue
         if '"household_id"' not in text and entity != "referral_event":
             continue  # most rows of a big batch: nothing to look at
-        row = json.loads(text)
+        row = changerows.row_of(c)  # parsed once for the whole bookkeeping
         hid = row.get("household_id")
         if hid:
             mapping[(row_id, entity)] = str(hid)

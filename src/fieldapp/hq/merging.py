@@ -51,8 +51,10 @@ def merge(
         raise actions.NotFound(duplicate_queue.NOT_FOUND)
     if survivor not in ("a", "b") or owner not in ("a", "b"):
         raise SyncError("INVALID", "请选择保留哪一户、由哪台设备负责。")
-    with hq.session() as s:
-        d = s.get(SuspectedDuplicate, entry_id)
+    with hq.session() as s:  # one transaction: a failure at any step leaves everything as it was
+        # a second clerk merging the same entry at the same moment: the row lock (PostgreSQL) makes
+        # one of them wait, and it then finds the entry handled
+        d = s.scalar(select(SuspectedDuplicate).where(SuspectedDuplicate.id == entry_id).with_for_update())
         if d is None:
             raise actions.NotFound(duplicate_queue.NOT_FOUND)
         if d.status != "open":
@@ -66,20 +68,10 @@ def merge(
             h.household_id: h.code
             for h in s.scalars(select(HouseholdIndex).where(HouseholdIndex.household_id.in_([keep, gone])))
         }
-    who = staff.name if staff is not None else "市总工会"
-    for household in (keep, gone):  # the chosen device receives both files first
-        with hq.session() as s:
-            moved_already = hq.owner_of(s, household) == device
-        if not moved_already:
-            hq.handover(household, device, who, f"合并疑似重复 {entry_id}")
-    with hq.session() as s:
-        # a second clerk merging the same entry at the same moment: the row lock (PostgreSQL) makes
-        # one of them wait, and it then finds the entry handled
-        locked = s.scalar(
-            select(SuspectedDuplicate).where(SuspectedDuplicate.id == entry_id).with_for_update()
-        )
-        if locked is None or locked.status != "open":
-            raise SyncError("INVALID", "这一条已处理。")
+        who = staff.name if staff is not None else "市总工会"
+        for household in (keep, gone):  # the chosen device receives both files first
+            if hq.owner_of(s, household) != device:
+                hq.handover(household, device, who, f"合并疑似重复 {entry_id}", within=s)
         sent: list[tuple[str, dict[str, Any]]] = []
         present = {
             _person(json.loads(r.data)) for r in hqrows.of_household(s, keep, "member") if not r.deleted
@@ -132,7 +124,7 @@ def merge(
                 ),
             )
         ):
-            other.status, other.resolved_at = "merged", utcnow()
+            other.status, other.resolved_at, other.note = "merged", utcnow(), note.strip()[:500]
         ledger_index.refresh(s, [keep, gone])
         detail = (
             f"保留 {codes.get(keep, keep)}，并入 {codes.get(gone, gone)}，负责设备 {device}；{note.strip()}"

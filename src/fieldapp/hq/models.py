@@ -358,6 +358,8 @@ class SuspectedDuplicate(HQBase):
     status: Mapped[str] = mapped_column(String(10), default="open", server_default="open", index=True)
     detected_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # why it was marked 不同户 (or merged): typed by a clerk, may name a person, so sealed (0011)
+    note: Mapped[str] = mapped_column(Sealed("hq_suspected_duplicate.note"), default="")
 
     __table_args__ = (
         UniqueConstraint("token", "household_a", "household_b", name="uq_hq_suspected_duplicate_pair"),

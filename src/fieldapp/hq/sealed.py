@@ -338,4 +338,5 @@ SEALED_COLUMNS: list[tuple[str, tuple[str, ...], str, bool]] = [
     ("hq_household_index", ("household_id",), "id_masked", False),
     ("hq_household_index", ("household_id",), "phone_masked", False),
     ("hq_household_index", ("household_id",), "cadre_name", False),
+    ("hq_suspected_duplicate", ("id",), "note", False),
 ]

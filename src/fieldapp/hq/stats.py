@@ -510,14 +510,37 @@ def _change(now: int | None, before: int | None) -> str:
     return f"+{d}" if d > 0 else str(d) if d < 0 else "0"
 
 
-def item19(hq: HQ, scope: Scope, baseline: str | None) -> list[Table]:
-    """The item-19 figures now, and their change since `baseline` (the last campaign's start)."""
+def campaign_window(c: Any, today: dt.date) -> tuple[str | None, str | None, str]:
+    """(baseline, until, name) of a campaign for item19(): its start; its end once it is over."""
+    if c is None:
+        return None, None, ""
+    return str(c.start), (str(c.end) if str(c.end) < today.isoformat() else None), str(c.name)
+
+
+def item19(
+    hq: HQ, scope: Scope, baseline: str | None, until: str | None = None, campaign: str = ""
+) -> list[Table]:
+    """The item-19 figures and their change since `baseline` (a campaign's start).
+
+    The baseline is each household's (worker's) latest observation dated before the campaign's
+    start — the figures as they stood then, whenever the observation reached headquarters. The
+    figures compared with it are the latest observations, or with `until` (a past campaign's last
+    day) the latest observed on or before that day: the change during that campaign."""
+    after = (dt.date.fromisoformat(until) + dt.timedelta(days=1)).isoformat() if until else None
     with hq.session() as s:
-        econ = _economy_figures(s, scope, None)
+        econ = _economy_figures(s, scope, after)
         econ0 = _economy_figures(s, scope, baseline) if baseline else None
-        work = _worker_figures(s, scope, None)
+        work = _worker_figures(s, scope, after)
         work0 = _worker_figures(s, scope, baseline) if baseline else None
-    since = f"较{baseline}前" if baseline else "（尚无摸底活动，无对比）"
+    since = (
+        f"较{campaign}开始时（{baseline}前）"
+        if baseline and campaign
+        else f"较{baseline}前"
+        if baseline
+        else ""
+    )
+    since = since or "（尚无摸底活动，无对比）"
+    upto = f"，截至{until}" if until else ""
 
     def avg(f: tuple[int, int, int]) -> int | None:
         return round(f[2] / f[0]) if f[0] else None
@@ -552,7 +575,7 @@ def item19(hq: HQ, scope: Scope, baseline: str | None) -> list[Table]:
     )
     economy = Table(
         "item19_economy",
-        "困难户收支情况（第19条）",
+        f"困难户收支情况（第19条{upto}）",
         "元",
         ["项目", "已填户数", "户均（元/年）", MISSING + "户数", "变化" + since],
         rows,
@@ -583,7 +606,7 @@ def item19(hq: HQ, scope: Scope, baseline: str | None) -> list[Table]:
     )
     workers = Table(
         "item19_workers",
-        f"农民工就业、培训、社保情况（第19条，共{work['workers']}人）",
+        f"农民工就业、培训、社保情况（第19条{upto}，共{work['workers']}人）",
         "人",
         ["方面", "项目", "人数", "变化" + since],
         wrows,
@@ -896,11 +919,13 @@ def statuses_and_bases() -> tuple[list[str], list[str]]:
     return [x.value for x in HouseholdStatus], [x.value for x in PairingBasis]
 
 
-def everything(hq: HQ, scope: Scope, today: dt.date, baseline: str | None) -> list[Table]:
+def everything(
+    hq: HQ, scope: Scope, today: dt.date, baseline: str | None, until: str | None = None, campaign: str = ""
+) -> list[Table]:
     """The city (or county) report: the tables of every statistics page, in order."""
     tables = [households_county_category(hq, scope)]
     tables += [households_by(hq, scope, d) for d in ("category", "cause", "basis", "status")]
-    tables += item19(hq, scope, baseline)
+    tables += item19(hq, scope, baseline, until, campaign)
     tables += [referrals_by(hq, scope, d, today) for d in ("kind", "status")]
     tables += [relief_by(hq, scope), double_funding_table(hq, scope)]
     tables.append(cadre_work(hq, scope, today, baseline or f"{today.year}-01-01"))

@@ -29,6 +29,12 @@ def add_parsers(sub: Any) -> None:
     p = sub.add_parser("report", help="打印主要统计表，并写出同样的 Excel 报表")
     p.add_argument("--county", default="", metavar="CODE", help="只统计一个县区（默认全市）")
     p.add_argument(
+        "--campaign",
+        default="",
+        metavar="ID",
+        help="第19条指标对比哪次摸底活动开始时（默认最新一次；编号见 campaign list）",
+    )
+    p.add_argument(
         "--out", type=Path, metavar="FILE.xlsx", help="Excel 文件（默认 city.xlsx 或 县区代码.xlsx）"
     )
     sub.add_parser("stats-rebuild", help="按现有记录重建统计汇总表（升级后或核对时使用）")
@@ -83,8 +89,11 @@ def run(hq: HQ, args: argparse.Namespace) -> int:
         print(f"错误：没有这个县区代码：{args.county}", file=sys.stderr)
         return 1
     today = clock.today()
-    current = campaign.current(hq)
-    tables = stats.everything(hq, scope, today, current.start if current else None)
+    chosen = campaign.find(hq, args.campaign) if args.campaign else campaign.current(hq)
+    if args.campaign and chosen is None:
+        print(f"错误：没有这次摸底活动：{args.campaign}（用 campaign list 查看编号）", file=sys.stderr)
+        return 1
+    tables = stats.everything(hq, scope, today, *stats.campaign_window(chosen, today))
     print(f"{scope.label}统计报表（截至 {today}）")
     for t in tables:
         print_table(t)

@@ -19,10 +19,11 @@ import secrets
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.domain import item19
+from fieldapp.hq import changerows
 from fieldapp.hq.models import HQMeta, LedgerRow, Record
 from fieldapp.hq.stats_models import (
     StatCadre,
@@ -100,16 +101,16 @@ def _date(v: Any) -> str:
 
 
 def _records(
-    s: Session, entity: str, ids: Iterable[str], given: dict[str, str] | None = None
+    s: Session, entity: str, ids: Iterable[str], given: dict[str, dict[str, Any]] | None = None
 ) -> dict[str, tuple[bool, dict[str, Any]]]:
-    """The current value of these rows: id -> (deleted, data). `given` holds rows first inserted
-    by this very batch (their change is the record), which need no read."""
+    """The current value of these rows: id -> (deleted, data). `given` holds the changes of rows
+    first inserted by this very batch (their change is the record), which need no read."""
     out: dict[str, tuple[bool, dict[str, Any]]] = {}
     wanted = set(ids)
-    for row_id, text in (given or {}).items():
+    for row_id, change in (given or {}).items():
         if row_id in wanted:
             try:
-                data = json.loads(text)
+                data = changerows.row_of(change)  # parsed once per batch
             except ValueError:
                 continue
             if isinstance(data, dict):
@@ -128,10 +129,51 @@ def _records(
     return out
 
 
+def _driver_many(s: Session, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    """One prepared statement run for every row by the database driver (executemany), with `?`
+    written as the driver's placeholder: no SQLAlchemy statement per chunk, no per-row parameter
+    processing — the aggregate tables hold only plain strings and numbers (no sealed column)."""
+    if not rows:
+        return
+    s.flush()  # pending ORM changes first, so the statement sees (and is seen in) the same order
+    conn = s.connection()
+    if conn.dialect.paramstyle != "qmark":
+        sql = sql.replace("?", "%s")
+    conn.exec_driver_sql(sql, rows)
+
+
+def _insert_rows(s: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
+    """Bulk insert with the columns' scalar defaults filled in (see _driver_many)."""
+    table = model.__table__
+    quote = s.get_bind().dialect.identifier_preparer.quote
+    cols = [
+        (c.name, c.default.arg if c.default is not None and c.default.is_scalar else None)
+        for c in table.columns
+    ]
+    names = ", ".join(quote(name) for name, _ in cols)
+    marks = ", ".join("?" for _ in cols)
+    sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})"
+    _driver_many(s, sql, [tuple([r.get(name, fill) for name, fill in cols]) for r in rows])
+
+
+def _existing(s: Session, model: type[Any], key: str, ids: list[str]) -> set[str]:
+    """Which of these keys the table holds: plain driver statements, CHUNK keys each (an ORM
+    `IN (…)` of hundreds of values costs more to build than to run)."""
+    table = model.__table__
+    quote = s.get_bind().dialect.identifier_preparer.quote
+    conn = s.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    found: set[str] = set()
+    for part in _chunks(ids):
+        sql = f"SELECT {quote(key)} FROM {quote(table.name)} WHERE {quote(key)} IN ({', '.join([mark] * len(part))})"
+        found.update(r[0] for r in conn.exec_driver_sql(sql, tuple(part)))
+    return found
+
+
 def _upsert(
     s: Session, model: type[Any], key: str, values: dict[str, dict[str, Any]], new: Iterable[str] = ()
 ) -> None:
-    """Replace these rows: one bulk delete and one bulk insert per chunk (no ORM objects: ingest
+    """Replace these rows: a bulk delete per chunk and one bulk insert (no ORM objects: ingest
     writes thousands of rows per batch). Rows in `new` (first seen in this batch) need no delete."""
     if not values:
         return
@@ -141,8 +183,7 @@ def _upsert(
     old = sorted(set(ids) - set(new))
     for part in _chunks(old):
         s.execute(delete(table).where(col.in_(part)))
-    for part in _chunks(ids):
-        s.execute(insert(table), [{key: rid, **values[rid]} for rid in part])
+    _insert_rows(s, model, [{key: rid, **values[rid]} for rid in ids])
 
 
 # --- ingest ----------------------------------------------------------------------------------------
@@ -153,18 +194,18 @@ def note_changes(s: Session, changes: Iterable[dict[str, Any]]) -> None:
     by_entity: dict[str, set[str]] = {}
     homes: set[str] = set()
     counted: dict[tuple[str, str], int] = {}
-    first: dict[str, dict[str, str]] = {}  # entity -> row id -> data, rows this batch inserted
+    first: dict[str, dict[str, dict[str, Any]]] = {}  # entity -> row id -> change, rows inserted now
     for c in changes:
         entity, row_id = c["entity"], c["row_id"]
         by_entity.setdefault(entity, set()).add(row_id)
         counted[(entity, row_id)] = counted.get((entity, row_id), 0) + 1
         if c.get("op") == "insert" and c.get("version") == 1:
-            first.setdefault(entity, {})[row_id] = c["data"]
+            first.setdefault(entity, {})[row_id] = c
         if entity == "household":
             homes.add(row_id)
         elif entity in HOUSEHOLD_PARTS:
             try:
-                hid = json.loads(c["data"]).get("household_id")
+                hid = changerows.row_of(c).get("household_id")
             except (ValueError, AttributeError):
                 hid = None
             if hid:
@@ -173,12 +214,14 @@ def note_changes(s: Session, changes: Iterable[dict[str, Any]]) -> None:
         for row_id in [r for r in rows if counted[(entity, r)] > 1]:
             del rows[row_id]
     visited: set[str] = set()
+    bumps: dict[str, tuple[str, str]] = {}  # household -> latest (any, face-to-face) new visit date
     if "visit" in by_entity:
-        visited = refresh_visits(s, sorted(by_entity["visit"]), first.get("visit", {}))
+        visited = refresh_visits(s, sorted(by_entity["visit"]), first.get("visit", {}), bumps)
     if homes:
         refresh_households(s, sorted(homes))
     if visited - homes:
         refresh_visit_dates(s, sorted(visited - homes))
+    bump_visit_dates(s, {h: d for h, d in bumps.items() if h not in homes and h not in visited})
     if "referral" in by_entity:
         refresh_referrals(s, sorted(by_entity["referral"]))
     if "cadre" in by_entity:
@@ -195,24 +238,36 @@ def note_changes(s: Session, changes: Iterable[dict[str, Any]]) -> None:
         refresh_workers(s, sorted(by_entity["worker_status"]))
 
 
-def refresh_visits(s: Session, visit_ids: list[str], given: dict[str, str] | None = None) -> set[str]:
+def refresh_visits(
+    s: Session,
+    visit_ids: list[str],
+    given: dict[str, dict[str, Any]] | None = None,
+    bumps: dict[str, tuple[str, str]] | None = None,
+) -> set[str]:
     """Recompute these visits' rows; returns the households whose last visit may have changed.
-    `given`: visits this batch inserted (version 1), whose change data is the record."""
+    `given`: visits this batch inserted (version 1), whose change data is the record. With
+    `bumps`, a new live visit does not put its household in the answer: its date goes in `bumps`
+    instead (a visit added can only move the last-visit dates later: bump_visit_dates)."""
     given = dict(given or {})
-    for part in _chunks(sorted(given)):  # already here: a later version came first (out of order)
-        for known in s.scalars(select(StatVisit.visit_id).where(StatVisit.visit_id.in_(part))):
-            del given[known]
+    s.flush()
+    for known in _existing(s, StatVisit, "visit_id", sorted(given)):  # a later version came first
+        del given[known]
     recs = _records(s, "visit", visit_ids, given)
     values: dict[str, dict[str, Any]] = {}
     homes: set[str] = set()
     for vid, (deleted, v) in recs.items():
         hid = str(v.get("household_id") or "")
-        homes.add(hid)
+        day, f2f = _date(v.get("visit_date")), v.get("mode") in FACE_TO_FACE
+        if bumps is not None and vid in given and not deleted:
+            any_, f2f_ = bumps.get(hid, ("", ""))
+            bumps[hid] = (max(any_, day), max(f2f_, day) if f2f else f2f_)
+        else:
+            homes.add(hid)
         values[vid] = {
             "household_id": hid,
             "cadre_id": str(v.get("cadre_id") or "")[:36],
-            "visit_date": _date(v.get("visit_date")),
-            "face_to_face": 1 if v.get("mode") in FACE_TO_FACE else 0,
+            "visit_date": day,
+            "face_to_face": 1 if f2f else 0,
             "deleted": 1 if deleted else 0,
         }
     for part in _chunks(sorted(set(visit_ids) - set(recs))):
@@ -220,6 +275,19 @@ def refresh_visits(s: Session, visit_ids: list[str], given: dict[str, str] | Non
     _upsert(s, StatVisit, "visit_id", values, given)
     homes.discard("")
     return homes
+
+
+def bump_visit_dates(s: Session, latest: dict[str, tuple[str, str]]) -> None:
+    """New visits only: each household's last-visit dates move to the newest of old and new."""
+    rows = [(a, a, f, f, hid) for hid, (a, f) in sorted(latest.items()) if hid and (a or f)]
+    _driver_many(
+        s,
+        "UPDATE hq_stat_household SET"
+        " last_visit_on = CASE WHEN last_visit_on < ? THEN ? ELSE last_visit_on END,"
+        " last_f2f_on = CASE WHEN last_f2f_on < ? THEN ? ELSE last_f2f_on END"
+        " WHERE household_id = ?",
+        rows,
+    )
 
 
 def refresh_visit_dates(s: Session, household_ids: list[str]) -> None:

@@ -51,7 +51,9 @@ class StatVisit(HQBase):
     )
 
     visit_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    household_id: Mapped[str] = mapped_column(String(36), index=True)
+    # looked up through the index below (household_id first); its own index went in 0011: one
+    # index less to write for every visit ingested
+    household_id: Mapped[str] = mapped_column(String(36))
     cadre_id: Mapped[str] = mapped_column(String(36), default="", index=True)
     visit_date: Mapped[str] = mapped_column(String(10), default="", index=True)
     face_to_face: Mapped[int] = mapped_column(Integer, default=0)

@@ -553,12 +553,18 @@ class HQ:
             return {"event": event_row, "device_id": owner, "previous": current.value}
 
     def handover(
-        self, household_id: str, to: str, by: str = "市总工会", note: str = "", cadre: str = ""
+        self,
+        household_id: str,
+        to: str,
+        by: str = "市总工会",
+        note: str = "",
+        cadre: str = "",
+        within: Session | None = None,
     ) -> dict[str, Any]:
         """Move a household and its records to another device (hq/handovers.py)."""
         from fieldapp.hq import handovers
 
-        return handovers.move(self, household_id, to, by, note, cadre)
+        return handovers.move(self, household_id, to, by, note, cadre, within)
 
     def set_reference(self, key: str, value: str) -> int:
         """Reference data for every device (the local 低保 standard, receiving bodies)."""

@@ -1,11 +1,13 @@
 """疑似重复: two households holding the same ID number, side by side; mark them 不同户."""
 
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
-from fieldapp.hq import actions, duplicate_queue, merging, web
+from fieldapp.domain import clock
+from fieldapp.hq import accounts, actions, duplicate_queue, export, merging, web
 from fieldapp.hq.console.common import Console, Refused, done
 from fieldapp.hq.web import Caller
 from fieldapp.sync.protocol import SyncError
@@ -42,6 +44,39 @@ def routes(con: Console) -> APIRouter:
         page_no: int = 1,
     ) -> Response:
         return duplicates_page(request, who, status, page_no, message=done[:100])
+
+    @r.get("/duplicates.{fmt}")
+    def duplicate_export(
+        who: Annotated[Caller, Depends(con.signed_in)], request: Request, fmt: str, status: str = "open"
+    ) -> Response:
+        """The queue (with each entry's 处理说明) as .xlsx or .csv: same scope and masking; audited."""
+        if fmt not in ("xlsx", "csv"):
+            raise Refused(404, "只能导出 xlsx 或 csv。")
+        status = status if status in duplicate_queue.STATUS_LABELS else "open"
+        title = f"疑似重复（{duplicate_queue.STATUS_LABELS[status]}）"
+        today = clock.today()
+        accounts.record(hq, who.staff, "duplicate_export", f"{title}.{fmt}", status, web.client_of(request))
+        rows = duplicate_queue.export_rows(hq, who.staff, status)
+        name = quote(f"{title}{today:%Y%m%d}.{fmt}")
+        headers = {
+            "Content-Disposition": f"attachment; filename=\"duplicates.{fmt}\"; filename*=UTF-8''{name}"
+        }
+        if fmt == "csv":
+            return StreamingResponse(
+                export.csv_rows(duplicate_queue.EXPORT_COLUMNS, rows),
+                media_type="text/csv; charset=utf-8",
+                headers=headers,
+            )
+        path = export.temp_xlsx()
+        unit = f"{who.staff.county_name}总工会" if who.staff.county_code else "临沂市总工会"
+        book = export.Workbook(path, unit)
+        book.add_rows(title, "条", duplicate_queue.EXPORT_COLUMNS, rows, when=today, count_total=True)
+        book.close()
+        return StreamingResponse(
+            export.file_chunks(path),
+            media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            headers=headers,
+        )
 
     @r.post("/duplicates/{entry_id}/distinct")
     def duplicate_distinct(

@@ -33,6 +33,7 @@ SECTIONS = {
     "relief": "救助发放",
     "cadres": "干部工作量",
 }
+CAMPAIGN_SECTIONS = ("campaign", "item19", "cadres")  # pages whose figures count from a chosen campaign
 COUNTIES_FIELD = Form([])  # the campaign's counties: a multiple select (none = the whole city)
 
 templates = Jinja2Templates(
@@ -62,15 +63,27 @@ def may_set_campaign(who: Caller) -> bool:
     return who.staff.role in ("admin", "city") and not who.staff.county_code
 
 
-def section_tables(hq: HQ, scope: stats.Scope, section: str, today: dt.date) -> list[stats.Table]:
-    current = campaign.current(hq)
-    baseline = current.start if current else None
+def chosen_campaign(hq: HQ, campaign_id: str) -> campaign.CampaignOut | None:
+    """The campaign the item-19 change is counted against: the one asked for, else the newest."""
+    if not campaign_id:
+        return campaign.current(hq)
+    found = campaign.find(hq, campaign_id[:36])
+    if found is None:
+        raise Refused(404, "没有这次摸底活动。")
+    return found
+
+
+def section_tables(
+    hq: HQ, scope: stats.Scope, section: str, today: dt.date, campaign_id: str = ""
+) -> list[stats.Table]:
+    chosen = chosen_campaign(hq, campaign_id)
+    baseline, until, name = stats.campaign_window(chosen, today)  # a past campaign: up to its end
     if section == "overview":
         return [stats.households_county_category(hq, scope)] + [
             stats.households_by(hq, scope, d) for d in ("cause", "basis", "status")
         ]
     if section == "item19":
-        return stats.item19(hq, scope, baseline)
+        return stats.item19(hq, scope, baseline, until, name)
     if section == "referrals":
         return [stats.referrals_by(hq, scope, d, today) for d in ("kind", "body", "status")]
     if section == "relief":
@@ -78,9 +91,9 @@ def section_tables(hq: HQ, scope: stats.Scope, section: str, today: dt.date) -> 
     if section == "cadres":
         return [stats.cadre_work(hq, scope, today, baseline or f"{today.year}-01-01")]
     if section == "campaign":
-        return campaign_tables(hq, scope, current, today)
+        return campaign_tables(hq, scope, chosen, today)
     if section == "report":
-        return stats.everything(hq, scope, today, baseline)
+        return stats.everything(hq, scope, today, baseline, until, name)
     raise Refused(404, "没有这一统计。")
 
 
@@ -229,13 +242,23 @@ def router(hq: HQ) -> APIRouter:
         return ledger.counties(who.staff)
 
     def section_page(
-        request: Request, who: Caller, section: str, county: str, status: int = 200, **extra: Any
+        request: Request,
+        who: Caller,
+        section: str,
+        county: str,
+        status: int = 200,
+        campaign_id: str = "",
+        **extra: Any,
     ) -> Response:
         if section not in SECTIONS:
             raise Refused(404, "没有这一统计。")
         scope = scope_of(who, county)
         today = clock.today()
-        tables = section_tables(hq, scope, section, today)
+        tables = section_tables(hq, scope, section, today, campaign_id)
+        chosen = chosen_campaign(hq, campaign_id)
+        query = {"county": scope.county} if scope.county and not who.staff.county_code else {}
+        if campaign_id:
+            query["campaign"] = campaign_id
         extra.setdefault("error", "")
         extra.setdefault("message", "")
         extra.setdefault("form", {"name": "", "start": "", "end": "", "counties": []})
@@ -249,11 +272,13 @@ def router(hq: HQ) -> APIRouter:
             tables=tables,
             charts=charts_for(hq, scope, section, tables, today),
             counties=counties(who),
-            current=campaign.current(hq) if section == "campaign" else None,
+            current=chosen if section == "campaign" else None,
             history=campaign.campaigns(hq)[:10] if section == "campaign" else [],
+            all_campaigns=campaign.campaigns(hq) if section in CAMPAIGN_SECTIONS else [],
+            chosen=chosen,
             may_set=may_set_campaign(who),
             today=today.isoformat(),
-            qs=urlencode({"county": scope.county}) if scope.county and not who.staff.county_code else "",
+            qs=urlencode(query),
             **extra,
         )
 
@@ -311,14 +336,17 @@ def router(hq: HQ) -> APIRouter:
         )
 
     @r.get("/export/{section}.{fmt}")
-    def export_section(who: SignedIn, request: Request, section: str, fmt: str, county: str = "") -> Response:
+    def export_section(
+        who: SignedIn, request: Request, section: str, fmt: str, county: str = "", campaign: str = ""
+    ) -> Response:
         if section not in SECTIONS and section != "report":
             raise Refused(404, "没有这一统计。")
         scope = scope_of(who, county)
         today = clock.today()
-        tables = section_tables(hq, scope, section, today)
+        tables = section_tables(hq, scope, section, today, campaign)
         title = "统计报表" if section == "report" else SECTIONS[section]
-        accounts.record(hq, who.staff, "stats_export", f"{title}.{fmt}", scope.county, web.client_of(request))
+        detail = " ".join(x for x in (scope.county, campaign[:36]) if x)
+        accounts.record(hq, who.staff, "stats_export", f"{title}.{fmt}", detail, web.client_of(request))
         name = quote(f"{scope.label}{title}{today:%Y%m%d}.{fmt}")
         disposition = {
             "Content-Disposition": f"attachment; filename=\"stats.{fmt}\"; filename*=UTF-8''{name}"
@@ -366,8 +394,10 @@ def router(hq: HQ) -> APIRouter:
         return RedirectResponse(f"/console/stats/campaign?done={quote('已设定并下发：' + c.name)}", 303)
 
     @r.get("/{section}")
-    def section(who: SignedIn, request: Request, section: str, county: str = "", done: str = "") -> Response:
-        return section_page(request, who, section, county, message=done[:100])
+    def section(
+        who: SignedIn, request: Request, section: str, county: str = "", done: str = "", campaign: str = ""
+    ) -> Response:
+        return section_page(request, who, section, county, campaign_id=campaign, message=done[:100])
 
     return r
 
