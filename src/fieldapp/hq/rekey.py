@@ -111,7 +111,11 @@ def reseal(
     return done
 
 
-SEALING_REVISION = "0006"
+def migration_batch_done() -> None:
+    """Called between the batches of migration 0010 (the interruption test kills the process here)."""
+
+
+SEALING_REVISION = "0010"  # the last migration that rewrites values in place (0006 sealed, 0010 bound)
 
 
 def scrub(engine: Engine) -> None:
@@ -126,7 +130,8 @@ def scrub(engine: Engine) -> None:
 
 
 def scrub_after_sealing(engine: Engine, before: str | None) -> None:
-    """After migration 0006 sealed an existing database (not a new one), scrub its files."""
+    """After migrations 0006/0010 rewrote an existing database (not a new one), scrub its files:
+    no plaintext value (the statistics' cadre names until 0010) left in free pages."""
     if before is not None and before < SEALING_REVISION:
         scrub(engine)
 

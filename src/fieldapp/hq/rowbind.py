@@ -16,6 +16,7 @@ other than the row's identity) raises `UnboundValueError` instead of writing any
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import event, inspect
@@ -61,7 +62,10 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
         _bind_object(obj, False)
 
 
-def _bind_params(params: dict[str, Any], keys: tuple[str, ...], columns: list[str]) -> dict[str, Any]:
+def _bind_params(
+    params: dict[str, Any], keys: tuple[str, ...], columns: list[str], defaults: dict[str, Any]
+) -> dict[str, Any]:
+    params = {**defaults, **params}  # a column's default ("") is sealed and bound like any value
     todo = [c for c in columns if params.get(c) is not None and not isinstance(params[c], Bound)]
     if not todo or any(k not in params for k in keys):
         return params  # without its row the column refuses the value (UnboundValueError)
@@ -78,11 +82,17 @@ def _do_orm_execute(state: ORMExecuteState) -> None:
     if keys is None:
         return
     columns = _sealed_columns(table)
-    params = state.parameters
-    if isinstance(params, dict):
-        state.parameters = _bind_params(params, keys, columns)
+    defaults: dict[str, Any] = {}
+    if isinstance(stmt, Insert):
+        for c in columns:
+            default = table.c[c].default
+            if default is not None and default.is_scalar:
+                defaults[c] = default.arg
+    params: Any = state.parameters
+    if isinstance(params, Mapping):
+        state.parameters = _bind_params(dict(params), keys, columns, defaults)
     else:
-        state.parameters = [_bind_params(dict(p), keys, columns) for p in params]
+        state.parameters = [_bind_params(dict(p), keys, columns, defaults) for p in params]
 
 
 def install(factory: sessionmaker[Session]) -> None:

@@ -228,10 +228,7 @@ def is_row_bound(value: str | bytes | None) -> bool:
 
 def _tampered(label: str, why: str, row: str | None = None) -> str:
     where = f"（行 {row.replace(ROW_SEP, ' / ')}）" if row else ""
-    return (
-        f"总部数据无法解密：{label}{where} 中的一个值{why}。"
-        "请检查数据库是否被改动，或密钥文件是否用错。"
-    )
+    return f"总部数据无法解密：{label}{where} 中的一个值{why}。请检查数据库是否被改动，或密钥文件是否用错。"
 
 
 # --- the key file --------------------------------------------------------------------------------------

@@ -984,7 +984,9 @@ def _inline(s: Session, kind: str, body: dict[str, Any]) -> dict[str, Any]:
     if kind == "attachment_file":
         blob = s.get(Attachment, body["sha256"])
         if blob is not None and hashlib.sha256(blob.data).hexdigest() != blob.sha256:
-            raise SealedDataError(f"总部数据无法解密：附件 {blob.sha256} 的内容与它的校验值不符（被改动或挪用）。")
+            raise SealedDataError(
+                f"总部数据无法解密：附件 {blob.sha256} 的内容与它的校验值不符（被改动或挪用）。"
+            )
         return {**body, "data": protocol.b64(blob.data) if blob is not None else ""}
     return body
 
