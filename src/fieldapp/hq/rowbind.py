@@ -23,7 +23,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.sql import Insert, Update
 
-from fieldapp.hq.sealed import ROW_KEYS, Bound, Sealed, row_of
+from fieldapp.hq.sealed import ROW_KEYS, ROW_SEP, Bound, Sealed, row_of
 
 
 def _sealed_columns(table: Any) -> list[str]:
@@ -63,14 +63,21 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
 
 
 def _bind_params(
-    params: dict[str, Any], keys: tuple[str, ...], columns: list[str], defaults: dict[str, Any]
+    params: Mapping[str, Any], keys: tuple[str, ...], columns: list[str], defaults: dict[str, Any]
 ) -> dict[str, Any]:
-    params = {**defaults, **params}  # a column's default ("") is sealed and bound like any value
-    todo = [c for c in columns if params.get(c) is not None and not isinstance(params[c], Bound)]
-    if not todo or any(k not in params for k in keys):
-        return params  # without its row the column refuses the value (UnboundValueError)
-    row = row_of(params[k] for k in keys)
-    return {**params, **{c: Bound(str(params[c]), row) for c in todo}}
+    # a column's default ("") is sealed and bound like any value; ingest runs this for every row
+    params = {**defaults, **params} if defaults else dict(params)
+    row: str | None = None
+    for c in columns:
+        value = params.get(c)
+        if value is None or type(value) is Bound:
+            continue
+        if row is None:
+            if any(k not in params for k in keys):
+                return params  # without its row the column refuses the value (UnboundValueError)
+            row = ROW_SEP.join([str(params[k]) for k in keys])
+        params[c] = Bound(str(value), row)
+    return params
 
 
 def _do_orm_execute(state: ORMExecuteState) -> None:
@@ -90,9 +97,9 @@ def _do_orm_execute(state: ORMExecuteState) -> None:
                 defaults[c] = default.arg
     params: Any = state.parameters
     if isinstance(params, Mapping):
-        state.parameters = _bind_params(dict(params), keys, columns, defaults)
+        state.parameters = _bind_params(params, keys, columns, defaults)
     else:
-        state.parameters = [_bind_params(dict(p), keys, columns, defaults) for p in params]
+        state.parameters = [_bind_params(p, keys, columns, defaults) for p in params]
 
 
 def install(factory: sessionmaker[Session]) -> None:
