@@ -73,9 +73,10 @@ def _bind_params(
         if value is None or type(value) is Bound:
             continue
         if row is None:
-            if any(k not in params for k in keys):
+            try:
+                row = ROW_SEP.join([str(params[k]) for k in keys])
+            except KeyError:
                 return params  # without its row the column refuses the value (UnboundValueError)
-            row = ROW_SEP.join([str(params[k]) for k in keys])
         params[c] = Bound(str(value), row)
     return params
 
