@@ -146,7 +146,7 @@ def create_app(hq: HQ, rates: ratelimit.Rates = ratelimit.DEFAULT) -> FastAPI:
     def health() -> dict[str, Any]:
         return {"status": "ok", "format_version": protocol.FORMAT_VERSION}
 
-    @app.get("/api/v1/enrolment/{token}", response_model=None, responses=_refusals(403))
+    @app.get("/api/v1/enrolment/{token}", response_model=None, responses=_refusals(403, 429))
     def enrolment(
         token: Annotated[str, Path(max_length=100, description="登记文件中的一次性登记码")], request: Request
     ) -> dict[str, Any] | JSONResponse:
@@ -163,7 +163,7 @@ def create_app(hq: HQ, rates: ratelimit.Rates = ratelimit.DEFAULT) -> FastAPI:
         "/api/v1/enrol",
         response_model=None,
         openapi_extra=ENROL_BODY,
-        responses=_refusals(403, 409, 413, 415, 422),
+        responses=_refusals(403, 409, 413, 415, 422, 429),
     )
     async def enrol(request: Request) -> dict[str, Any] | JSONResponse:
         limiter.take("enrol_per_address", limiter.client(request))
@@ -178,7 +178,9 @@ def create_app(hq: HQ, rates: ratelimit.Rates = ratelimit.DEFAULT) -> FastAPI:
         except SyncError as e:
             return _error(e)
 
-    @app.post("/api/v1/batches", openapi_extra=BATCH_BODY, responses=_refusals(403, 409, 411, 413, 415, 422))
+    @app.post(
+        "/api/v1/batches", openapi_extra=BATCH_BODY, responses=_refusals(403, 409, 411, 413, 415, 422, 429)
+    )
     async def batches(request: Request) -> JSONResponse:
         try:
             limiter.take("batches_per_address", limiter.client(request))
