@@ -287,7 +287,8 @@ def test_migration_seals_an_old_plaintext_database_and_rebuilds_its_index(hq_url
             assert json.loads(s.get(Record, (mid, "member")).data)["illness"] == ILLNESS  # type: ignore[union-attr]
         assert server.status()["attachments"] == 1
         with server.engine.connect() as conn:  # a second pass (an interrupted run again) changes nothing
-            assert rekey.reseal(conn, server.keyring, plaintext=True) == 0
+            assert rekey.reseal(conn, server.keyring, mode=rekey.SEAL) == 0
+            assert rekey.reseal(conn, server.keyring, mode=rekey.BIND) == 0
     finally:
         server.close()
 

@@ -92,9 +92,9 @@ def test_notes_marked_before_0011_come_from_the_audit_log(tmp_path: Path, hq_url
         entry_id = _pair(server, tmp_path)
         duplicate_queue.mark_distinct(server, None, entry_id, NOTE)
         cfg = migrate.alembic_config()
-        with server.engine.begin() as conn:  # back to the schema before this branch: no note column
+        with server.engine.begin() as conn:  # back to the schema before 0011: no note column
             cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0008")
+            command.downgrade(cfg, "0010")  # 0010 binds sealed values to rows: no way below it
         with server.engine.connect() as conn:
             assert "note" not in {c["name"] for c in sa.inspect(conn).get_columns("hq_suspected_duplicate")}
         server.init()  # 0011 runs here

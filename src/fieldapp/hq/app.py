@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from fieldapp.hq import server, web
+from fieldapp.hq import ratelimit, server, web
 from fieldapp.hq.api import conflicts as conflicts_api
 from fieldapp.hq.api import devices as devices_api
 from fieldapp.hq.api import households as households_api
@@ -32,8 +32,8 @@ CONSOLE_HEADERS = {
 }
 
 
-def create_app(hq: HQ) -> FastAPI:
-    app = server.create_app(hq)
+def create_app(hq: HQ, rates: ratelimit.Rates = ratelimit.DEFAULT) -> FastAPI:
+    app = server.create_app(hq, rates)
     for api in (households_api, referrals_api, conflicts_api, devices_api):
         app.include_router(api.router(hq))
     schema.describe(app)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fieldapp import __version__
-from fieldapp.hq import actions, labels, limits, location, reference, stats_cli
+from fieldapp.hq import actions, labels, limits, location, ratelimit, reference, stats_cli
 from fieldapp.hq.enrolment import letter as enrolment_letter
 from fieldapp.hq.sealed import HQKeyError
 from fieldapp.hq.store import HQ
@@ -178,6 +178,37 @@ def _serve_limits(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help="同时处理的连接数上限，超过答 503（uvicorn，默认 %(default)s）",
     )
+    r = ratelimit.DEFAULT
+    for flag, rule, what in (
+        ("--rate-signin", "signin_per_address", "每个来源地址每分钟的登录尝试"),
+        ("--rate-signin-account", "signin_failures_per_account", "每个账号每分钟的登录失败"),
+        ("--rate-batches", "batches_per_device", "每台设备每分钟上传的批次"),
+        ("--rate-batches-address", "batches_per_address", "每个来源地址每分钟上传的批次"),
+        ("--rate-enrol", "enrol_per_address", "每个来源地址每分钟的设备登记请求"),
+        ("--rate-enrol-token", "enrol_per_token", "每个登记码每分钟的尝试"),
+    ):
+        p.add_argument(
+            flag,
+            type=int,
+            dest=f"rate_{rule}",
+            default=getattr(r, rule),
+            metavar="N",
+            help=f"{what}上限（每个时间窗口），超过答 429 并给出 Retry-After；0 为不限（默认 %(default)s）",
+        )
+    p.add_argument(
+        "--rate-window",
+        type=int,
+        default=r.window_s,
+        metavar="S",
+        help="以上限速的时间窗口（秒，默认 %(default)s）",
+    )
+    p.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDR",
+        help="反向代理的地址或网段（可多次给出）：只有来自这些地址的 X-Forwarded-For 才被采信，用于按来源地址限速",
+    )
     p.add_argument(
         "--h11-max-incomplete-event-size",
         type=int,
@@ -201,6 +232,15 @@ def _serve(hq: HQ, args: argparse.Namespace) -> int:
         max_changes=args.max_records,
         max_attachment_bytes=args.max_attachment_mb * limits.MIB,
     )
+    try:
+        proxies = ratelimit.parse_proxies(args.trusted_proxy)
+    except ValueError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 2
+    rates = dataclasses.replace(
+        ratelimit.Rates(trusted_proxies=proxies, window_s=max(1, args.rate_window)),
+        **{rule: max(0, getattr(args, f"rate_{rule}")) for rule in ratelimit.MESSAGES},
+    )
     if (args.ssl_certfile is None) != (args.ssl_keyfile is None):
         print("错误：启用HTTPS需要同时给出 --ssl-certfile 和 --ssl-keyfile。", file=sys.stderr)
         return 2
@@ -211,11 +251,12 @@ def _serve(hq: HQ, args: argparse.Namespace) -> int:
     # each batch received is one line on the console (uvicorn's own access log stays quiet)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     uvicorn.run(
-        create_app(hq),
+        create_app(hq, rates),
         host=args.host,
         port=args.port,
         log_level="warning",
         http="h11",  # the pure-Python parser, whose header-size limit is set here
+        proxy_headers=False,  # X-Forwarded-For only from --trusted-proxy (hq/ratelimit.py), never by default
         timeout_keep_alive=args.timeout_keep_alive,
         limit_concurrency=args.limit_concurrency,
         h11_max_incomplete_event_size=args.h11_max_incomplete_event_size,

@@ -1,6 +1,7 @@
 """Sealing an old plaintext database (migration 0006) and rotating the data key (`rotate-key`).
 
-Both walk every sealed column (hq.sealed.SEALED_COLUMNS) in primary-key order, a batch at a time,
+Migration 0010 binds every value of the tables in hq.sealed.ROW_KEYS to its row the same way.
+All walk every sealed column (hq.sealed.SEALED_COLUMNS) in primary-key order, a batch at a time,
 and rewrite only the values that still need it — plaintext ones when sealing, ones sealed under
 an older key when rotating — so an interrupted run is simply run again.
 
@@ -21,38 +22,67 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
 
-from fieldapp.hq.sealed import SEALED_COLUMNS, Keyring, is_sealed
+from fieldapp.hq.sealed import ROW_KEYS, SEALED_COLUMNS, Keyring, is_row_bound, is_sealed, row_of
 
 BATCH = 1000
 
 
-def _table(conn: Connection, name: str, pk: tuple[str, ...], column: str, is_bytes: bool) -> sa.TableClause:
+def _table(name: str, columns: list[str], column: str, is_bytes: bool) -> sa.TableClause:
     kind: Any = sa.LargeBinary() if is_bytes else sa.Text()
-    return sa.table(name, *(sa.column(c) for c in pk), sa.column(column, kind))
+    return sa.table(name, *(sa.column(c) for c in columns), sa.column(column, kind))
+
+
+SEAL, BIND, ROTATE = "seal", "bind", "rotate"
+
+
+def _new_value(ring: Keyring, mode: str, value: Any, label: str, row: str | None, is_bytes: bool) -> Any:
+    """The value to write instead of `value`, or None when it needs nothing."""
+    if is_bytes:
+        if mode == BIND or (mode == SEAL and is_sealed(value)) or (mode == ROTATE and ring.is_current(value)):
+            return None
+        plain = bytes(value) if mode == SEAL else ring.open_bytes(bytes(value), label)
+        return ring.seal_bytes(plain, label)
+    text = str(value)
+    if mode == SEAL:  # 0006: plaintext to unbound (0010 binds them to their rows)
+        return None if is_sealed(text) else ring.seal_text(text, label)
+    if mode == BIND:  # 0010: unbound (or the plaintext cadre names) to bound
+        if row is None or is_row_bound(text):
+            return None
+        return ring.seal_text(ring.open_text(text, label) if is_sealed(text) else text, label, row)
+    if ring.is_current(text):
+        return None
+    return ring.seal_text(ring.open_text(text, label, row), label, row)
 
 
 def reseal(
     conn: Connection,
     ring: Keyring,
     *,
-    plaintext: bool,
+    mode: str,
     after_batch: Callable[[], None] = lambda: None,
     tables: set[str] | None = None,
 ) -> int:
-    """Seal plaintext values (`plaintext=True`) or re-seal values not under the first key.
+    """Rewrite what `mode` asks for, one primary-key batch at a time:
+    SEAL plaintext values (unbound, migration 0006), BIND unbound values to their rows
+    (migration 0010), ROTATE values not sealed under the first key.
 
-    Returns how many values were rewritten. `after_batch` commits, for a rotation."""
+    Returns how many values were rewritten; values already done are skipped, so an interrupted
+    run is simply run again. `after_batch` commits, for a rotation."""
     done = 0
     inspector = sa.inspect(conn)
     for name, pk, column, is_bytes in SEALED_COLUMNS:
         if (tables is not None and name not in tables) or not inspector.has_table(name):
             continue
-        t = _table(conn, name, pk, column, is_bytes)
+        row_keys = ROW_KEYS.get(name) if not is_bytes else None
+        if mode == BIND and row_keys is None:
+            continue
+        ident = [k for k in (row_keys or ()) if k not in pk]
+        t = _table(name, [*pk, *ident], column, is_bytes)
         label = f"{name}.{column}"
         keys = [t.c[c] for c in pk]
         last: tuple[Any, ...] | None = None
         while True:
-            q = sa.select(*keys, t.c[column]).order_by(*keys).limit(BATCH)
+            q = sa.select(*keys, *(t.c[c] for c in ident), t.c[column]).order_by(*keys).limit(BATCH)
             if last is not None:
                 q = q.where(sa.tuple_(*keys) > sa.tuple_(*last))
             rows = conn.execute(q).all()
@@ -60,27 +90,15 @@ def reseal(
                 break
             last = tuple(rows[-1][: len(pk)])
             updates = []
-            for row in rows:
-                value = row[len(pk)]
+            for r in rows:
+                value = r[-1]
                 if value is None:
                     continue
-                if plaintext:
-                    if is_sealed(value):
-                        continue  # sealed by an earlier, interrupted run
-                    new: Any = (
-                        ring.seal_bytes(bytes(value), label)
-                        if is_bytes
-                        else ring.seal_text(str(value), label)
-                    )
-                else:
-                    if ring.is_current(value):
-                        continue
-                    new = (
-                        ring.seal_bytes(ring.open_bytes(bytes(value), label), label)
-                        if is_bytes
-                        else ring.seal_text(ring.open_text(str(value), label), label)
-                    )
-                updates.append({**{f"k_{c}": row[i] for i, c in enumerate(pk)}, "v_new": new})
+                named = dict(zip([*pk, *ident], r[:-1], strict=True))
+                row = row_of(named[k] for k in row_keys) if row_keys else None
+                new = _new_value(ring, mode, value, label, row, is_bytes)
+                if new is not None:
+                    updates.append({**{f"k_{c}": named[c] for c in pk}, "v_new": new})
             if updates:
                 stmt = (
                     sa.update(t)
@@ -93,7 +111,11 @@ def reseal(
     return done
 
 
-SEALING_REVISION = "0006"
+def migration_batch_done() -> None:
+    """Called between the batches of migration 0010 (the interruption test kills the process here)."""
+
+
+SEALING_REVISION = "0010"  # the last migration that rewrites values in place (0006 sealed, 0010 bound)
 
 
 def scrub(engine: Engine) -> None:
@@ -108,7 +130,8 @@ def scrub(engine: Engine) -> None:
 
 
 def scrub_after_sealing(engine: Engine, before: str | None) -> None:
-    """After migration 0006 sealed an existing database (not a new one), scrub its files."""
+    """After migrations 0006/0010 rewrote an existing database (not a new one), scrub its files:
+    no plaintext value (the statistics' cadre names until 0010) left in free pages."""
     if before is not None and before < SEALING_REVISION:
         scrub(engine)
 
@@ -130,7 +153,7 @@ def rotate(hq: Any, report: Callable[[str], None] = print) -> int:
     ring = holder.reload()
     total = 0
     with hq.engine.connect() as conn:
-        total = reseal(conn, ring, plaintext=False, after_batch=conn.commit)
+        total = reseal(conn, ring, mode=ROTATE, after_batch=conn.commit)
         check = datakey.stored_check(hq.engine)
         if check is None or not ring.is_current(check):
             conn.execute(

@@ -12,6 +12,17 @@ the names and masked numbers of the household index) is declared with the `Seale
 with the table and column as associated data (a value moved to another column does not open)
 and the plaintext padded to a multiple of 32 bytes (the length of a name is not shown).
 
+Text columns of the tables in ROW_KEYS are also bound to their row (migration 0010):
+
+    fq2.<key id>.<base64url(nonce ‖ ChaCha20-Poly1305(padded plaintext))>
+
+with the row's identifying columns (ROW_KEYS, e.g. row_id and entity of hq_record) added to the
+associated data, so a value copied from one row into another does not open either. Writes carry
+the row with the value (`Bound`, set by hq/rowbind.py for ORM flushes and Core executemany);
+reads fetch it with the value (`Sealed.column_expression` appends the identifying columns in
+SQL). A bound column refuses an unbound (`fq1.`) value: an old value copied from a backup does
+not open. Attachments are content-addressed instead: their SHA-256 is checked when read.
+
 Look-ups use blind indexes: HMAC-SHA256 under a sub-key derived from the data key, of a
 normalised value with its kind ("name", "id", "id4", …) — equality only (docs/security.md).
 
@@ -35,7 +46,7 @@ from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
-from sqlalchemy import LargeBinary, Text
+from sqlalchemy import LargeBinary, Text, cast, literal, type_coerce
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
@@ -43,6 +54,8 @@ KEY_BYTES = 32
 NONCE_BYTES = 12
 PAD = 32
 TEXT_MAGIC = "fq1."
+ROW_MAGIC = "fq2."  # sealed and bound to its row
+ROW_SEP = "\x1f"  # joins a row's identifying values (never inside a uuid, code or ciphertext)
 BYTES_MAGIC = b"\x00FQ1"
 KID_LEN = 8  # hex characters of a key's id
 KEY_FILE_ENV = "FIELDAPP_HQ_KEY_FILE"
@@ -58,6 +71,41 @@ class HQKeyError(RuntimeError):
 
 class SealedDataError(RuntimeError):
     """A sealed value does not open: changed in the database, or sealed under another key."""
+
+
+class UnboundValueError(RuntimeError):
+    """A program error: a value for a row-bound column was written without its row."""
+
+
+# The columns that identify a row of each table whose sealed text columns are bound to their row.
+# Known when the row is written (database-assigned ids are not: those tables use natural columns
+# that never change after the row is written).
+ROW_KEYS: dict[str, tuple[str, ...]] = {
+    "hq_record": ("row_id", "entity"),
+    "hq_change": ("device_id", "outbox_seq"),
+    "hq_conflict": ("entity", "row_id", "device_a", "device_b"),
+    "hq_handover": ("household_id", "from_device", "to_device"),
+    "hq_outgoing": ("device_id", "kind"),
+    "hq_console_audit": ("account", "action", "target"),
+    "hq_household_index": ("household_id",),
+    "hq_stat_cadre": ("cadre_id",),
+}
+
+
+def row_of(values: Any) -> str:
+    """The row identity of a sequence of identifying values, as SQL builds it on read."""
+    return ROW_SEP.join(str(v) for v in values)
+
+
+class Bound(str):
+    """A value for a row-bound sealed column, with the identity of its row."""
+
+    row: str
+
+    def __new__(cls, value: str, row: str) -> Bound:
+        obj = super().__new__(cls, value)
+        obj.row = row
+        return obj
 
 
 def key_id(key: bytes) -> str:
@@ -99,8 +147,10 @@ class Keyring:
 
     # --- sealing ---------------------------------------------------------------------------------
 
-    def _ad(self, label: str, kid: str) -> bytes:
-        return f"fieldapp-hq|{label}|{kid}".encode()
+    def _ad(self, label: str, kid: str, row: str | None = None) -> bytes:
+        if row is None:
+            return f"fieldapp-hq|{label}|{kid}".encode()
+        return f"fieldapp-hq|{label}|{kid}|row|{row}".encode()
 
     def seal_bytes(self, plain: bytes, label: str) -> bytes:
         nonce = os.urandom(NONCE_BYTES)
@@ -114,29 +164,38 @@ class Keyring:
         kid = sealed[start : start + KID_LEN // 2].hex()
         return self._open(kid, sealed[start + KID_LEN // 2 :], label)
 
-    def seal_text(self, plain: str, label: str) -> str:
+    def seal_text(self, plain: str, label: str, row: str | None = None) -> str:
+        """Sealed for `label`; with `row` also bound to that row (fq2.)."""
         nonce = os.urandom(NONCE_BYTES)
-        ct = self._aeads[self.kid].encrypt(nonce, _pad(plain.encode("utf-8")), self._ad(label, self.kid))
-        return f"{TEXT_MAGIC}{self.kid}.{base64.urlsafe_b64encode(nonce + ct).decode('ascii')}"
+        ad = self._ad(label, self.kid, row)
+        ct = self._aeads[self.kid].encrypt(nonce, _pad(plain.encode("utf-8")), ad)
+        magic = TEXT_MAGIC if row is None else ROW_MAGIC
+        return f"{magic}{self.kid}.{base64.urlsafe_b64encode(nonce + ct).decode('ascii')}"
 
-    def open_text(self, sealed: str, label: str) -> str:
-        if not sealed.startswith(TEXT_MAGIC):
-            raise SealedDataError(_tampered(label, "不是加密数据"))
-        kid, _, body = sealed[len(TEXT_MAGIC) :].partition(".")
+    def open_text(self, sealed: str, label: str, row: str | None = None) -> str:
+        """Opens a value sealed for `label` (and, with `row`, bound to that row: an unbound value
+        or one bound to another row is refused)."""
+        magic = TEXT_MAGIC if row is None else ROW_MAGIC
+        if not sealed.startswith(magic):
+            if row is not None and sealed.startswith(TEXT_MAGIC):
+                raise SealedDataError(_tampered(label, "没有绑定所在的行（旧格式或从别处复制）", row))
+            raise SealedDataError(_tampered(label, "不是加密数据", row))
+        kid, _, body = sealed[len(magic) :].partition(".")
         try:
             raw = base64.urlsafe_b64decode(body.encode("ascii"))
         except (binascii.Error, ValueError, UnicodeEncodeError):
-            raise SealedDataError(_tampered(label, "密文格式损坏")) from None
-        return self._open(kid, raw, label).decode("utf-8")
+            raise SealedDataError(_tampered(label, "密文格式损坏", row)) from None
+        return self._open(kid, raw, label, row).decode("utf-8")
 
-    def _open(self, kid: str, raw: bytes, label: str) -> bytes:
+    def _open(self, kid: str, raw: bytes, label: str, row: str | None = None) -> bytes:
         aead = self._aeads.get(kid)
         if aead is None:
-            raise SealedDataError(_tampered(label, f"用未知的密钥（{kid}）加密"))
+            raise SealedDataError(_tampered(label, f"用未知的密钥（{kid}）加密", row))
         try:
-            return _unpad(aead.decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], self._ad(label, kid)))
+            return _unpad(aead.decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], self._ad(label, kid, row)))
         except (InvalidTag, ValueError):
-            raise SealedDataError(_tampered(label, "校验失败（数据被改动或被挪用）")) from None
+            why = "校验失败（数据被改动，或从另一行、另一列复制而来）"
+            raise SealedDataError(_tampered(label, why, row)) from None
 
     def is_current(self, sealed: str | bytes | None) -> bool:
         """Sealed under the first key (nothing to do for a key rotation)."""
@@ -145,7 +204,7 @@ class Keyring:
         if isinstance(sealed, bytes):
             start = len(BYTES_MAGIC)
             return sealed.startswith(BYTES_MAGIC) and sealed[start : start + KID_LEN // 2].hex() == self.kid
-        return sealed.startswith(f"{TEXT_MAGIC}{self.kid}.")
+        return sealed.startswith((f"{TEXT_MAGIC}{self.kid}.", f"{ROW_MAGIC}{self.kid}."))
 
     # --- blind indexes -----------------------------------------------------------------------------
 
@@ -160,11 +219,16 @@ def is_sealed(value: str | bytes | None) -> bool:
         return True
     if isinstance(value, bytes):
         return value.startswith(BYTES_MAGIC)
-    return value.startswith(TEXT_MAGIC)
+    return value.startswith((TEXT_MAGIC, ROW_MAGIC))
 
 
-def _tampered(label: str, why: str) -> str:
-    return f"总部数据无法解密：{label} 中的一个值{why}。请检查数据库是否被改动，或密钥文件是否用错。"
+def is_row_bound(value: str | bytes | None) -> bool:
+    return value is None or (isinstance(value, str) and value.startswith(ROW_MAGIC))
+
+
+def _tampered(label: str, why: str, row: str | None = None) -> str:
+    where = f"（行 {row.replace(ROW_SEP, ' / ')}）" if row else ""
+    return f"总部数据无法解密：{label}{where} 中的一个值{why}。请检查数据库是否被改动，或密钥文件是否用错。"
 
 
 # --- the key file --------------------------------------------------------------------------------------
@@ -282,7 +346,8 @@ def attach(dialect: Dialect, loader: Callable[[], Keyring]) -> None:
 
 
 class Sealed(TypeDecorator[str]):
-    """A text column stored sealed; `label` ("hq_record.data") is its associated data."""
+    """A text column stored sealed; `label` ("hq_record.data") is its associated data, and for
+    the tables of ROW_KEYS the row's identifying columns too."""
 
     impl = Text
     cache_ok = True
@@ -290,16 +355,42 @@ class Sealed(TypeDecorator[str]):
     def __init__(self, label: str) -> None:
         super().__init__()
         self.label = label
+        self.row_keys = ROW_KEYS.get(label.partition(".")[0])
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
         if value is None:
             return None
-        return keyring_of(dialect).seal_text(str(value), self.label)
+        if self.row_keys is None:
+            return keyring_of(dialect).seal_text(str(value), self.label)
+        row = getattr(value, "row", None)
+        if row is None:
+            raise UnboundValueError(
+                f"{self.label} 写入时缺少所在行的标识（程序错误：请经 ORM 或 Session.execute 写入）"
+            )
+        return keyring_of(dialect).seal_text(str(value), self.label, row)
+
+    def column_expression(self, colexpr: Any) -> Any:
+        """Selects `value ‖ US ‖ key1 ‖ US ‖ key2…`: the row comes back with its value."""
+        if self.row_keys is None:
+            return colexpr
+        table = getattr(colexpr, "table", None)
+        columns = getattr(table, "c", None)
+        if columns is None or any(k not in columns for k in self.row_keys):
+            raise UnboundValueError(f"{self.label} 只能连同所在表的行标识一起读取（程序错误）")
+        expr = colexpr
+        for k in self.row_keys:
+            expr = expr.op("||", return_type=Text())(literal(ROW_SEP, Text())).op("||", return_type=Text())(
+                cast(columns[k], Text())
+            )
+        return type_coerce(expr, self)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
         if value is None:
             return None
-        return keyring_of(dialect).open_text(str(value), self.label)
+        if self.row_keys is None:
+            return keyring_of(dialect).open_text(str(value), self.label)
+        sealed, _, row = str(value).partition(ROW_SEP)
+        return keyring_of(dialect).open_text(sealed, self.label, row or "?")
 
 
 class SealedBytes(TypeDecorator[bytes]):
@@ -339,4 +430,5 @@ SEALED_COLUMNS: list[tuple[str, tuple[str, ...], str, bool]] = [
     ("hq_household_index", ("household_id",), "phone_masked", False),
     ("hq_household_index", ("household_id",), "cadre_name", False),
     ("hq_suspected_duplicate", ("id",), "note", False),
+    ("hq_stat_cadre", ("cadre_id",), "name", False),
 ]

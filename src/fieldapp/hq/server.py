@@ -11,7 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from fieldapp.hq import limits
+from fieldapp.hq import limits, ratelimit
 from fieldapp.hq.api.common import ErrorOut
 from fieldapp.hq.store import CHALLENGE_TTL_S, HQ
 from fieldapp.sync import protocol
@@ -104,13 +104,27 @@ def _where(e: RequestValidationError) -> str:
     return f"（{'、'.join(places)}）" if places else ""
 
 
+def _claimed_device(data: bytes) -> str:
+    """The device id a batch's header claims (not yet verified; "" when unreadable)."""
+    try:
+        return str(protocol.parse(data).header.get("device_id", ""))[:36]
+    except (SyncError, ValueError, TypeError):
+        return ""
+
+
 def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
-def create_app(hq: HQ) -> FastAPI:
+def create_app(hq: HQ, rates: ratelimit.Rates = ratelimit.DEFAULT) -> FastAPI:
     app = FastAPI(title="fieldapp-hq", version=str(protocol.FORMAT_VERSION))
     app.add_middleware(limits.BodyLimit, limits=hq.limits)
+    app.state.limiter = limiter = ratelimit.Limiter(rates)
+
+    @app.exception_handler(ratelimit.RateLimited)
+    def rate_limited(_request: Request, e: ratelimit.RateLimited) -> JSONResponse:
+        body = {"status": "rejected", "code": e.code, "error": e.code, "message": e.message}
+        return JSONResponse(body, status_code=429, headers=e.headers())
 
     @app.exception_handler(RequestValidationError)
     def invalid_request(_request: Request, e: RequestValidationError) -> JSONResponse:
@@ -132,10 +146,12 @@ def create_app(hq: HQ) -> FastAPI:
     def health() -> dict[str, Any]:
         return {"status": "ok", "format_version": protocol.FORMAT_VERSION}
 
-    @app.get("/api/v1/enrolment/{token}", response_model=None, responses=_refusals(403))
+    @app.get("/api/v1/enrolment/{token}", response_model=None, responses=_refusals(403, 429))
     def enrolment(
         token: Annotated[str, Path(max_length=100, description="登记文件中的一次性登记码")], request: Request
     ) -> dict[str, Any] | JSONResponse:
+        limiter.take("enrol_per_address", limiter.client(request))
+        limiter.take("enrol_per_token", token[:100])
         try:
             if not limits.plain_text(token, 100):
                 raise SyncError("BAD_TOKEN", "登记码无效或已使用。请向市总工会重新申请。")
@@ -147,30 +163,38 @@ def create_app(hq: HQ) -> FastAPI:
         "/api/v1/enrol",
         response_model=None,
         openapi_extra=ENROL_BODY,
-        responses=_refusals(403, 409, 413, 415, 422),
+        responses=_refusals(403, 409, 413, 415, 422, 429),
     )
     async def enrol(request: Request) -> dict[str, Any] | JSONResponse:
+        limiter.take("enrol_per_address", limiter.client(request))
         try:
             if _media_type(request) not in JSON_TYPES:
                 raise SyncError("UNSUPPORTED_MEDIA_TYPE", "登记申请应以 application/json 发送。")
             body = await limits.read_capped(request.stream(), hq.limits.max_request_bytes, "登记申请")
             parsed = limits.json_object(body, "登记申请", hq.limits)
+            limiter.take("enrol_per_token", str(parsed.get("token", ""))[:100])
             # in a worker thread: an enrolment waiting on a busy database never holds up other requests
             return await anyio.to_thread.run_sync(hq.enrol, parsed)
         except SyncError as e:
             return _error(e)
 
-    @app.post("/api/v1/batches", openapi_extra=BATCH_BODY, responses=_refusals(403, 409, 411, 413, 415, 422))
+    @app.post(
+        "/api/v1/batches", openapi_extra=BATCH_BODY, responses=_refusals(403, 409, 411, 413, 415, 422, 429)
+    )
     async def batches(request: Request) -> JSONResponse:
         try:
+            limiter.take("batches_per_address", limiter.client(request))
             if _media_type(request) not in BATCH_TYPES:
                 raise SyncError("UNSUPPORTED_MEDIA_TYPE", "批次文件应以 application/octet-stream 发送。")
             data = await limits.read_capped(request.stream(), hq.limits.max_batch_bytes, "批次文件")
-        except SyncError as e:
-            response = _error(e)
+            limiter.check("batches_per_device", _claimed_device(data))
+        except (SyncError, ratelimit.RateLimited) as e:
+            response = rate_limited(request, e) if isinstance(e, ratelimit.RateLimited) else _error(e)
             response.headers["connection"] = "close"  # the rest of the body is not read
             return response
         result = await anyio.to_thread.run_sync(hq.ingest, data, "http")
+        if result.ok:  # signed by the device: only these use up its allowance
+            limiter.buckets["batches_per_device"].wait(result.device_id, take=True)
         code = 200 if result.ok else HTTP_STATUS.get(result.code, 400)
         answer = result.to_json()
         if not result.ok:

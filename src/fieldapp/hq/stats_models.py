@@ -12,6 +12,7 @@ from sqlalchemy import BigInteger, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from fieldapp.hq.models import HQBase
+from fieldapp.hq.sealed import Sealed
 from fieldapp.storage.base import UTCDateTime, utcnow
 
 
@@ -35,12 +36,13 @@ class StatHousehold(HQBase):
 
 
 class StatCadre(HQBase):
-    """A cadre's display name (union staff, not a beneficiary), for per-cadre tables."""
+    """A cadre's display name (union staff, not a beneficiary), for per-cadre tables: sealed and
+    bound to its cadre (hq/sealed.py), so the statistics tables hold no name in clear either."""
 
     __tablename__ = "hq_stat_cadre"
 
     cadre_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    name: Mapped[str] = mapped_column(String(50), default="")
+    name: Mapped[str] = mapped_column(Sealed("hq_stat_cadre.name"), default="")
 
 
 class StatVisit(HQBase):

@@ -36,6 +36,7 @@ from fieldapp.hq import (
     migrate,
     ownership,
     rekey,
+    rowbind,
     rowlock,
     stats_index,
 )
@@ -54,7 +55,7 @@ from fieldapp.hq.models import (
     Outgoing,
     Record,
 )
-from fieldapp.hq.sealed import Keyring
+from fieldapp.hq.sealed import Keyring, SealedDataError
 from fieldapp.storage.base import utcnow
 from fieldapp.sync import protocol
 from fieldapp.sync.protocol import KeyPair, SyncError
@@ -115,6 +116,7 @@ class HQ:
         self.datakey = datakey.KeyHolder(url, key_file)  # sealed columns: hq/sealed.py
         self.datakey.bind(self.engine)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        rowbind.install(self.sessions)  # sealed values bound to their rows (hq/sealed.py)
         self._keys: KeyPair | None = None
 
     @contextmanager
@@ -787,6 +789,10 @@ def _inline(s: Session, kind: str, body: dict[str, Any]) -> dict[str, Any]:
     """An attachment file is stored once at headquarters and copied into the reply when sent."""
     if kind == "attachment_file":
         blob = s.get(Attachment, body["sha256"])
+        if blob is not None and hashlib.sha256(blob.data).hexdigest() != blob.sha256:
+            raise SealedDataError(
+                f"总部数据无法解密：附件 {blob.sha256} 的内容与它的校验值不符（被改动或挪用）。"
+            )
         return {**body, "data": protocol.b64(blob.data) if blob is not None else ""}
     return body
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from fieldapp.hq import accounts, web
+from fieldapp.hq import accounts, ratelimit, web
 from fieldapp.hq.accounts import AccountError
 from fieldapp.hq.console import admin, conflicts, devices, duplicates, households, own, reference, referrals
 from fieldapp.hq.console.admin import ACTIONS
@@ -56,19 +56,28 @@ def router(hq: HQ) -> APIRouter:
         expected = request.cookies.get(web.LOGIN_COOKIE, "")
         if not accounts.csrf_matches(expected, csrf_token):
             raise Refused(403, "登录表单已过期，请刷新登录页后重试。")
+        limiter = ratelimit.limiter_of(request)
+        account = name.strip().casefold()[:50]
         try:
+            limiter.take("signin_per_address", limiter.client(request))
+            limiter.check("signin_failures_per_account", account)
             staff = accounts.authenticate(hq, name, password, web.client_of(request))
-        except AccountError as e:
-            return con.page(
+        except (AccountError, ratelimit.RateLimited) as e:
+            if isinstance(e, AccountError):
+                limiter.buckets["signin_failures_per_account"].wait(account, take=True)
+            page = con.page(
                 request,
                 "login.html",
                 None,
-                401,
+                429 if isinstance(e, ratelimit.RateLimited) else 401,
                 login_csrf=expected,
                 next=safe_next(next),
                 message=e.message,
                 name=name,
             )
+            if isinstance(e, ratelimit.RateLimited):
+                page.headers.update(e.headers())
+            return page
         response = RedirectResponse(safe_next(next) or "/console/households", 303)
         web.sign_in_cookie(hq, request, response, staff)
         return response

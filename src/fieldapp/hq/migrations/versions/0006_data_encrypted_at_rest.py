@@ -53,8 +53,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("hq_blind_token", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_hq_blind_token_household_id"), ["household_id"], unique=False)
-    tables = {t for t, _, _, _ in SEALED_COLUMNS if t != "hq_household_index"}
-    rekey.reseal(conn, ring, plaintext=True, tables=tables)
+    # hq_stat_cadre's names are sealed (and bound to their rows) by 0010
+    tables = {t for t, _, _, _ in SEALED_COLUMNS if t not in ("hq_household_index", "hq_stat_cadre")}
+    rekey.reseal(conn, ring, mode=rekey.SEAL, tables=tables)
     if datakey.stored_check_on(conn) is None:
         conn.execute(
             sa.text("INSERT INTO hq_meta (key, value) VALUES (:k, :v)"),

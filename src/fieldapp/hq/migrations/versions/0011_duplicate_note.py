@@ -1,10 +1,11 @@
 """疑似重复: the clerk's note (标为不同户 / 合并) kept with the pair, sealed; one visit index less
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0010
 Create Date: 2026-11-30 02:00:00
 
-Revises 0008 on this branch (0009 `pgscale` and 0010 `harden` are merged in later and re-chained).
+Revises 0010 (sealed values bound to their rows): the audit details read here are bound to their
+audit row (account, action, target), so they are opened with that row's identity.
 The note of an entry marked 不同户 before this revision lived only in the audit log
 (hq_console_audit, action duplicate_distinct, detail "标为不同户：…"): it is copied from there,
 opened and sealed again under this column's label (runs with the data key loaded, as 0006).
@@ -21,10 +22,10 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from fieldapp.hq.sealed import is_sealed, keyring_of
+from fieldapp.hq.sealed import ROW_MAGIC, is_sealed, keyring_of, row_of
 
 revision: str = "0011"
-down_revision: str | None = "0009"
+down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -38,7 +39,12 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("note", sa.Text(), nullable=True))
     conn = op.get_bind()
     audit = sa.table(
-        "hq_console_audit", sa.column("id"), sa.column("action"), sa.column("target"), sa.column("detail")
+        "hq_console_audit",
+        sa.column("id"),
+        sa.column("account"),
+        sa.column("action"),
+        sa.column("target"),
+        sa.column("detail"),
     )
     pairs = sa.table("hq_suspected_duplicate", sa.column("id"), sa.column("status"), sa.column("note"))
     ids = list(conn.scalars(sa.select(pairs.c.id).order_by(pairs.c.id)))
@@ -46,16 +52,20 @@ def upgrade() -> None:
         ring = keyring_of(conn.dialect)
         notes = {i: "" for i in ids}
         rows = conn.execute(
-            sa.select(audit.c.target, audit.c.detail)
+            sa.select(audit.c.account, audit.c.target, audit.c.detail)
             .where(audit.c.action == "duplicate_distinct")
             .order_by(audit.c.id)
         ).all()
-        for target, detail in rows:
+        for account, target, detail in rows:
             found = re.fullmatch(r"疑似重复 (\d+)", str(target or ""))
             if found is None or int(found.group(1)) not in notes or not detail:
                 continue
             sealed = str(detail)
-            text = ring.open_text(sealed, "hq_console_audit.detail") if is_sealed(sealed) else sealed
+            label = "hq_console_audit.detail"
+            if sealed.startswith(ROW_MAGIC):  # bound to its audit row by 0010
+                text = ring.open_text(sealed, label, row_of((account, "duplicate_distinct", target)))
+            else:
+                text = ring.open_text(sealed, label) if is_sealed(sealed) else sealed
             notes[int(found.group(1))] = text[len(PREFIX) :] if text.startswith(PREFIX) else text
         for i, note in notes.items():  # every value sealed, the empty ones too (as the column type does)
             conn.execute(
