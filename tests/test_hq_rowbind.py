@@ -131,7 +131,13 @@ def test_no_cadre_name_in_clear_at_rest(hq: HQ, tmp_path: Path) -> None:
 
 
 def _unbind(hq: HQ) -> None:
-    """Turn a head database back into what 0008 left: unbound values, cadre names in clear."""
+    """Turn a head database back into what 0009 left: unbound values, cadre names in clear."""
+    from alembic import command
+
+    cfg = migrate.alembic_config()
+    with hq.engine.begin() as conn:  # undo what came after 0010 first (0011: the duplicate note)
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0010")
     ring = hq.datakey.ring()
     with hq.engine.begin() as conn:
         for name, pk, column, is_bytes in SEALED_COLUMNS:
@@ -148,7 +154,7 @@ def _unbind(hq: HQ) -> None:
                 plain = ring.open_text(r[-1], label, row_of(named[k] for k in keys))
                 value = plain if name == "hq_stat_cadre" else ring.seal_text(plain, label)
                 conn.execute(sa.update(t).where(*(t.c[c] == named[c] for c in pk)).values({column: value}))
-        conn.execute(sa.text(f"UPDATE {migrate.VERSION_TABLE} SET version_num = '0008'"))
+        conn.execute(sa.text(f"UPDATE {migrate.VERSION_TABLE} SET version_num = '0009'"))
 
 
 KILLER = """
@@ -177,7 +183,7 @@ def test_migration_0010_binds_in_place_and_survives_kill_9_midway(hq: HQ, tmp_pa
         url = hq.url
         done = subprocess.run([sys.executable, "-c", KILLER, url], env=dict(os.environ), timeout=300)
         assert done.returncode == -9  # killed midway, after the first batches were rewritten
-        assert migrate.current_revision(hq.engine) == "0008"  # one transaction: nothing kept
+        assert migrate.current_revision(hq.engine) == "0009"  # one transaction: nothing kept
         assert _raw(hq, "hq_record", "data", {"row_id": led.ids["张海生"], "entity": "household"}) == before
         server = HQ(url)
         server.init()  # run again: it finishes

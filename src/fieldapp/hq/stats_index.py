@@ -19,12 +19,13 @@ import secrets
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.domain import item19
 from fieldapp.hq import changerows
 from fieldapp.hq.models import HQMeta, LedgerRow, Record
+from fieldapp.hq.sealed import Sealed
 from fieldapp.hq.stats_models import (
     StatCadre,
     StatEconomy,
@@ -143,8 +144,13 @@ def _driver_many(s: Session, sql: str, rows: list[tuple[Any, ...]]) -> None:
 
 
 def _insert_rows(s: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
-    """Bulk insert with the columns' scalar defaults filled in (see _driver_many)."""
+    """Bulk insert with the columns' scalar defaults filled in (see _driver_many). A table with a
+    sealed column (the cadre's name) goes through SQLAlchemy, so its values are sealed and bound
+    to their rows (hq/rowbind.py); the driver path would store them in clear."""
     table = model.__table__
+    if any(isinstance(c.type, Sealed) for c in table.columns):
+        s.execute(insert(table), rows)
+        return
     quote = s.get_bind().dialect.identifier_preparer.quote
     cols = [
         (c.name, c.default.arg if c.default is not None and c.default.is_scalar else None)
