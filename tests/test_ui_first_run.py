@@ -532,3 +532,38 @@ def test_the_start_up_loop_remakes_the_wizard_in_the_chosen_language_and_stops_w
     assert seen[1][1] and not re.search("[\u4e00-\u9fff]", seen[1][1]), seen  # in English
     assert prefs.get(opts.LANGUAGE) == "en" and prefs.get(opts.FIRST_RUN_STEP) == PAGE_CADRE
     assert first_run.needed(prefs, tmp_path / "ledger") == "new"
+
+
+def test_the_enrolment_page_chooses_the_region_the_laptop_works_in_by_keyboard(
+    qtbot: QtBot, tmp_path: Path, prefs: opts.AppSettings
+) -> None:
+    from fieldapp.domain import divisions
+    from fieldapp.services import region
+
+    wizard = make(qtbot, prefs, tmp_path / "ledger")
+    try:
+        to_password_page(qtbot, wizard)
+        confirm_code(qtbot, wizard, set_password(qtbot, wizard))
+        page = wizard.enrol
+        # Linyi City until one is chosen or sent
+        assert (page.province.currentText(), page.city.currentText()) == ("山东省", "临沂市")
+        assert page.county.currentData() == "" and page.chosen_region() == "3713"
+        key(qtbot, Qt.Key.Key_R, ALT)  # 工作地区(&R)
+        assert page.province.hasFocus()
+        key(qtbot, Qt.Key.Key_Tab)
+        assert page.city.hasFocus()
+        key(qtbot, Qt.Key.Key_Home)  # （全部）
+        key(qtbot, Qt.Key.Key_Down)  # the first city of the province: 济南市
+        assert page.city.currentText() == "济南市"
+        assert "历下区" in [page.county.itemText(i) for i in range(page.county.count())]
+        key(qtbot, Qt.Key.Key_Tab)
+        assert page.county.hasFocus()
+        key(qtbot, Qt.Key.Key_Down)  # 历下区, the first county
+        assert page.chosen_region() == "370102"
+        next_page(qtbot)
+        assert wizard.currentId() == PAGE_DIBAO, page.message.text()
+        assert wizard.db is not None and region.active_region(wizard.db).code == "370102"
+        assert divisions.active_region_code() == "370102"  # the pick-lists use it from now on
+    finally:
+        close(qtbot, wizard)
+        divisions.set_active_region(divisions.DEFAULT_REGION)

@@ -258,32 +258,32 @@ The program closes after the restore; open it again.</translation>
         <translation>At every start and after each stretch of work the whole ledger is backed up here, encrypted, and checked; older backups beyond the number kept are deleted. The location cannot be inside the data folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="574" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="645" />
         <source>自动备份</source>
         <translation>Automatic backups</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="577" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="648" />
         <source>每次启动和每工作4小时，台账会加密备份到您选的另一个文件夹或U盘，并核对。现在不选可以按“完成”，以后在 文件 → 备份位置… 中选择。</source>
         <translation>At every start and every 4 hours of work the ledger is backed up, encrypted and checked, into another folder or USB stick you choose. To choose later, press Done and use File → Backup location….</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="581" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="652" />
         <source>如 E:\台账备份 或 /media/U盘/台账备份</source>
         <translation>e.g. E:\ledger-backup or /media/usb/ledger-backup</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="582" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="653" />
         <source>选择(&amp;B)…</source>
         <translation>Choose (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="589" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="660" />
         <source>备份位置(&amp;T)</source>
         <translation>Backup loca&amp;tion</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="599" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="670" />
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="227" />
         <source>选择自动备份的位置（另一个文件夹或U盘）</source>
         <translation>Choose where automatic backups go (another folder or a USB stick)</translation>
@@ -294,7 +294,7 @@ The program closes after the restore; open it again.</translation>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="613" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="684" />
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="246" />
         <source>请填写完整的文件夹位置（如 E:\台账备份 或 /media/U盘/台账备份），或点“选择…”。</source>
         <translation>Enter the whole folder path (e.g. E:\ledger-backups or /media/usb/ledger-backups), or click “Choose…”.</translation>
@@ -731,28 +731,28 @@ Press Enter or double-click to go on</translation>
 <context>
     <name>DibaoPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="537" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="608" />
         <source>本地低保标准</source>
         <translation>Local minimum living standard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="540" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="611" />
         <source>困难类别按当地民政部门公布的低保标准计算。市总工会还没有发来本地标准：请填写，或按“下一步”以后在 文件 → 设置 中填写。</source>
         <translation>Hardship categories are computed from the local minimum living standard published by civil affairs. The federation has not sent it yet: enter it, or press Next and enter it later under File → Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="544" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="615" />
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="86" />
         <source>如 900</source>
         <translation>e.g. 900</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="546" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="617" />
         <source>本地低保标准（元/月）(&amp;D)</source>
         <translation>Local minimum living standard (yuan/month) (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="564" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="635" />
         <source>请填写每人每月的元数，如 900 或 912.50。</source>
         <translation>Enter yuan per person per month, e.g. 900 or 912.50.</translation>
     </message>
@@ -1638,52 +1638,67 @@ Press Enter or double-click to go on</translation>
         <translation>With a network: choose the enrolment file (or enter the address and fingerprint) and press “Enrol online”. Without: choose the file, press “Write the enrolment request to a stick”, take the stick to the federation, then “Import replies from stick” on the sync screen.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="437" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="433" />
+        <source>工作地区(&amp;R)</source>
+        <translation>Working &amp;region</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="436" />
+        <source>选到市即可；只在一个县区工作时也可选县区。市总工会也可以在同步时发来。</source>
+        <translation>Choosing the city is enough; choose the county if you work in one county only. Headquarters can also send it when you sync.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="462" />
+        <source>（全部）</source>
+        <translation>(all)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/first_run.py" line="495" />
         <source>选择登记文件</source>
         <translation>Choose the enrolment file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="437" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="495" />
         <source>登记文件 (*.enrol *.json);;所有文件 (*)</source>
         <translation>Enrolment files (*.enrol *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="442" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="500" />
         <source>选择U盘上的文件夹</source>
         <translation>Choose a folder on the USB stick</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="476" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="534" />
         <source>登记地址应以 http:// 或 https:// 开头，请对照登记信改正。</source>
         <translation>The enrolment address starts with http:// or https://: correct it from the letter.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="482" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="540" />
         <source>用登记地址联网登记需要填写登记信上的“市总工会公钥指纹”，以确认连到的是真正的市总工会。</source>
         <translation>Enrolling by address needs the federation's key fingerprint from the letter, to make sure it is the real federation.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="488" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="546" />
         <source>请选择市总工会发的登记文件，或填写登记地址和公钥指纹；现在没有就按“下一步”。</source>
         <translation>Choose the enrolment file from the federation, or enter the address and key fingerprint; if you have neither yet, press Next.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="503" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="561" />
         <source>正在登记…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="508" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="566" />
         <source>不联网登记需要市总工会发的登记文件：请先选择登记文件。</source>
         <translation>Enrolling without a network needs the enrolment file from the federation: choose it first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="525" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="583" />
         <source>已把登记申请写到U盘：%1。请把U盘交市总工会导入，再在同步界面“从U盘导入回执”完成登记。</source>
         <translation>The enrolment request was written to the stick: %1. Take the stick to the federation to import, then finish with “Import replies from stick” on the sync screen.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="528" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="586" />
         <source>正在写登记申请…</source>
         <translation>Writing the enrolment request…</translation>
     </message>
@@ -1691,37 +1706,37 @@ Press Enter or double-click to go on</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="642" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="713" />
         <source>第一次使用 — 工会结对帮扶台账</source>
         <translation>First start — Trade Union Pairing Ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="645" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="716" />
         <source>下一步(&amp;N) &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="646" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="717" />
         <source>&lt; 上一步(&amp;B)</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="647" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="718" />
         <source>设置密码并加密台账(&amp;S)</source>
         <translation>&amp;Set the password and encrypt the ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="648" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="719" />
         <source>完成(&amp;D)</source>
         <translation>&amp;Done</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="649" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="720" />
         <source>以后继续(&amp;X)</source>
         <translation>Continue later (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="780" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="851" />
         <source>干部信息没有保存</source>
         <translation>The cadre's details were not saved</translation>
     </message>

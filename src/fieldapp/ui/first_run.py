@@ -419,6 +419,26 @@ class EnrolPage(_Page):
         chain = (self.file, self.url, self.fingerprint, self.online, self.stick, browse)
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
+        # the region this laptop works in: place pick-lists, village codes and the importer use it
+        self.province = QComboBox(self)
+        self.province.setObjectName("wizardRegionProvince")
+        self.city = QComboBox(self)
+        self.city.setObjectName("wizardRegionCity")
+        self.county = QComboBox(self)
+        self.county.setObjectName("wizardRegionCounty")
+        region_row = QHBoxLayout()
+        for box in (self.province, self.city, self.county):
+            region_row.addWidget(box, 1)
+        region_form = QFormLayout()
+        region_form.addRow(_buddy(self.tr("工作地区(&R)"), self.province), region_row)
+        self.body.addLayout(region_form)
+        self.body.addWidget(
+            _hint(self.tr("选到市即可；只在一个县区工作时也可选县区。市总工会也可以在同步时发来。"), self)
+        )
+        self.province.currentIndexChanged.connect(lambda _i: self._fill(self.city, self.province))
+        self.city.currentIndexChanged.connect(lambda _i: self._fill(self.county, self.city))
+        for before, after in itertools.pairwise((browse, self.province, self.city, self.county)):
+            QWidget.setTabOrder(before, after)
         self.busy = BusyLine(self)
         self.body.addWidget(self.busy)
         self.working = False
@@ -431,6 +451,44 @@ class EnrolPage(_Page):
     def initializePage(self) -> None:
         super().initializePage()
         self.first_field = self.file
+        self._show_region()
+
+    def _fill(self, box: QComboBox, parent: QComboBox) -> None:
+        from fieldapp.services import region
+
+        code = str(parent.currentData() or "")
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(self.tr("（全部）"), "")
+        for choice in region.region_choices(code) if code else []:
+            box.addItem(choice.name, choice.code)
+        box.blockSignals(False)
+        if box is self.city:
+            self._fill(self.county, self.city)
+
+    def _show_region(self) -> None:
+        """The pickers show the ledger's region (Linyi City until one is chosen or sent)."""
+        from fieldapp.services import region
+
+        self.province.blockSignals(True)
+        self.province.clear()
+        for choice in region.region_choices():
+            self.province.addItem(choice.name, choice.code)
+        self.province.blockSignals(False)
+        code = region.active_region(self.wiz.db).code if self.wiz.db is not None else ""
+        self.province.setCurrentIndex(max(self.province.findData(code[:2]), 0))
+        self._fill(self.city, self.province)
+        if len(code) >= 4:
+            self.city.setCurrentIndex(max(self.city.findData(code[:4]), 0))
+        if len(code) == 6:
+            self.county.setCurrentIndex(max(self.county.findData(code), 0))
+
+    def chosen_region(self) -> str:
+        """The narrowest level chosen: a county, else the city, else the province."""
+        for box in (self.county, self.city, self.province):
+            if box.currentData():
+                return str(box.currentData())
+        return ""
 
     def _ask_file(self) -> str:
         name, _ = QFileDialog.getOpenFileName(
@@ -528,7 +586,20 @@ class EnrolPage(_Page):
         self._run(self.tr("正在写登记申请…"), work)
 
     def validatePage(self) -> bool:
-        return not self.working  # nothing filled in: enrolment waits for the sync screen
+        if self.working:
+            return False
+        from fieldapp.domain.errors import DomainError
+        from fieldapp.services import region
+
+        code = self.chosen_region()
+        if self.wiz.db is not None and code and code != region.active_region(self.wiz.db).code:
+            try:
+                region.set_region(self.wiz.db, code)
+            except DomainError as e:
+                self.say(messages.error_text(e))
+                self.province.setFocus()
+                return False
+        return True  # nothing else filled in: enrolment waits for the sync screen
 
 
 class DibaoPage(_Page):
