@@ -210,3 +210,48 @@ def test_headquarters_sets_the_region_from_the_command_line_and_the_device_takes
     finally:
         db.close()
         hq.close()
+
+
+def test_a_federation_outside_linyi_sets_its_city_once_for_headquarters_and_every_device(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`fieldapp-hq set-region 3701` (no device): every device is told, and headquarters itself
+    serves 济南市 from then on — its county list, county accounts, console heading and report unit —
+    also after it is opened again."""
+    from fastapi.testclient import TestClient
+    from tests.test_hq_console import PASSWORD, sign_in
+
+    from fieldapp.hq import accounts
+    from fieldapp.hq import cli as hq_cli
+    from fieldapp.hq import ledger
+    from fieldapp.hq import region as hq_region
+    from fieldapp.hq.accounts import AccountError, Staff
+    from fieldapp.hq.app import create_app
+    from fieldapp.hq.store import HQ
+
+    url = f"sqlite:///{(tmp_path / 'hq.sqlite').as_posix()}"
+    hq = HQ(url)
+    hq.init()
+    city = Staff(1, "市总", "city")
+    try:
+        assert hq_region.union_name() == "临沂市总工会"
+        assert "兰陵县" in [name for _, name in ledger.counties(city)]
+        assert hq_cli.main(["--db", url, "set-region", "3701"]) == 0
+        assert "山东省济南市" in capsys.readouterr().out
+        hq.close()
+        hq = HQ(url)
+        hq.init()  # opened again: still 济南市
+        assert hq_region.union_name() == "济南市总工会"
+        names = [name for _, name in ledger.counties(city)]
+        assert "历下区" in names and "兰陵县" not in names
+        with pytest.raises(AccountError, match="不是济南市的县区"):
+            accounts.add_account(hq, "lanling", "county", PASSWORD, county="371324")
+        accounts.add_account(hq, "lixia", "county", PASSWORD, county="370102")
+        accounts.add_account(hq, "city", "city", PASSWORD)
+        with TestClient(create_app(hq), follow_redirects=False) as c:
+            sign_in(c, "city")
+            page = c.get("/console/households").text
+            assert "济南市总工会" in page and "临沂市总工会" not in page
+    finally:
+        hq.close()
+        div.set_active_region(div.DEFAULT_REGION)

@@ -18,7 +18,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import ColumnElement, and_, delete, func, select
 from sqlalchemy.orm import Session
 
-from fieldapp.domain.divisions import divisions
+from fieldapp.domain.divisions import divisions, region_short_name
 from fieldapp.hq.models import Account, ConsoleAudit, ConsoleSession
 from fieldapp.storage.base import utcnow
 
@@ -114,7 +114,7 @@ def _check_role(role: str, county: str) -> str:
     if county:
         d = divisions().by_code.get(county)
         if not (len(county) == 6 and county.isdigit()) or d is None or d.level != "county":
-            raise AccountError(f"县区代码“{county}”不是临沂市的县区（6位数字，如 371324）。")
+            raise AccountError(f"县区代码“{county}”不是{region_short_name()}的县区（6位数字，如 371324）。")
     return county
 
 

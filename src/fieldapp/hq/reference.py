@@ -111,7 +111,8 @@ def set_dibao(hq: HQ, staff: Staff | None, text: str, client: str = CLI) -> str:
 
 def set_region(hq: HQ, staff: Staff | None, code: str, device: str = "", client: str = CLI) -> str:
     """The region the devices work in (a province, city or county code), sent to one device (name or
-    id) or to all; returns the region's full name. Nothing is queued when the code or device is wrong."""
+    id) or to all — then also headquarters' own region (county lists, accounts, report headings);
+    returns the region's full name. Nothing is queued when the code or device is wrong."""
     from fieldapp.domain import divisions
     from fieldapp.domain.errors import DomainError
     from fieldapp.hq import actions, hqwrite, region
@@ -127,6 +128,9 @@ def set_region(hq: HQ, staff: Staff | None, code: str, device: str = "", client:
             dev = hqwrite.find_device(s, device)
             target, who = dev.device_id, dev.name
     name = region.send_region(hq, code, target)
+    if target == "*":  # the whole federation works there: headquarters' own lists and reports follow
+        with hq.session() as s:
+            region.keep(s, code)
     _audit(hq, staff, "工作地区", f"{code} {name} → {who}", client)
     return name
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.domain import clock
-from fieldapp.hq import accounts, campaign, export, stats, stats_index
+from fieldapp.hq import accounts, campaign, export, region, stats, stats_index
 from fieldapp.hq.store import HQ
 
 COMMANDS = ("campaign", "report", "stats-rebuild")
@@ -98,7 +98,7 @@ def run(hq: HQ, args: argparse.Namespace) -> int:
     for t in tables:
         print_table(t)
     out = args.out or Path(f"{scope.county or 'city'}.xlsx")
-    unit = f"{scope.label}总工会" if scope.county else "临沂市总工会"
+    unit = f"{scope.label}总工会" if scope.county else region.union_name()
     export.write_report(out, unit, tables, today)
     with hq.session() as s:
         accounts.audit(s, CLI, "stats_export", out.name, scope.county, CLI)

@@ -35,6 +35,7 @@ from fieldapp.hq import (
     ledger_index,
     migrate,
     ownership,
+    region,
     rekey,
     rowbind,
     rowlock,
@@ -144,6 +145,7 @@ class HQ:
                 s.add(HQMeta(key="box_secret", value=kp.box_secret))
             if s.get(HQMeta, "admin_token") is None:
                 s.add(HQMeta(key="admin_token", value=secrets.token_urlsafe(32).encode()))
+            region.apply_stored(s)  # the city (or county) headquarters serves: hq/region.py
             ledger_index.rebuild_if_missing(s)  # households synced before the console existed
             stats_index.rebuild_if_missing(s)  # and before the statistics existed
         with self.session() as s:

@@ -21,7 +21,7 @@ from fastapi import Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from fieldapp.hq import accounts, actions, web
+from fieldapp.hq import accounts, actions, region, web
 from fieldapp.hq.accounts import ROLES, Staff
 from fieldapp.hq.store import HQ
 from fieldapp.hq.web import Caller
@@ -37,6 +37,7 @@ templates = Jinja2Templates(
         undefined=jinja2.StrictUndefined,
     )
 )
+templates.env.globals["union_name"] = region.union_name  # the heading: 临沂市总工会 by default
 
 
 class Refused(Exception):

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
 from fieldapp.domain import clock
-from fieldapp.hq import accounts, actions, duplicate_queue, export, merging, web
+from fieldapp.hq import accounts, actions, duplicate_queue, export, merging, region, web
 from fieldapp.hq.console.common import Console, Refused, done
 from fieldapp.hq.web import Caller
 from fieldapp.sync.protocol import SyncError
@@ -68,7 +68,7 @@ def routes(con: Console) -> APIRouter:
                 headers=headers,
             )
         path = export.temp_xlsx()
-        unit = f"{who.staff.county_name}总工会" if who.staff.county_code else "临沂市总工会"
+        unit = f"{who.staff.county_name}总工会" if who.staff.county_code else region.union_name()
         book = export.Workbook(path, unit)
         book.add_rows(title, "条", duplicate_queue.EXPORT_COLUMNS, rows, when=today, count_total=True)
         book.close()

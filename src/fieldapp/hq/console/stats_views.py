@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from fieldapp.domain import clock
 from fieldapp.domain.vocab import HardshipCategory
-from fieldapp.hq import accounts, actions, campaign, charts, export, stats, web
+from fieldapp.hq import accounts, actions, campaign, charts, export, region, stats, web
 from fieldapp.hq.accounts import ROLES
 from fieldapp.hq.console.common import Console, Refused
 from fieldapp.hq.store import HQ
@@ -43,6 +43,7 @@ templates = Jinja2Templates(
         undefined=jinja2.StrictUndefined,
     )
 )
+templates.env.globals["union_name"] = region.union_name  # the heading: 临沂市总工会 by default
 
 
 def figure(v: Any) -> str:
@@ -403,7 +404,7 @@ def router(hq: HQ) -> APIRouter:
 
 
 def unit_name(scope: stats.Scope) -> str:
-    return f"{scope.label}总工会" if scope.county else "临沂市总工会"
+    return f"{scope.label}总工会" if scope.county else region.union_name()
 
 
 def _tables_csv(tables: list[stats.Table]) -> Any:
