@@ -168,14 +168,6 @@ def ops_idle() -> bool:
     return ops.pending() == 0
 
 
-def test_the_dialog_fits_a_laptop_screen(qtbot: QtBot, db: Database, prefs: opts.AppSettings) -> None:
-    window = open_window(qtbot, db, prefs)
-    dialog = window.open_import()
-    qtbot.waitExposed(dialog)
-    frame = dialog.frameGeometry()
-    assert frame.width() <= 1366 and frame.height() <= 728
-
-
 def test_the_preview_in_english_shows_no_chinese_but_data(
     qtbot: QtBot,
     db: Database,
