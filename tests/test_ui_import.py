@@ -186,3 +186,32 @@ def test_the_preview_in_english_shows_no_chinese_but_data(
     assert shown == []
     reason = dialog.bad.item(0, 1).text()
     assert reason.startswith("ID number: wrong check digit")
+
+
+def test_a_file_saved_again_after_its_preview_is_read_again_before_importing(
+    qtbot: QtBot, db: Database, prefs: opts.AppSettings, tmp_path: Path
+) -> None:
+    header = ["户主姓名", "身份证号", "乡镇", "村", "籍贯"]
+    rows = [
+        header,
+        ["张海生", pid(123), TOWNSHIP, VILLAGE, "山东"],
+        ["张海生", pid(123), TOWNSHIP, VILLAGE, ""],
+    ]
+    path = write_xlsx(tmp_path / "list.xlsx", rows)
+    window = open_window(qtbot, db, prefs)
+    dialog = window.open_import()
+    dialog.choose_file = lambda: str(path)
+    qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+    act(qtbot, dialog, Qt.Key.Key_O)
+    notes = table(dialog.notes)  # the same person twice, a column not understood: warnings, not refusals
+    assert dialog.notes_box.isVisible() and table(dialog.bad) == []
+    assert notes[0] == ["", "未识别的列（已忽略）：籍贯"]
+    assert notes[1] == ["3", "与第2行身份证号相同，未重复导入"]
+
+    write_xlsx(path, [*rows, ["赵六", pid(129), TOWNSHIP, VILLAGE, ""]])  # saved again in Excel
+    act(qtbot, dialog, Qt.Key.Key_M)  # 导入 shows the new contents first…
+    assert list_households(db) == []
+    assert dialog.summary.text().startswith("文件在预览之后又改动过，已重新读取")
+    assert [row[1] for row in table(dialog.good)] == ["张海生", "赵六"]
+    act(qtbot, dialog, Qt.Key.Key_M)  # …and imports them when asked again
+    assert {r.head_id_number for r in list_households(db)} == {pid(123), pid(129)}

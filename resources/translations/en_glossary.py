@@ -981,4 +981,8 @@ EN = {
     "选择困难户名单": "Choose the household list",
     "选择文件(&O)…": "&Open a file…",
     "重新读取(&R)": "&Read again",
+    "提醒": "Notes",
+    "提醒（%1 条）": "Notes (%1)",
+    "未识别的列（已忽略）：%1": "Columns not recognised (ignored): %1",
+    "文件在预览之后又改动过，已重新读取；请核对后再按“导入”。": "The file was changed after the preview and has been read again; check it, then press Import.",
 }

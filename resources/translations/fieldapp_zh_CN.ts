@@ -2497,163 +2497,185 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="85" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="95" />
         <source>导入困难户名单</source>
         <translation>导入困难户名单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="95" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="107" />
         <source>从Excel或CSV文件导入联系户名单（每行一户，须有姓名和身份证号两列）。导入前先列出将导入的户和不能导入的行；改正后按“重新读取”，已导入的户不会重复。</source>
         <translation>从Excel或CSV文件导入联系户名单（每行一户，须有姓名和身份证号两列）。导入前先列出将导入的户和不能导入的行；改正后按“重新读取”，已导入的户不会重复。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="101" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="113" />
         <source>尚未选择文件</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="113" />
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="120" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="125" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="132" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="137" />
         <source>行号</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="114" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="126" />
         <source>户主姓名</source>
         <translation>户主姓名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="115" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="127" />
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="116" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="128" />
         <source>村（社区）</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="117" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="129" />
         <source>人数</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="120" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="132" />
         <source>原因</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="121" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="133" />
         <source>将导入的户</source>
         <translation>将导入的户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="123" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="135" />
         <source>不能导入的行</source>
         <translation>不能导入的行</translation>
     </message>
     <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="137" />
         <location filename="../../src/fieldapp/ui/import_dialog.py" line="138" />
+        <source>提醒</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="155" />
         <source>选择文件(&amp;O)…</source>
         <translation>选择文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="140" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="157" />
         <source>重新读取(&amp;R)</source>
         <translation>重新读取(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="142" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="159" />
         <source>在Excel中改正并保存文件后，重新读取同一文件</source>
         <translation>在Excel中改正并保存文件后，重新读取同一文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="143" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="160" />
         <source>导入(&amp;M)</source>
         <translation>导入(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="145" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="162" />
         <source>关闭(&amp;C)</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="177" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="194" />
         <source>选择困难户名单</source>
         <translation>选择困难户名单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="179" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="196" />
         <source>Excel或CSV文件 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)</source>
         <translation>Excel或CSV文件 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="187" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="204" />
         <source>文件：%1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="197" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="214" />
         <source>正在读取名单…</source>
         <translation>正在读取名单…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="206" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="230" />
         <source>正在导入…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="229" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="254" />
         <source>将导入的户（%1 户）</source>
         <translation>将导入的户（%1 户）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="231" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="256" />
         <source>将导入 %1 户（家庭成员 %2 人），已导入过 %3 户，不能导入 %4 行。</source>
         <translation>将导入 %1 户（家庭成员 %2 人），已导入过 %3 户，不能导入 %4 行。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="238" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="263" />
         <source>可以先导入其余的户；改正不能导入的行并保存文件后，按“重新读取”。</source>
         <translation>可以先导入其余的户；改正不能导入的行并保存文件后，按“重新读取”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="240" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="265" />
         <source>没有要导入的户。</source>
         <translation>没有要导入的户。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="251" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="268" />
+        <source>文件在预览之后又改动过，已重新读取；请核对后再按“导入”。</source>
+        <translation>文件在预览之后又改动过，已重新读取；请核对后再按“导入”。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="279" />
         <source>已导入的户（%1 户）</source>
         <translation>已导入的户（%1 户）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="253" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="281" />
         <source>已导入 %1 户（家庭成员 %2 人），已导入过 %3 户，未导入 %4 行。</source>
         <translation>已导入 %1 户（家庭成员 %2 人），已导入过 %3 户，未导入 %4 行。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="260" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="288" />
         <source>改正未导入的行并保存文件后，按“重新读取”再导入；已导入的户不会重复。</source>
         <translation>改正未导入的行并保存文件后，按“重新读取”再导入；已导入的户不会重复。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="277" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="306" />
         <source>未能读取这个文件：%1</source>
         <translation>未能读取这个文件：%1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="291" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="320" />
         <source>（待补充）</source>
         <translation>（待补充）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="299" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="334" />
+        <source>未识别的列（已忽略）：%1</source>
+        <translation>未识别的列（已忽略）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="336" />
+        <source>提醒（%1 条）</source>
+        <translation>提醒（%1 条）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="350" />
         <source>不能导入的行（%1 行）</source>
         <translation>不能导入的行（%1 行）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="303" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="346" />
         <source>“%1”表第%2行</source>
         <translation>“%1”表第%2行</translation>
     </message>

@@ -9,6 +9,7 @@ thread (`ops.Op`).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,6 +64,15 @@ def _item(text: str, tip: str = "") -> QTableWidgetItem:
     return item
 
 
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """When the file was last saved and its size: a file changed after its preview is read again."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
 def reason_text(reason: str) -> str:
     """A rejected row's reason ("字段：问题；字段：问题") in the chosen language."""
     parts = []
@@ -88,6 +98,8 @@ class ImportDialog(QDialog):
         self.preview: ImportReport | None = None
         self.outcome: ImportReport | None = None
         self.running = False
+        self.preview_stamp: tuple[int, int] | None = None
+        self.changed_since_preview = False
         self.choose_file: Callable[[], str] = self._ask_file  # tests put a path here
 
         intro = QLabel(
@@ -122,10 +134,15 @@ class ImportDialog(QDialog):
         QVBoxLayout(self.good_box).addWidget(self.good)
         self.bad_box = QGroupBox(self.tr("不能导入的行"), self)
         QVBoxLayout(self.bad_box).addWidget(self.bad)
+        self.notes = _table(self, "importNotes", [self.tr("行号"), self.tr("提醒")])
+        self.notes_box = QGroupBox(self.tr("提醒"), self)
+        QVBoxLayout(self.notes_box).addWidget(self.notes)
+        self.notes_box.hide()
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setChildrenCollapsible(False)
         split.addWidget(self.good_box)
         split.addWidget(self.bad_box)
+        split.addWidget(self.notes_box)
 
         self.busy = QProgressBar(self)
         self.busy.setObjectName("importBusy")
@@ -195,13 +212,20 @@ class ImportDialog(QDialog):
             return
         self.outcome = None
         self._start(self.tr("正在读取名单…"))
-        Op(lambda: import_households(db, path, dry_run=True), self.busy_label.text()).success(
-            self._previewed
-        ).failure(self._failed).run()
+
+        def work() -> tuple[tuple[int, int] | None, ImportReport]:
+            stamp = _stamp(path)  # before reading: a save while it is read counts as a change
+            return stamp, import_households(db, path, dry_run=True)
+
+        Op(work, self.busy_label.text()).success(self._previewed).failure(self._failed).run()
 
     def import_now(self) -> None:
         path, db = self.path, self.db
         if path is None or self.preview is None or self.running:
+            return
+        if _stamp(path) != self.preview_stamp:  # saved again since the preview: show what it holds now
+            self.changed_since_preview = True
+            self.reread()
             return
         self._start(self.tr("正在导入…"))
         Op(lambda: import_households(db, path), self.busy_label.text()).success(self._imported).failure(
@@ -222,8 +246,9 @@ class ImportDialog(QDialog):
         self.busy_label.hide()
         self._update_buttons()
 
-    def _previewed(self, report: ImportReport) -> None:
+    def _previewed(self, result: tuple[tuple[int, int] | None, ImportReport]) -> None:
         self._stop()
+        self.preview_stamp, report = result
         self.preview = report
         self._show_report(report)
         self.good_box.setTitle(self.tr("将导入的户（%1 户）").replace("%1", str(len(report.households))))
@@ -238,6 +263,9 @@ class ImportDialog(QDialog):
             lines.append(self.tr("可以先导入其余的户；改正不能导入的行并保存文件后，按“重新读取”。"))
         if not self._importable(report):
             lines.append(self.tr("没有要导入的户。"))
+        if self.changed_since_preview:
+            self.changed_since_preview = False
+            lines.insert(0, self.tr("文件在预览之后又改动过，已重新读取；请核对后再按“导入”。"))
         self._say("\n".join(lines), error=False)
         self._update_buttons()
         (self.import_button if self.import_button.isEnabled() else self.reread_button).setFocus()
@@ -270,6 +298,7 @@ class ImportDialog(QDialog):
         self.preview = None
         self.good.setRowCount(0)
         self.bad.setRowCount(0)
+        self.notes_box.hide()
         if isinstance(error, ValidationError):  # the whole file: unreadable, no header…
             text = "\n".join(domain_text.problem(p) for p in error.problems)
         else:
@@ -294,18 +323,35 @@ class ImportDialog(QDialog):
             for c, item in enumerate(cells):
                 self.good.setItem(r, c, item)
         self._show_rejected(report.rejected)
+        self._show_notes(report)
+
+    def _show_notes(self, report: ImportReport) -> None:
+        """Warnings (a row twice in the list, a name differing from the registered one…) and the
+        columns the importer did not recognise."""
+        rows = [(self._where(p), reason_text(p.reason)) for p in report.warnings]
+        if report.unknown_columns:
+            rows.insert(
+                0, ("", self.tr("未识别的列（已忽略）：%1").replace("%1", "、".join(report.unknown_columns)))
+            )
+        self.notes_box.setTitle(self.tr("提醒（%1 条）").replace("%1", str(len(rows))))
+        self.notes.setRowCount(len(rows))
+        for r, (where, text) in enumerate(rows):
+            self.notes.setItem(r, 0, _item(where))
+            self.notes.setItem(r, 1, _item(text, text))
+        self.notes.resizeRowsToContents()
+        self.notes_box.setVisible(bool(rows))
+
+    def _where(self, p: RowProblem) -> str:
+        if p.sheet:
+            return self.tr("“%1”表第%2行").replace("%1", p.sheet).replace("%2", str(p.line))
+        return str(p.line)
 
     def _show_rejected(self, rejected: list[RowProblem]) -> None:
         self.bad_box.setTitle(self.tr("不能导入的行（%1 行）").replace("%1", str(len(rejected))))
         self.bad.setRowCount(len(rejected))
         for r, p in enumerate(rejected):
-            where = (
-                self.tr("“%1”表第%2行").replace("%1", p.sheet).replace("%2", str(p.line))
-                if p.sheet
-                else str(p.line)
-            )
             reason = reason_text(p.reason)
-            self.bad.setItem(r, 0, _item(where))
+            self.bad.setItem(r, 0, _item(self._where(p)))
             self.bad.setItem(r, 1, _item(reason, reason))
         self.bad.resizeRowsToContents()
 
