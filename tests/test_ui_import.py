@@ -215,3 +215,28 @@ def test_a_file_saved_again_after_its_preview_is_read_again_before_importing(
     assert [row[1] for row in table(dialog.good)] == ["张海生", "赵六"]
     act(qtbot, dialog, Qt.Key.Key_M)  # …and imports them when asked again
     assert {r.head_id_number for r in list_households(db)} == {pid(123), pid(129)}
+
+
+def test_a_list_of_people_shows_each_households_size(
+    qtbot: QtBot, db: Database, prefs: opts.AppSettings, tmp_path: Path
+) -> None:
+    path = write_xlsx(
+        tmp_path / "members.xlsx",
+        [
+            ["户主姓名", "身份证号", "乡镇", "村", "与户主关系"],
+            ["张海生", pid(123), TOWNSHIP, VILLAGE, "户主"],
+            ["李梅", pid(139), TOWNSHIP, VILLAGE, "妻子"],
+            ["王五", pid(143), TOWNSHIP, VILLAGE, "户主"],
+            ["某某", pid(145), TOWNSHIP, VILLAGE, "邻居"],
+        ],
+    )
+    window = open_window(qtbot, db, prefs)
+    dialog = window.open_import()
+    dialog.choose_file = lambda: str(path)
+    qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+    act(qtbot, dialog, Qt.Key.Key_O)
+    assert [(row[1], row[4]) for row in table(dialog.good)] == [("张海生", "2"), ("王五", "1")]
+    assert "将导入 2 户" in dialog.summary.text() and "家庭成员 1 人" in dialog.summary.text()
+    assert [row[0] for row in table(dialog.bad)] == ["5"] and "邻居" in table(dialog.bad)[0][1]
+    act(qtbot, dialog, Qt.Key.Key_M)
+    assert sorted(r.member_count for r in list_households(db)) == [1, 2]

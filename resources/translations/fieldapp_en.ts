@@ -2513,8 +2513,8 @@ Press Enter or double-click to go on</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/import_dialog.py" line="125" />
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="132" />
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="137" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="133" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="138" />
         <source>行号</source>
         <translation>Row</translation>
     </message>
@@ -2539,143 +2539,149 @@ Press Enter or double-click to go on</translation>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="132" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="133" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="133" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="134" />
         <source>将导入的户</source>
         <translation>Households to import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="135" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="136" />
         <source>不能导入的行</source>
         <translation>Rows that cannot be imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="137" />
         <location filename="../../src/fieldapp/ui/import_dialog.py" line="138" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="139" />
         <source>提醒</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="155" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="156" />
         <source>选择文件(&amp;O)…</source>
         <translation>&amp;Open a file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="157" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="158" />
         <source>重新读取(&amp;R)</source>
         <translation>&amp;Read again</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="159" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="160" />
         <source>在Excel中改正并保存文件后，重新读取同一文件</source>
         <translation>Read the same file again after correcting and saving it in Excel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="160" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="161" />
         <source>导入(&amp;M)</source>
         <translation>I&amp;mport</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="162" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="163" />
         <source>关闭(&amp;C)</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="194" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="195" />
         <source>选择困难户名单</source>
         <translation>Choose the household list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="196" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="197" />
         <source>Excel或CSV文件 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)</source>
         <translation>Excel or CSV files (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="204" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="205" />
         <source>文件：%1</source>
         <translation>File: %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="214" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="215" />
         <source>正在读取名单…</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="230" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="231" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="254" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="255" />
         <source>将导入的户（%1 户）</source>
         <translation>Households to import (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="256" />
-        <source>将导入 %1 户（家庭成员 %2 人），已导入过 %3 户，不能导入 %4 行。</source>
-        <translation>%1 households to import (%2 family members), %3 imported before, %4 rows cannot be imported.</translation>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="257" />
+        <source>将导入 %1 户，已导入过 %2 户，不能导入 %3 行。</source>
+        <translation>%1 households to import, %2 imported before, %3 rows cannot be imported. </translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/import_dialog.py" line="263" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="289" />
+        <source>家庭成员 %1 人。</source>
+        <translation>Family members: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="283" />
+        <source>已导入 %1 户，已导入过 %2 户，未导入 %3 行。</source>
+        <translation>Imported %1 households; %2 imported before; %3 rows not imported. </translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="265" />
         <source>可以先导入其余的户；改正不能导入的行并保存文件后，按“重新读取”。</source>
         <translation>You can import the other households now; correct the rows that cannot be imported, save the file and press Read again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="265" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="267" />
         <source>没有要导入的户。</source>
         <translation>No households to import.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="268" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="270" />
         <source>文件在预览之后又改动过，已重新读取；请核对后再按“导入”。</source>
         <translation>The file was changed after the preview and has been read again; check it, then press Import.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="279" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="281" />
         <source>已导入的户（%1 户）</source>
         <translation>Households imported (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="281" />
-        <source>已导入 %1 户（家庭成员 %2 人），已导入过 %3 户，未导入 %4 行。</source>
-        <translation>Imported %1 households (%2 family members); %3 imported before; %4 rows not imported.</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="288" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="291" />
         <source>改正未导入的行并保存文件后，按“重新读取”再导入；已导入的户不会重复。</source>
         <translation>Correct the rows not imported, save the file and press Read again to import them; households already imported are not imported twice.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="306" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="309" />
         <source>未能读取这个文件：%1</source>
         <translation>Could not read this file: %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="320" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="323" />
         <source>（待补充）</source>
         <translation>(missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="334" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="337" />
         <source>未识别的列（已忽略）：%1</source>
         <translation>Columns not recognised (ignored): %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="336" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="339" />
         <source>提醒（%1 条）</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="350" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="353" />
         <source>不能导入的行（%1 行）</source>
         <translation>Rows that cannot be imported (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="346" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="349" />
         <source>“%1”表第%2行</source>
         <translation>sheet “%1”, row %2</translation>
     </message>

@@ -42,7 +42,7 @@ from fieldapp.ui.ops import Op
 COL_LINE, COL_NAME, COL_ID, COL_VILLAGE, COL_MEMBERS = range(5)
 
 
-def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
+def _table(parent: QWidget, name: str, headers: list[str], stretch: int = -1) -> QTableWidget:
     table = QTableWidget(0, len(headers), parent)
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
@@ -53,7 +53,7 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     table.setWordWrap(True)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(stretch % len(headers), QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -128,6 +128,7 @@ class ImportDialog(QDialog):
                 self.tr("村（社区）"),
                 self.tr("人数"),
             ],
+            stretch=COL_VILLAGE,
         )
         self.bad = _table(self, "importBad", [self.tr("行号"), self.tr("原因")])
         self.good_box = QGroupBox(self.tr("将导入的户"), self)
@@ -253,12 +254,13 @@ class ImportDialog(QDialog):
         self._show_report(report)
         self.good_box.setTitle(self.tr("将导入的户（%1 户）").replace("%1", str(len(report.households))))
         lines = [
-            self.tr("将导入 %1 户（家庭成员 %2 人），已导入过 %3 户，不能导入 %4 行。")
+            self.tr("将导入 %1 户，已导入过 %2 户，不能导入 %3 行。")
             .replace("%1", str(report.imported))
-            .replace("%2", str(report.members_imported))
-            .replace("%3", str(report.already_present))
-            .replace("%4", str(len(report.rejected)))
+            .replace("%2", str(report.already_present))
+            .replace("%3", str(len(report.rejected)))
         ]
+        if report.members_imported:
+            lines[0] += self.tr("家庭成员 %1 人。").replace("%1", str(report.members_imported))
         if report.rejected:
             lines.append(self.tr("可以先导入其余的户；改正不能导入的行并保存文件后，按“重新读取”。"))
         if not self._importable(report):
@@ -278,12 +280,13 @@ class ImportDialog(QDialog):
         self._show_report(report)
         self.good_box.setTitle(self.tr("已导入的户（%1 户）").replace("%1", str(len(report.households))))
         lines = [
-            self.tr("已导入 %1 户（家庭成员 %2 人），已导入过 %3 户，未导入 %4 行。")
+            self.tr("已导入 %1 户，已导入过 %2 户，未导入 %3 行。")
             .replace("%1", str(report.imported))
-            .replace("%2", str(report.members_imported))
-            .replace("%3", str(report.already_present))
-            .replace("%4", str(len(report.rejected)))
+            .replace("%2", str(report.already_present))
+            .replace("%3", str(len(report.rejected)))
         ]
+        if report.members_imported:
+            lines[0] += self.tr("家庭成员 %1 人。").replace("%1", str(report.members_imported))
         if report.rejected:
             lines.append(self.tr("改正未导入的行并保存文件后，按“重新读取”再导入；已导入的户不会重复。"))
         self._say("\n".join(lines), error=False)
