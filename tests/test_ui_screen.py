@@ -75,6 +75,7 @@ def test_every_window_and_dialog_fits_a_1366_by_728_screen(
     opened(window.add_record(hid, "consent"))
     opened(window.open_settings())
     opened(window.open_sync())
+    opened(window.open_import())
     window.households.table.selectRow(0)
     window.tabs.setCurrentIndex(0)
     chooser = window.open_print_preview()

@@ -2495,6 +2495,198 @@ Press Enter or double-click to go on</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="95" />
+        <source>导入困难户名单</source>
+        <translation>Import household list</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="107" />
+        <source>从Excel或CSV文件导入联系户名单（每行一户，须有姓名和身份证号两列）。导入前先列出将导入的户和不能导入的行；改正后按“重新读取”，已导入的户不会重复。</source>
+        <translation>Import a contact-household list from an Excel or CSV file (one household per row, with name and ID number columns). Before importing you see the households to import and the rows that cannot be imported; after correcting the file press Read again — households already imported are not imported twice.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="113" />
+        <source>尚未选择文件</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="125" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="133" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="138" />
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="126" />
+        <source>户主姓名</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="127" />
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="128" />
+        <source>村（社区）</source>
+        <translation>Village (community)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="129" />
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="133" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="134" />
+        <source>将导入的户</source>
+        <translation>Households to import</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="136" />
+        <source>不能导入的行</source>
+        <translation>Rows that cannot be imported</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="138" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="139" />
+        <source>提醒</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="156" />
+        <source>选择文件(&amp;O)…</source>
+        <translation>&amp;Open a file…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="158" />
+        <source>重新读取(&amp;R)</source>
+        <translation>&amp;Read again</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="160" />
+        <source>在Excel中改正并保存文件后，重新读取同一文件</source>
+        <translation>Read the same file again after correcting and saving it in Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="161" />
+        <source>导入(&amp;M)</source>
+        <translation>I&amp;mport</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="163" />
+        <source>关闭(&amp;C)</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="195" />
+        <source>选择困难户名单</source>
+        <translation>Choose the household list</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="197" />
+        <source>Excel或CSV文件 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)</source>
+        <translation>Excel or CSV files (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="205" />
+        <source>文件：%1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="215" />
+        <source>正在读取名单…</source>
+        <translation>Reading the list…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="231" />
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="255" />
+        <source>将导入的户（%1 户）</source>
+        <translation>Households to import (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="257" />
+        <source>将导入 %1 户，已导入过 %2 户，不能导入 %3 行。</source>
+        <translation>%1 households to import, %2 imported before, %3 rows cannot be imported. </translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="263" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="289" />
+        <source>家庭成员 %1 人。</source>
+        <translation>Family members: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="283" />
+        <source>已导入 %1 户，已导入过 %2 户，未导入 %3 行。</source>
+        <translation>Imported %1 households; %2 imported before; %3 rows not imported. </translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="265" />
+        <source>可以先导入其余的户；改正不能导入的行并保存文件后，按“重新读取”。</source>
+        <translation>You can import the other households now; correct the rows that cannot be imported, save the file and press Read again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="267" />
+        <source>没有要导入的户。</source>
+        <translation>No households to import.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="270" />
+        <source>文件在预览之后又改动过，已重新读取；请核对后再按“导入”。</source>
+        <translation>The file was changed after the preview and has been read again; check it, then press Import.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="281" />
+        <source>已导入的户（%1 户）</source>
+        <translation>Households imported (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="291" />
+        <source>改正未导入的行并保存文件后，按“重新读取”再导入；已导入的户不会重复。</source>
+        <translation>Correct the rows not imported, save the file and press Read again to import them; households already imported are not imported twice.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="309" />
+        <source>未能读取这个文件：%1</source>
+        <translation>Could not read this file: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="323" />
+        <source>（待补充）</source>
+        <translation>(missing)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="337" />
+        <source>未识别的列（已忽略）：%1</source>
+        <translation>Columns not recognised (ignored): %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="339" />
+        <source>提醒（%1 条）</source>
+        <translation>Notes (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="353" />
+        <source>不能导入的行（%1 行）</source>
+        <translation>Rows that cannot be imported (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="349" />
+        <source>“%1”表第%2行</source>
+        <translation>sheet “%1”, row %2</translation>
+    </message>
+</context>
+<context>
     <name>Item19Section</name>
     <message>
         <location filename="../../src/fieldapp/ui/item19_form.py" line="43" />
@@ -2764,286 +2956,296 @@ Type your password to go on; nothing unsaved is lost.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="98" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="99" />
         <source>工会结对帮扶台账</source>
         <translation>Union paired-assistance ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="113" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="114" />
         <source>工作台</source>
         <translation>Workbench</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="172" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="173" />
         <source>新建困难户(&amp;N)…</source>
         <translation>&amp;New household…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="176" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="177" />
         <source>登记一户新的结对困难户</source>
         <translation>Register a new paired household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="179" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="180" />
         <source>记录走访(&amp;V)…</source>
         <translation>Record &amp;visit…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="183" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="184" />
         <source>为选中的困难户记录一次走访</source>
         <translation>Record a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="186" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="187" />
         <source>新建转介(&amp;R)…</source>
         <translation>New &amp;referral…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="190" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="191" />
         <source>把选中的困难户转介给相关单位</source>
         <translation>Refer the selected household to a service</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="192" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="193" />
         <source>刷新(&amp;F)</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="194" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="195" />
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="196" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="197" />
         <source>查找困难户(&amp;F)</source>
         <translation>&amp;Find household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="198" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="199" />
         <source>回到工作台(&amp;H)</source>
         <translation>&amp;Home (workbench)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="201" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="202" />
         <source>关闭当前档案(&amp;W)</source>
         <translation>Close this file (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="203" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="204" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="205" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="206" />
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="205" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="206" />
         <source>离开电脑时锁定台账，回来输入密码继续</source>
         <translation>Lock the ledger when leaving the computer; type the password to go on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="209" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="210" />
         <source>使用说明(&amp;H)</source>
         <translation>&amp;How to use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="210" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="211" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="214" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="215" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="222" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="218" />
+        <source>导入困难户名单(&amp;I)…</source>
+        <translation>&amp;Import household list…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="220" />
+        <source>从Excel或CSV名单导入联系户，导入前先预览</source>
+        <translation>Import contact households from an Excel or CSV list, with a preview first</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="229" />
         <source>备份位置(&amp;B)…</source>
         <translation>&amp;Backup location…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="225" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="232" />
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="232" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="239" />
         <source>记录(&amp;R)</source>
         <translation>&amp;Record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="235" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="242" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="241" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="248" />
         <source>同步(&amp;Y)</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="243" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="250" />
         <source>与市总工会同步(&amp;S)…</source>
         <translation>&amp;Sync with headquarters…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="247" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="254" />
         <source>上传到市总工会、导出到U盘或导入回执</source>
         <translation>Upload to headquarters, export to a USB stick or import its reply</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="250" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="257" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="254" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="261" />
         <source>常用</source>
         <translation>Common</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="270" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="277" />
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="273" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="280" />
         <source>打印公示名单(&amp;G)…</source>
         <translation>Print the public notice (&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="275" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="282" />
         <source>帮扶对象公示名单（已同意公示的户）</source>
         <translation>Public notice of assisted households (those who consented)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="332" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="339" />
         <source>正在打开台账…</source>
         <translation>Opening the ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="366" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="373" />
         <source>正在读取台账…</source>
         <translation>Reading the ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="372" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="379" />
         <source>无法打开台账</source>
         <translation>Cannot open the ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="375" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="382" />
         <source>读取台账失败</source>
         <translation>Could not read the ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="396" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="403" />
         <source>当前干部：%1</source>
         <translation>Cadre: %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="398" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="405" />
         <source>当前干部：未设置</source>
         <translation>Cadre: not set</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="402" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="409" />
         <source>已读取 %1 户</source>
         <translation>%1 households read</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="431" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="445" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="438" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="452" />
         <source>档案</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="449" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="456" />
         <source>正在打开档案…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="450" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="457" />
         <source>打开档案失败</source>
         <translation>Could not open the file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="477" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="484" />
         <source>请先选择一户</source>
         <translation>Choose a household first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="478" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="485" />
         <source>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</source>
         <translation>Select a household in the list first (Ctrl+F to search), then try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="520" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="527" />
         <source>审计记录未能保存</source>
         <translation>The audit entry could not be saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="575" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="582" />
         <source>部分困难户未列入公示</source>
         <translation>Some households are left off the notice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="577" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="584" />
         <source>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</source>
         <translation>%1 households qualify but have not signed the public-notice consent; they are left off the notice (PIPL Art. 25).
 To list them, obtain their consent first and record it on the file's “Relief and consent” tab.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="582" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="589" />
         <source>公示名单</source>
         <translation>Public notice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="599" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="606" />
         <source>正在生成公示名单…</source>
         <translation>Generating the public notice…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="600" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="607" />
         <source>公示名单未能生成</source>
         <translation>The public notice could not be generated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="755" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="779" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="771" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="795" />
         <source>无法打开打印预览</source>
         <translation>Cannot open the print preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="808" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="824" />
         <source>未登记同步（%1 条待上传）</source>
         <translation>Sync not enrolled (%1 changes waiting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="810" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="826" />
         <source>待同步 %1 条</source>
         <translation>%1 changes to sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="812" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="828" />
         <source>已全部同步</source>
         <translation>All synced</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="815" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="831" />
         <source>同步 → 与市总工会同步（Ctrl+Shift+S）</source>
         <translation>Sync → Sync with headquarters (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="825" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="841" />
         <source>使用说明</source>
         <translation>How to use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="827" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="843" />
         <source>1. 查找困难户：在左上角搜索框输入姓名、拼音首字母（如 zhs）、身份证号后几位、电话或村名。
 2. 打开档案：双击列表中的一户，或选中后按回车。
 3. 记录走访：选中一户后按 Ctrl+E，用 Tab 填写，回车保存。草稿自动保存。
@@ -3056,12 +3258,12 @@ To list them, obtain their consent first and record it on the file's “Relief a
 5. To do: due and overdue visits and follow-ups are listed on the right; double-click to open.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="840" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="856" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="841" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="857" />
         <source>工会结对帮扶台账 %1
 依据临会发〔2014〕20号、总工发〔2015〕14号。
 数据文件：%2</source>

@@ -2495,6 +2495,198 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="95" />
+        <source>导入困难户名单</source>
+        <translation>导入困难户名单</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="107" />
+        <source>从Excel或CSV文件导入联系户名单（每行一户，须有姓名和身份证号两列）。导入前先列出将导入的户和不能导入的行；改正后按“重新读取”，已导入的户不会重复。</source>
+        <translation>从Excel或CSV文件导入联系户名单（每行一户，须有姓名和身份证号两列）。导入前先列出将导入的户和不能导入的行；改正后按“重新读取”，已导入的户不会重复。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="113" />
+        <source>尚未选择文件</source>
+        <translation>尚未选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="125" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="133" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="138" />
+        <source>行号</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="126" />
+        <source>户主姓名</source>
+        <translation>户主姓名</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="127" />
+        <source>身份证号</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="128" />
+        <source>村（社区）</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="129" />
+        <source>人数</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="133" />
+        <source>原因</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="134" />
+        <source>将导入的户</source>
+        <translation>将导入的户</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="136" />
+        <source>不能导入的行</source>
+        <translation>不能导入的行</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="138" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="139" />
+        <source>提醒</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="156" />
+        <source>选择文件(&amp;O)…</source>
+        <translation>选择文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="158" />
+        <source>重新读取(&amp;R)</source>
+        <translation>重新读取(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="160" />
+        <source>在Excel中改正并保存文件后，重新读取同一文件</source>
+        <translation>在Excel中改正并保存文件后，重新读取同一文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="161" />
+        <source>导入(&amp;M)</source>
+        <translation>导入(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="163" />
+        <source>关闭(&amp;C)</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="195" />
+        <source>选择困难户名单</source>
+        <translation>选择困难户名单</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="197" />
+        <source>Excel或CSV文件 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)</source>
+        <translation>Excel或CSV文件 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="205" />
+        <source>文件：%1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="215" />
+        <source>正在读取名单…</source>
+        <translation>正在读取名单…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="231" />
+        <source>正在导入…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="255" />
+        <source>将导入的户（%1 户）</source>
+        <translation>将导入的户（%1 户）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="257" />
+        <source>将导入 %1 户，已导入过 %2 户，不能导入 %3 行。</source>
+        <translation>将导入 %1 户，已导入过 %2 户，不能导入 %3 行。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="263" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="289" />
+        <source>家庭成员 %1 人。</source>
+        <translation>家庭成员 %1 人。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="283" />
+        <source>已导入 %1 户，已导入过 %2 户，未导入 %3 行。</source>
+        <translation>已导入 %1 户，已导入过 %2 户，未导入 %3 行。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="265" />
+        <source>可以先导入其余的户；改正不能导入的行并保存文件后，按“重新读取”。</source>
+        <translation>可以先导入其余的户；改正不能导入的行并保存文件后，按“重新读取”。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="267" />
+        <source>没有要导入的户。</source>
+        <translation>没有要导入的户。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="270" />
+        <source>文件在预览之后又改动过，已重新读取；请核对后再按“导入”。</source>
+        <translation>文件在预览之后又改动过，已重新读取；请核对后再按“导入”。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="281" />
+        <source>已导入的户（%1 户）</source>
+        <translation>已导入的户（%1 户）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="291" />
+        <source>改正未导入的行并保存文件后，按“重新读取”再导入；已导入的户不会重复。</source>
+        <translation>改正未导入的行并保存文件后，按“重新读取”再导入；已导入的户不会重复。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="309" />
+        <source>未能读取这个文件：%1</source>
+        <translation>未能读取这个文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="323" />
+        <source>（待补充）</source>
+        <translation>（待补充）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="337" />
+        <source>未识别的列（已忽略）：%1</source>
+        <translation>未识别的列（已忽略）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="339" />
+        <source>提醒（%1 条）</source>
+        <translation>提醒（%1 条）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="353" />
+        <source>不能导入的行（%1 行）</source>
+        <translation>不能导入的行（%1 行）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="349" />
+        <source>“%1”表第%2行</source>
+        <translation>“%1”表第%2行</translation>
+    </message>
+</context>
+<context>
     <name>Item19Section</name>
     <message>
         <location filename="../../src/fieldapp/ui/item19_form.py" line="43" />
@@ -2764,286 +2956,296 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="98" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="99" />
         <source>工会结对帮扶台账</source>
         <translation>工会结对帮扶台账</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="113" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="114" />
         <source>工作台</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="172" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="173" />
         <source>新建困难户(&amp;N)…</source>
         <translation>新建困难户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="176" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="177" />
         <source>登记一户新的结对困难户</source>
         <translation>登记一户新的结对困难户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="179" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="180" />
         <source>记录走访(&amp;V)…</source>
         <translation>记录走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="183" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="184" />
         <source>为选中的困难户记录一次走访</source>
         <translation>为选中的困难户记录一次走访</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="186" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="187" />
         <source>新建转介(&amp;R)…</source>
         <translation>新建转介(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="190" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="191" />
         <source>把选中的困难户转介给相关单位</source>
         <translation>把选中的困难户转介给相关单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="192" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="193" />
         <source>刷新(&amp;F)</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="194" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="195" />
         <source>设置(&amp;S)…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="196" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="197" />
         <source>查找困难户(&amp;F)</source>
         <translation>查找困难户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="198" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="199" />
         <source>回到工作台(&amp;H)</source>
         <translation>回到工作台(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="201" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="202" />
         <source>关闭当前档案(&amp;W)</source>
         <translation>关闭当前档案(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="203" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="204" />
         <source>退出(&amp;X)</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="205" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="206" />
         <source>锁定(&amp;L)</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="205" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="206" />
         <source>离开电脑时锁定台账，回来输入密码继续</source>
         <translation>离开电脑时锁定台账，回来输入密码继续</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="209" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="210" />
         <source>使用说明(&amp;H)</source>
         <translation>使用说明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="210" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="211" />
         <source>关于(&amp;A)</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="214" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="215" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="222" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="218" />
+        <source>导入困难户名单(&amp;I)…</source>
+        <translation>导入困难户名单(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="220" />
+        <source>从Excel或CSV名单导入联系户，导入前先预览</source>
+        <translation>从Excel或CSV名单导入联系户，导入前先预览</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="229" />
         <source>备份位置(&amp;B)…</source>
         <translation>备份位置(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="225" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="232" />
         <source>从备份恢复(&amp;R)…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="232" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="239" />
         <source>记录(&amp;R)</source>
         <translation>记录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="235" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="242" />
         <source>查看(&amp;V)</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="241" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="248" />
         <source>同步(&amp;Y)</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="243" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="250" />
         <source>与市总工会同步(&amp;S)…</source>
         <translation>与市总工会同步(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="247" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="254" />
         <source>上传到市总工会、导出到U盘或导入回执</source>
         <translation>上传到市总工会、导出到U盘或导入回执</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="250" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="257" />
         <source>帮助(&amp;H)</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="254" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="261" />
         <source>常用</source>
         <translation>常用</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="270" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="277" />
         <source>打印(&amp;P)…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="273" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="280" />
         <source>打印公示名单(&amp;G)…</source>
         <translation>打印公示名单(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="275" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="282" />
         <source>帮扶对象公示名单（已同意公示的户）</source>
         <translation>帮扶对象公示名单（已同意公示的户）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="332" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="339" />
         <source>正在打开台账…</source>
         <translation>正在打开台账…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="366" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="373" />
         <source>正在读取台账…</source>
         <translation>正在读取台账…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="372" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="379" />
         <source>无法打开台账</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="375" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="382" />
         <source>读取台账失败</source>
         <translation>读取台账失败</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="396" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="403" />
         <source>当前干部：%1</source>
         <translation>当前干部：%1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="398" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="405" />
         <source>当前干部：未设置</source>
         <translation>当前干部：未设置</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="402" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="409" />
         <source>已读取 %1 户</source>
         <translation>已读取 %1 户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="431" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="445" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="438" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="452" />
         <source>档案</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="449" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="456" />
         <source>正在打开档案…</source>
         <translation>正在打开档案…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="450" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="457" />
         <source>打开档案失败</source>
         <translation>打开档案失败</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="477" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="484" />
         <source>请先选择一户</source>
         <translation>请先选择一户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="478" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="485" />
         <source>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</source>
         <translation>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="520" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="527" />
         <source>审计记录未能保存</source>
         <translation>审计记录未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="575" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="582" />
         <source>部分困难户未列入公示</source>
         <translation>部分困难户未列入公示</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="577" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="584" />
         <source>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</source>
         <translation>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="582" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="589" />
         <source>公示名单</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="599" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="606" />
         <source>正在生成公示名单…</source>
         <translation>正在生成公示名单…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="600" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="607" />
         <source>公示名单未能生成</source>
         <translation>公示名单未能生成</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="755" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="779" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="771" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="795" />
         <source>无法打开打印预览</source>
         <translation>无法打开打印预览</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="808" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="824" />
         <source>未登记同步（%1 条待上传）</source>
         <translation>未登记同步（%1 条待上传）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="810" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="826" />
         <source>待同步 %1 条</source>
         <translation>待同步 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="812" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="828" />
         <source>已全部同步</source>
         <translation>已全部同步</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="815" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="831" />
         <source>同步 → 与市总工会同步（Ctrl+Shift+S）</source>
         <translation>同步 → 与市总工会同步（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="825" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="841" />
         <source>使用说明</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="827" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="843" />
         <source>1. 查找困难户：在左上角搜索框输入姓名、拼音首字母（如 zhs）、身份证号后几位、电话或村名。
 2. 打开档案：双击列表中的一户，或选中后按回车。
 3. 记录走访：选中一户后按 Ctrl+E，用 Tab 填写，回车保存。草稿自动保存。
@@ -3056,12 +3258,12 @@
 5. 待办：右侧列出到期和逾期的走访与转介跟进，双击打开。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="840" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="856" />
         <source>关于</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="841" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="857" />
         <source>工会结对帮扶台账 %1
 依据临会发〔2014〕20号、总工发〔2015〕14号。
 数据文件：%2</source>

@@ -16,8 +16,8 @@ import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Generator, Iterable, Sequence
-from contextlib import closing
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,6 +68,17 @@ class RowProblem:
 
 
 @dataclass
+class ImportedHousehold:
+    """A household the list creates (or, in a preview, would create): for the preview table."""
+
+    line: int
+    head_name: str
+    id_number: str
+    village_code: str  # "" when the row names no village
+    members: int = 1  # the head and the members added from the list
+
+
+@dataclass
 class ImportReport:
     imported: int = 0
     already_present: int = 0
@@ -76,6 +87,8 @@ class ImportReport:
     unknown_columns: list[str] = field(default_factory=list)
     warnings: list[RowProblem] = field(default_factory=list)
     members_imported: int = 0  # members other than the heads (a members layout)
+    households: list[ImportedHousehold] = field(default_factory=list)  # in the list's order
+    dry_run: bool = False  # a preview: nothing was written
 
     @property
     def ok(self) -> bool:
@@ -620,6 +633,7 @@ class _Importer:
     # ID numbers of the current batch looked up at once in its transaction -> (household, name) or None
     looked_up: dict[str, tuple[str, str] | None] = field(default_factory=dict)
     pending: list[_Pending] = field(default_factory=list)  # households of the batch not yet inserted
+    created: dict[str, ImportedHousehold] = field(default_factory=dict)  # household id -> the report's row
 
     def look_up(self, rows: Sequence[_Row]) -> None:
         """Which heads of a batch are registered already: one query instead of one per row."""
@@ -756,6 +770,9 @@ class _Importer:
             self.reject(row.line, str(e))
             return
         self.report.members_imported += 1
+        new = self.created.get(household_id)
+        if new is not None:
+            new.members += 1
         for message in saved.warnings:
             self.warn(row.line, message)
 
@@ -826,7 +843,7 @@ class _Importer:
                 self._create_now(p.line, p.household, p.head, p.warnings)
             return
         for p in pending:
-            self._count(p.line, p.head, p.saved, p.warnings)
+            self._count(p.line, p.head, p.saved, p.warnings, p.household.village_code)
 
     def _create_now(
         self, line: int, household: HouseholdData, head: MemberData, warnings: list[str]
@@ -852,12 +869,17 @@ class _Importer:
         except ValidationError as e:
             self.reject(line, str(e))
             return None
-        return self._count(line, head, saved, warnings)
+        return self._count(line, head, saved, warnings, household.village_code)
 
-    def _count(self, line: int, head: MemberData, saved: Saved, warnings: list[str]) -> str:
+    def _count(
+        self, line: int, head: MemberData, saved: Saved, warnings: list[str], village_code: str | None
+    ) -> str:
         assert head.id_number is not None
         self.households[head.id_number] = saved.id
         self.report.imported += 1
+        new = ImportedHousehold(line, head.name, head.id_number, village_code or "")
+        self.created[saved.id] = new
+        self.report.households.append(new)
         if saved.missing:
             self.report.incomplete += 1
         for message in [*warnings, *(w for w in saved.warnings if w not in warnings)]:
@@ -871,59 +893,69 @@ def import_households(
     *,
     cadre_id: str | None = None,
     pairing_basis: vocab.PairingBasis = vocab.PairingBasis.CONTACT_HOUSEHOLD,
+    dry_run: bool = False,
 ) -> ImportReport:
     """Import every data row of the list at `path`; pair the new households with `cadre_id`.
 
     Raises ValidationError (nothing imported) when the file cannot be read or lacks the name
     or ID number column, NotFound when the cadre does not exist. Row problems go to the report.
+
+    With `dry_run` the very same import runs in one transaction that is rolled back at the end
+    (and nothing is audited): the report says what importing would do, and nothing is written.
     """
     if cadre_id:
         with db.session() as s:
             get_live(s, Cadre, cadre_id)
     tables = _read_tables(Path(path))
-    header, rows = tables[0].header, tables[0].rows
-    member_sheets = [t for t in tables[1:] if _members_sheet(t.header)]
-    importer = _Importer(db, cadre_id, pairing_basis)
-    importer.report.unknown_columns = list(header.unknown)
-    for t in member_sheets:
-        importer.report.unknown_columns += [f"{u}（“{t.sheet}”表）" for u in t.header.unknown]
-    data_rows = [r for r in (_row(header, line, cells) for line, cells in rows) if not (r.blank or r.footer)]
-    if "relation" in header.columns:
-        with db.session() as session:
-            _begin_transaction(session)
-            importer.session = session
-            try:
-                import_members(importer, data_rows)
-            finally:
-                importer.session = None
-    else:
-        for start in range(0, len(data_rows), BATCH_ROWS):
-            with db.session() as session:
+    with _units(db, dry_run) as unit:
+        header, rows = tables[0].header, tables[0].rows
+        member_sheets = [t for t in tables[1:] if _members_sheet(t.header)]
+        importer = _Importer(db, cadre_id, pairing_basis)
+        importer.report.unknown_columns = list(header.unknown)
+        for t in member_sheets:
+            importer.report.unknown_columns += [f"{u}（“{t.sheet}”表）" for u in t.header.unknown]
+        data_rows = [
+            r for r in (_row(header, line, cells) for line, cells in rows) if not (r.blank or r.footer)
+        ]
+        if "relation" in header.columns:
+            with unit() as session:
                 _begin_transaction(session)
                 importer.session = session
-                batch = data_rows[start : start + BATCH_ROWS]
                 try:
-                    importer.look_up(batch)
-                    for row in batch:
-                        importer.row(row)
-                    importer.flush_pending()
+                    import_members(importer, data_rows)
                 finally:
                     importer.session = None
-                    importer.looked_up = {}
-    if member_sheets:
-        with db.session() as session:
-            _begin_transaction(session)
-            importer.session = session
-            try:
-                for table in member_sheets:
-                    importer.sheet = table.sheet
-                    import_member_sheet(importer, tables[0], data_rows, table)
-            finally:
-                importer.session = None
-                importer.sheet = ""
+        else:
+            for start in range(0, len(data_rows), BATCH_ROWS):
+                with unit() as session:
+                    _begin_transaction(session)
+                    importer.session = session
+                    batch = data_rows[start : start + BATCH_ROWS]
+                    try:
+                        importer.look_up(batch)
+                        for row in batch:
+                            importer.row(row)
+                        importer.flush_pending()
+                    finally:
+                        importer.session = None
+                        importer.looked_up = {}
+        if member_sheets:
+            with unit() as session:
+                _begin_transaction(session)
+                importer.session = session
+                try:
+                    for table in member_sheets:
+                        importer.sheet = table.sheet
+                        import_member_sheet(importer, tables[0], data_rows, table)
+                finally:
+                    importer.session = None
+                    importer.sheet = ""
     report = importer.report
     report.rejected.sort(key=lambda p: (p.sheet, p.line))  # stable: a row's problems keep their order
     report.warnings.sort(key=lambda p: (p.sheet, p.line))
+    report.dry_run = dry_run
+    if dry_run:
+        return report
     audit.log(
         db,
         vocab.AuditAction.IMPORT,
@@ -932,6 +964,26 @@ def import_households(
         f"退回 {len(report.rejected)} 行",
     )
     return report
+
+
+@contextmanager
+def _units(db: Database, dry_run: bool) -> Iterator[Callable[[], AbstractContextManager[Session]]]:
+    """The units of work of an import: each its own committed transaction, or for a dry run
+    all in one transaction rolled back at the end (later units see the earlier ones' rows)."""
+    if not dry_run:
+        yield db.session
+        return
+    with db.sessions() as session:
+        session.begin()
+
+        @contextmanager
+        def same() -> Iterator[Session]:
+            yield session
+
+        try:
+            yield same
+        finally:
+            session.rollback()
 
 
 def _chunks(items: list[str], size: int) -> Iterable[list[str]]:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from fieldapp.services.profile import Profile
     from fieldapp.storage.db import Database
     from fieldapp.ui.household_dialogs import HouseholdDialog, MemberDialog
+    from fieldapp.ui.import_dialog import ImportDialog
     from fieldapp.ui.lock import Locker
     from fieldapp.ui.profile import HouseholdProfile
     from fieldapp.ui.referral_dialogs import ReferralDialog, StatusDialog
@@ -213,6 +214,12 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
         file_menu.addAction(self.new_household_action)
+        self.import_action = self._action(
+            self.tr("导入困难户名单(&I)…"),
+            self.open_import,
+            tip=self.tr("从Excel或CSV名单导入联系户，导入前先预览"),
+        )
+        file_menu.addAction(self.import_action)
         self._add_print_action(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
@@ -728,6 +735,15 @@ class MainWindow(QMainWindow):
             )
         dialog.saved.connect(lambda _id: self.household_changed(household_id))
         dialog.rejected.connect(self.refresh)  # a draft kept or discarded: the 待办 list shows it
+        self._open_dialog(dialog)
+        return dialog
+
+    def open_import(self) -> ImportDialog:
+        """文件 → 导入困难户名单: preview, import, fix and read again."""
+        from fieldapp.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.db, self)
+        dialog.imported.connect(self.refresh)
         self._open_dialog(dialog)
         return dialog
 
