@@ -221,9 +221,8 @@ def test_a_federation_outside_linyi_sets_its_city_once_for_headquarters_and_ever
     from fastapi.testclient import TestClient
     from tests.test_hq_console import PASSWORD, sign_in
 
-    from fieldapp.hq import accounts
+    from fieldapp.hq import accounts, ledger
     from fieldapp.hq import cli as hq_cli
-    from fieldapp.hq import ledger
     from fieldapp.hq import region as hq_region
     from fieldapp.hq.accounts import AccountError, Staff
     from fieldapp.hq.app import create_app
