@@ -337,7 +337,6 @@ def write_direct(s: Session, rows: list[dict[str, Any]], cadre_names: dict[str, 
     from types import SimpleNamespace
 
     from fieldapp.domain import referrals as rules
-    from fieldapp.domain.vocab import ReferralStatus
     from fieldapp.hq import blind
     from fieldapp.hq.models import BlindToken, HouseholdIndex, IdClaim, ReferralIndex
     from fieldapp.hq.stats_models import (
@@ -453,36 +452,10 @@ def write_direct(s: Session, rows: list[dict[str, Any]], cadre_names: dict[str, 
         rid, ref = r["row_id"], r["data"]
         ev = None
         for e in events.get(rid, []):
-            rank = (str(e.get("occurred_on") or ""), int(e.get("hlc") or 0))
-            if ev is None or rank >= (str(ev.get("occurred_on") or ""), int(ev.get("hlc") or 0)):
+            if ledger_index.is_later_event(e, ev):
                 ev = e
-        status = str((ev or ref).get("status") or "")
-        status_on = str((ev.get("occurred_on") if ev else ref.get("status_on")) or "")
-        kind = kinds.get(str(ref.get("kind_code") or ""))
-        due = ""
-        try:
-            if (
-                kind is not None
-                and status_on
-                and ReferralStatus(status) in rules.OPEN - {ReferralStatus.DRAFT}
-            ):
-                due = (dt.date.fromisoformat(status_on) + dt.timedelta(days=kind.follow_up_days)).isoformat()
-        except ValueError:
-            due = ""
-        add(
-            ReferralIndex,
-            referral_id=rid,
-            code=ledger_index.referral_code(rid),
-            household_id=str(ref.get("household_id") or ""),
-            kind_code=str(ref.get("kind_code") or "")[:20],
-            receiving_body=str(ref.get("receiving_body") or "")[:200],
-            created_on=str(ref.get("created_on") or "")[:10],
-            status=status[:10],
-            status_on=status_on[:10],
-            follow_up_due=due,
-            deleted=1 if ref.get("deleted") else 0,
-            updated_at=now,
-        )
+        values = ledger_index.referral_values(rid, ref, ev, kinds, bool(ref.get("deleted")))
+        add(ReferralIndex, referral_id=rid, **values, updated_at=now)
         add(
             StatReferral,
             referral_id=rid,

@@ -244,10 +244,46 @@ def rebuild_if_missing(s: Session) -> None:
     duplicates.rebuild_if_missing(s)  # members synced before 0006
 
 
+def is_later_event(event: dict[str, Any], best: dict[str, Any] | None) -> bool:
+    """Whether a referral's status event supersedes the latest one so far (date, then clock)."""
+    if best is None:
+        return True
+    rank = (str(event.get("occurred_on") or ""), int(event.get("hlc") or 0))
+    return rank >= (str(best.get("occurred_on") or ""), int(best.get("hlc") or 0))
+
+
+def referral_values(
+    rid: str, r: dict[str, Any], event: dict[str, Any] | None, kinds: dict[str, Any], deleted: bool
+) -> dict[str, Any]:
+    """The referral index row of a referral and its latest status event (bench/hq_seed.py too)."""
+    from fieldapp.domain import referrals as rules
+    from fieldapp.domain.vocab import ReferralStatus
+
+    status = str((event or r).get("status") or "")
+    status_on = str((event.get("occurred_on") if event else r.get("status_on")) or "")
+    kind = kinds.get(str(r.get("kind_code") or ""))
+    due = ""
+    try:
+        if kind is not None and status_on and ReferralStatus(status) in rules.OPEN - {ReferralStatus.DRAFT}:
+            due = (dt.date.fromisoformat(status_on) + dt.timedelta(days=kind.follow_up_days)).isoformat()
+    except ValueError:
+        due = ""
+    return {
+        "code": referral_code(rid),
+        "household_id": str(r.get("household_id") or ""),
+        "kind_code": str(r.get("kind_code") or "")[:20],
+        "receiving_body": str(r.get("receiving_body") or "")[:200],
+        "created_on": str(r.get("created_on") or "")[:10],
+        "status": status[:10],
+        "status_on": status_on[:10],
+        "follow_up_due": due,
+        "deleted": 1 if deleted else 0,
+    }
+
+
 def refresh_referrals(s: Session, referral_ids: list[str]) -> None:
     """Recompute the index rows of these referrals: the latest status event wins, as on the device."""
     from fieldapp.domain import referrals as rules
-    from fieldapp.domain.vocab import ReferralStatus
 
     kinds = rules.catalogue()
     for part in _chunks(referral_ids):
@@ -270,44 +306,15 @@ def refresh_referrals(s: Session, referral_ids: list[str]) -> None:
         for (data,) in s.execute(q):
             e = json.loads(data)
             rid = str(e.get("referral_id") or "")
-            if rid in rows:
-                rank = (str(e.get("occurred_on") or ""), int(e.get("hlc") or 0))
-                best = latest.get(rid)
-                if best is None or rank >= (str(best.get("occurred_on") or ""), int(best.get("hlc") or 0)):
-                    latest[rid] = e
+            if rid in rows and is_later_event(e, latest.get(rid)):
+                latest[rid] = e
         existing = {
             i.referral_id: i
             for i in s.scalars(select(ReferralIndex).where(ReferralIndex.referral_id.in_(part)))
         }
         for rid, r in rows.items():
-            ev = latest.get(rid)
-            status = str((ev or r).get("status") or "")
-            status_on = str((ev.get("occurred_on") if ev else r.get("status_on")) or "")
-            kind = kinds.get(str(r.get("kind_code") or ""))
-            due = ""
-            try:
-                if (
-                    kind is not None
-                    and status_on
-                    and ReferralStatus(status) in rules.OPEN - {ReferralStatus.DRAFT}
-                ):
-                    due = (
-                        dt.date.fromisoformat(status_on) + dt.timedelta(days=kind.follow_up_days)
-                    ).isoformat()
-            except ValueError:
-                due = ""
-            v = {
-                "code": referral_code(rid),
-                "household_id": str(r.get("household_id") or ""),
-                "kind_code": str(r.get("kind_code") or "")[:20],
-                "receiving_body": str(r.get("receiving_body") or "")[:200],
-                "created_on": str(r.get("created_on") or "")[:10],
-                "status": status[:10],
-                "status_on": status_on[:10],
-                "follow_up_due": due,
-                "deleted": 1 if refs[rid].deleted or r.get("deleted") else 0,
-                "updated_at": utcnow(),
-            }
+            v = referral_values(rid, r, latest.get(rid), kinds, bool(refs[rid].deleted or r.get("deleted")))
+            v["updated_at"] = utcnow()
             row = existing.get(rid)
             if row is None:
                 s.add(ReferralIndex(referral_id=rid, **v))
