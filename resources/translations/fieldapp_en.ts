@@ -2610,78 +2610,77 @@ Press Enter or double-click to go on</translation>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="255" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="266" />
         <source>将导入的户（%1 户）</source>
         <translation>Households to import (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="257" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="267" />
         <source>将导入 %1 户，已导入过 %2 户，不能导入 %3 行。</source>
         <translation>%1 households to import, %2 imported before, %3 rows cannot be imported. </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="263" />
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="289" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="258" />
         <source>家庭成员 %1 人。</source>
         <translation>Family members: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="283" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="286" />
         <source>已导入 %1 户，已导入过 %2 户，未导入 %3 行。</source>
         <translation>Imported %1 households; %2 imported before; %3 rows not imported. </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="265" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="269" />
         <source>可以先导入其余的户；改正不能导入的行并保存文件后，按“重新读取”。</source>
         <translation>You can import the other households now; correct the rows that cannot be imported, save the file and press Read again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="267" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="271" />
         <source>没有要导入的户。</source>
         <translation>No households to import.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="270" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="274" />
         <source>文件在预览之后又改动过，已重新读取；请核对后再按“导入”。</source>
         <translation>The file was changed after the preview and has been read again; check it, then press Import.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="281" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="285" />
         <source>已导入的户（%1 户）</source>
         <translation>Households imported (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="291" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="288" />
         <source>改正未导入的行并保存文件后，按“重新读取”再导入；已导入的户不会重复。</source>
         <translation>Correct the rows not imported, save the file and press Read again to import them; households already imported are not imported twice.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="309" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="306" />
         <source>未能读取这个文件：%1</source>
         <translation>Could not read this file: %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="323" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="320" />
         <source>（待补充）</source>
         <translation>(missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="337" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="334" />
         <source>未识别的列（已忽略）：%1</source>
         <translation>Columns not recognised (ignored): %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="339" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="336" />
         <source>提醒（%1 条）</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="353" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="350" />
         <source>不能导入的行（%1 行）</source>
         <translation>Rows that cannot be imported (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="349" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="346" />
         <source>“%1”表第%2行</source>
         <translation>sheet “%1”, row %2</translation>
     </message>

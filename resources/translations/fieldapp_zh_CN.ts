@@ -2610,78 +2610,77 @@
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="255" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="266" />
         <source>将导入的户（%1 户）</source>
         <translation>将导入的户（%1 户）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="257" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="267" />
         <source>将导入 %1 户，已导入过 %2 户，不能导入 %3 行。</source>
         <translation>将导入 %1 户，已导入过 %2 户，不能导入 %3 行。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="263" />
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="289" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="258" />
         <source>家庭成员 %1 人。</source>
         <translation>家庭成员 %1 人。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="283" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="286" />
         <source>已导入 %1 户，已导入过 %2 户，未导入 %3 行。</source>
         <translation>已导入 %1 户，已导入过 %2 户，未导入 %3 行。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="265" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="269" />
         <source>可以先导入其余的户；改正不能导入的行并保存文件后，按“重新读取”。</source>
         <translation>可以先导入其余的户；改正不能导入的行并保存文件后，按“重新读取”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="267" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="271" />
         <source>没有要导入的户。</source>
         <translation>没有要导入的户。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="270" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="274" />
         <source>文件在预览之后又改动过，已重新读取；请核对后再按“导入”。</source>
         <translation>文件在预览之后又改动过，已重新读取；请核对后再按“导入”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="281" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="285" />
         <source>已导入的户（%1 户）</source>
         <translation>已导入的户（%1 户）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="291" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="288" />
         <source>改正未导入的行并保存文件后，按“重新读取”再导入；已导入的户不会重复。</source>
         <translation>改正未导入的行并保存文件后，按“重新读取”再导入；已导入的户不会重复。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="309" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="306" />
         <source>未能读取这个文件：%1</source>
         <translation>未能读取这个文件：%1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="323" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="320" />
         <source>（待补充）</source>
         <translation>（待补充）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="337" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="334" />
         <source>未识别的列（已忽略）：%1</source>
         <translation>未识别的列（已忽略）：%1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="339" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="336" />
         <source>提醒（%1 条）</source>
         <translation>提醒（%1 条）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="353" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="350" />
         <source>不能导入的行（%1 行）</source>
         <translation>不能导入的行（%1 行）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="349" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="346" />
         <source>“%1”表第%2行</source>
         <translation>“%1”表第%2行</translation>
     </message>

@@ -247,20 +247,24 @@ class ImportDialog(QDialog):
         self.busy_label.hide()
         self._update_buttons()
 
+    def _counts(self, text: str, report: ImportReport) -> str:
+        """The first line of a preview or a result: households, already there, rows refused, members."""
+        line = (
+            text.replace("%1", str(report.imported))
+            .replace("%2", str(report.already_present))
+            .replace("%3", str(len(report.rejected)))
+        )
+        if report.members_imported:
+            line += self.tr("家庭成员 %1 人。").replace("%1", str(report.members_imported))
+        return line
+
     def _previewed(self, result: tuple[tuple[int, int] | None, ImportReport]) -> None:
         self._stop()
         self.preview_stamp, report = result
         self.preview = report
         self._show_report(report)
         self.good_box.setTitle(self.tr("将导入的户（%1 户）").replace("%1", str(len(report.households))))
-        lines = [
-            self.tr("将导入 %1 户，已导入过 %2 户，不能导入 %3 行。")
-            .replace("%1", str(report.imported))
-            .replace("%2", str(report.already_present))
-            .replace("%3", str(len(report.rejected)))
-        ]
-        if report.members_imported:
-            lines[0] += self.tr("家庭成员 %1 人。").replace("%1", str(report.members_imported))
+        lines = [self._counts(self.tr("将导入 %1 户，已导入过 %2 户，不能导入 %3 行。"), report)]
         if report.rejected:
             lines.append(self.tr("可以先导入其余的户；改正不能导入的行并保存文件后，按“重新读取”。"))
         if not self._importable(report):
@@ -279,14 +283,7 @@ class ImportDialog(QDialog):
         self.preview = None
         self._show_report(report)
         self.good_box.setTitle(self.tr("已导入的户（%1 户）").replace("%1", str(len(report.households))))
-        lines = [
-            self.tr("已导入 %1 户，已导入过 %2 户，未导入 %3 行。")
-            .replace("%1", str(report.imported))
-            .replace("%2", str(report.already_present))
-            .replace("%3", str(len(report.rejected)))
-        ]
-        if report.members_imported:
-            lines[0] += self.tr("家庭成员 %1 人。").replace("%1", str(report.members_imported))
+        lines = [self._counts(self.tr("已导入 %1 户，已导入过 %2 户，未导入 %3 行。"), report)]
         if report.rejected:
             lines.append(self.tr("改正未导入的行并保存文件后，按“重新读取”再导入；已导入的户不会重复。"))
         self._say("\n".join(lines), error=False)
