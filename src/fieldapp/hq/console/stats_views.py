@@ -6,14 +6,11 @@ for another county answers 404 (as if it did not exist). Every export is audited
 """
 
 import datetime as dt
-from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
-import jinja2
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
-from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from fieldapp.domain import clock
@@ -21,10 +18,10 @@ from fieldapp.domain.vocab import HardshipCategory
 from fieldapp.hq import accounts, actions, campaign, charts, export, region, stats, web
 from fieldapp.hq.accounts import ROLES
 from fieldapp.hq.console.common import Console, Refused
+from fieldapp.hq.console.common import templates as console_templates
 from fieldapp.hq.store import HQ
 from fieldapp.hq.web import Caller
 
-HERE = Path(__file__).resolve().parent
 SECTIONS = {
     "overview": "困难户",
     "campaign": "再摸底进度",
@@ -36,14 +33,7 @@ SECTIONS = {
 CAMPAIGN_SECTIONS = ("campaign", "item19", "cadres")  # pages whose figures count from a chosen campaign
 COUNTIES_FIELD = Form([])  # the campaign's counties: a multiple select (none = the whole city)
 
-templates = Jinja2Templates(
-    env=jinja2.Environment(
-        loader=jinja2.FileSystemLoader(HERE / "templates"),
-        autoescape=jinja2.select_autoescape(["html"]),
-        undefined=jinja2.StrictUndefined,
-    )
-)
-templates.env.globals["union_name"] = region.union_name  # the heading: 临沂市总工会 by default
+templates = console_templates  # the console's one environment (heading, escaping), plus `figure`
 
 
 def figure(v: Any) -> str:
