@@ -41,7 +41,7 @@ def test_the_referral_slip_prints_in_three_keys_from_the_household_file(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from fieldapp.ui import print_preview
+    from fieldapp.ui import print_action, print_preview
 
     out = tmp_path / "printer.pdf"
 
@@ -69,8 +69,16 @@ def test_the_referral_slip_prints_in_three_keys_from_the_household_file(
 
     press(Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)  # 转介(&4): the first referral is selected
     assert profile.tabs.currentIndex() == 3 and profile.print_slip.isEnabled()
+    wait_ops(qtbot)  # anything the tab switch started has finished
+    # a window shortcut fires only in the active window; under load activation can lag a key press
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # its slip, not the household chooser
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=20000)
+    jobs = window.findChildren(print_action.RecordPreview)
+    assert len(jobs) == 1, "Ctrl+P did not start the slip's preview"
+    (job,) = jobs
+    assert (job.form, job.record_id) == ("referral_slip", rid)
+    # rendering runs off the GUI thread: wait for the result itself, not a guess of how long it takes
+    qtbot.waitUntil(lambda: job.preview is not None and job.preview.isVisible(), timeout=90000)
     preview = QApplication.activeModalWidget()
     assert isinstance(preview, print_preview.PrintPreviewDialog)
     assert preview.windowTitle() != "打印预览 — " and "转介" in preview.windowTitle()
