@@ -134,3 +134,26 @@ def test_unknown_township_names_the_county() -> None:
 
 def test_index_is_built_once() -> None:
     assert place_index() is place_index()
+
+
+def test_a_county_under_its_former_name_resolves_to_todays_code() -> None:
+    """苍山县 was renamed 兰陵县 in 2014 under the same code 371324: old lists still say 苍山县."""
+    assert resolve_place("苍山县", "卞庄街道", "泇河社区").village_code == "371324001015"
+    assert resolve_place("", "苍山县卞庄街道", "泇河社区").village_code == "371324001015"
+    assert resolve_place("", "", "临沂市苍山县苍山街道小岭村").village_code == "371324002201"
+
+
+def test_former_county_names_come_from_the_data_and_never_shadow_todays_names() -> None:
+    from fieldapp.domain.divisions import region_index
+    from fieldapp.services.import_places import former_county_names
+
+    linyi = {k: v.code for k, v in former_county_names(region_index("3713")).items()}
+    assert linyi == {"苍山县": "371324"}
+    jinan = {k: v.name for k, v in former_county_names(region_index("3701")).items()}
+    assert jinan["章丘市"] == "章丘区"  # a retired code (370181) whose name differs only in 市/区
+    tianjin = {k: v.name for k, v in former_county_names(region_index("12")).items()}
+    assert tianjin["东郊区"] == "东丽区"  # renamed in 1992 under the same code 120110
+    beijing = former_county_names(region_index("11"))
+    assert "通县" not in beijing  # 通县 → 通州区 differs by more than a suffix: not guessed
+    today = {c.name for c in region_index("11").counties()}
+    assert not today & set(beijing)

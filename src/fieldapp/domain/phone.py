@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import phonenumbers
 
 from fieldapp.domain.errors import ValidationError
 
 
+@lru_cache(maxsize=1024)  # pure; a saved row is checked again when it is written (≈ 0.4 ms each)
 def normalize_phone(raw: str, *, field_name: str = "phone", label: str = "联系电话") -> str:
     """Return the E.164 form of a Chinese mobile (11 digits, 13–19) or landline number."""
     text = "".join((raw or "").split()).replace("－", "-")

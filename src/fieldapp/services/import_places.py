@@ -108,6 +108,77 @@ def _county_forms(county: Division) -> set[str]:
     return forms
 
 
+def _county_core(name: str) -> str:
+    for suffix in ("自治县", "县", "区", "市", "旗"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
+
+
+def _name_history(spec: str) -> list[tuple[str, bool]]:
+    """stdnum's `[1994-2013]苍山县,[2014-]兰陵县` as (name, still in use)."""
+    out = []
+    for entry in spec.split(","):
+        if entry.startswith("["):
+            span, name = entry[1:].split("]", 1)
+            out.append((name, not span.split("-")[1]))
+        else:
+            out.append((entry, True))
+    return out
+
+
+def _city_of(code: str) -> str:
+    """The city a county code belongs to; the four municipalities' 市辖区/县 groups are one city."""
+    return code[:2] if code[:2] in ("11", "12", "31", "50") else code[:4]
+
+
+def former_county_names(index: DivisionIndex) -> dict[str, Division]:
+    """Former names of today's counties in the region, from the national table of ID-number
+    area codes (python-stdnum `cn/loc`, which records each code's names with their years):
+    a county renamed under the same code (苍山县 → 兰陵县, 371324, 2014), and a retired code of
+    the same city whose name differs from exactly one of today's counties only in 县/市/区
+    (章丘市 → 章丘区). Townships' former names are not in any data we ship, so they are not
+    guessed."""
+    from stdnum import numdb
+
+    counties = {c.code: c for c in index.counties()}
+    if not counties:
+        return {}
+    by_core: dict[tuple[str, str], list[Division]] = {}
+    for c in counties.values():
+        by_core.setdefault((_city_of(c.code), _county_core(c.name)), []).append(c)
+    found: dict[str, Division] = {}
+    ambiguous: set[str] = set()
+    for province in numdb.get("cn/loc").prefixes:
+        if not any(code.startswith(province[1]) for code in counties):
+            continue
+        for _length, low, _high, props, _children in province[4]:
+            code = province[1] + low
+            spec = props.get("county", "")
+            if not spec or code[2:] == "0000" or code[4:] == "00":
+                continue
+            history = _name_history(spec)
+            if code in counties:  # the same code under an earlier name
+                targets = [counties[code]]
+            elif not any(alive for _n, alive in history):  # a retired code
+                targets = []
+                for name, _alive in history:
+                    targets = by_core.get((_city_of(code), _county_core(name)), [])
+                    if targets:
+                        break
+            else:
+                continue
+            if len(targets) != 1:
+                continue
+            for name, alive in history:
+                if alive or name == targets[0].name:
+                    continue
+                if name in found and found[name] is not targets[0]:
+                    ambiguous.add(name)
+                found[name] = targets[0]
+    return {name: county for name, county in found.items() if name not in ambiguous}
+
+
 class PlaceIndex:
     """Every written form of the divisions of the city, for prefix scans and village look-ups."""
 
@@ -122,6 +193,8 @@ class PlaceIndex:
         for alias, code in _COUNTY_ALIASES.items():
             if code in index.by_code:
                 self.county_forms[alias] = index.by_code[code]
+        for former, county in former_county_names(index).items():
+            self.county_forms.setdefault(former, county)  # today's names win over former ones
         self.town_forms: dict[str, list[Division]] = {}
         for town in index.townships():
             core = _town_core(town.name)
