@@ -151,6 +151,9 @@ def main(out: Path) -> None:
         dialog_shot(window.open_settings(), "10-settings")
         sync_shot(window, db, Path(tmp), out / "11-sync.png")
         more_shots(window, db, busy.id, Path(tmp), out, dialog_shot)
+        from fieldapp.ui.screenshots_setup import setup_shots
+
+        setup_shots(window, db, prefs, Path(tmp), out, shoot, settle)
         security_shots(window, data, Path(tmp), out)
         window.close()
         db.close()
