@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -78,3 +79,29 @@ def test_importing_every_non_ui_module_loads_no_widgets() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_start_on_an_existing_ledger_shows_the_sign_in_without_loading_the_wizard(tmp_path: Path) -> None:
+    """The sign-in dialog is the first thing on screen; the first-run wizard (and what it
+    imports) is loaded only when a start needs it."""
+    (tmp_path / "fieldapp.sqlite").write_bytes(b"")  # a ledger's file: no wizard needed
+    code = (
+        "import os, sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from fieldapp.cli import main\n"
+        "app = QApplication(sys.argv[:1])\n"
+        "def shown():\n"
+        "    from fieldapp.ui.signin import SignInDialog\n"
+        "    assert any(isinstance(w, SignInDialog) for w in app.topLevelWidgets())\n"
+        "    print(sorted(m for m in sys.modules if m.startswith('fieldapp.ui.first_run')), flush=True)\n"
+        "    os._exit(0)\n"
+        "QTimer.singleShot(0, shown)\n"
+        f"main(['--data-dir', {str(tmp_path)!r}])\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "['fieldapp.ui.first_run_state']"

@@ -114,7 +114,7 @@ def first_start(
 
 
 def run_app(data_dir: Path, *, demo: bool = False, settings_file: Path | None = None) -> int:
-    from fieldapp.ui import first_run
+    from fieldapp.ui import first_run_state as first_run  # the wizard itself only when needed
     from fieldapp.ui.signin import SignInDialog  # on screen first: the workbench loads behind it
 
     prefs = opts.AppSettings(settings_file)

@@ -46,36 +46,24 @@ from fieldapp.ui.ops import Op
 if TYPE_CHECKING:
     from fieldapp.storage.db import Database
 
-PAGE_LANGUAGE, PAGE_CADRE, PAGE_PASSWORD, PAGE_CODE, PAGE_ENROL, PAGE_DIBAO, PAGE_BACKUP = range(7)
-DONE = 99  # the wizard was finished for FIRST_RUN_FOLDER
-RESTART = 2  # exec() result: the language changed, make the wizard again in it
-
-# the names of a ledger's files (fieldapp.storage.db.DB_FILE_NAME, fieldapp.security.vault.
-# KEYSTORE_NAME), repeated so the decision needs no storage import (a test checks they agree)
-LEDGER_FILES = ("fieldapp.sqlite", "keystore.json")
+from fieldapp.ui.first_run_state import (  # noqa: F401 (re-exported: tests and app use them here)
+    DONE,
+    LEDGER_FILES,
+    PAGE_BACKUP,
+    PAGE_CADRE,
+    PAGE_CODE,
+    PAGE_DIBAO,
+    PAGE_ENROL,
+    PAGE_LANGUAGE,
+    PAGE_PASSWORD,
+    RESTART,
+    ledger_exists,
+    needed,
+)
 
 ERROR_STYLE = "color: #b71c1c;"
 OK_STYLE = "color: #1b5e20;"
 HINT_STYLE = "color: #555;"
-
-
-def ledger_exists(data_dir: Path) -> bool:
-    return any((data_dir / name).exists() for name in LEDGER_FILES)
-
-
-def needed(prefs: opts.AppSettings, data_dir: Path, *, demo: bool = False) -> str:
-    """'' (no wizard: a ledger made before, or the demo), 'new' (no ledger yet: the wizard from
-    its saved step) or 'resume' (the wizard made this ledger and was closed before its end:
-    sign in, then the wizard goes on)."""
-    if demo:
-        return ""
-    mine = prefs.get(opts.FIRST_RUN_FOLDER) == str(data_dir)
-    step = prefs.get(opts.FIRST_RUN_STEP) if mine else PAGE_LANGUAGE
-    if not ledger_exists(data_dir):
-        return "new"
-    if mine and PAGE_PASSWORD <= step < DONE:
-        return "resume"
-    return ""
 
 
 def _hint(text: str, parent: QWidget) -> QLabel:
