@@ -97,7 +97,8 @@ def first_start(
 ) -> Database | None:
     """The first-run wizard (made again in the chosen language when it changes); the open ledger
     once finished, None when closed midway (it goes on at the next start)."""
-    from fieldapp.ui.first_run import RESTART, FirstRunWizard
+    from fieldapp.ui.first_run import FirstRunWizard
+    from fieldapp.ui.first_run_state import RESTART
 
     while True:
         wizard = FirstRunWizard(prefs, data_dir, db)

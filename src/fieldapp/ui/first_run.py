@@ -46,7 +46,7 @@ from fieldapp.ui.ops import Op
 if TYPE_CHECKING:
     from fieldapp.storage.db import Database
 
-from fieldapp.ui.first_run_state import (  # noqa: F401 (re-exported: tests and app use them here)
+from fieldapp.ui.first_run_state import (  # noqa: F401 (re-exported for the tests)
     DONE,
     LEDGER_FILES,
     PAGE_BACKUP,

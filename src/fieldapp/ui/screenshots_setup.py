@@ -62,7 +62,8 @@ def setup_shots(
     settle: Callable[[], None],
 ) -> None:
     """Each dialog at the size it opens with (the import dialog asks for 900x600), not shrunk."""
-    from fieldapp.ui.first_run import PAGE_ENROL, FirstRunWizard
+    from fieldapp.ui.first_run import FirstRunWizard
+    from fieldapp.ui.first_run_state import PAGE_ENROL
 
     dialog = window.open_import()
     dialog.path = office_list(tmp / "兰山区联系户名单.xlsx")
