@@ -32,7 +32,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +46,7 @@ from fieldapp.domain.idcard import make_id_number
 from fieldapp.domain.search import pinyin_initials
 from fieldapp.hq import ledger_index, stats_index
 from fieldapp.hq.models import Conflict, Device, LedgerRow, Record
+from fieldapp.hq.sealed import Bound, Sealed, row_of
 from fieldapp.hq.store import HQ
 from fieldapp.storage.base import utcnow
 
@@ -286,17 +287,24 @@ def copy_rows(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
         return
     dialect = s.get_bind().dialect
     cols = list(rows[0])
-    prep = [
-        (lambda v, t=table.c[c].type: t.process_bind_param(v, dialect))
-        if isinstance(table.c[c].type, TypeDecorator)
-        else None
-        for c in cols
-    ]
+
+    def prepare(column: str) -> Callable[[Any, dict[str, Any]], Any] | None:
+        kind = table.c[column].type
+        if isinstance(kind, Sealed) and kind.row_keys is not None:  # bound to its row, as rowbind does
+            keys = kind.row_keys
+            return lambda v, r: kind.process_bind_param(
+                None if v is None else Bound(str(v), row_of(r[k] for k in keys)), dialect
+            )
+        if isinstance(kind, TypeDecorator):
+            return lambda v, _r: kind.process_bind_param(v, dialect)
+        return None
+
+    prep = [prepare(c) for c in cols]
     raw = s.connection().connection.driver_connection
     sql = f"COPY {table.name} ({', '.join(cols)}) FROM STDIN"
     with raw.cursor() as cur, cur.copy(sql) as cp:  # type: ignore[union-attr]
         for r in rows:
-            cp.write_row([f(r[c]) if f else r[c] for c, f in zip(cols, prep, strict=True)])
+            cp.write_row([f(r[c], r) if f else r[c] for c, f in zip(cols, prep, strict=True)])
 
 
 def write_records(s: Session, rows: list[dict[str, Any]]) -> None:

@@ -124,3 +124,32 @@ def test_the_console_shows_seeded_households_like_ingested_ones(pair: tuple[HQ, 
         assert page.status_code == 200 and first.head_name in page.text and first.code in page.text
         listing = c.get("/console/households")
         assert listing.status_code == 200 and f"共 {N} 户" in listing.text.replace(",", "")
+
+
+def test_the_postgresql_copy_path_seals_rows_that_open_in_the_console(
+    pair: tuple[HQ, HQ], tmp_path: Path
+) -> None:
+    """On PostgreSQL the seeder writes with COPY, past the ORM: each sealed value must still be
+    bound to its row (sealed.ROW_KEYS), or nothing it wrote could be read back."""
+    from tests.test_sync_protocol import _start_pg, new_pg_database
+
+    ingested, _bulk = pair
+    templates = hq_seed.make_templates(tmp_path / "templates", households=6)
+    hq = HQ(new_pg_database(_start_pg()), key_file=tmp_path / "hq.key")
+    try:
+        hq.init()
+        with hq.session() as s:
+            s.add(HQMeta(key=HASH_KEY, value=b"k" * 32))
+        hq_seed.seed(hq, N, seed=7, templates=templates, quiet=True)
+        with hq.session() as s:
+            opened = list(s.scalars(select(Record.data)))  # every value opens with its row identity
+        assert len(opened) > N and all(d.startswith("{") for d in opened)
+        city = Staff(1, "city", "city")
+        found = ledger.search_households(hq, city, HouseholdQuery(page_size=200))
+        assert found.total == N
+        expected = ledger.search_households(ingested, city, HouseholdQuery(page_size=200))
+        assert sorted(h.id for h in found.items) == sorted(h.id for h in expected.items)
+        first = found.items[0]
+        assert ledger.household_file(hq, city, first.id) == ledger.household_file(ingested, city, first.id)
+    finally:
+        hq.close()
