@@ -16,6 +16,7 @@ import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 from tests.test_hq_crypt import _at_rest
+from tests.test_hq_devseal import back_to_0011
 from tests.test_hq_ledger import CITY, Ledger, names, sync_all, synced_ledger
 from tests.test_sync_protocol import (  # noqa: F401  (fixtures)
     enrolled_device,
@@ -27,7 +28,7 @@ from tests.test_sync_protocol import (  # noqa: F401  (fixtures)
 from fieldapp.hq import accounts, ledger, migrate, rekey
 from fieldapp.hq.app import create_app
 from fieldapp.hq.models import Record
-from fieldapp.hq.sealed import ROW_KEYS, SEALED_COLUMNS, SealedDataError, row_of
+from fieldapp.hq.sealed import ROW_KEYS, ROW_KEYS_0010, SEALED_COLUMNS, SealedDataError, row_of
 from fieldapp.hq.stats_models import StatCadre
 from fieldapp.hq.store import HQ
 from fieldapp.services import cadres
@@ -134,6 +135,7 @@ def _unbind(hq: HQ) -> None:
     """Turn a head database back into what 0009 left: unbound values, cadre names in clear."""
     from alembic import command
 
+    back_to_0011(hq)  # 0014 has no downgrade: undone by hand (device names, ids)
     cfg = migrate.alembic_config()
     with hq.engine.begin() as conn:  # undo what came after 0010 first (0011: the duplicate note)
         cfg.attributes["connection"] = conn
@@ -141,7 +143,7 @@ def _unbind(hq: HQ) -> None:
     ring = hq.datakey.ring()
     with hq.engine.begin() as conn:
         for name, pk, column, is_bytes in SEALED_COLUMNS:
-            keys = ROW_KEYS.get(name)
+            keys = ROW_KEYS_0010.get(name)  # what 0010 bound
             if keys is None or is_bytes:
                 continue
             cols = list(dict.fromkeys([*pk, *keys]))

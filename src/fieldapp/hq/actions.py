@@ -149,17 +149,19 @@ def enrol_device(hq: HQ, staff: Staff | None, name: str, url: str = "", client: 
     if not name or len(name) > 100:
         raise SyncError("INVALID", "请填写设备名称（如“兰陵县-王芳”，100字以内）。")
     enrolment = hq.issue_enrolment(name, url)
-    _audit(hq, staff, "device_enrol", name, url, client)
+    # the audit's target is kept in clear: the device's name goes in the sealed detail
+    _audit(hq, staff, "device_enrol", "新设备", f"{name} {url}".strip(), client)
     return enrolment
 
 
 def revoke_device(hq: HQ, staff: Staff | None, name_or_id: str, client: str = CLI) -> int:
     """Refuse everything the device sends from now on (lost, stolen or copied laptop)."""
     check(staff, "device_revoke")
-    names = [d.name for d in hq.devices() if name_or_id in (d.device_id, d.name)]
+    found = [d for d in hq.devices() if name_or_id in (d.device_id, d.name)]
     n = hq.revoke(name_or_id)
-    if n:
-        _audit(hq, staff, "device_revoke", "、".join(names) or name_or_id, "", client)
+    if n:  # target: device ids (in clear); names: the sealed detail
+        ids, names = "、".join(d.device_id for d in found), "、".join(d.name for d in found)
+        _audit(hq, staff, "device_revoke", ids or "（无）", names, client)
     return n
 
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import Table, delete, insert, select, text
 from sqlalchemy.orm import Session
 
-from fieldapp.hq import blind, changerows
+from fieldapp.hq import blind, changerows, rowbind
 from fieldapp.hq.models import IdClaim, SuspectedDuplicate
 
 CHUNK = 400
@@ -89,7 +89,7 @@ def note(s: Session, changes: Iterable[dict[str, Any]]) -> int:
         if (t, a, b) not in known
     ]
     if new:
-        s.execute(insert(SuspectedDuplicate), new)
+        rowbind.insert_bound(s, cast(Table, SuspectedDuplicate.__table__), new)  # bound to their ids
     return len(new)
 
 

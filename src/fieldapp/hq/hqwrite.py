@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from fieldapp.hq import hqrows, ledger_index, stats_index
+from fieldapp.hq import devicenames, hqrows, ledger_index, stats_index
 from fieldapp.hq.models import Attachment, Change, Device, Outgoing, Record
 from fieldapp.sync import protocol
 from fieldapp.sync.protocol import SyncError
@@ -58,9 +58,7 @@ def record(s: Session, entity: str, row_id: str) -> Record:
 
 def find_device(s: Session, name_or_id: str) -> Device:
     """The one device with this id or name (revoked ones included), else NOT_FOUND in Chinese."""
-    devs = s.scalars(
-        select(Device).where((Device.device_id == name_or_id) | (Device.name == name_or_id))
-    ).all()
+    devs = devicenames.matching(s, name_or_id)
     if len(devs) != 1:
         raise SyncError(
             "NOT_FOUND",

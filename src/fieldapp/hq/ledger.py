@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from fieldapp.domain.divisions import divisions
 from fieldapp.domain.idcard import mask_id_number
 from fieldapp.domain.vocab import HardshipCategory, HardshipCause, HouseholdStatus
-from fieldapp.hq import blind
+from fieldapp.hq import blind, devicenames
 from fieldapp.hq.accounts import Staff, county_name
 from fieldapp.hq.ledger_index import village_label
 from fieldapp.hq.models import Batch, Device, HouseholdIndex, LedgerRow, Record, ReferralIndex
@@ -393,7 +393,7 @@ def devices(hq: HQ, staff: Staff) -> list[DeviceOut]:
             s.execute(select(Batch.device_id, func.max(Batch.received_at)).group_by(Batch.device_id)).all()
         )
         nbatches = dict(s.execute(select(Batch.device_id, func.count()).group_by(Batch.device_id)).all())
-        found = list(s.scalars(select(Device).order_by(Device.name)))
+        found = devicenames.ordered(s)
     out = []
     for d in found:
         if staff.county_code and not counts.get(d.device_id):

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 from sqlalchemy import ColumnElement, Select, and_, case, func, select
 
-from fieldapp.hq import ledger, limits
+from fieldapp.hq import devicenames, ledger, limits
 from fieldapp.hq.accounts import Staff
 from fieldapp.hq.ledger import ALERT_LABELS, MAX_PAGE_SIZE, ConflictOut, local_time
-from fieldapp.hq.models import Alert, Batch, Conflict, Device, HouseholdIndex, LedgerRow
+from fieldapp.hq.models import Alert, Batch, Conflict, HouseholdIndex, LedgerRow
 
 if TYPE_CHECKING:
     from fieldapp.hq.store import HQ
@@ -121,7 +121,7 @@ def devices(hq: HQ, max_gap_ranges: int | None = None) -> list[DeviceDetailOut]:
     """Every device (whole city: the caller checks the account may see them)."""
     cap = max_gap_ranges or hq.limits.max_gap_ranges
     with hq.session() as s:
-        found = list(s.scalars(select(Device).order_by(Device.name, Device.device_id)))
+        found = devicenames.ordered(s)
         batches = {
             row[0]: (int(row[1]), int(row[2] or 0), row[3])
             for row in s.execute(

@@ -41,7 +41,8 @@ class Enrolment(HQBase):
     __tablename__ = "hq_enrolment"
 
     token: Mapped[str] = mapped_column(String(100), primary_key=True)
-    name: Mapped[str] = mapped_column(String(100))
+    # the device's name as issued (county and cadre, 兰陵县-王芳): sealed, bound to the token (0014)
+    name: Mapped[str] = mapped_column(Sealed("hq_enrolment.name"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     device_id: Mapped[str | None] = mapped_column(String(36))
@@ -51,7 +52,9 @@ class Device(HQBase):
     __tablename__ = "hq_device"
 
     device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    name: Mapped[str] = mapped_column(String(100))
+    # county and cadre (兰陵县-王芳): sealed, bound to the device (0014); never searched or sorted
+    # in SQL — hq/devicenames.py opens the few devices in Python
+    name: Mapped[str] = mapped_column(Sealed("hq_device.name"))
     sign_public: Mapped[bytes] = mapped_column(LargeBinary)
     box_public: Mapped[bytes] = mapped_column(LargeBinary)
     instance_nonce: Mapped[str] = mapped_column(String(36))

@@ -89,7 +89,12 @@ def issue(hq: HQ, staff: Staff | None, name_or_id: str, url: str = "", client: s
     with hq.session() as s:
         s.add(HQMeta(key=f"{META}{enrolment['token']}", value=old.encode()))
         accounts.audit(
-            s, staff.name if staff else CLI, "device_recover", name[:100], f"原设备编号 {old}", client
+            s,
+            staff.name if staff else CLI,
+            "device_recover",
+            old,
+            f"{name}（原设备编号 {old}）"[:500],
+            client,
         )
     return enrolment
 

@@ -1,6 +1,9 @@
 """Sealing an old plaintext database (migration 0006) and rotating the data key (`rotate-key`).
 
-Migration 0010 binds every value of the tables in hq.sealed.ROW_KEYS to its row the same way.
+Migration 0010 binds every value of the tables in hq.sealed.ROW_KEYS_0010 to its row the same way;
+migration 0014 seals the device names (hq_device, hq_enrolment) bound to their rows and binds the
+values of the tables whose id the database assigns to that id as well (REBIND: opened with the
+row identity of 0010, sealed with that of ROW_KEYS).
 All walk every sealed column (hq.sealed.SEALED_COLUMNS) in primary-key order, a batch at a time,
 and rewrite only the values that still need it — plaintext ones when sealing, ones sealed under
 an older key when rotating — so an interrupted run is simply run again.
@@ -22,7 +25,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
 
-from fieldapp.hq.sealed import ROW_KEYS, SEALED_COLUMNS, Keyring, is_row_bound, is_sealed, row_of
+from fieldapp.hq.sealed import (
+    ROW_KEYS,
+    SEALED_COLUMNS,
+    Keyring,
+    is_row_bound,
+    is_sealed,
+    row_of,
+)
 
 BATCH = 1000
 
@@ -32,13 +42,25 @@ def _table(name: str, columns: list[str], column: str, is_bytes: bool) -> sa.Tab
     return sa.table(name, *(sa.column(c) for c in columns), sa.column(column, kind))
 
 
-SEAL, BIND, ROTATE = "seal", "bind", "rotate"
+SEAL, BIND, REBIND, ROTATE = "seal", "bind", "rebind", "rotate"
 
 
-def _new_value(ring: Keyring, mode: str, value: Any, label: str, row: str | None, is_bytes: bool) -> Any:
+def _new_value(
+    ring: Keyring,
+    mode: str,
+    value: Any,
+    label: str,
+    row: str | None,
+    is_bytes: bool,
+    old_row: str | None = None,
+) -> Any:
     """The value to write instead of `value`, or None when it needs nothing."""
     if is_bytes:
-        if mode == BIND or (mode == SEAL and is_sealed(value)) or (mode == ROTATE and ring.is_current(value)):
+        if (
+            mode in (BIND, REBIND)
+            or (mode == SEAL and is_sealed(value))
+            or (mode == ROTATE and ring.is_current(value))
+        ):
             return None
         plain = bytes(value) if mode == SEAL else ring.open_bytes(bytes(value), label)
         return ring.seal_bytes(plain, label)
@@ -49,6 +71,16 @@ def _new_value(ring: Keyring, mode: str, value: Any, label: str, row: str | None
         if row is None or is_row_bound(text):
             return None
         return ring.seal_text(ring.open_text(text, label) if is_sealed(text) else text, label, row)
+    if mode == REBIND:  # 0014: bound to the row identity of 0010 (or unbound, or plaintext) to ROW_KEYS
+        if row is None:
+            return None
+        if is_row_bound(text):
+            if old_row is None or old_row == row:
+                return None
+            opened = ring.open_text(text, label, old_row)
+        else:
+            opened = ring.open_text(text, label) if is_sealed(text) else text
+        return ring.seal_text(opened, label, row)
     if ring.is_current(text):
         return None
     return ring.seal_text(ring.open_text(text, label, row), label, row)
@@ -61,22 +93,29 @@ def reseal(
     mode: str,
     after_batch: Callable[[], None] = lambda: None,
     tables: set[str] | None = None,
+    row_keys: dict[str, tuple[str, ...]] | None = None,
+    old_row_keys: dict[str, tuple[str, ...]] | None = None,
 ) -> int:
     """Rewrite what `mode` asks for, one primary-key batch at a time:
     SEAL plaintext values (unbound, migration 0006), BIND unbound values to their rows
-    (migration 0010), ROTATE values not sealed under the first key.
+    (migration 0010), REBIND values bound with `old_row_keys` (or not at all) to `row_keys`
+    (migration 0014), ROTATE values not sealed under the first key. `row_keys` defaults to
+    hq.sealed.ROW_KEYS (a migration passes the identities of its own revision).
 
     Returns how many values were rewritten; values already done are skipped, so an interrupted
     run is simply run again. `after_batch` commits, for a rotation."""
     done = 0
+    row_keys = ROW_KEYS if row_keys is None else row_keys
+    old_row_keys = old_row_keys or {}
     inspector = sa.inspect(conn)
     for name, pk, column, is_bytes in SEALED_COLUMNS:
         if (tables is not None and name not in tables) or not inspector.has_table(name):
             continue
-        row_keys = ROW_KEYS.get(name) if not is_bytes else None
-        if mode == BIND and row_keys is None:
+        keys_of = row_keys.get(name) if not is_bytes else None
+        if mode in (BIND, REBIND) and keys_of is None:
             continue
-        ident = [k for k in (row_keys or ()) if k not in pk]
+        old_keys = old_row_keys.get(name)
+        ident = [k for k in dict.fromkeys([*(keys_of or ()), *(old_keys or ())]) if k not in pk]
         t = _table(name, [*pk, *ident], column, is_bytes)
         label = f"{name}.{column}"
         keys = [t.c[c] for c in pk]
@@ -95,8 +134,9 @@ def reseal(
                 if value is None:
                     continue
                 named = dict(zip([*pk, *ident], r[:-1], strict=True))
-                row = row_of(named[k] for k in row_keys) if row_keys else None
-                new = _new_value(ring, mode, value, label, row, is_bytes)
+                row = row_of(named[k] for k in keys_of) if keys_of else None
+                old_row = row_of(named[k] for k in old_keys) if old_keys else None
+                new = _new_value(ring, mode, value, label, row, is_bytes, old_row)
                 if new is not None:
                     updates.append({**{f"k_{c}": named[c] for c in pk}, "v_new": new})
             if updates:
@@ -115,7 +155,7 @@ def migration_batch_done() -> None:
     """Called between the batches of migration 0010 (the interruption test kills the process here)."""
 
 
-SEALING_REVISION = "0010"  # the last migration that rewrites values in place (0006 sealed, 0010 bound)
+SEALING_REVISION = "0014"  # the last migration that rewrites values in place (0006, 0010, 0014)
 
 
 def scrub(engine: Engine) -> None:
@@ -130,8 +170,9 @@ def scrub(engine: Engine) -> None:
 
 
 def scrub_after_sealing(engine: Engine, before: str | None) -> None:
-    """After migrations 0006/0010 rewrote an existing database (not a new one), scrub its files:
-    no plaintext value (the statistics' cadre names until 0010) left in free pages."""
+    """After migrations 0006/0010/0014 rewrote an existing database (not a new one), scrub its
+    files: no plaintext value (the statistics' cadre names until 0010, the device names until
+    0014) left in free pages."""
     if before is not None and before < SEALING_REVISION:
         scrub(engine)
 

@@ -12,6 +12,13 @@ is wrapped here, in one place, for both ways headquarters writes:
 
 A write that reaches the column without its row (another path, or a Core update by something
 other than the row's identity) raises `UnboundValueError` instead of writing anything.
+
+Tables whose id the database assigns (sealed.ID_BOUND) are bound to that id too (migration 0014):
+their natural columns alone may repeat (two notices of one kind to one device), so a value
+swapped between two such rows would open. The id is not known before the insert: a new ORM
+object is inserted with a placeholder (the value sealed for a row that never exists) and, as
+soon as the database has given it its id (`after_insert`, same transaction), sealed again bound
+to it. Core inserts go through `insert_bound`, which does the same for many rows at once.
 """
 
 from __future__ import annotations
@@ -19,11 +26,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import event, inspect
-from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+from sqlalchemy import Table, bindparam, event, insert, inspect, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Mapper, ORMExecuteState, Session, sessionmaker
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.sql import Insert, Update
 
-from fieldapp.hq.sealed import ROW_KEYS, ROW_SEP, Bound, Sealed, row_of
+from fieldapp.hq.sealed import ID_BOUND, ID_KEY, ROW_KEYS, ROW_SEP, Bound, Sealed, row_of
+
+PENDING = "\x00pending"  # the row of a placeholder: no row has it, so a placeholder never opens
+
+
+class Pending(Bound):
+    """A value of a new row whose id the database has not assigned yet (sealed as a placeholder)."""
+
+    def __new__(cls, value: str) -> Pending:
+        obj = super().__new__(cls, value, PENDING)
+        return obj  # type: ignore[return-value]
 
 
 def _sealed_columns(table: Any) -> list[str]:
@@ -48,11 +67,60 @@ def _bind_object(obj: Any, new: bool) -> None:
             if default is None or not default.is_scalar:
                 continue
             value = default.arg
-        if value is None or isinstance(value, Bound):
+        if value is None or (isinstance(value, Bound) and not isinstance(value, Pending)):
+            continue
+        if new and table.name in ID_BOUND and getattr(obj, ID_KEY) is None:
+            setattr(obj, attr, Pending(str(value)))  # bound to its id by _after_insert
             continue
         if row is None:
             row = row_of(getattr(obj, mapper.get_property_by_column(table.c[k]).key) for k in keys)
         setattr(obj, attr, Bound(str(value), row))
+
+
+def _after_insert(mapper: Mapper[Any], connection: Connection, obj: Any) -> None:
+    """A new row of an id-bound table has its id: its placeholders are sealed again, bound to it."""
+    table = mapper.local_table
+    if not isinstance(table, Table) or table.name not in ID_BOUND:
+        return
+    keys = ROW_KEYS[table.name]
+    values: dict[str, Bound] = {}
+    row = row_of(getattr(obj, mapper.get_property_by_column(table.c[k]).key) for k in keys)
+    for column in _sealed_columns(table):
+        attr = mapper.get_property_by_column(table.c[column]).key
+        value = obj.__dict__.get(attr)
+        if isinstance(value, Pending):
+            values[column] = Bound(str(value), row)
+            set_committed_value(obj, attr, values[column])
+    if values:
+        connection.execute(update(table).where(table.c[ID_KEY] == getattr(obj, ID_KEY)).values(values))
+
+
+def insert_bound(s: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """Core executemany insert into an id-bound table: placeholders first, then every value sealed
+    again bound to the id the database gave its row (one statement each way). Returns the ids."""
+    keys = ROW_KEYS[table.name]
+    columns = _sealed_columns(table)
+    defaults: dict[str, Any] = {}
+    for c in columns:
+        default: Any = table.c[c].default
+        if default is not None and default.is_scalar:
+            defaults[c] = default.arg
+    full = [{**defaults, **r} for r in rows]
+    placeholders = [{**r, **{c: Pending("") for c in columns if r.get(c) is not None}} for r in full]
+    stmt = insert(table).returning(table.c[ID_KEY], sort_by_parameter_order=True)
+    ids = [int(i) for i in s.execute(stmt, placeholders).scalars().all()]
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}  # by the columns a row has a value for
+    for i, r in zip(ids, full, strict=True):
+        row = row_of({**r, ID_KEY: i}[k] for k in keys)
+        present = tuple(c for c in columns if r.get(c) is not None)
+        groups.setdefault(present, []).append(
+            {"b_id": i, **{f"v_{c}": Bound(str(r[c]), row) for c in present}}
+        )
+    for present, sets in groups.items():
+        if present:
+            values: dict[str, Any] = {c: bindparam(f"v_{c}") for c in present}
+            s.execute(update(table).where(table.c[ID_KEY] == bindparam("b_id")).values(values), sets)
+    return ids
 
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
@@ -106,3 +174,9 @@ def _do_orm_execute(state: ORMExecuteState) -> None:
 def install(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "before_flush", _before_flush)
     event.listen(factory, "do_orm_execute", _do_orm_execute)
+
+
+def install_mappers(base: type) -> None:
+    """Once per process, on headquarters' declarative base (hq.models.HQBase)."""
+    if not event.contains(base, "after_insert", _after_insert):
+        event.listen(base, "after_insert", _after_insert, propagate=True)

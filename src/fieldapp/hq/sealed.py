@@ -78,9 +78,12 @@ class UnboundValueError(RuntimeError):
 
 
 # The columns that identify a row of each table whose sealed text columns are bound to their row.
-# Known when the row is written (database-assigned ids are not: those tables use natural columns
-# that never change after the row is written).
-ROW_KEYS: dict[str, tuple[str, ...]] = {
+# Tables whose id the database assigns are bound to that id as well as to their natural columns
+# (migration 0014): two rows may share every natural column (two notices of one kind to one
+# device, two audit entries of one account viewing one household), and a value swapped between
+# them would otherwise open. Their id is not known before the insert, so hq/rowbind.py writes a
+# placeholder and seals the value again, bound to the id, right after the insert (same transaction).
+ROW_KEYS_0010: dict[str, tuple[str, ...]] = {
     "hq_record": ("row_id", "entity"),
     "hq_change": ("device_id", "outbox_seq"),
     "hq_conflict": ("entity", "row_id", "device_a", "device_b"),
@@ -90,6 +93,23 @@ ROW_KEYS: dict[str, tuple[str, ...]] = {
     "hq_household_index": ("household_id",),
     "hq_stat_cadre": ("cadre_id",),
 }
+"""The row identities of migration 0010 (what 0014 opens before binding again)."""
+
+ID_KEY = "id"  # the database-assigned id column of the tables bound to it
+ROW_KEYS: dict[str, tuple[str, ...]] = {
+    "hq_record": ("row_id", "entity"),
+    "hq_change": ("device_id", "outbox_seq"),
+    "hq_conflict": (ID_KEY, "entity", "row_id", "device_a", "device_b"),
+    "hq_handover": (ID_KEY, "household_id", "from_device", "to_device"),
+    "hq_outgoing": (ID_KEY, "device_id", "kind"),
+    "hq_console_audit": (ID_KEY, "account", "action", "target"),
+    "hq_suspected_duplicate": (ID_KEY, "token", "household_a", "household_b"),
+    "hq_household_index": ("household_id",),
+    "hq_stat_cadre": ("cadre_id",),
+    "hq_device": ("device_id",),
+    "hq_enrolment": ("token",),
+}
+ID_BOUND = frozenset(t for t, keys in ROW_KEYS.items() if ID_KEY in keys)
 
 
 def row_of(values: Any) -> str:
@@ -431,4 +451,6 @@ SEALED_COLUMNS: list[tuple[str, tuple[str, ...], str, bool]] = [
     ("hq_household_index", ("household_id",), "cadre_name", False),
     ("hq_suspected_duplicate", ("id",), "note", False),
     ("hq_stat_cadre", ("cadre_id",), "name", False),
+    ("hq_device", ("device_id",), "name", False),
+    ("hq_enrolment", ("token",), "name", False),
 ]

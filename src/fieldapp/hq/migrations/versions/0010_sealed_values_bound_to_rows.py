@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from fieldapp.hq import rekey
-from fieldapp.hq.sealed import keyring_of
+from fieldapp.hq.sealed import ROW_KEYS_0010, keyring_of
 
 revision: str = "0010"
 down_revision: str | None = "0009"
@@ -39,7 +39,13 @@ def upgrade() -> None:
             "name", type_=sa.Text(), existing_type=sa.String(length=50), existing_nullable=False
         )
     ring = keyring_of(conn.dialect)
-    rekey.reseal(conn, ring, mode=rekey.BIND, after_batch=lambda: rekey.migration_batch_done())
+    rekey.reseal(
+        conn,
+        ring,
+        mode=rekey.BIND,
+        after_batch=lambda: rekey.migration_batch_done(),
+        row_keys=ROW_KEYS_0010,  # the row identities of this revision (0014 adds more)
+    )
 
 
 def downgrade() -> None:
