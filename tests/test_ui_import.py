@@ -240,3 +240,27 @@ def test_a_list_of_people_shows_each_households_size(
     assert [row[0] for row in table(dialog.bad)] == ["5"] and "邻居" in table(dialog.bad)[0][1]
     act(qtbot, dialog, Qt.Key.Key_M)
     assert sorted(r.member_count for r in list_households(db)) == [1, 2]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
+def test_households_imported_in_the_app_are_paired_with_the_current_cadre(
+    qtbot: QtBot, db: Database, prefs: opts.AppSettings, tmp_path: Path
+) -> None:
+    """As a household created in the app is (and as `import-households --cadre` does)."""
+    from fieldapp.services import cadres
+    from fieldapp.services import settings as ledger_settings
+
+    cadres.add_cadre(db, "孙其他", unit="某单位")  # not this computer's cadre: not paired
+    me = cadres.add_cadre(db, "刘干部", unit="兰山区总工会")
+    ledger_settings.set_current_cadre(db, me)
+    path = the_list(tmp_path / "名单.xlsx", fixed=True)
+    window = open_window(qtbot, db, prefs)
+    dialog = open_by_keys(qtbot, window)
+    dialog.choose_file = lambda: str(path)
+    act(qtbot, dialog, Qt.Key.Key_O)
+    assert list_households(db) == []
+    act(qtbot, dialog, Qt.Key.Key_M)
+    rows = list_households(db)
+    assert len(rows) == 4
+    assert [r.cadre_names for r in rows] == [("刘干部",)] * 4
+    assert cadres.pairing_status(db, me).active == 4

@@ -4,7 +4,8 @@ Choose a file → the importer's dry run shows the households it would create an
 refuses with their reasons → 导入 imports them → the result. 重新读取 reads the same file again
 after the cadre corrected it in Excel; households already imported are recognised by ID number
 and not imported twice (services/importer.py). The widgets call the importer only, off the GUI
-thread (`ops.Op`).
+thread (`ops.Op`). The households imported are paired with this computer's current cadre, as a
+household created in the app is (and as `fieldapp import-households --cadre` does).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.divisions import divisions
 from fieldapp.domain.errors import FieldProblem, ValidationError
+from fieldapp.services import settings as ledger_settings
 from fieldapp.services.importer import ImportReport, RowProblem, import_households
 from fieldapp.storage.db import Database
 from fieldapp.ui import domain_text, messages
@@ -216,7 +218,8 @@ class ImportDialog(QDialog):
 
         def work() -> tuple[tuple[int, int] | None, ImportReport]:
             stamp = _stamp(path)  # before reading: a save while it is read counts as a change
-            return stamp, import_households(db, path, dry_run=True)
+            cadre_id = ledger_settings.current_cadre_id(db)  # the preview says what pairing would do
+            return stamp, import_households(db, path, cadre_id=cadre_id, dry_run=True)
 
         Op(work, self.busy_label.text()).success(self._previewed).failure(self._failed).run()
 
@@ -229,9 +232,11 @@ class ImportDialog(QDialog):
             self.reread()
             return
         self._start(self.tr("正在导入…"))
-        Op(lambda: import_households(db, path), self.busy_label.text()).success(self._imported).failure(
-            self._failed
-        ).run()
+
+        def work() -> ImportReport:
+            return import_households(db, path, cadre_id=ledger_settings.current_cadre_id(db))
+
+        Op(work, self.busy_label.text()).success(self._imported).failure(self._failed).run()
 
     # --- results -----------------------------------------------------------------------------
     def _start(self, label: str) -> None:
