@@ -75,16 +75,34 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return st.st_mtime_ns, st.st_size
 
 
+def _labelled(part: str) -> tuple[str, str] | None:
+    """("身份证号", "校验位错误…") of a part "身份证号：校验位错误…"; None when the part is a
+    sentence of its own (the text before its first "：" is not a field's short name)."""
+    label, sep, problem = part.partition("：")
+    if sep and label and len(label) <= 12 and "“" not in label:
+        return label, problem
+    return None
+
+
 def reason_text(reason: str) -> str:
-    """A rejected row's reason ("字段：问题；字段：问题") in the chosen language."""
-    parts = []
+    """A rejected row's reason ("字段：问题；字段：问题") in the chosen language.
+
+    The problems are separated by "；", but a problem may itself hold a "；" ("…不一致：…；请核对后
+    重新导入"): a part that does not start with a field's name belongs to the problem before it."""
+    problems: list[str] = []
     for part in reason.split("；"):
-        label, sep, problem = part.partition("：")
-        if sep and label and len(label) <= 12:
-            parts.append(domain_text.problem(FieldProblem("", label, problem)))
+        if problems and _labelled(part) is None:
+            problems[-1] += "；" + part
         else:
-            parts.append(domain_text.message(part))
-    return "；".join(parts)
+            problems.append(part)
+    shown = []
+    for p in problems:
+        labelled = _labelled(p)
+        if labelled is not None:
+            shown.append(domain_text.problem(FieldProblem("", *labelled)))
+        else:
+            shown.append(domain_text.message(p))
+    return "；".join(shown)
 
 
 class ImportDialog(QDialog):

@@ -443,10 +443,6 @@ ask_folder: Callable[[QWidget | None, str], str] = _ask_folder_with_dialog  # re
 open_folder: Callable[[Path], bool] = _open_folder_with_system  # replaced in tests
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PrintPreview", text)
-
-
 class BatchPrintDialog(QDialog):
     """文件 → 批量打印: one form for every household of the ledger, a township or a village (or
     the public notice of that area) into a folder, with progress, cancel and a summary.
@@ -458,7 +454,7 @@ class BatchPrintDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("batchPrintDialog")
-        self.setWindowTitle(_tr("批量打印"))
+        self.setWindowTitle(QCoreApplication.translate("PrintPreview", "批量打印"))
         self._db = db
         self._worker: _BatchWorker | None = None
         self.summary: batch_print.Summary | None = None
@@ -469,7 +465,7 @@ class BatchPrintDialog(QDialog):
         for template in printing.list_forms(db):
             label = template.description or template.title or template.name
             if template.record == "notice":
-                label = _tr("公示名单（本范围一份）")
+                label = QCoreApplication.translate("PrintPreview", "公示名单（本范围一份）")
             self.form.addItem(label, template.name)
             if template.record == "household":
                 self.per_household.add(template.name)
@@ -477,21 +473,29 @@ class BatchPrintDialog(QDialog):
         self.scope.setObjectName("batchScope")
         areas = batch_print.areas(db)
         everyone = sum(a.households for a in areas if a.level == "township")
-        self.scope.addItem(_tr("全部困难户（%1 户）").replace("%1", str(everyone)), batch_print.ALL)
+        self.scope.addItem(
+            QCoreApplication.translate("PrintPreview", "全部困难户（%1 户）").replace("%1", str(everyone)),
+            batch_print.ALL,
+        )
         for area in areas:
             indent = "" if area.level == "township" else "\u3000"
             self.scope.addItem(
-                indent + _tr("%1（%2 户）").replace("%1", area.name).replace("%2", str(area.households)),
+                indent
+                + QCoreApplication.translate("PrintPreview", "%1（%2 户）")
+                .replace("%1", area.name)
+                .replace("%2", str(area.households)),
                 area.code,
             )
         self.folder = QLineEdit(self)
         self.folder.setObjectName("batchFolder")
-        self.folder.setPlaceholderText(_tr("保存PDF的文件夹"))
-        self.browse_button = QPushButton(_tr("选择(&B)…"), self)
+        self.folder.setPlaceholderText(QCoreApplication.translate("PrintPreview", "保存PDF的文件夹"))
+        self.browse_button = QPushButton(QCoreApplication.translate("PrintPreview", "选择(&B)…"), self)
         self.browse_button.clicked.connect(self._browse)
         self.progress = QProgressBar(self)
         self.progress.setValue(0)
-        self.status = QLabel(_tr("每户生成一个PDF文件，并记入打印记录。"), self)
+        self.status = QLabel(
+            QCoreApplication.translate("PrintPreview", "每户生成一个PDF文件，并记入打印记录。"), self
+        )
         self.status.setObjectName("batchStatus")
         self.status.setWordWrap(True)
         self.notes = QLabel("\n".join(printing.form_problems(db)), self)
@@ -501,7 +505,12 @@ class BatchPrintDialog(QDialog):
         self.notes.setVisible(bool(self.notes.text()))
         self.failures = QTableWidget(0, 2, self)
         self.failures.setObjectName("batchFailures")
-        self.failures.setHorizontalHeaderLabels([_tr("户主"), _tr("未能生成的原因")])
+        self.failures.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("PrintPreview", "户主"),
+                QCoreApplication.translate("PrintPreview", "未能生成的原因"),
+            ]
+        )
         self.failures.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.failures.verticalHeader().hide()
         self.failures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -509,29 +518,29 @@ class BatchPrintDialog(QDialog):
         self.failures.setWordWrap(True)
         self.failures.hide()
 
-        self.start_button = QPushButton(_tr("开始(&S)"), self)
+        self.start_button = QPushButton(QCoreApplication.translate("PrintPreview", "开始(&S)"), self)
         self.start_button.setDefault(True)
-        self.open_button = QPushButton(_tr("打开文件夹(&O)"), self)
+        self.open_button = QPushButton(QCoreApplication.translate("PrintPreview", "打开文件夹(&O)"), self)
         self.open_button.setObjectName("batchOpenFolder")
         self.open_button.setAutoDefault(False)
         self.open_button.hide()
-        self.cancel_button = QPushButton(_tr("关闭(&C)"), self)
+        self.cancel_button = QPushButton(QCoreApplication.translate("PrintPreview", "关闭(&C)"), self)
         self.cancel_button.setAutoDefault(False)
         self.start_button.clicked.connect(self.start)
         self.open_button.clicked.connect(self._open_folder)
         self.cancel_button.clicked.connect(self._cancel)
 
         form = QFormLayout()
-        form_label = QLabel(_tr("表单(&F)："), self)
+        form_label = QLabel(QCoreApplication.translate("PrintPreview", "表单(&F)："), self)
         form_label.setBuddy(self.form)
         form.addRow(form_label, self.form)
-        scope_label = QLabel(_tr("范围(&A)："), self)
+        scope_label = QLabel(QCoreApplication.translate("PrintPreview", "范围(&A)："), self)
         scope_label.setBuddy(self.scope)
         form.addRow(scope_label, self.scope)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(self.browse_button)
-        folder_label = QLabel(_tr("文件夹(&D)："), self)
+        folder_label = QLabel(QCoreApplication.translate("PrintPreview", "文件夹(&D)："), self)
         folder_label.setBuddy(self.folder)
         form.addRow(folder_label, row)
         buttons = QHBoxLayout()
@@ -555,7 +564,11 @@ class BatchPrintDialog(QDialog):
 
     def _unit(self) -> str:
         """户 for a form printed per household; 份 for visits, referrals and the notice."""
-        return _tr("户") if self.form.currentData() in self.per_household else _tr("份")
+        return (
+            QCoreApplication.translate("PrintPreview", "户")
+            if self.form.currentData() in self.per_household
+            else QCoreApplication.translate("PrintPreview", "份")
+        )
 
     def _browse(self) -> None:
         chosen = ask_folder(self, self.folder.text())
@@ -566,7 +579,11 @@ class BatchPrintDialog(QDialog):
         if self.running:
             return
         if not self.folder.text().strip():
-            messages.show_info(self, _tr("批量打印"), _tr("请先选择保存PDF的文件夹。"))
+            messages.show_info(
+                self,
+                QCoreApplication.translate("PrintPreview", "批量打印"),
+                QCoreApplication.translate("PrintPreview", "请先选择保存PDF的文件夹。"),
+            )
             self.folder.setFocus()
             return
         self.summary = None
@@ -574,9 +591,9 @@ class BatchPrintDialog(QDialog):
         self.open_button.hide()
         for w in (self.start_button, self.form, self.scope, self.folder, self.browse_button):
             w.setEnabled(False)
-        self.cancel_button.setText(_tr("取消(&C)"))
+        self.cancel_button.setText(QCoreApplication.translate("PrintPreview", "取消(&C)"))
         self.progress.setValue(0)
-        self.status.setText(_tr("正在准备…"))
+        self.status.setText(QCoreApplication.translate("PrintPreview", "正在准备…"))
         worker = _BatchWorker(
             self._db,
             str(self.form.currentData()),
@@ -593,13 +610,15 @@ class BatchPrintDialog(QDialog):
 
     def _stepped(self, done: int, total: int, label: str) -> None:
         if done < total:
-            text = _tr("正在生成第 %1 / %2 %3：%4").replace("%4", label)
+            text = QCoreApplication.translate("PrintPreview", "正在生成第 %1 / %2 %3：%4").replace(
+                "%4", label
+            )
             self.status.setText(
                 text.replace("%1", str(done + 1)).replace("%2", str(total)).replace("%3", self._unit())
             )
         else:
             self.status.setText(
-                _tr("已生成 %1 / %2 %3")
+                QCoreApplication.translate("PrintPreview", "已生成 %1 / %2 %3")
                 .replace("%1", str(done))
                 .replace("%2", str(total))
                 .replace("%3", self._unit())
@@ -616,7 +635,7 @@ class BatchPrintDialog(QDialog):
             self._worker = None
         for w in (self.start_button, self.form, self.scope, self.folder, self.browse_button):
             w.setEnabled(True)
-        self.cancel_button.setText(_tr("关闭(&C)"))
+        self.cancel_button.setText(QCoreApplication.translate("PrintPreview", "关闭(&C)"))
 
     def _done(self, summary: batch_print.Summary) -> None:
         self._finish()
@@ -626,8 +645,9 @@ class BatchPrintDialog(QDialog):
         if summary.cancelled:
             left = summary.total - files - len(summary.failed)
             lines.append(
-                _tr(
-                    "已取消。已生成 %1 个文件（共 %2 页），还有 %3 %4未生成；已生成的文件完整可用，已记入打印记录。"
+                QCoreApplication.translate(
+                    "PrintPreview",
+                    "已取消。已生成 %1 个文件（共 %2 页），还有 %3 %4未生成；已生成的文件完整可用，已记入打印记录。",
                 )
                 .replace("%1", str(files))
                 .replace("%2", str(pages))
@@ -636,14 +656,20 @@ class BatchPrintDialog(QDialog):
             )
         else:
             lines.append(
-                _tr("完成：已生成 %1 个文件（共 %2 页），已记入打印记录。")
+                QCoreApplication.translate(
+                    "PrintPreview", "完成：已生成 %1 个文件（共 %2 页），已记入打印记录。"
+                )
                 .replace("%1", str(files))
                 .replace("%2", str(pages))
             )
-        lines.append(_tr("保存在：%1").replace("%1", str(summary.folder)))
+        lines.append(
+            QCoreApplication.translate("PrintPreview", "保存在：%1").replace("%1", str(summary.folder))
+        )
         if summary.failed:
             lines.append(
-                _tr("有 %1 %2未能生成，原因见下表；处理后可再次批量打印。")
+                QCoreApplication.translate(
+                    "PrintPreview", "有 %1 %2未能生成，原因见下表；处理后可再次批量打印。"
+                )
                 .replace("%1", str(len(summary.failed)))
                 .replace("%2", self._unit())
             )
@@ -667,11 +693,13 @@ class BatchPrintDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self._finish()
-        self.status.setText(_tr("批量打印中断：") + message)
+        self.status.setText(QCoreApplication.translate("PrintPreview", "批量打印中断：") + message)
         messages.inform(
             self,
-            _tr("批量打印中断"),
-            message + "\n" + _tr("已生成的文件和打印记录都已保留；请处理后再试。"),
+            QCoreApplication.translate("PrintPreview", "批量打印中断"),
+            message
+            + "\n"
+            + QCoreApplication.translate("PrintPreview", "已生成的文件和打印记录都已保留；请处理后再试。"),
             True,
         )
 
@@ -679,8 +707,10 @@ class BatchPrintDialog(QDialog):
         if self.summary is not None and not open_folder(self.summary.folder):
             messages.show_info(
                 self,
-                _tr("打开文件夹"),
-                _tr("无法打开文件夹，请在文件管理器中打开：%1").replace("%1", str(self.summary.folder)),
+                QCoreApplication.translate("PrintPreview", "打开文件夹"),
+                QCoreApplication.translate(
+                    "PrintPreview", "无法打开文件夹，请在文件管理器中打开：%1"
+                ).replace("%1", str(self.summary.folder)),
             )
 
     def _cancel(self) -> None:
