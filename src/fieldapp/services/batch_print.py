@@ -160,6 +160,14 @@ def run(
         if step is not None:
             step(n, len(batch), item.label)
         path = target(folder, form, item.record_id)
+        if path.is_dir():  # a single print would ask for another name; a batch cannot
+            summary.failed.append(
+                Failure(
+                    item.label,
+                    f"{path.name} 是一个已有的文件夹，未生成文件。请把这个文件夹改名或移走后再批量打印。",
+                )
+            )
+            continue
         try:
             doc = printing.print_to_file(db, form, item.record_id, path, printed_by=who, reveal=reveal)
         except DomainError as e:  # PrintError, NotFound (deleted meanwhile), a refused template

@@ -493,6 +493,7 @@ class BatchPrintDialog(QDialog):
         self.browse_button.clicked.connect(self._browse)
         self.progress = QProgressBar(self)
         self.progress.setValue(0)
+        self.progress.setFormat("%v / %m")
         self.status = QLabel(
             QCoreApplication.translate("PrintPreview", "每户生成一个PDF文件，并记入打印记录。"), self
         )
@@ -555,7 +556,7 @@ class BatchPrintDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.failures, 1)
         layout.addLayout(buttons)
-        self.resize(620, 300)
+        self.resize(720, 300)
         self.form.setFocus()
 
     @property
@@ -674,14 +675,17 @@ class BatchPrintDialog(QDialog):
                 .replace("%2", self._unit())
             )
         self.status.setText("\n".join(lines))
+        self.failures.setVisible(bool(summary.failed))
         self.failures.setRowCount(len(summary.failed))
         for r, failure in enumerate(summary.failed):
             for c, text in enumerate((failure.label, failure.reason)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.failures.setItem(r, c, item)
+        self.failures.resizeColumnToContents(0)
         self.failures.resizeRowsToContents()
-        self.failures.setVisible(bool(summary.failed))
+        if summary.failed and self.height() < 440:  # room for the reasons, within a 768-px screen
+            self.resize(self.width(), 440)
         notes = printing.form_problems(self._db, str(self.form.currentData())) + [
             n for n in summary.notes if n not in printing.form_problems(self._db)
         ]
