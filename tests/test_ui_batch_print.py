@@ -14,6 +14,11 @@ from PySide6.QtWidgets import QApplication, QComboBox, QMenu
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from tests.conftest import VILLAGE, head_data, household_data
+from tests.test_ui_language import (
+    HAN,
+    english,  # noqa: F401 (a fixture)
+    visible_texts,
+)
 from tests.test_ui_workbench import open_window
 
 from fieldapp.services import batch_print, consent, households, printing
@@ -228,3 +233,42 @@ def test_the_public_notice_of_one_village(
     assert logged(db, form) == [village.code]
     assert "完成：已生成 1 个文件" in dialog.status.text()
     assert dialog.progress.value() == dialog.progress.maximum() == 1
+
+
+def test_the_dialog_and_its_summary_in_english(
+    qtbot: QtBot,
+    db: Database,
+    prefs: opts.AppSettings,
+    tmp_path: Path,
+    english: None,  # noqa: F811
+) -> None:
+    hid = households.create_household(db, household_data(), head_data(11, "张海生")).id
+    households.create_household(db, household_data(), head_data(12, "李秀兰"))
+    folder = tmp_path / "out"
+    (folder / f"contact_card-{hid}.pdf").mkdir(parents=True)
+    window = open_window(qtbot, db, prefs)
+    dialog = window.open_batch_print()
+    assert isinstance(dialog, BatchPrintDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "Batch printing"
+    assert dialog.scope.itemText(0) == "All households (2)"
+    dialog.form.setCurrentIndex(dialog.form.findData("contact_card"))
+    dialog.folder.setText(str(folder))
+    with qtbot.waitSignal(dialog.finished_batch, timeout=60_000):
+        dialog.start_button.click()
+    assert dialog.status.text().splitlines() == [
+        "Done. Files generated: 1 (pages: 1), recorded in the print log.",
+        f"Saved in: {folder}",
+        "Not generated: 1 (reasons below); deal with them, then print the batch again.",
+    ]
+    assert dialog.failures.item(0, 1).text() == (
+        f"contact_card-{hid}.pdf is an existing folder, so no file was written."
+        " Rename or move that folder, then print the batch again."
+    )
+    # the forms' own titles (Chinese documents) and the places are data; the rest is English
+    shown = [
+        f"{n}: {t!r}"
+        for n, t in visible_texts(dialog)
+        if n not in ("batchForm", "batchScope") and HAN.search(t.replace("张海生", ""))
+    ]
+    assert shown == []

@@ -1330,417 +1330,427 @@ Press Enter or double-click to go on</translation>
         <translation>sheet “%1”</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="180" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="176" />
+        <source>%1 是一个已有的文件夹，未生成文件。请把这个文件夹改名或移走后再批量打印。</source>
+        <translation>%1 is an existing folder, so no file was written. Rename or move that folder, then print the batch again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="177" />
+        <source>无法保存到 %1：%2，未生成文件。%3。</source>
+        <translation>Cannot save to %1: %2; no file was written. %3.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="183" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="181" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="184" />
         <source>记录</source>
         <translation>record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="182" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="185" />
         <source>户表</source>
         <translation>the households sheet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="183" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="186" />
         <source>干部</source>
         <translation>Cadre</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="184" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="187" />
         <source>困难户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="185" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="188" />
         <source>家庭成员</source>
         <translation>Family members</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="186" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="189" />
         <source>结对关系</source>
         <translation>Pairing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="187" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="190" />
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="188" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="191" />
         <source>困难评定</source>
         <translation>Hardship assessment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="189" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="192" />
         <source>转介</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="190" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="193" />
         <source>救助记录</source>
         <translation>Relief payments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="191" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="194" />
         <source>同意记录</source>
         <translation>Consents</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="192" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="195" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="193" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="196" />
         <source>收入与支出记录</source>
         <translation>Income and spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="194" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="197" />
         <source>就业与社保记录</source>
         <translation>Work and social insurance</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="198" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="201" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="199" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="202" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="200" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="203" />
         <source>本人电话</source>
         <translation>Own phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="201" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="204" />
         <source>干部电话</source>
         <translation>Cadre's phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="202" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="205" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="203" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="206" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="204" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="207" />
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="205" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="208" />
         <source>月收入</source>
         <translation>Monthly income</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="206" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="209" />
         <source>残疾类别</source>
         <translation>Disability category</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="207" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="210" />
         <source>所在单位</source>
         <translation>Employer unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="208" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="211" />
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="209" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="212" />
         <source>救助金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="210" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="213" />
         <source>发放日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="211" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="214" />
         <source>同意日期</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="212" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="215" />
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="213" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="216" />
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="214" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="217" />
         <source>家庭年收入</source>
         <translation>annual household income</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="215" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="218" />
         <source>家庭人口</source>
         <translation>Household size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="216" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="219" />
         <source>修改原因</source>
         <translation>Reason for the correction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="217" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="220" />
         <source>销档日期</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="218" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="221" />
         <source>作废原因</source>
         <translation>Reason for voiding</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="219" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="222" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="220" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="223" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="221" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="224" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="222" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="225" />
         <source>低保标准</source>
         <translation>Dibao standard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="223" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="226" />
         <source>刚性支出</source>
         <translation>Rigid spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="224" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="227" />
         <source>次要致困原因</source>
         <translation>Secondary causes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="225" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="228" />
         <source>转介事项</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="226" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="229" />
         <source>评定日期</source>
         <translation>Assessed on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="227" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="230" />
         <source>干部姓名</source>
         <translation>Cadre's name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="228" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="231" />
         <source>结束原因</source>
         <translation>Reason for ending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="229" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="232" />
         <source>接收单位</source>
         <translation>Receiving body</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="230" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="233" />
         <source>转介原因</source>
         <translation>Reason for referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="231" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="234" />
         <source>转介日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="232" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="235" />
         <source>登记日期</source>
         <translation>Recorded on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="233" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="236" />
         <source>第十九条项目</source>
         <translation>Item-19 dimension</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="234" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="237" />
         <source>公示范围</source>
         <translation>Notice area</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="235" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="238" />
         <source>输出方式</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="236" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="239" />
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="237" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="240" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="238" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="241" />
         <source>附件文件</source>
         <translation>Attachment file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="239" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="242" />
         <source>状态日期</source>
         <translation>Status date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="240" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="243" />
         <source>保存期限</source>
         <translation>Retention period</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="241" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="244" />
         <source>低保标准（元/月）</source>
         <translation>Minimum-living standard (yuan/month)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="242" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="245" />
         <source>下次走访日期</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="243" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="246" />
         <source>食品支出</source>
         <translation>Food spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="244" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="247" />
         <source>住房支出</source>
         <translation>Housing spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="245" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="248" />
         <source>医疗支出</source>
         <translation>Medical spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="246" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="249" />
         <source>子女上学支出</source>
         <translation>Schooling spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="247" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="250" />
         <source>其他支出</source>
         <translation>Other spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="248" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="251" />
         <source>被拖欠工资</source>
         <translation>Unpaid wages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="249" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="252" />
         <source>欠薪单位</source>
         <translation>Employer owing wages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="250" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="253" />
         <source>欠薪反映日期</source>
         <translation>Unpaid wages reported on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="251" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="254" />
         <source>就业状况</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="252" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="255" />
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="253" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="256" />
         <source>希望参加的培训</source>
         <translation>Training wanted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="254" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="257" />
         <source>已参加的培训</source>
         <translation>Training received</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="255" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="258" />
         <source>所获证书</source>
         <translation>Certificate obtained</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="256" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="259" />
         <source>参加的社会保险</source>
         <translation>Social insurance</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="257" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="260" />
         <source>工作地区</source>
         <translation>Working region</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="258" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="261" />
         <source>名单文件</source>
         <translation>List file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="259" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="262" />
         <source>表头</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="260" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="263" />
         <source>村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="261" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="264" />
         <source>县区</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="262" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="265" />
         <source>乡镇（街道）</source>
         <translation>Township (subdistrict)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="263" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="266" />
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="264" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="267" />
         <source>%1的%2</source>
         <translation>%1's %2</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="327" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="330" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
@@ -3842,7 +3852,7 @@ Save, discard them, or keep editing?</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/print_preview.py" line="457" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="584" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="585" />
         <source>批量打印</source>
         <translation>Batch printing</translation>
     </message>
@@ -3859,7 +3869,7 @@ Save, discard them, or keep editing?</translation>
     <message>
         <location filename="../../src/fieldapp/ui/print_preview.py" line="484" />
         <source>%1（%2 户）</source>
-        <translation>%1 (%2 households)</translation>
+        <translation>%1 (households: %2)</translation>
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/print_preview.py" line="491" />
@@ -3872,128 +3882,128 @@ Save, discard them, or keep editing?</translation>
         <translation>Choose (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="497" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="498" />
         <source>每户生成一个PDF文件，并记入打印记录。</source>
         <translation>One PDF file per household, each recorded in the print log.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="510" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="511" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="511" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="512" />
         <source>未能生成的原因</source>
         <translation>Why it was not generated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="521" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="522" />
         <source>开始(&amp;S)</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="523" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="524" />
         <source>打开文件夹(&amp;O)</source>
         <translation>&amp;Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="527" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="638" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="528" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="639" />
         <source>关闭(&amp;C)</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="534" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="535" />
         <source>表单(&amp;F)：</source>
         <translation>&amp;Form:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="537" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="538" />
         <source>范围(&amp;A)：</source>
         <translation>&amp;Area:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="543" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="544" />
         <source>文件夹(&amp;D)：</source>
         <translation>Fol&amp;der:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="568" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="569" />
         <source>户</source>
         <translation>households</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="570" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="571" />
         <source>份</source>
         <translation>documents</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="585" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="586" />
         <source>请先选择保存PDF的文件夹。</source>
         <translation>Choose a folder for the PDF files first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="594" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="595" />
         <source>取消(&amp;C)</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="596" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="597" />
         <source>正在准备…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="613" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="614" />
         <source>正在生成第 %1 / %2 %3：%4</source>
-        <translation>Generating %1 of %2 %3: %4</translation>
+        <translation>Generating %1 of %2: %4</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="621" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="622" />
         <source>已生成 %1 / %2 %3</source>
-        <translation>Generated %1 of %2 %3</translation>
+        <translation>Generated %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="648" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="649" />
         <source>已取消。已生成 %1 个文件（共 %2 页），还有 %3 %4未生成；已生成的文件完整可用，已记入打印记录。</source>
-        <translation>Cancelled. %1 files (%2 pages) generated, %3 %4 not generated; the files generated are complete and recorded in the print log.</translation>
+        <translation>Cancelled. Files generated: %1 (pages: %2); not generated: %3. The files generated are complete and recorded in the print log.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="659" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="660" />
         <source>完成：已生成 %1 个文件（共 %2 页），已记入打印记录。</source>
-        <translation>Done: %1 files (%2 pages) generated and recorded in the print log.</translation>
+        <translation>Done. Files generated: %1 (pages: %2), recorded in the print log.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="666" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="667" />
         <source>保存在：%1</source>
         <translation>Saved in: %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="670" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="671" />
         <source>有 %1 %2未能生成，原因见下表；处理后可再次批量打印。</source>
-        <translation>%1 %2 could not be generated (reasons below); deal with them, then print the batch again.</translation>
+        <translation>Not generated: %1 (reasons below); deal with them, then print the batch again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="696" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="700" />
         <source>批量打印中断：</source>
         <translation>Batch printing interrupted: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="699" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="703" />
         <source>批量打印中断</source>
         <translation>Batch printing interrupted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="702" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="706" />
         <source>已生成的文件和打印记录都已保留；请处理后再试。</source>
         <translation>The files and print records made so far are kept; fix the problem and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="710" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="714" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="711" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="715" />
         <source>无法打开文件夹，请在文件管理器中打开：%1</source>
         <translation>Cannot open the folder; open it in the file manager: %1</translation>
     </message>

@@ -1330,417 +1330,427 @@
         <translation>“%1”表</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="180" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="176" />
+        <source>%1 是一个已有的文件夹，未生成文件。请把这个文件夹改名或移走后再批量打印。</source>
+        <translation>%1 是一个已有的文件夹，未生成文件。请把这个文件夹改名或移走后再批量打印。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="177" />
+        <source>无法保存到 %1：%2，未生成文件。%3。</source>
+        <translation>无法保存到 %1：%2，未生成文件。%3。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="183" />
         <source>、</source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="181" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="184" />
         <source>记录</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="182" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="185" />
         <source>户表</source>
         <translation>户表</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="183" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="186" />
         <source>干部</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="184" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="187" />
         <source>困难户</source>
         <translation>困难户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="185" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="188" />
         <source>家庭成员</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="186" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="189" />
         <source>结对关系</source>
         <translation>结对关系</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="187" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="190" />
         <source>走访记录</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="188" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="191" />
         <source>困难评定</source>
         <translation>困难评定</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="189" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="192" />
         <source>转介</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="190" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="193" />
         <source>救助记录</source>
         <translation>救助记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="191" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="194" />
         <source>同意记录</source>
         <translation>同意记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="192" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="195" />
         <source>附件</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="193" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="196" />
         <source>收入与支出记录</source>
         <translation>收入与支出记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="194" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="197" />
         <source>就业与社保记录</source>
         <translation>就业与社保记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="198" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="201" />
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="199" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="202" />
         <source>联系电话</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="200" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="203" />
         <source>本人电话</source>
         <translation>本人电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="201" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="204" />
         <source>干部电话</source>
         <translation>干部电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="202" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="205" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="203" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="206" />
         <source>性别</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="204" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="207" />
         <source>出生日期</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="205" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="208" />
         <source>月收入</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="206" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="209" />
         <source>残疾类别</source>
         <translation>残疾类别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="207" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="210" />
         <source>所在单位</source>
         <translation>所在单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="208" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="211" />
         <source>走访日期</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="209" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="212" />
         <source>救助金额</source>
         <translation>救助金额</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="210" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="213" />
         <source>发放日期</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="211" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="214" />
         <source>同意日期</source>
         <translation>同意日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="212" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="215" />
         <source>告知书版本</source>
         <translation>告知书版本</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="213" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="216" />
         <source>监护人</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="214" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="217" />
         <source>家庭年收入</source>
         <translation>家庭年收入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="215" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="218" />
         <source>家庭人口</source>
         <translation>家庭人口</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="216" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="219" />
         <source>修改原因</source>
         <translation>修改原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="217" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="220" />
         <source>销档日期</source>
         <translation>销档日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="218" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="221" />
         <source>作废原因</source>
         <translation>作废原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="219" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="222" />
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="220" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="223" />
         <source>编号</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="221" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="224" />
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="222" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="225" />
         <source>低保标准</source>
         <translation>低保标准</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="223" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="226" />
         <source>刚性支出</source>
         <translation>刚性支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="224" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="227" />
         <source>次要致困原因</source>
         <translation>次要致困原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="225" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="228" />
         <source>转介事项</source>
         <translation>转介事项</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="226" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="229" />
         <source>评定日期</source>
         <translation>评定日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="227" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="230" />
         <source>干部姓名</source>
         <translation>干部姓名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="228" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="231" />
         <source>结束原因</source>
         <translation>结束原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="229" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="232" />
         <source>接收单位</source>
         <translation>接收单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="230" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="233" />
         <source>转介原因</source>
         <translation>转介原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="231" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="234" />
         <source>转介日期</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="232" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="235" />
         <source>登记日期</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="233" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="236" />
         <source>第十九条项目</source>
         <translation>第十九条项目</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="234" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="237" />
         <source>公示范围</source>
         <translation>公示范围</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="235" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="238" />
         <source>输出方式</source>
         <translation>输出方式</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="236" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="239" />
         <source>份数</source>
         <translation>份数</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="237" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="240" />
         <source>表单</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="238" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="241" />
         <source>附件文件</source>
         <translation>附件文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="239" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="242" />
         <source>状态日期</source>
         <translation>状态日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="240" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="243" />
         <source>保存期限</source>
         <translation>保存期限</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="241" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="244" />
         <source>低保标准（元/月）</source>
         <translation>低保标准（元/月）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="242" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="245" />
         <source>下次走访日期</source>
         <translation>下次走访日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="243" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="246" />
         <source>食品支出</source>
         <translation>食品支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="244" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="247" />
         <source>住房支出</source>
         <translation>住房支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="245" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="248" />
         <source>医疗支出</source>
         <translation>医疗支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="246" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="249" />
         <source>子女上学支出</source>
         <translation>子女上学支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="247" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="250" />
         <source>其他支出</source>
         <translation>其他支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="248" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="251" />
         <source>被拖欠工资</source>
         <translation>被拖欠工资</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="249" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="252" />
         <source>欠薪单位</source>
         <translation>欠薪单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="250" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="253" />
         <source>欠薪反映日期</source>
         <translation>欠薪反映日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="251" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="254" />
         <source>就业状况</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="252" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="255" />
         <source>工作单位</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="253" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="256" />
         <source>希望参加的培训</source>
         <translation>希望参加的培训</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="254" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="257" />
         <source>已参加的培训</source>
         <translation>已参加的培训</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="255" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="258" />
         <source>所获证书</source>
         <translation>所获证书</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="256" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="259" />
         <source>参加的社会保险</source>
         <translation>参加的社会保险</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="257" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="260" />
         <source>工作地区</source>
         <translation>工作地区</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="258" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="261" />
         <source>名单文件</source>
         <translation>名单文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="259" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="262" />
         <source>表头</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="260" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="263" />
         <source>村（社区）</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="261" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="264" />
         <source>县区</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="262" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="265" />
         <source>乡镇（街道）</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="263" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="266" />
         <source>与户主关系</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="264" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="267" />
         <source>%1的%2</source>
         <translation>%1的%2</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="327" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="330" />
         <source>%1：%2</source>
         <translation>%1：%2</translation>
     </message>
@@ -3842,7 +3852,7 @@
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/print_preview.py" line="457" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="584" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="585" />
         <source>批量打印</source>
         <translation>批量打印</translation>
     </message>
@@ -3872,128 +3882,128 @@
         <translation>选择(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="497" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="498" />
         <source>每户生成一个PDF文件，并记入打印记录。</source>
         <translation>每户生成一个PDF文件，并记入打印记录。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="510" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="511" />
         <source>户主</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="511" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="512" />
         <source>未能生成的原因</source>
         <translation>未能生成的原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="521" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="522" />
         <source>开始(&amp;S)</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="523" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="524" />
         <source>打开文件夹(&amp;O)</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="527" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="638" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="528" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="639" />
         <source>关闭(&amp;C)</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="534" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="535" />
         <source>表单(&amp;F)：</source>
         <translation>表单(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="537" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="538" />
         <source>范围(&amp;A)：</source>
         <translation>范围(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="543" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="544" />
         <source>文件夹(&amp;D)：</source>
         <translation>文件夹(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="568" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="569" />
         <source>户</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="570" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="571" />
         <source>份</source>
         <translation>份</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="585" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="586" />
         <source>请先选择保存PDF的文件夹。</source>
         <translation>请先选择保存PDF的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="594" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="595" />
         <source>取消(&amp;C)</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="596" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="597" />
         <source>正在准备…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="613" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="614" />
         <source>正在生成第 %1 / %2 %3：%4</source>
         <translation>正在生成第 %1 / %2 %3：%4</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="621" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="622" />
         <source>已生成 %1 / %2 %3</source>
         <translation>已生成 %1 / %2 %3</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="648" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="649" />
         <source>已取消。已生成 %1 个文件（共 %2 页），还有 %3 %4未生成；已生成的文件完整可用，已记入打印记录。</source>
         <translation>已取消。已生成 %1 个文件（共 %2 页），还有 %3 %4未生成；已生成的文件完整可用，已记入打印记录。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="659" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="660" />
         <source>完成：已生成 %1 个文件（共 %2 页），已记入打印记录。</source>
         <translation>完成：已生成 %1 个文件（共 %2 页），已记入打印记录。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="666" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="667" />
         <source>保存在：%1</source>
         <translation>保存在：%1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="670" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="671" />
         <source>有 %1 %2未能生成，原因见下表；处理后可再次批量打印。</source>
         <translation>有 %1 %2未能生成，原因见下表；处理后可再次批量打印。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="696" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="700" />
         <source>批量打印中断：</source>
         <translation>批量打印中断：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="699" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="703" />
         <source>批量打印中断</source>
         <translation>批量打印中断</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="702" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="706" />
         <source>已生成的文件和打印记录都已保留；请处理后再试。</source>
         <translation>已生成的文件和打印记录都已保留；请处理后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="710" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="714" />
         <source>打开文件夹</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="711" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="715" />
         <source>无法打开文件夹，请在文件管理器中打开：%1</source>
         <translation>无法打开文件夹，请在文件管理器中打开：%1</translation>
     </message>

@@ -172,6 +172,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Domain", "代码 %1 不属于%2"),
     QT_TRANSLATE_NOOP("Domain", "%1没有“%2”"),
     QT_TRANSLATE_NOOP("Domain", "“%1”表"),  # a sheet of the workbook, named in a reason
+    # batch printing (services/batch_print.py): why one household's file was not written
+    QT_TRANSLATE_NOOP("Domain", "%1 是一个已有的文件夹，未生成文件。请把这个文件夹改名或移走后再批量打印。"),
+    QT_TRANSLATE_NOOP("Domain", "无法保存到 %1：%2，未生成文件。%3。"),
 )
 
 # values put into the messages above that are themselves words: what was not found, the

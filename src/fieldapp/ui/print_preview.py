@@ -60,7 +60,7 @@ from PySide6.QtWidgets import (
 from fieldapp.printing.errors import PrintError
 from fieldapp.services import batch_print, printing
 from fieldapp.storage.db import Database
-from fieldapp.ui import messages, screen_fit
+from fieldapp.ui import domain_text, messages, screen_fit
 
 PRINT_DPI = 300  # enough for 9-pt Chinese and a QR code on any office printer
 
@@ -678,7 +678,7 @@ class BatchPrintDialog(QDialog):
         self.failures.setVisible(bool(summary.failed))
         self.failures.setRowCount(len(summary.failed))
         for r, failure in enumerate(summary.failed):
-            for c, text in enumerate((failure.label, failure.reason)):
+            for c, text in enumerate((failure.label, domain_text.message(failure.reason))):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.failures.setItem(r, c, item)
