@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QMenu
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
-from tests.conftest import VILLAGE, head_data, household_data
+from tests.conftest import VILLAGE, Answers, head_data, household_data
 from tests.test_ui_language import (
     HAN,
     english,  # noqa: F401 (a fixture)
@@ -272,3 +272,27 @@ def test_the_dialog_and_its_summary_in_english(
         if n not in ("batchForm", "batchScope") and HAN.search(t.replace("张海生", ""))
     ]
     assert shown == []
+
+
+def test_no_folder_or_a_file_for_a_folder_is_refused_in_chinese_and_nothing_is_written(
+    qtbot: QtBot, db: Database, prefs: opts.AppSettings, tmp_path: Path, answers: Answers
+) -> None:
+    households.create_household(db, household_data(), head_data(11, "张海生"))
+    not_a_folder = tmp_path / "cards.pdf"  # typed: QTest types ASCII only
+    not_a_folder.write_bytes(b"kept")
+    answers.expect_errors()
+    window = open_window(qtbot, db, prefs)
+    dialog = open_by_keys(qtbot, window)
+    assert dialog.form.currentData() == "contact_card"
+    press(qtbot, Qt.Key.Key_S, ALT)  # 开始 with no folder chosen
+    qtbot.waitUntil(lambda: answers.told == ["批量打印: 请先选择保存PDF的文件夹。"])
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.folder)
+
+    qtbot.keyClicks(dialog.folder, str(not_a_folder))
+    press(qtbot, Qt.Key.Key_S, ALT)
+    qtbot.waitUntil(lambda: len(answers.told) == 2 and not dialog.running, timeout=30_000)
+    expected = f"无法在 {not_a_folder} 保存文件：这是一个文件，不是文件夹，未生成文件。请另选一个文件夹。"
+    assert answers.errors == [f"批量打印中断: {expected}\n已生成的文件和打印记录都已保留；请处理后再试。"]
+    assert dialog.status.text() == "批量打印中断：" + expected
+    assert not_a_folder.read_bytes() == b"kept" and logged(db, "contact_card") == []
+    assert dialog.start_button.isEnabled() and dialog.form.isEnabled()
