@@ -194,7 +194,7 @@ def test_batch_dialog_prints_every_household_with_progress(
     assert blocker.args == [n, n]
     assert dialog.progress.value() == dialog.progress.maximum() == n
     assert len(list((tmp_path / "out").glob("contact_card-*.pdf"))) == n
-    assert f"已生成 {n} 份" in dialog.status.text()
+    assert f"完成：已生成 {n} 个文件（共 {n} 页）" in dialog.status.text()
     with db.session() as s:
         assert len(s.scalars(select(PrintRecord).where(PrintRecord.form == "contact_card")).all()) == n
 

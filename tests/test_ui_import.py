@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -240,3 +241,85 @@ def test_a_list_of_people_shows_each_households_size(
     assert [row[0] for row in table(dialog.bad)] == ["5"] and "邻居" in table(dialog.bad)[0][1]
     act(qtbot, dialog, Qt.Key.Key_M)
     assert sorted(r.member_count for r in list_households(db)) == [1, 2]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
+def test_households_imported_in_the_app_are_paired_with_the_current_cadre(
+    qtbot: QtBot, db: Database, prefs: opts.AppSettings, tmp_path: Path
+) -> None:
+    """As a household created in the app is (and as `import-households --cadre` does)."""
+    from fieldapp.services import cadres
+    from fieldapp.services import settings as ledger_settings
+
+    cadres.add_cadre(db, "孙其他", unit="某单位")  # not this computer's cadre: not paired
+    me = cadres.add_cadre(db, "刘干部", unit="兰山区总工会")
+    ledger_settings.set_current_cadre(db, me)
+    path = the_list(tmp_path / "名单.xlsx", fixed=True)
+    window = open_window(qtbot, db, prefs)
+    dialog = open_by_keys(qtbot, window)
+    dialog.choose_file = lambda: str(path)
+    act(qtbot, dialog, Qt.Key.Key_O)
+    assert list_households(db) == []
+    act(qtbot, dialog, Qt.Key.Key_M)
+    rows = list_households(db)
+    assert len(rows) == 4
+    assert [r.cadre_names for r in rows] == [("刘干部",)] * 4
+    assert cadres.pairing_status(db, me).active == 4
+
+
+def test_rejected_rows_say_why_in_english(
+    qtbot: QtBot,
+    db: Database,
+    prefs: opts.AppSettings,
+    tmp_path: Path,
+    english: None,  # noqa: F811
+) -> None:
+    """Every reason the importer gives a row (the place, a number Excel lost, a member's sheet)
+    in English; only the places' and sheets' own names stay Chinese (they are data)."""
+    from tests.test_import_member_sheet import HOUSEHOLDS, workbook
+
+    path = workbook(
+        tmp_path / "list.xlsx",
+        [
+            ["户编号", "户主身份证号", "姓名", "身份证号", "与户主关系"],
+            ["H9", "", "李梅", pid(21), "妻子"],  # line 2: no such household number
+            ["H1", pid(12), "张小明", pid(22), "儿子"],  # line 3: number and head disagree
+            ["", "", "王小红", pid(23), "女儿"],  # line 4: neither given
+            ["H3", "", "李小坏", pid(24), "儿子"],  # line 5: its head was not imported
+        ],
+        households=[
+            *HOUSEHOLDS,
+            ["H4", "赵六", pid(14), "", "", "杏花村"],  # two villages of that name
+            ["H5", "钱七", pid(15), "", "某某镇", "卧茨村"],  # no such township
+        ],
+    )
+    window = open_window(qtbot, db, prefs)
+    dialog = window.open_import()
+    dialog.choose_file = lambda: str(path)
+    dialog.choose()
+    wait_ops(qtbot)
+    reasons = {r[0]: r[1] for r in table(dialog.bad)}
+    assert reasons["4"].startswith("ID number: wrong check digit")
+    places = "兰山区柳青街道杏花村村民委员会, 兰山区汪沟镇杏花村村民委员会, 费县费城街道杏花村村民委员会"
+    assert reasons["5"] == (
+        f"Village (community): there are 3 villages (communities) named “杏花村”: {places}; which one is"
+        " meant cannot be told, so this row was not imported. Write the township in the township column (or"
+        " before the village's name), then import again"
+    )
+    assert reasons["6"] == "Township (subdistrict): 临沂市 has no “某某镇”"
+    assert reasons["sheet “成员”, row 2"] == (
+        "household number “H9” is not in sheet “户” (the member's household cannot be found)"
+    )
+    assert reasons["sheet “成员”, row 3"] == (
+        "household number “H1” does not agree with the head's ID number: the head of household number"
+        f" “H1” (sheet “户”, row 2) does not have ID number {pid(12)}; check it, then import again"
+    )
+    assert reasons["sheet “成员”, row 4"].startswith(
+        "neither a household number nor the head's ID number is filled in, so which household of sheet “户”"
+    )
+    assert reasons["sheet “成员”, row 5"] == (
+        "the head of this household (sheet “户”, row 4) was not imported; correct the head's row first"
+    )
+    for text in reasons.values():  # only data stays Chinese: what the list says (in quotes), places
+        rest = re.sub(r"“[^”]*”|临沂市", "", text.replace(places, ""))
+        assert not HAN.search(rest), text

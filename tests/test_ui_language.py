@@ -472,7 +472,7 @@ def test_a_form_marks_a_rule_refusal_in_english(
 
 # --- every message the domain and the services raise has its English -------------------------
 
-NOT_SHOWN_IN_THE_APP = {"demo.py", "importer.py", "import_files.py", "import_places.py"}  # CLI / import's own
+NOT_SHOWN_IN_THE_APP = {"demo.py"}  # the command line's own
 
 
 def _raised_texts() -> Iterator[tuple[str, str, str]]:
@@ -504,11 +504,20 @@ def _raised_texts() -> Iterator[tuple[str, str, str]]:
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             where = f"{path.parent.name}/{path.name}:{node.lineno}"
-            if name in ("FieldProblem", "single") and len(node.args) >= 2:
+            if name in ("FieldProblem", "single", "_error") and len(node.args) >= 2:
                 label = text(node.args[1])
                 if label is not None and HAN.search(label):
                     yield where, "label", label
-            if name in ("FieldProblem", "single", "RuleViolation", "NotFound", "DomainError"):
+            if name in (
+                "FieldProblem",
+                "single",
+                "RuleViolation",
+                "NotFound",
+                "DomainError",
+                "reject",
+                "_file_error",
+                "_error",
+            ):
                 message = text(node.args[-1])
                 if message is not None and HAN.search(message):
                     yield where, "message", message

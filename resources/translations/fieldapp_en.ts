@@ -1195,382 +1195,562 @@ Press Enter or double-click to go on</translation>
         <translation>%1 is not a village (community) code of %2 (not in the %3 statistical division codes)</translation>
     </message>
     <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="124" />
+        <source>“%1”是网页格式的表格，但无法识别其编码；请在Excel中打开后另存为 .xlsx 再导入</source>
+        <translation>“%1” is a table in web-page format whose encoding cannot be recognised; open it in Excel, save it as .xlsx and import that</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldapp/ui/domain_text.py" line="127" />
+        <source>“%1”实际是网页文件，其中没有表格；请在Excel中打开后另存为 .xlsx 再导入</source>
+        <translation>“%1” is really a web page with no table in it; open it in Excel, save it as .xlsx and import that</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="128" />
+        <source>无法读取“%1”，文件不是有效的 .xls 表格（%2）；请在Excel或WPS中打开后另存为 .xlsx 再导入</source>
+        <translation>cannot read “%1”: it is not a valid .xls spreadsheet (%2); open it in Excel or WPS, save it as .xlsx and import that</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="131" />
+        <source>只能导入 .xlsx、.xls 或 .csv 文件（现为“%1”）</source>
+        <translation>only .xlsx, .xls or .csv files can be imported (this is “%1”)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="132" />
+        <source>在前%1行中找不到表头行（应有“户主姓名”“身份证号”等列名）</source>
+        <translation>no header row in the first %1 rows (it should have column names such as the head's name and the ID number, in Chinese)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="133" />
+        <source>无法识别文件编码（应为 UTF-8 或 GBK），请在Excel中另存为“CSV UTF-8”后再导入</source>
+        <translation>the file's encoding cannot be recognised (it should be UTF-8 or GBK); save it from Excel as “CSV UTF-8”, then import</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="136" />
+        <source>在表格中被存成了数字（显示为 %1），后几位已丢失无法恢复；请把身份证号一列设为“文本”格式，重新录入号码后再导入</source>
+        <translation>was stored in the spreadsheet as a number (shown as %1) and its last digits are lost for good; format the ID number column as Text, type the numbers again, then import</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="141" />
+        <source>第%1行表头中缺少“%2”列（可用的列名：%3）</source>
+        <translation>the header in row %1 has no “%2” column (names that work: %3)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="142" />
+        <source>文件过大（%1 MB），名单文件最大 %2 MB；请删除无关的工作表、图片，或把名单拆成几个文件后再导入</source>
+        <translation>the file is too large (%1 MB; at most %2 MB); delete other sheets and pictures, or split the list into several files, then import</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="146" />
+        <source>无法读取“%1”，文件不是有效的 .xlsx 表格（%2）</source>
+        <translation>cannot read “%1”: it is not a valid .xlsx spreadsheet (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="147" />
+        <source>第%1行 CSV 格式有误：%2</source>
+        <translation>row %1: the CSV is malformed: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="148" />
+        <source>“%1”无法识别（可填：户主、配偶、子、女、父亲、母亲、孙子女、其他等）</source>
+        <translation>“%1” is not recognised (write head, spouse, son, daughter, father, mother, grandchild, other or the like, in Chinese)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="149" />
+        <source>“%1”无法识别（可填：配偶、子、女、父亲、母亲、孙子女、其他等）</source>
+        <translation>“%1” is not recognised (write spouse, son, daughter, father, mother, grandchild, other or the like, in Chinese)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="150" />
+        <source>没有填写户编号或户主身份证号，不知道本人属于%1中的哪一户；请填写其中一项后重新导入</source>
+        <translation>neither a household number nor the head's ID number is filled in, so which household of %1 this person belongs to is unknown; fill in one of them, then import again</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="153" />
+        <source>所属户的户主（%1第%2行）未导入，请先改正户主行</source>
+        <translation>the head of this household (%1, row %2) was not imported; correct the head's row first</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="154" />
+        <source>所属户的户主（第%1行）未导入，请先改正户主行</source>
+        <translation>the head of this household (row %1) was not imported; correct the head's row first</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="155" />
+        <source>找不到本人所属的户：表中没有对应的户主行（请填写户编号或户主身份证号，或把成员行放在户主行之下）</source>
+        <translation>this person's household cannot be found: no head's row matches (fill in the household number or the head's ID number, or put the member's row below the head's)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="159" />
+        <source>户编号“%1”在%2中不存在（成员所属的户找不到）</source>
+        <translation>household number “%1” is not in %2 (the member's household cannot be found)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="160" />
+        <source>户编号“%1”与户主身份证号不一致：%2第%3行户编号“%4”的户主身份证号不是 %5；请核对后重新导入</source>
+        <translation>household number “%1” does not agree with the head's ID number: the head of household number “%4” (%2, row %3) does not have ID number %5; check it, then import again</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="163" />
+        <source>户主身份证号 %1 在%2中找不到，本机也没有登记此人</source>
+        <translation>the head's ID number %1 is not in %2, and this computer has no such person registered</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="164" />
+        <source>与户主关系填写为“%1”，但身份证号与%2中该户户主的不同；请核对后重新导入</source>
+        <translation>the relation to the head is “%1”, but the ID number differs from that household's head in %2; check it, then import again</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="165" />
+        <source>“%1”有%2个同名的村（社区）：%3；无法确定是哪一个，本行未导入。请在“乡镇”列填写所在乡镇（或在村名前写上乡镇）后重新导入</source>
+        <translation>there are %2 villages (communities) named “%1”: %3; which one is meant cannot be told, so this row was not imported. Write the township in the township column (or before the village's name), then import again</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="170" />
+        <source>“%1”不在本机的工作地区（%2）内：它是%3</source>
+        <translation>“%1” is not in this computer's working region (%2): it is %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="171" />
+        <source>代码 %1 是%2的村，不属于%3</source>
+        <translation>code %1 is a village of %2, not of %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="172" />
+        <source>代码 %1 不属于%2</source>
+        <translation>code %1 is not in %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="173" />
+        <source>%1没有“%2”</source>
+        <translation>%1 has no “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="174" />
+        <source>“%1”表</source>
+        <translation>sheet “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="176" />
+        <source>%1 是一个已有的文件夹，未生成文件。请把这个文件夹改名或移走后再批量打印。</source>
+        <translation>%1 is an existing folder, so no file was written. Rename or move that folder, then print the batch again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="177" />
+        <source>无法保存到 %1：%2，未生成文件。%3。</source>
+        <translation>Cannot save to %1: %2; no file was written. %3.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="183" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="128" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="184" />
         <source>记录</source>
         <translation>record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="129" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="185" />
+        <source>户表</source>
+        <translation>the households sheet</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="186" />
         <source>干部</source>
         <translation>Cadre</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="130" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="187" />
         <source>困难户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="131" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="188" />
         <source>家庭成员</source>
         <translation>Family members</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="132" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="189" />
         <source>结对关系</source>
         <translation>Pairing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="133" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="190" />
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="134" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="191" />
         <source>困难评定</source>
         <translation>Hardship assessment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="135" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="192" />
         <source>转介</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="136" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="193" />
         <source>救助记录</source>
         <translation>Relief payments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="137" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="194" />
         <source>同意记录</source>
         <translation>Consents</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="138" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="195" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="139" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="196" />
         <source>收入与支出记录</source>
         <translation>Income and spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="140" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="197" />
         <source>就业与社保记录</source>
         <translation>Work and social insurance</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="144" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="201" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="145" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="202" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="146" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="203" />
         <source>本人电话</source>
         <translation>Own phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="147" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="204" />
         <source>干部电话</source>
         <translation>Cadre's phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="148" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="205" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="149" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="206" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="150" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="207" />
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="151" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="208" />
         <source>月收入</source>
         <translation>Monthly income</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="152" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="209" />
         <source>残疾类别</source>
         <translation>Disability category</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="153" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="210" />
         <source>所在单位</source>
         <translation>Employer unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="154" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="211" />
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="155" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="212" />
         <source>救助金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="156" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="213" />
         <source>发放日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="157" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="214" />
         <source>同意日期</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="158" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="215" />
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="159" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="216" />
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="160" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="217" />
         <source>家庭年收入</source>
         <translation>annual household income</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="161" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="218" />
         <source>家庭人口</source>
         <translation>Household size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="162" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="219" />
         <source>修改原因</source>
         <translation>Reason for the correction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="163" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="220" />
         <source>销档日期</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="164" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="221" />
         <source>作废原因</source>
         <translation>Reason for voiding</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="165" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="222" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="166" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="223" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="167" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="224" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="168" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="225" />
         <source>低保标准</source>
         <translation>Dibao standard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="169" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="226" />
         <source>刚性支出</source>
         <translation>Rigid spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="170" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="227" />
         <source>次要致困原因</source>
         <translation>Secondary causes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="171" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="228" />
         <source>转介事项</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="172" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="229" />
         <source>评定日期</source>
         <translation>Assessed on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="173" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="230" />
         <source>干部姓名</source>
         <translation>Cadre's name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="174" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="231" />
         <source>结束原因</source>
         <translation>Reason for ending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="175" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="232" />
         <source>接收单位</source>
         <translation>Receiving body</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="176" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="233" />
         <source>转介原因</source>
         <translation>Reason for referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="177" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="234" />
         <source>转介日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="178" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="235" />
         <source>登记日期</source>
         <translation>Recorded on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="179" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="236" />
         <source>第十九条项目</source>
         <translation>Item-19 dimension</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="180" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="237" />
         <source>公示范围</source>
         <translation>Notice area</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="181" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="238" />
         <source>输出方式</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="182" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="239" />
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="183" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="240" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="184" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="241" />
         <source>附件文件</source>
         <translation>Attachment file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="185" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="242" />
         <source>状态日期</source>
         <translation>Status date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="186" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="243" />
         <source>保存期限</source>
         <translation>Retention period</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="187" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="244" />
         <source>低保标准（元/月）</source>
         <translation>Minimum-living standard (yuan/month)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="188" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="245" />
         <source>下次走访日期</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="189" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="246" />
         <source>食品支出</source>
         <translation>Food spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="190" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="247" />
         <source>住房支出</source>
         <translation>Housing spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="191" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="248" />
         <source>医疗支出</source>
         <translation>Medical spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="192" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="249" />
         <source>子女上学支出</source>
         <translation>Schooling spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="193" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="250" />
         <source>其他支出</source>
         <translation>Other spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="194" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="251" />
         <source>被拖欠工资</source>
         <translation>Unpaid wages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="195" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="252" />
         <source>欠薪单位</source>
         <translation>Employer owing wages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="196" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="253" />
         <source>欠薪反映日期</source>
         <translation>Unpaid wages reported on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="197" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="254" />
         <source>就业状况</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="198" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="255" />
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="199" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="256" />
         <source>希望参加的培训</source>
         <translation>Training wanted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="200" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="257" />
         <source>已参加的培训</source>
         <translation>Training received</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="201" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="258" />
         <source>所获证书</source>
         <translation>Certificate obtained</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="202" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="259" />
         <source>参加的社会保险</source>
         <translation>Social insurance</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="203" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="260" />
         <source>工作地区</source>
         <translation>Working region</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="204" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="261" />
+        <source>名单文件</source>
+        <translation>List file</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="262" />
+        <source>表头</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="263" />
+        <source>村（社区）</source>
+        <translation>Village (community)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="264" />
+        <source>县区</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="265" />
+        <source>乡镇（街道）</source>
+        <translation>Township (subdistrict)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="266" />
+        <source>与户主关系</source>
+        <translation>Relation to head</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="267" />
         <source>%1的%2</source>
         <translation>%1's %2</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="267" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="330" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
@@ -2497,190 +2677,190 @@ Press Enter or double-click to go on</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="95" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="115" />
         <source>导入困难户名单</source>
         <translation>Import household list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="107" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="127" />
         <source>从Excel或CSV文件导入联系户名单（每行一户，须有姓名和身份证号两列）。导入前先列出将导入的户和不能导入的行；改正后按“重新读取”，已导入的户不会重复。</source>
         <translation>Import a contact-household list from an Excel or CSV file (one household per row, with name and ID number columns). Before importing you see the households to import and the rows that cannot be imported; after correcting the file press Read again — households already imported are not imported twice.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="113" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="133" />
         <source>尚未选择文件</source>
         <translation>No file chosen yet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="125" />
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="133" />
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="138" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="145" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="153" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="158" />
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="126" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="146" />
         <source>户主姓名</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="127" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="147" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="128" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="148" />
         <source>村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="129" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="149" />
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="133" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="153" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="134" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="154" />
         <source>将导入的户</source>
         <translation>Households to import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="136" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="156" />
         <source>不能导入的行</source>
         <translation>Rows that cannot be imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="138" />
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="139" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="158" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="159" />
         <source>提醒</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="156" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="176" />
         <source>选择文件(&amp;O)…</source>
         <translation>&amp;Open a file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="158" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="178" />
         <source>重新读取(&amp;R)</source>
         <translation>&amp;Read again</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="160" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="180" />
         <source>在Excel中改正并保存文件后，重新读取同一文件</source>
         <translation>Read the same file again after correcting and saving it in Excel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="161" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="181" />
         <source>导入(&amp;M)</source>
         <translation>I&amp;mport</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="163" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="183" />
         <source>关闭(&amp;C)</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="195" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="215" />
         <source>选择困难户名单</source>
         <translation>Choose the household list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="197" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="217" />
         <source>Excel或CSV文件 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)</source>
         <translation>Excel or CSV files (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="205" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="225" />
         <source>文件：%1</source>
         <translation>File: %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="215" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="235" />
         <source>正在读取名单…</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="231" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="252" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="266" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="289" />
         <source>将导入的户（%1 户）</source>
         <translation>Households to import (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="267" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="290" />
         <source>将导入 %1 户，已导入过 %2 户，不能导入 %3 行。</source>
         <translation>%1 households to import, %2 imported before, %3 rows cannot be imported. </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="258" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="281" />
         <source>家庭成员 %1 人。</source>
         <translation>Family members: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="286" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="309" />
         <source>已导入 %1 户，已导入过 %2 户，未导入 %3 行。</source>
         <translation>Imported %1 households; %2 imported before; %3 rows not imported. </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="269" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="292" />
         <source>可以先导入其余的户；改正不能导入的行并保存文件后，按“重新读取”。</source>
         <translation>You can import the other households now; correct the rows that cannot be imported, save the file and press Read again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="271" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="294" />
         <source>没有要导入的户。</source>
         <translation>No households to import.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="274" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="297" />
         <source>文件在预览之后又改动过，已重新读取；请核对后再按“导入”。</source>
         <translation>The file was changed after the preview and has been read again; check it, then press Import.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="285" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="308" />
         <source>已导入的户（%1 户）</source>
         <translation>Households imported (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="288" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="311" />
         <source>改正未导入的行并保存文件后，按“重新读取”再导入；已导入的户不会重复。</source>
         <translation>Correct the rows not imported, save the file and press Read again to import them; households already imported are not imported twice.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="306" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="329" />
         <source>未能读取这个文件：%1</source>
         <translation>Could not read this file: %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="320" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="343" />
         <source>（待补充）</source>
         <translation>(missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="334" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="357" />
         <source>未识别的列（已忽略）：%1</source>
         <translation>Columns not recognised (ignored): %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="336" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="359" />
         <source>提醒（%1 条）</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="350" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="373" />
         <source>不能导入的行（%1 行）</source>
         <translation>Rows that cannot be imported (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="346" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="369" />
         <source>“%1”表第%2行</source>
         <translation>sheet “%1”, row %2</translation>
     </message>
@@ -3120,131 +3300,146 @@ Type your password to go on; nothing unsaved is lost.</translation>
         <translation>Public notice of assisted households (those who consented)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="339" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="286" />
+        <source>批量打印(&amp;M)…</source>
+        <translation>Batch print (&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="288" />
+        <source>为全部困难户、一个乡镇或一个村生成表单或公示名单的PDF文件</source>
+        <translation>PDF files of a form or the public notice for every household, a township or a village</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="345" />
         <source>正在打开台账…</source>
         <translation>Opening the ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="373" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="379" />
         <source>正在读取台账…</source>
         <translation>Reading the ledger…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="379" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="385" />
         <source>无法打开台账</source>
         <translation>Cannot open the ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="382" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="388" />
         <source>读取台账失败</source>
         <translation>Could not read the ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="403" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="409" />
         <source>当前干部：%1</source>
         <translation>Cadre: %1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="405" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="411" />
         <source>当前干部：未设置</source>
         <translation>Cadre: not set</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="409" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="415" />
         <source>已读取 %1 户</source>
         <translation>%1 households read</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="438" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="452" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="444" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="458" />
         <source>档案</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="456" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="462" />
         <source>正在打开档案…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="457" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="463" />
         <source>打开档案失败</source>
         <translation>Could not open the file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="484" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="490" />
         <source>请先选择一户</source>
         <translation>Choose a household first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="485" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="491" />
         <source>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</source>
         <translation>Select a household in the list first (Ctrl+F to search), then try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="527" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="533" />
         <source>审计记录未能保存</source>
         <translation>The audit entry could not be saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="582" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="588" />
         <source>部分困难户未列入公示</source>
         <translation>Some households are left off the notice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="584" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="590" />
         <source>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</source>
         <translation>%1 households qualify but have not signed the public-notice consent; they are left off the notice (PIPL Art. 25).
 To list them, obtain their consent first and record it on the file's “Relief and consent” tab.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="589" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="595" />
         <source>公示名单</source>
         <translation>Public notice</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="606" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="612" />
         <source>正在生成公示名单…</source>
         <translation>Generating the public notice…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="607" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="613" />
         <source>公示名单未能生成</source>
         <translation>The public notice could not be generated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="771" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="795" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="754" />
+        <source>无法打开批量打印</source>
+        <translation>Cannot open batch printing</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="789" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="813" />
         <source>无法打开打印预览</source>
         <translation>Cannot open the print preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="824" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="842" />
         <source>未登记同步（%1 条待上传）</source>
         <translation>Sync not enrolled (%1 changes waiting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="826" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="844" />
         <source>待同步 %1 条</source>
         <translation>%1 changes to sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="828" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="846" />
         <source>已全部同步</source>
         <translation>All synced</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="831" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="849" />
         <source>同步 → 与市总工会同步（Ctrl+Shift+S）</source>
         <translation>Sync → Sync with headquarters (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="841" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="859" />
         <source>使用说明</source>
         <translation>How to use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="843" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="861" />
         <source>1. 查找困难户：在左上角搜索框输入姓名、拼音首字母（如 zhs）、身份证号后几位、电话或村名。
 2. 打开档案：双击列表中的一户，或选中后按回车。
 3. 记录走访：选中一户后按 Ctrl+E，用 Tab 填写，回车保存。草稿自动保存。
@@ -3257,12 +3452,12 @@ To list them, obtain their consent first and record it on the file's “Relief a
 5. To do: due and overdue visits and follow-ups are listed on the right; double-click to open.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="856" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="874" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="857" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="875" />
         <source>工会结对帮扶台账 %1
 依据临会发〔2014〕20号、总工发〔2015〕14号。
 数据文件：%2</source>
@@ -3555,190 +3750,278 @@ Save, discard them, or keep editing?</translation>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="64" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="70" />
         <source>打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="71" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="77" />
         <source>另存为PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="73" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="79" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="99" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="105" />
         <source>打印机无法开始打印（可能未连接或已暂停）</source>
         <translation>The printer cannot start (not connected, or paused)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="132" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="138" />
         <source>打印预览 — </source>
         <translation>Print preview — </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="154" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="160" />
         <source>显示完整身份证号和电话（将记入审计记录）</source>
         <translation>Show full ID and phone numbers (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="158" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="164" />
         <source>这份表单会交给其他单位，默认隐去困难户的身份证号和电话。确需完整号码时勾选；打印或保存时会记入审计记录。</source>
         <translation>This form goes to another body, so the family's ID and phone numbers are masked. Tick only if the full numbers are really needed; printing or saving it is then recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="170" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="176" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="172" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="178" />
         <source>另存为PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="173" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="446" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="508" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="179" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="214" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="220" />
         <source>无法显示该文档（文件不完整或已损坏），请重新生成。</source>
         <translation>The document cannot be shown (incomplete or damaged); please generate it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="221" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="227" />
         <source>共 %1 页</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="223" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="229" />
         <source>，一式%1份</source>
         <translation>, %1 copies</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="279" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="285" />
         <source>未能打印</source>
         <translation>Could not print</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="282" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="288" />
         <source>请检查打印机后再试；文档仍在预览中。</source>
         <translation>Check the printer and try again; the document is still in the preview.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="289" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="295" />
         <source>已发送到打印机（%1份）</source>
         <translation>Sent to the printer (%1 copies)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="304" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="310" />
         <source>未能保存PDF</source>
         <translation>The PDF could not be saved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="307" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="313" />
         <source>已保存到 </source>
         <translation>Saved to </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="321" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="326" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="327" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="332" />
         <source>本户全部表单</source>
         <translation>All forms of this household</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="329" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="451" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="335" />
         <source>表单：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="261" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="358" />
-        <source>无法生成表单</source>
-        <translation>The form could not be generated</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="378" />
-        <source>打印记录未能保存</source>
-        <translation>The print record could not be saved</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="409" />
-        <source>选择保存PDF的文件夹</source>
-        <translation>Choose the folder for the PDF files</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="423" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="476" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="457" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="585" />
         <source>批量打印</source>
         <translation>Batch printing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="431" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="468" />
+        <source>公示名单（本范围一份）</source>
+        <translation>Public notice (one for the area)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="477" />
+        <source>全部困难户（%1 户）</source>
+        <translation>All households (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="484" />
+        <source>%1（%2 户）</source>
+        <translation>%1 (households: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="491" />
         <source>保存PDF的文件夹</source>
         <translation>Folder for the PDF files</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="432" />
-        <source>选择…</source>
-        <translation>Choose…</translation>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="492" />
+        <source>选择(&amp;B)…</source>
+        <translation>Choose (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="437" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="498" />
         <source>每户生成一个PDF文件，并记入打印记录。</source>
         <translation>One PDF file per household, each recorded in the print log.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="444" />
-        <source>开始</source>
-        <translation>Start</translation>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="511" />
+        <source>户主</source>
+        <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="455" />
-        <source>文件夹：</source>
-        <translation>Folder:</translation>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="512" />
+        <source>未能生成的原因</source>
+        <translation>Why it was not generated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="477" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="522" />
+        <source>开始(&amp;S)</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="524" />
+        <source>打开文件夹(&amp;O)</source>
+        <translation>&amp;Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="528" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="639" />
+        <source>关闭(&amp;C)</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="535" />
+        <source>表单(&amp;F)：</source>
+        <translation>&amp;Form:</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="538" />
+        <source>范围(&amp;A)：</source>
+        <translation>&amp;Area:</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="544" />
+        <source>文件夹(&amp;D)：</source>
+        <translation>Fol&amp;der:</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="569" />
+        <source>户</source>
+        <translation>households</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="571" />
+        <source>份</source>
+        <translation>documents</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="586" />
         <source>请先选择保存PDF的文件夹。</source>
         <translation>Choose a folder for the PDF files first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="481" />
-        <source>取消</source>
-        <translation>Cancel</translation>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="595" />
+        <source>取消(&amp;C)</source>
+        <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="498" />
-        <source>已生成 %1/%2 份</source>
-        <translation>%1 of %2 documents generated</translation>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="597" />
+        <source>正在准备…</source>
+        <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="513" />
-        <source>已生成 %1 份（共 %2 页），保存在 %3</source>
-        <translation>%1 documents (%2 pages) saved in %3</translation>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="614" />
+        <source>正在生成第 %1 / %2 %3：%4</source>
+        <translation>Generating %1 of %2: %4</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="522" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="622" />
+        <source>已生成 %1 / %2 %3</source>
+        <translation>Generated %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="649" />
+        <source>已取消。已生成 %1 个文件（共 %2 页），还有 %3 %4未生成；已生成的文件完整可用，已记入打印记录。</source>
+        <translation>Cancelled. Files generated: %1 (pages: %2); not generated: %3. The files generated are complete and recorded in the print log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="660" />
+        <source>完成：已生成 %1 个文件（共 %2 页），已记入打印记录。</source>
+        <translation>Done. Files generated: %1 (pages: %2), recorded in the print log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="667" />
+        <source>保存在：%1</source>
+        <translation>Saved in: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="671" />
+        <source>有 %1 %2未能生成，原因见下表；处理后可再次批量打印。</source>
+        <translation>Not generated: %1 (reasons below); deal with them, then print the batch again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="700" />
         <source>批量打印中断：</source>
         <translation>Batch printing interrupted: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="525" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="703" />
         <source>批量打印中断</source>
         <translation>Batch printing interrupted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="528" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="706" />
         <source>已生成的文件和打印记录都已保留；请处理后再试。</source>
         <translation>The files and print records made so far are kept; fix the problem and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="714" />
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="715" />
+        <source>无法打开文件夹，请在文件管理器中打开：%1</source>
+        <translation>Cannot open the folder; open it in the file manager: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="267" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="364" />
+        <source>无法生成表单</source>
+        <translation>The form could not be generated</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="384" />
+        <source>打印记录未能保存</source>
+        <translation>The print record could not be saved</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="434" />
+        <source>选择保存PDF的文件夹</source>
+        <translation>Choose the folder for the PDF files</translation>
     </message>
 </context>
 <context>

@@ -1195,382 +1195,562 @@
         <translation>%1 不是%2的村（社区）代码（%3年统计用区划代码中没有）</translation>
     </message>
     <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="124" />
+        <source>“%1”是网页格式的表格，但无法识别其编码；请在Excel中打开后另存为 .xlsx 再导入</source>
+        <translation>“%1”是网页格式的表格，但无法识别其编码；请在Excel中打开后另存为 .xlsx 再导入</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldapp/ui/domain_text.py" line="127" />
+        <source>“%1”实际是网页文件，其中没有表格；请在Excel中打开后另存为 .xlsx 再导入</source>
+        <translation>“%1”实际是网页文件，其中没有表格；请在Excel中打开后另存为 .xlsx 再导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="128" />
+        <source>无法读取“%1”，文件不是有效的 .xls 表格（%2）；请在Excel或WPS中打开后另存为 .xlsx 再导入</source>
+        <translation>无法读取“%1”，文件不是有效的 .xls 表格（%2）；请在Excel或WPS中打开后另存为 .xlsx 再导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="131" />
+        <source>只能导入 .xlsx、.xls 或 .csv 文件（现为“%1”）</source>
+        <translation>只能导入 .xlsx、.xls 或 .csv 文件（现为“%1”）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="132" />
+        <source>在前%1行中找不到表头行（应有“户主姓名”“身份证号”等列名）</source>
+        <translation>在前%1行中找不到表头行（应有“户主姓名”“身份证号”等列名）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="133" />
+        <source>无法识别文件编码（应为 UTF-8 或 GBK），请在Excel中另存为“CSV UTF-8”后再导入</source>
+        <translation>无法识别文件编码（应为 UTF-8 或 GBK），请在Excel中另存为“CSV UTF-8”后再导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="136" />
+        <source>在表格中被存成了数字（显示为 %1），后几位已丢失无法恢复；请把身份证号一列设为“文本”格式，重新录入号码后再导入</source>
+        <translation>在表格中被存成了数字（显示为 %1），后几位已丢失无法恢复；请把身份证号一列设为“文本”格式，重新录入号码后再导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="141" />
+        <source>第%1行表头中缺少“%2”列（可用的列名：%3）</source>
+        <translation>第%1行表头中缺少“%2”列（可用的列名：%3）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="142" />
+        <source>文件过大（%1 MB），名单文件最大 %2 MB；请删除无关的工作表、图片，或把名单拆成几个文件后再导入</source>
+        <translation>文件过大（%1 MB），名单文件最大 %2 MB；请删除无关的工作表、图片，或把名单拆成几个文件后再导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="146" />
+        <source>无法读取“%1”，文件不是有效的 .xlsx 表格（%2）</source>
+        <translation>无法读取“%1”，文件不是有效的 .xlsx 表格（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="147" />
+        <source>第%1行 CSV 格式有误：%2</source>
+        <translation>第%1行 CSV 格式有误：%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="148" />
+        <source>“%1”无法识别（可填：户主、配偶、子、女、父亲、母亲、孙子女、其他等）</source>
+        <translation>“%1”无法识别（可填：户主、配偶、子、女、父亲、母亲、孙子女、其他等）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="149" />
+        <source>“%1”无法识别（可填：配偶、子、女、父亲、母亲、孙子女、其他等）</source>
+        <translation>“%1”无法识别（可填：配偶、子、女、父亲、母亲、孙子女、其他等）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="150" />
+        <source>没有填写户编号或户主身份证号，不知道本人属于%1中的哪一户；请填写其中一项后重新导入</source>
+        <translation>没有填写户编号或户主身份证号，不知道本人属于%1中的哪一户；请填写其中一项后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="153" />
+        <source>所属户的户主（%1第%2行）未导入，请先改正户主行</source>
+        <translation>所属户的户主（%1第%2行）未导入，请先改正户主行</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="154" />
+        <source>所属户的户主（第%1行）未导入，请先改正户主行</source>
+        <translation>所属户的户主（第%1行）未导入，请先改正户主行</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="155" />
+        <source>找不到本人所属的户：表中没有对应的户主行（请填写户编号或户主身份证号，或把成员行放在户主行之下）</source>
+        <translation>找不到本人所属的户：表中没有对应的户主行（请填写户编号或户主身份证号，或把成员行放在户主行之下）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="159" />
+        <source>户编号“%1”在%2中不存在（成员所属的户找不到）</source>
+        <translation>户编号“%1”在%2中不存在（成员所属的户找不到）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="160" />
+        <source>户编号“%1”与户主身份证号不一致：%2第%3行户编号“%4”的户主身份证号不是 %5；请核对后重新导入</source>
+        <translation>户编号“%1”与户主身份证号不一致：%2第%3行户编号“%4”的户主身份证号不是 %5；请核对后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="163" />
+        <source>户主身份证号 %1 在%2中找不到，本机也没有登记此人</source>
+        <translation>户主身份证号 %1 在%2中找不到，本机也没有登记此人</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="164" />
+        <source>与户主关系填写为“%1”，但身份证号与%2中该户户主的不同；请核对后重新导入</source>
+        <translation>与户主关系填写为“%1”，但身份证号与%2中该户户主的不同；请核对后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="165" />
+        <source>“%1”有%2个同名的村（社区）：%3；无法确定是哪一个，本行未导入。请在“乡镇”列填写所在乡镇（或在村名前写上乡镇）后重新导入</source>
+        <translation>“%1”有%2个同名的村（社区）：%3；无法确定是哪一个，本行未导入。请在“乡镇”列填写所在乡镇（或在村名前写上乡镇）后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="170" />
+        <source>“%1”不在本机的工作地区（%2）内：它是%3</source>
+        <translation>“%1”不在本机的工作地区（%2）内：它是%3</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="171" />
+        <source>代码 %1 是%2的村，不属于%3</source>
+        <translation>代码 %1 是%2的村，不属于%3</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="172" />
+        <source>代码 %1 不属于%2</source>
+        <translation>代码 %1 不属于%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="173" />
+        <source>%1没有“%2”</source>
+        <translation>%1没有“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="174" />
+        <source>“%1”表</source>
+        <translation>“%1”表</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="176" />
+        <source>%1 是一个已有的文件夹，未生成文件。请把这个文件夹改名或移走后再批量打印。</source>
+        <translation>%1 是一个已有的文件夹，未生成文件。请把这个文件夹改名或移走后再批量打印。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="177" />
+        <source>无法保存到 %1：%2，未生成文件。%3。</source>
+        <translation>无法保存到 %1：%2，未生成文件。%3。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="183" />
         <source>、</source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="128" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="184" />
         <source>记录</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="129" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="185" />
+        <source>户表</source>
+        <translation>户表</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="186" />
         <source>干部</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="130" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="187" />
         <source>困难户</source>
         <translation>困难户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="131" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="188" />
         <source>家庭成员</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="132" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="189" />
         <source>结对关系</source>
         <translation>结对关系</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="133" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="190" />
         <source>走访记录</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="134" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="191" />
         <source>困难评定</source>
         <translation>困难评定</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="135" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="192" />
         <source>转介</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="136" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="193" />
         <source>救助记录</source>
         <translation>救助记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="137" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="194" />
         <source>同意记录</source>
         <translation>同意记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="138" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="195" />
         <source>附件</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="139" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="196" />
         <source>收入与支出记录</source>
         <translation>收入与支出记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="140" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="197" />
         <source>就业与社保记录</source>
         <translation>就业与社保记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="144" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="201" />
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="145" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="202" />
         <source>联系电话</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="146" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="203" />
         <source>本人电话</source>
         <translation>本人电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="147" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="204" />
         <source>干部电话</source>
         <translation>干部电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="148" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="205" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="149" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="206" />
         <source>性别</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="150" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="207" />
         <source>出生日期</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="151" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="208" />
         <source>月收入</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="152" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="209" />
         <source>残疾类别</source>
         <translation>残疾类别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="153" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="210" />
         <source>所在单位</source>
         <translation>所在单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="154" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="211" />
         <source>走访日期</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="155" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="212" />
         <source>救助金额</source>
         <translation>救助金额</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="156" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="213" />
         <source>发放日期</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="157" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="214" />
         <source>同意日期</source>
         <translation>同意日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="158" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="215" />
         <source>告知书版本</source>
         <translation>告知书版本</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="159" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="216" />
         <source>监护人</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="160" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="217" />
         <source>家庭年收入</source>
         <translation>家庭年收入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="161" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="218" />
         <source>家庭人口</source>
         <translation>家庭人口</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="162" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="219" />
         <source>修改原因</source>
         <translation>修改原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="163" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="220" />
         <source>销档日期</source>
         <translation>销档日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="164" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="221" />
         <source>作废原因</source>
         <translation>作废原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="165" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="222" />
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="166" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="223" />
         <source>编号</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="167" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="224" />
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="168" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="225" />
         <source>低保标准</source>
         <translation>低保标准</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="169" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="226" />
         <source>刚性支出</source>
         <translation>刚性支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="170" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="227" />
         <source>次要致困原因</source>
         <translation>次要致困原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="171" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="228" />
         <source>转介事项</source>
         <translation>转介事项</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="172" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="229" />
         <source>评定日期</source>
         <translation>评定日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="173" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="230" />
         <source>干部姓名</source>
         <translation>干部姓名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="174" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="231" />
         <source>结束原因</source>
         <translation>结束原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="175" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="232" />
         <source>接收单位</source>
         <translation>接收单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="176" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="233" />
         <source>转介原因</source>
         <translation>转介原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="177" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="234" />
         <source>转介日期</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="178" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="235" />
         <source>登记日期</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="179" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="236" />
         <source>第十九条项目</source>
         <translation>第十九条项目</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="180" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="237" />
         <source>公示范围</source>
         <translation>公示范围</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="181" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="238" />
         <source>输出方式</source>
         <translation>输出方式</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="182" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="239" />
         <source>份数</source>
         <translation>份数</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="183" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="240" />
         <source>表单</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="184" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="241" />
         <source>附件文件</source>
         <translation>附件文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="185" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="242" />
         <source>状态日期</source>
         <translation>状态日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="186" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="243" />
         <source>保存期限</source>
         <translation>保存期限</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="187" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="244" />
         <source>低保标准（元/月）</source>
         <translation>低保标准（元/月）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="188" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="245" />
         <source>下次走访日期</source>
         <translation>下次走访日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="189" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="246" />
         <source>食品支出</source>
         <translation>食品支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="190" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="247" />
         <source>住房支出</source>
         <translation>住房支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="191" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="248" />
         <source>医疗支出</source>
         <translation>医疗支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="192" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="249" />
         <source>子女上学支出</source>
         <translation>子女上学支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="193" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="250" />
         <source>其他支出</source>
         <translation>其他支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="194" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="251" />
         <source>被拖欠工资</source>
         <translation>被拖欠工资</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="195" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="252" />
         <source>欠薪单位</source>
         <translation>欠薪单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="196" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="253" />
         <source>欠薪反映日期</source>
         <translation>欠薪反映日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="197" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="254" />
         <source>就业状况</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="198" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="255" />
         <source>工作单位</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="199" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="256" />
         <source>希望参加的培训</source>
         <translation>希望参加的培训</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="200" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="257" />
         <source>已参加的培训</source>
         <translation>已参加的培训</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="201" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="258" />
         <source>所获证书</source>
         <translation>所获证书</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="202" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="259" />
         <source>参加的社会保险</source>
         <translation>参加的社会保险</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="203" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="260" />
         <source>工作地区</source>
         <translation>工作地区</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="204" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="261" />
+        <source>名单文件</source>
+        <translation>名单文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="262" />
+        <source>表头</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="263" />
+        <source>村（社区）</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="264" />
+        <source>县区</source>
+        <translation>县区</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="265" />
+        <source>乡镇（街道）</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="266" />
+        <source>与户主关系</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="267" />
         <source>%1的%2</source>
         <translation>%1的%2</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="267" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="330" />
         <source>%1：%2</source>
         <translation>%1：%2</translation>
     </message>
@@ -2497,190 +2677,190 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="95" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="115" />
         <source>导入困难户名单</source>
         <translation>导入困难户名单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="107" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="127" />
         <source>从Excel或CSV文件导入联系户名单（每行一户，须有姓名和身份证号两列）。导入前先列出将导入的户和不能导入的行；改正后按“重新读取”，已导入的户不会重复。</source>
         <translation>从Excel或CSV文件导入联系户名单（每行一户，须有姓名和身份证号两列）。导入前先列出将导入的户和不能导入的行；改正后按“重新读取”，已导入的户不会重复。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="113" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="133" />
         <source>尚未选择文件</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="125" />
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="133" />
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="138" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="145" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="153" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="158" />
         <source>行号</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="126" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="146" />
         <source>户主姓名</source>
         <translation>户主姓名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="127" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="147" />
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="128" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="148" />
         <source>村（社区）</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="129" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="149" />
         <source>人数</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="133" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="153" />
         <source>原因</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="134" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="154" />
         <source>将导入的户</source>
         <translation>将导入的户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="136" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="156" />
         <source>不能导入的行</source>
         <translation>不能导入的行</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="138" />
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="139" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="158" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="159" />
         <source>提醒</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="156" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="176" />
         <source>选择文件(&amp;O)…</source>
         <translation>选择文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="158" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="178" />
         <source>重新读取(&amp;R)</source>
         <translation>重新读取(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="160" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="180" />
         <source>在Excel中改正并保存文件后，重新读取同一文件</source>
         <translation>在Excel中改正并保存文件后，重新读取同一文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="161" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="181" />
         <source>导入(&amp;M)</source>
         <translation>导入(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="163" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="183" />
         <source>关闭(&amp;C)</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="195" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="215" />
         <source>选择困难户名单</source>
         <translation>选择困难户名单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="197" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="217" />
         <source>Excel或CSV文件 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)</source>
         <translation>Excel或CSV文件 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="205" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="225" />
         <source>文件：%1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="215" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="235" />
         <source>正在读取名单…</source>
         <translation>正在读取名单…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="231" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="252" />
         <source>正在导入…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="266" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="289" />
         <source>将导入的户（%1 户）</source>
         <translation>将导入的户（%1 户）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="267" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="290" />
         <source>将导入 %1 户，已导入过 %2 户，不能导入 %3 行。</source>
         <translation>将导入 %1 户，已导入过 %2 户，不能导入 %3 行。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="258" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="281" />
         <source>家庭成员 %1 人。</source>
         <translation>家庭成员 %1 人。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="286" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="309" />
         <source>已导入 %1 户，已导入过 %2 户，未导入 %3 行。</source>
         <translation>已导入 %1 户，已导入过 %2 户，未导入 %3 行。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="269" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="292" />
         <source>可以先导入其余的户；改正不能导入的行并保存文件后，按“重新读取”。</source>
         <translation>可以先导入其余的户；改正不能导入的行并保存文件后，按“重新读取”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="271" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="294" />
         <source>没有要导入的户。</source>
         <translation>没有要导入的户。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="274" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="297" />
         <source>文件在预览之后又改动过，已重新读取；请核对后再按“导入”。</source>
         <translation>文件在预览之后又改动过，已重新读取；请核对后再按“导入”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="285" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="308" />
         <source>已导入的户（%1 户）</source>
         <translation>已导入的户（%1 户）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="288" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="311" />
         <source>改正未导入的行并保存文件后，按“重新读取”再导入；已导入的户不会重复。</source>
         <translation>改正未导入的行并保存文件后，按“重新读取”再导入；已导入的户不会重复。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="306" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="329" />
         <source>未能读取这个文件：%1</source>
         <translation>未能读取这个文件：%1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="320" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="343" />
         <source>（待补充）</source>
         <translation>（待补充）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="334" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="357" />
         <source>未识别的列（已忽略）：%1</source>
         <translation>未识别的列（已忽略）：%1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="336" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="359" />
         <source>提醒（%1 条）</source>
         <translation>提醒（%1 条）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="350" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="373" />
         <source>不能导入的行（%1 行）</source>
         <translation>不能导入的行（%1 行）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/import_dialog.py" line="346" />
+        <location filename="../../src/fieldapp/ui/import_dialog.py" line="369" />
         <source>“%1”表第%2行</source>
         <translation>“%1”表第%2行</translation>
     </message>
@@ -3120,131 +3300,146 @@
         <translation>帮扶对象公示名单（已同意公示的户）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="339" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="286" />
+        <source>批量打印(&amp;M)…</source>
+        <translation>批量打印(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="288" />
+        <source>为全部困难户、一个乡镇或一个村生成表单或公示名单的PDF文件</source>
+        <translation>为全部困难户、一个乡镇或一个村生成表单或公示名单的PDF文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="345" />
         <source>正在打开台账…</source>
         <translation>正在打开台账…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="373" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="379" />
         <source>正在读取台账…</source>
         <translation>正在读取台账…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="379" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="385" />
         <source>无法打开台账</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="382" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="388" />
         <source>读取台账失败</source>
         <translation>读取台账失败</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="403" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="409" />
         <source>当前干部：%1</source>
         <translation>当前干部：%1</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="405" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="411" />
         <source>当前干部：未设置</source>
         <translation>当前干部：未设置</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="409" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="415" />
         <source>已读取 %1 户</source>
         <translation>已读取 %1 户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="438" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="452" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="444" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="458" />
         <source>档案</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="456" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="462" />
         <source>正在打开档案…</source>
         <translation>正在打开档案…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="457" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="463" />
         <source>打开档案失败</source>
         <translation>打开档案失败</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="484" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="490" />
         <source>请先选择一户</source>
         <translation>请先选择一户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="485" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="491" />
         <source>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</source>
         <translation>请先在困难户列表中选中一户（可用 Ctrl+F 查找），再进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="527" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="533" />
         <source>审计记录未能保存</source>
         <translation>审计记录未能保存</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="582" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="588" />
         <source>部分困难户未列入公示</source>
         <translation>部分困难户未列入公示</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="584" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="590" />
         <source>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</source>
         <translation>有 %1 户符合公示条件，但没有签署公示同意书，不会列入公示名单（《个人信息保护法》第25条）。
 如需公示，请先取得本人同意，并在档案“救助与同意”页登记。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="589" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="595" />
         <source>公示名单</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="606" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="612" />
         <source>正在生成公示名单…</source>
         <translation>正在生成公示名单…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="607" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="613" />
         <source>公示名单未能生成</source>
         <translation>公示名单未能生成</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="771" />
-        <location filename="../../src/fieldapp/ui/main_window.py" line="795" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="754" />
+        <source>无法打开批量打印</source>
+        <translation>无法打开批量打印</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/main_window.py" line="789" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="813" />
         <source>无法打开打印预览</source>
         <translation>无法打开打印预览</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="824" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="842" />
         <source>未登记同步（%1 条待上传）</source>
         <translation>未登记同步（%1 条待上传）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="826" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="844" />
         <source>待同步 %1 条</source>
         <translation>待同步 %1 条</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="828" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="846" />
         <source>已全部同步</source>
         <translation>已全部同步</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="831" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="849" />
         <source>同步 → 与市总工会同步（Ctrl+Shift+S）</source>
         <translation>同步 → 与市总工会同步（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="841" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="859" />
         <source>使用说明</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="843" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="861" />
         <source>1. 查找困难户：在左上角搜索框输入姓名、拼音首字母（如 zhs）、身份证号后几位、电话或村名。
 2. 打开档案：双击列表中的一户，或选中后按回车。
 3. 记录走访：选中一户后按 Ctrl+E，用 Tab 填写，回车保存。草稿自动保存。
@@ -3257,12 +3452,12 @@
 5. 待办：右侧列出到期和逾期的走访与转介跟进，双击打开。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="856" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="874" />
         <source>关于</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/main_window.py" line="857" />
+        <location filename="../../src/fieldapp/ui/main_window.py" line="875" />
         <source>工会结对帮扶台账 %1
 依据临会发〔2014〕20号、总工发〔2015〕14号。
 数据文件：%2</source>
@@ -3555,190 +3750,278 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="64" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="70" />
         <source>打印</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="71" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="77" />
         <source>另存为PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="73" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="79" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="99" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="105" />
         <source>打印机无法开始打印（可能未连接或已暂停）</source>
         <translation>打印机无法开始打印（可能未连接或已暂停）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="132" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="138" />
         <source>打印预览 — </source>
         <translation>打印预览 — </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="154" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="160" />
         <source>显示完整身份证号和电话（将记入审计记录）</source>
         <translation>显示完整身份证号和电话（将记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="158" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="164" />
         <source>这份表单会交给其他单位，默认隐去困难户的身份证号和电话。确需完整号码时勾选；打印或保存时会记入审计记录。</source>
         <translation>这份表单会交给其他单位，默认隐去困难户的身份证号和电话。确需完整号码时勾选；打印或保存时会记入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="170" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="176" />
         <source>打印…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="172" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="178" />
         <source>另存为PDF…</source>
         <translation>另存为PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="173" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="446" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="508" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="179" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="214" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="220" />
         <source>无法显示该文档（文件不完整或已损坏），请重新生成。</source>
         <translation>无法显示该文档（文件不完整或已损坏），请重新生成。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="221" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="227" />
         <source>共 %1 页</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="223" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="229" />
         <source>，一式%1份</source>
         <translation>，一式%1份</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="279" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="285" />
         <source>未能打印</source>
         <translation>未能打印</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="282" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="288" />
         <source>请检查打印机后再试；文档仍在预览中。</source>
         <translation>请检查打印机后再试；文档仍在预览中。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="289" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="295" />
         <source>已发送到打印机（%1份）</source>
         <translation>已发送到打印机（%1份）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="304" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="310" />
         <source>未能保存PDF</source>
         <translation>未能保存PDF</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="307" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="313" />
         <source>已保存到 </source>
         <translation>已保存到 </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="321" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="326" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="327" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="332" />
         <source>本户全部表单</source>
         <translation>本户全部表单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="329" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="451" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="335" />
         <source>表单：</source>
         <translation>表单：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="261" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="358" />
-        <source>无法生成表单</source>
-        <translation>无法生成表单</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="378" />
-        <source>打印记录未能保存</source>
-        <translation>打印记录未能保存</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="409" />
-        <source>选择保存PDF的文件夹</source>
-        <translation>选择保存PDF的文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="423" />
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="476" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="457" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="585" />
         <source>批量打印</source>
         <translation>批量打印</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="431" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="468" />
+        <source>公示名单（本范围一份）</source>
+        <translation>公示名单（本范围一份）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="477" />
+        <source>全部困难户（%1 户）</source>
+        <translation>全部困难户（%1 户）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="484" />
+        <source>%1（%2 户）</source>
+        <translation>%1（%2 户）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="491" />
         <source>保存PDF的文件夹</source>
         <translation>保存PDF的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="432" />
-        <source>选择…</source>
-        <translation>选择…</translation>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="492" />
+        <source>选择(&amp;B)…</source>
+        <translation>选择(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="437" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="498" />
         <source>每户生成一个PDF文件，并记入打印记录。</source>
         <translation>每户生成一个PDF文件，并记入打印记录。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="444" />
-        <source>开始</source>
-        <translation>开始</translation>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="511" />
+        <source>户主</source>
+        <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="455" />
-        <source>文件夹：</source>
-        <translation>文件夹：</translation>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="512" />
+        <source>未能生成的原因</source>
+        <translation>未能生成的原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="477" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="522" />
+        <source>开始(&amp;S)</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="524" />
+        <source>打开文件夹(&amp;O)</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="528" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="639" />
+        <source>关闭(&amp;C)</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="535" />
+        <source>表单(&amp;F)：</source>
+        <translation>表单(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="538" />
+        <source>范围(&amp;A)：</source>
+        <translation>范围(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="544" />
+        <source>文件夹(&amp;D)：</source>
+        <translation>文件夹(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="569" />
+        <source>户</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="571" />
+        <source>份</source>
+        <translation>份</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="586" />
         <source>请先选择保存PDF的文件夹。</source>
         <translation>请先选择保存PDF的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="481" />
-        <source>取消</source>
-        <translation>取消</translation>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="595" />
+        <source>取消(&amp;C)</source>
+        <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="498" />
-        <source>已生成 %1/%2 份</source>
-        <translation>已生成 %1/%2 份</translation>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="597" />
+        <source>正在准备…</source>
+        <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="513" />
-        <source>已生成 %1 份（共 %2 页），保存在 %3</source>
-        <translation>已生成 %1 份（共 %2 页），保存在 %3</translation>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="614" />
+        <source>正在生成第 %1 / %2 %3：%4</source>
+        <translation>正在生成第 %1 / %2 %3：%4</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="522" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="622" />
+        <source>已生成 %1 / %2 %3</source>
+        <translation>已生成 %1 / %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="649" />
+        <source>已取消。已生成 %1 个文件（共 %2 页），还有 %3 %4未生成；已生成的文件完整可用，已记入打印记录。</source>
+        <translation>已取消。已生成 %1 个文件（共 %2 页），还有 %3 %4未生成；已生成的文件完整可用，已记入打印记录。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="660" />
+        <source>完成：已生成 %1 个文件（共 %2 页），已记入打印记录。</source>
+        <translation>完成：已生成 %1 个文件（共 %2 页），已记入打印记录。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="667" />
+        <source>保存在：%1</source>
+        <translation>保存在：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="671" />
+        <source>有 %1 %2未能生成，原因见下表；处理后可再次批量打印。</source>
+        <translation>有 %1 %2未能生成，原因见下表；处理后可再次批量打印。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="700" />
         <source>批量打印中断：</source>
         <translation>批量打印中断：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="525" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="703" />
         <source>批量打印中断</source>
         <translation>批量打印中断</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/print_preview.py" line="528" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="706" />
         <source>已生成的文件和打印记录都已保留；请处理后再试。</source>
         <translation>已生成的文件和打印记录都已保留；请处理后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="714" />
+        <source>打开文件夹</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="715" />
+        <source>无法打开文件夹，请在文件管理器中打开：%1</source>
+        <translation>无法打开文件夹，请在文件管理器中打开：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="267" />
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="364" />
+        <source>无法生成表单</source>
+        <translation>无法生成表单</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="384" />
+        <source>打印记录未能保存</source>
+        <translation>打印记录未能保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/print_preview.py" line="434" />
+        <source>选择保存PDF的文件夹</source>
+        <translation>选择保存PDF的文件夹</translation>
     </message>
 </context>
 <context>

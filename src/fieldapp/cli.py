@@ -108,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--record", metavar="ID", help="记录编号（困难户、走访或转介；公示名单为 all 或区划代码）")
     p.add_argument("--all", action="store_true", dest="all_records", help="为每条记录各生成一份，-o 为文件夹")
     p.add_argument("-o", "--output", type=Path, metavar="PATH", help="输出的PDF文件（--all 时为文件夹）")
+    p.add_argument(
+        "--area", metavar="CODE", help="与 --all 同用：只打印该乡镇（9位）或村（12位）区划代码下的户"
+    )
     p.add_argument("--by", metavar="NAME", help="打印人（默认：本机当前干部，或系统用户名）")
     p.add_argument(
         "--reveal",

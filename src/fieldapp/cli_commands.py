@@ -179,37 +179,28 @@ def print_form(db: Database, args: argparse.Namespace) -> int:
                 print(f"提示：{note}", file=sys.stderr)
             print(f"已生成 {args.output}（{doc.pdf.pages} 页），已记入打印记录")
             return 0
-        ids = printing.records_for(db, args.form)
+        from fieldapp.services import batch_print
+
+        batch = batch_print.items(db, args.form, args.area or batch_print.ALL)
         for problem in printing.form_problems(db, args.form):
             print(f"提示：{problem}", file=sys.stderr)
 
-        def progress(done: int, total: int) -> None:
+        def step(done: int, total: int, _label: str) -> None:
             if sys.stderr.isatty():
                 print(f"\r已生成 {done}/{total} 份", end="", file=sys.stderr, flush=True)
 
-        failed: list[str] = []
-
-        def report(record_id: str, error: Exception) -> None:
-            failed.append(record_id)
-            print(f"\n错误：记录 {record_id} 未能打印：{error}", file=sys.stderr)
-
-        batch = printing.print_batch(
-            db,
-            args.form,
-            ids,
-            args.output,
-            printed_by=who,
-            progress=progress,
-            reveal=args.reveal,
-            on_error=report,
+        summary = batch_print.run(
+            db, args.form, batch, args.output, printed_by=who, reveal=args.reveal, step=step
         )
-        pages = sum(doc.pdf.pages for doc in batch)
         if sys.stderr.isatty():
             print(file=sys.stderr)
-        done = len(ids) - len(failed)
-        print(f"已生成 {done} 份（共 {pages} 页）到 {args.output}，已记入打印记录")
-        if failed:
-            print(f"有 {len(failed)} 份未能打印（见上方错误），其余已生成。", file=sys.stderr)
+        for failure in summary.failed:
+            print(f"错误：{failure.label} 未能打印：{failure.reason}", file=sys.stderr)
+        for note in summary.notes:
+            print(f"提示：{note}", file=sys.stderr)
+        print(f"已生成 {len(summary.files)} 份（共 {summary.pages} 页）到 {args.output}，已记入打印记录")
+        if summary.failed:
+            print(f"有 {len(summary.failed)} 份未能打印（见上方错误），其余已生成。", file=sys.stderr)
             return 1
         return 0
     except OSError as e:

@@ -1029,7 +1029,13 @@ def import_members(importer: _Importer, rows: list[_Row]) -> None:
         if relation is None:
             importer.reject(
                 row.line,
-                f"与户主关系：“{row.text('relation')}”无法识别（可填：户主、配偶、子、女、父亲、母亲、孙子女、其他等）",
+                str(
+                    FieldProblem(
+                        "relation",
+                        "与户主关系",
+                        f"“{row.text('relation')}”无法识别（可填：户主、配偶、子、女、父亲、母亲、孙子女、其他等）",
+                    )
+                ),
             )
             continue
         household_id = households.get(key) if key else None
@@ -1105,7 +1111,13 @@ def import_member_sheet(
         if relation is None:
             importer.reject(
                 line,
-                f"与户主关系：“{rel_text}”无法识别（可填：配偶、子、女、父亲、母亲、孙子女、其他等）",
+                str(
+                    FieldProblem(
+                        "relation",
+                        "与户主关系",
+                        f"“{rel_text}”无法识别（可填：配偶、子、女、父亲、母亲、孙子女、其他等）",
+                    )
+                ),
             )
             continue
         if relation == Relation.HEAD:

@@ -119,6 +119,62 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Domain", "，它是%1的代码"),
     QT_TRANSLATE_NOOP("Domain", "（%1年统计用区划代码中也没有）"),
     QT_TRANSLATE_NOOP("Domain", "%1 不是%2的村（社区）代码（%3年统计用区划代码中没有）"),
+    # the household-list import (services/importer*.py, import_files.py, import_places.py): whole
+    # files refused, and the reasons of rows not imported
+    QT_TRANSLATE_NOOP(
+        "Domain", "“%1”是网页格式的表格，但无法识别其编码；请在Excel中打开后另存为 .xlsx 再导入"
+    ),
+    QT_TRANSLATE_NOOP("Domain", "“%1”实际是网页文件，其中没有表格；请在Excel中打开后另存为 .xlsx 再导入"),
+    QT_TRANSLATE_NOOP(
+        "Domain", "无法读取“%1”，文件不是有效的 .xls 表格（%2）；请在Excel或WPS中打开后另存为 .xlsx 再导入"
+    ),
+    QT_TRANSLATE_NOOP("Domain", "只能导入 .xlsx、.xls 或 .csv 文件（现为“%1”）"),
+    QT_TRANSLATE_NOOP("Domain", "在前%1行中找不到表头行（应有“户主姓名”“身份证号”等列名）"),
+    QT_TRANSLATE_NOOP(
+        "Domain", "无法识别文件编码（应为 UTF-8 或 GBK），请在Excel中另存为“CSV UTF-8”后再导入"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Domain",
+        "在表格中被存成了数字（显示为 %1），后几位已丢失无法恢复；"
+        "请把身份证号一列设为“文本”格式，重新录入号码后再导入",
+    ),
+    QT_TRANSLATE_NOOP("Domain", "第%1行表头中缺少“%2”列（可用的列名：%3）"),
+    QT_TRANSLATE_NOOP(
+        "Domain",
+        "文件过大（%1 MB），名单文件最大 %2 MB；请删除无关的工作表、图片，或把名单拆成几个文件后再导入",
+    ),
+    QT_TRANSLATE_NOOP("Domain", "无法读取“%1”，文件不是有效的 .xlsx 表格（%2）"),
+    QT_TRANSLATE_NOOP("Domain", "第%1行 CSV 格式有误：%2"),
+    QT_TRANSLATE_NOOP("Domain", "“%1”无法识别（可填：户主、配偶、子、女、父亲、母亲、孙子女、其他等）"),
+    QT_TRANSLATE_NOOP("Domain", "“%1”无法识别（可填：配偶、子、女、父亲、母亲、孙子女、其他等）"),
+    QT_TRANSLATE_NOOP(
+        "Domain", "没有填写户编号或户主身份证号，不知道本人属于%1中的哪一户；请填写其中一项后重新导入"
+    ),
+    QT_TRANSLATE_NOOP("Domain", "所属户的户主（%1第%2行）未导入，请先改正户主行"),
+    QT_TRANSLATE_NOOP("Domain", "所属户的户主（第%1行）未导入，请先改正户主行"),
+    QT_TRANSLATE_NOOP(
+        "Domain",
+        "找不到本人所属的户：表中没有对应的户主行（请填写户编号或户主身份证号，或把成员行放在户主行之下）",
+    ),
+    QT_TRANSLATE_NOOP("Domain", "户编号“%1”在%2中不存在（成员所属的户找不到）"),
+    QT_TRANSLATE_NOOP(
+        "Domain", "户编号“%1”与户主身份证号不一致：%2第%3行户编号“%4”的户主身份证号不是 %5；请核对后重新导入"
+    ),
+    QT_TRANSLATE_NOOP("Domain", "户主身份证号 %1 在%2中找不到，本机也没有登记此人"),
+    QT_TRANSLATE_NOOP("Domain", "与户主关系填写为“%1”，但身份证号与%2中该户户主的不同；请核对后重新导入"),
+    QT_TRANSLATE_NOOP(
+        "Domain",
+        "“%1”有%2个同名的村（社区）：%3；无法确定是哪一个，本行未导入。"
+        "请在“乡镇”列填写所在乡镇（或在村名前写上乡镇）后重新导入",
+    ),
+    QT_TRANSLATE_NOOP("Domain", "“%1”不在本机的工作地区（%2）内：它是%3"),
+    QT_TRANSLATE_NOOP("Domain", "代码 %1 是%2的村，不属于%3"),
+    QT_TRANSLATE_NOOP("Domain", "代码 %1 不属于%2"),
+    QT_TRANSLATE_NOOP("Domain", "%1没有“%2”"),
+    QT_TRANSLATE_NOOP("Domain", "“%1”表"),  # a sheet of the workbook, named in a reason
+    # batch printing (services/batch_print.py): why one household's file was not written
+    QT_TRANSLATE_NOOP("Domain", "%1 是一个已有的文件夹，未生成文件。请把这个文件夹改名或移走后再批量打印。"),
+    QT_TRANSLATE_NOOP("Domain", "无法保存到 %1：%2，未生成文件。%3。"),
 )
 
 # values put into the messages above that are themselves words: what was not found, the
@@ -126,6 +182,7 @@ TEMPLATES = (
 VALUES = (
     QT_TRANSLATE_NOOP("Domain", "、"),
     QT_TRANSLATE_NOOP("Domain", "记录"),
+    QT_TRANSLATE_NOOP("Domain", "户表"),  # the households' sheet of a list, when it has no name
     QT_TRANSLATE_NOOP("Domain", "干部"),
     QT_TRANSLATE_NOOP("Domain", "困难户"),
     QT_TRANSLATE_NOOP("Domain", "家庭成员"),
@@ -201,6 +258,12 @@ LABELS = (
     QT_TRANSLATE_NOOP("Domain", "所获证书"),
     QT_TRANSLATE_NOOP("Domain", "参加的社会保险"),
     QT_TRANSLATE_NOOP("Domain", "工作地区"),
+    QT_TRANSLATE_NOOP("Domain", "名单文件"),
+    QT_TRANSLATE_NOOP("Domain", "表头"),
+    QT_TRANSLATE_NOOP("Domain", "村（社区）"),
+    QT_TRANSLATE_NOOP("Domain", "县区"),
+    QT_TRANSLATE_NOOP("Domain", "乡镇（街道）"),
+    QT_TRANSLATE_NOOP("Domain", "与户主关系"),
     QT_TRANSLATE_NOOP("Domain", "%1的%2"),  # a member's field: 张三的月收入
 )
 

@@ -4,7 +4,8 @@ Choose a file → the importer's dry run shows the households it would create an
 refuses with their reasons → 导入 imports them → the result. 重新读取 reads the same file again
 after the cadre corrected it in Excel; households already imported are recognised by ID number
 and not imported twice (services/importer.py). The widgets call the importer only, off the GUI
-thread (`ops.Op`).
+thread (`ops.Op`). The households imported are paired with this computer's current cadre, as a
+household created in the app is (and as `fieldapp import-households --cadre` does).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.divisions import divisions
 from fieldapp.domain.errors import FieldProblem, ValidationError
+from fieldapp.services import settings as ledger_settings
 from fieldapp.services.importer import ImportReport, RowProblem, import_households
 from fieldapp.storage.db import Database
 from fieldapp.ui import domain_text, messages
@@ -73,16 +75,34 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return st.st_mtime_ns, st.st_size
 
 
+def _labelled(part: str) -> tuple[str, str] | None:
+    """("身份证号", "校验位错误…") of a part "身份证号：校验位错误…"; None when the part is a
+    sentence of its own (the text before its first "：" is not a field's short name)."""
+    label, sep, problem = part.partition("：")
+    if sep and label and len(label) <= 12 and "“" not in label:
+        return label, problem
+    return None
+
+
 def reason_text(reason: str) -> str:
-    """A rejected row's reason ("字段：问题；字段：问题") in the chosen language."""
-    parts = []
+    """A rejected row's reason ("字段：问题；字段：问题") in the chosen language.
+
+    The problems are separated by "；", but a problem may itself hold a "；" ("…不一致：…；请核对后
+    重新导入"): a part that does not start with a field's name belongs to the problem before it."""
+    problems: list[str] = []
     for part in reason.split("；"):
-        label, sep, problem = part.partition("：")
-        if sep and label and len(label) <= 12:
-            parts.append(domain_text.problem(FieldProblem("", label, problem)))
+        if problems and _labelled(part) is None:
+            problems[-1] += "；" + part
         else:
-            parts.append(domain_text.message(part))
-    return "；".join(parts)
+            problems.append(part)
+    shown = []
+    for p in problems:
+        labelled = _labelled(p)
+        if labelled is not None:
+            shown.append(domain_text.problem(FieldProblem("", *labelled)))
+        else:
+            shown.append(domain_text.message(p))
+    return "；".join(shown)
 
 
 class ImportDialog(QDialog):
@@ -216,7 +236,8 @@ class ImportDialog(QDialog):
 
         def work() -> tuple[tuple[int, int] | None, ImportReport]:
             stamp = _stamp(path)  # before reading: a save while it is read counts as a change
-            return stamp, import_households(db, path, dry_run=True)
+            cadre_id = ledger_settings.current_cadre_id(db)  # the preview says what pairing would do
+            return stamp, import_households(db, path, cadre_id=cadre_id, dry_run=True)
 
         Op(work, self.busy_label.text()).success(self._previewed).failure(self._failed).run()
 
@@ -229,9 +250,11 @@ class ImportDialog(QDialog):
             self.reread()
             return
         self._start(self.tr("正在导入…"))
-        Op(lambda: import_households(db, path), self.busy_label.text()).success(self._imported).failure(
-            self._failed
-        ).run()
+
+        def work() -> ImportReport:
+            return import_households(db, path, cadre_id=ledger_settings.current_cadre_id(db))
+
+        Op(work, self.busy_label.text()).success(self._imported).failure(self._failed).run()
 
     # --- results -----------------------------------------------------------------------------
     def _start(self, label: str) -> None:

@@ -282,6 +282,12 @@ class MainWindow(QMainWindow):
             tip=self.tr("帮扶对象公示名单（已同意公示的户）"),
         )
         menu.addAction(self.notice_action)  # type: ignore[attr-defined]
+        self.batch_print_action = self._action(
+            self.tr("批量打印(&M)…"),
+            self.open_batch_print,
+            tip=self.tr("为全部困难户、一个乡镇或一个村生成表单或公示名单的PDF文件"),
+        )
+        menu.addAction(self.batch_print_action)  # type: ignore[attr-defined]
 
     def _make_status_bar(self) -> None:
         bar = self.statusBar()
@@ -735,6 +741,18 @@ class MainWindow(QMainWindow):
             )
         dialog.saved.connect(lambda _id: self.household_changed(household_id))
         dialog.rejected.connect(self.refresh)  # a draft kept or discarded: the 待办 list shows it
+        self._open_dialog(dialog)
+        return dialog
+
+    def open_batch_print(self) -> QDialog | None:
+        """文件 → 批量打印: every household's, a township's or a village's forms, the public notice."""
+        try:
+            from fieldapp.ui.print_preview import BatchPrintDialog
+
+            dialog = BatchPrintDialog(self.db, self)
+        except Exception as e:
+            messages.show_error(self, e, self.tr("无法打开批量打印"))
+            return None
         self._open_dialog(dialog)
         return dialog
 

@@ -17,6 +17,7 @@ as with `ui.messages`.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,31 +31,36 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QThread,
+    QUrl,
     Signal,
 )
-from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPalette
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QPageSize, QPainter, QPalette
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldapp.printing.errors import PrintError
-from fieldapp.services import printing
+from fieldapp.services import batch_print, printing
 from fieldapp.storage.db import Database
-from fieldapp.ui import messages, screen_fit
+from fieldapp.ui import domain_text, messages, screen_fit
 
 PRINT_DPI = 300  # enough for 9-pt Chinese and a QR code on any office printer
 
@@ -379,27 +385,46 @@ class HouseholdPrintDialog(PrintPreviewDialog):
 
 
 class _BatchWorker(QThread):
-    progressed = Signal(int, int)
-    done = Signal(int, int)  # documents, pages
+    """Runs `services.batch_print` off the GUI thread. After each step it waits until the dialog
+    has shown it, so the bar never runs ahead of the screen and 取消 stops right after the
+    document on screen; a cancel releases the wait at once."""
+
+    stepped = Signal(int, int, str)  # documents finished, of how many, who is next
+    done = Signal(object)  # batch_print.Summary
     failed = Signal(str)
 
-    def __init__(self, db: Database, form: str, folder: Path, printed_by: str) -> None:
+    def __init__(self, db: Database, form: str, scope: str, folder: Path, printed_by: str) -> None:
         super().__init__()
-        self.db, self.form, self.folder, self.printed_by = db, form, folder, printed_by
+        self.db, self.form, self.scope, self.folder, self.printed_by = db, form, scope, folder, printed_by
         self.cancelled = False
+        self._shown = threading.Event()
+
+    def acknowledge(self) -> None:
+        self._shown.set()
+
+    def cancel(self) -> None:
+        self.cancelled = True
+        self._shown.set()
+
+    def _step(self, done: int, total: int, label: str) -> None:
+        self._shown.clear()
+        self.stepped.emit(done, total, label)
+        while not self._shown.wait(0.05) and not self.cancelled:
+            pass
 
     def run(self) -> None:
         try:
-            ids = printing.records_for(self.db, self.form)
-            documents = pages = 0
-            self.progressed.emit(0, len(ids))
-            for doc in printing.print_batch(self.db, self.form, ids, self.folder, printed_by=self.printed_by):
-                documents += 1
-                pages += doc.pdf.pages
-                self.progressed.emit(documents, len(ids))
-                if self.cancelled:
-                    break
-            self.done.emit(documents, pages)
+            batch = batch_print.items(self.db, self.form, self.scope)
+            summary = batch_print.run(
+                self.db,
+                self.form,
+                batch,
+                self.folder,
+                printed_by=self.printed_by,
+                step=self._step,
+                stop=lambda: self.cancelled,
+            )
+            self.done.emit(summary)
         except Exception as e:
             self.failed.emit(messages.error_text(e))
 
@@ -410,59 +435,141 @@ def _ask_folder_with_dialog(parent: QWidget | None, start: str) -> str:
     )
 
 
+def _open_folder_with_system(folder: Path) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
 ask_folder: Callable[[QWidget | None, str], str] = _ask_folder_with_dialog  # replaced in tests
+open_folder: Callable[[Path], bool] = _open_folder_with_system  # replaced in tests
 
 
 class BatchPrintDialog(QDialog):
-    """Print one form for every household (or visit, referral) into a folder, with progress."""
+    """文件 → 批量打印: one form for every household of the ledger, a township or a village (or
+    the public notice of that area) into a folder, with progress, cancel and a summary.
 
-    finished_batch = Signal(int, int)  # documents, pages
+    The work is `services.batch_print`, the same as `fieldapp print --all`."""
+
+    finished_batch = Signal(int, int)  # files, pages
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("batchPrintDialog")
         self.setWindowTitle(QCoreApplication.translate("PrintPreview", "批量打印"))
         self._db = db
         self._worker: _BatchWorker | None = None
+        self.summary: batch_print.Summary | None = None
+        self.per_household: set[str] = set()
+
         self.form = QComboBox(self)
+        self.form.setObjectName("batchForm")
         for template in printing.list_forms(db):
-            if template.record != "notice":
-                self.form.addItem(template.description or template.title, template.name)
+            label = template.description or template.title or template.name
+            if template.record == "notice":
+                label = QCoreApplication.translate("PrintPreview", "公示名单（本范围一份）")
+            self.form.addItem(label, template.name)
+            if template.record == "household":
+                self.per_household.add(template.name)
+        self.scope = QComboBox(self)
+        self.scope.setObjectName("batchScope")
+        areas = batch_print.areas(db)
+        everyone = sum(a.households for a in areas if a.level == "township")
+        self.scope.addItem(
+            QCoreApplication.translate("PrintPreview", "全部困难户（%1 户）").replace("%1", str(everyone)),
+            batch_print.ALL,
+        )
+        for area in areas:
+            indent = "" if area.level == "township" else "\u3000"
+            self.scope.addItem(
+                indent
+                + QCoreApplication.translate("PrintPreview", "%1（%2 户）")
+                .replace("%1", area.name)
+                .replace("%2", str(area.households)),
+                area.code,
+            )
         self.folder = QLineEdit(self)
+        self.folder.setObjectName("batchFolder")
         self.folder.setPlaceholderText(QCoreApplication.translate("PrintPreview", "保存PDF的文件夹"))
-        browse = QPushButton(QCoreApplication.translate("PrintPreview", "选择…"), self)
-        browse.clicked.connect(self._browse)
+        self.browse_button = QPushButton(QCoreApplication.translate("PrintPreview", "选择(&B)…"), self)
+        self.browse_button.clicked.connect(self._browse)
         self.progress = QProgressBar(self)
         self.progress.setValue(0)
+        self.progress.setFormat("%v / %m")
         self.status = QLabel(
             QCoreApplication.translate("PrintPreview", "每户生成一个PDF文件，并记入打印记录。"), self
         )
+        self.status.setObjectName("batchStatus")
+        self.status.setWordWrap(True)
         self.notes = QLabel("\n".join(printing.form_problems(db)), self)
         self.notes.setObjectName("printNotes")
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: #b26a00;")
         self.notes.setVisible(bool(self.notes.text()))
-        self.start_button = QPushButton(QCoreApplication.translate("PrintPreview", "开始"), self)
+        self.failures = QTableWidget(0, 2, self)
+        self.failures.setObjectName("batchFailures")
+        self.failures.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("PrintPreview", "户主"),
+                QCoreApplication.translate("PrintPreview", "未能生成的原因"),
+            ]
+        )
+        self.failures.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.failures.verticalHeader().hide()
+        self.failures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.failures.setTabKeyNavigation(False)  # Tab leaves the table
+        self.failures.setWordWrap(True)
+        self.failures.hide()
+
+        self.start_button = QPushButton(QCoreApplication.translate("PrintPreview", "开始(&S)"), self)
         self.start_button.setDefault(True)
-        self.cancel_button = QPushButton(QCoreApplication.translate("PrintPreview", "关闭"), self)
+        self.open_button = QPushButton(QCoreApplication.translate("PrintPreview", "打开文件夹(&O)"), self)
+        self.open_button.setObjectName("batchOpenFolder")
+        self.open_button.setAutoDefault(False)
+        self.open_button.hide()
+        self.cancel_button = QPushButton(QCoreApplication.translate("PrintPreview", "关闭(&C)"), self)
+        self.cancel_button.setAutoDefault(False)
         self.start_button.clicked.connect(self.start)
+        self.open_button.clicked.connect(self._open_folder)
         self.cancel_button.clicked.connect(self._cancel)
 
         form = QFormLayout()
-        form.addRow(QCoreApplication.translate("PrintPreview", "表单："), self.form)
+        form_label = QLabel(QCoreApplication.translate("PrintPreview", "表单(&F)："), self)
+        form_label.setBuddy(self.form)
+        form.addRow(form_label, self.form)
+        scope_label = QLabel(QCoreApplication.translate("PrintPreview", "范围(&A)："), self)
+        scope_label.setBuddy(self.scope)
+        form.addRow(scope_label, self.scope)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
-        row.addWidget(browse)
-        form.addRow(QCoreApplication.translate("PrintPreview", "文件夹："), row)
+        row.addWidget(self.browse_button)
+        folder_label = QLabel(QCoreApplication.translate("PrintPreview", "文件夹(&D)："), self)
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, row)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
+        buttons.addWidget(self.open_button)
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.notes)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        layout.addWidget(self.failures, 1)
         layout.addLayout(buttons)
+        self.resize(720, 300)
+        self.form.setFocus()
+
+    @property
+    def running(self) -> bool:
+        return self._worker is not None
+
+    def _unit(self) -> str:
+        """户 for a form printed per household; 份 for visits, referrals and the notice."""
+        return (
+            QCoreApplication.translate("PrintPreview", "户")
+            if self.form.currentData() in self.per_household
+            else QCoreApplication.translate("PrintPreview", "份")
+        )
 
     def _browse(self) -> None:
         chosen = ask_folder(self, self.folder.text())
@@ -470,52 +577,123 @@ class BatchPrintDialog(QDialog):
             self.folder.setText(chosen)
 
     def start(self) -> None:
+        if self.running:
+            return
         if not self.folder.text().strip():
             messages.show_info(
                 self,
                 QCoreApplication.translate("PrintPreview", "批量打印"),
                 QCoreApplication.translate("PrintPreview", "请先选择保存PDF的文件夹。"),
             )
+            self.folder.setFocus()
             return
-        self.start_button.setEnabled(False)
-        self.cancel_button.setText(QCoreApplication.translate("PrintPreview", "取消"))
+        self.summary = None
+        self.failures.hide()
+        self.open_button.hide()
+        for w in (self.start_button, self.form, self.scope, self.folder, self.browse_button):
+            w.setEnabled(False)
+        self.cancel_button.setText(QCoreApplication.translate("PrintPreview", "取消(&C)"))
+        self.progress.setValue(0)
+        self.status.setText(QCoreApplication.translate("PrintPreview", "正在准备…"))
         worker = _BatchWorker(
             self._db,
-            self.form.currentData(),
+            str(self.form.currentData()),
+            str(self.scope.currentData()),
             Path(self.folder.text().strip()),
             printing.default_printer_name(self._db),
         )
-        worker.progressed.connect(self._progressed)
+        worker.stepped.connect(self._stepped)
         worker.done.connect(self._done)
         worker.failed.connect(self._failed)
         self._worker = worker
         worker.start()
+        self.cancel_button.setFocus()
 
-    def _progressed(self, done: int, total: int) -> None:
+    def _stepped(self, done: int, total: int, label: str) -> None:
+        if done < total:
+            text = QCoreApplication.translate("PrintPreview", "正在生成第 %1 / %2 %3：%4").replace(
+                "%4", label
+            )
+            self.status.setText(
+                text.replace("%1", str(done + 1)).replace("%2", str(total)).replace("%3", self._unit())
+            )
+        else:
+            self.status.setText(
+                QCoreApplication.translate("PrintPreview", "已生成 %1 / %2 %3")
+                .replace("%1", str(done))
+                .replace("%2", str(total))
+                .replace("%3", self._unit())
+            )
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
-        self.status.setText(
-            QCoreApplication.translate("PrintPreview", "已生成 %1/%2 份")
-            .replace("%1", str(done))
-            .replace("%2", str(total))
-        )
+        if self._worker is not None:
+            self._worker.acknowledge()
 
     def _finish(self) -> None:
         if self._worker is not None:
+            self._worker.cancel()  # releases a wait for a step no longer to be shown
             self._worker.wait()
             self._worker = None
-        self.start_button.setEnabled(True)
-        self.cancel_button.setText(QCoreApplication.translate("PrintPreview", "关闭"))
+        for w in (self.start_button, self.form, self.scope, self.folder, self.browse_button):
+            w.setEnabled(True)
+        self.cancel_button.setText(QCoreApplication.translate("PrintPreview", "关闭(&C)"))
 
-    def _done(self, documents: int, pages: int) -> None:
+    def _done(self, summary: batch_print.Summary) -> None:
         self._finish()
-        self.status.setText(
-            QCoreApplication.translate("PrintPreview", "已生成 %1 份（共 %2 页），保存在 %3")
-            .replace("%1", str(documents))
-            .replace("%2", str(pages))
-            .replace("%3", self.folder.text())
+        self.summary = summary
+        files, pages = len(summary.files), summary.pages
+        lines = []
+        if summary.cancelled:
+            left = summary.total - files - len(summary.failed)
+            lines.append(
+                QCoreApplication.translate(
+                    "PrintPreview",
+                    "已取消。已生成 %1 个文件（共 %2 页），还有 %3 %4未生成；已生成的文件完整可用，已记入打印记录。",
+                )
+                .replace("%1", str(files))
+                .replace("%2", str(pages))
+                .replace("%3", str(left))
+                .replace("%4", self._unit())
+            )
+        else:
+            lines.append(
+                QCoreApplication.translate(
+                    "PrintPreview", "完成：已生成 %1 个文件（共 %2 页），已记入打印记录。"
+                )
+                .replace("%1", str(files))
+                .replace("%2", str(pages))
+            )
+        lines.append(
+            QCoreApplication.translate("PrintPreview", "保存在：%1").replace("%1", str(summary.folder))
         )
-        self.finished_batch.emit(documents, pages)
+        if summary.failed:
+            lines.append(
+                QCoreApplication.translate(
+                    "PrintPreview", "有 %1 %2未能生成，原因见下表；处理后可再次批量打印。"
+                )
+                .replace("%1", str(len(summary.failed)))
+                .replace("%2", self._unit())
+            )
+        self.status.setText("\n".join(lines))
+        self.failures.setVisible(bool(summary.failed))
+        self.failures.setRowCount(len(summary.failed))
+        for r, failure in enumerate(summary.failed):
+            for c, text in enumerate((failure.label, domain_text.message(failure.reason))):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.failures.setItem(r, c, item)
+        self.failures.resizeColumnToContents(0)
+        self.failures.resizeRowsToContents()
+        if summary.failed and self.height() < 440:  # room for the reasons, within a 768-px screen
+            self.resize(self.width(), 440)
+        notes = printing.form_problems(self._db, str(self.form.currentData())) + [
+            n for n in summary.notes if n not in printing.form_problems(self._db)
+        ]
+        self.notes.setText("\n".join(dict.fromkeys(notes)))
+        self.notes.setVisible(bool(self.notes.text()))
+        self.open_button.setVisible(bool(summary.files))
+        self.finished_batch.emit(files, pages)
+        (self.open_button if summary.files else self.cancel_button).setFocus()
 
     def _failed(self, message: str) -> None:
         self._finish()
@@ -529,16 +707,27 @@ class BatchPrintDialog(QDialog):
             True,
         )
 
+    def _open_folder(self) -> None:
+        if self.summary is not None and not open_folder(self.summary.folder):
+            messages.show_info(
+                self,
+                QCoreApplication.translate("PrintPreview", "打开文件夹"),
+                QCoreApplication.translate(
+                    "PrintPreview", "无法打开文件夹，请在文件管理器中打开：%1"
+                ).replace("%1", str(self.summary.folder)),
+            )
+
     def _cancel(self) -> None:
         if self._worker is not None:
-            self._worker.cancelled = True  # stops after the document being written
+            self._worker.cancel()  # stops after the document being written, which stays whole
         else:
             self.reject()
 
     def done(self, result: int) -> None:  # closing the dialog waits for the running document
         if self._worker is not None:
-            self._worker.cancelled = True
+            self._worker.cancel()
             self._worker.wait()
+            self._worker = None
         super().done(result)
 
 

@@ -263,8 +263,39 @@ def more_shots(
     settings = window.open_settings()
     settings.tabs.setCurrentWidget(settings.backup)
     dialog_shot(settings, "24-backup-settings")
+    batch_shot(window, db, tmp, dialog_shot)
     window.refresh()
     settle()
+
+
+def batch_shot(
+    window: MainWindow, db: Database, tmp: Path, dialog_shot: Callable[[QDialog, str], None]
+) -> None:
+    """文件 → 批量打印 when it has finished: contact cards for a township, one of them refused
+    (a folder stands where its file should go) with the reason in the summary."""
+    from fieldapp.services import batch_print
+    from fieldapp.ui.print_preview import BatchPrintDialog
+
+    dialog = window.open_batch_print()
+    if not isinstance(dialog, BatchPrintDialog):
+        return
+    township = max(
+        (a for a in batch_print.areas(db) if a.level == "township"), key=lambda a: a.households, default=None
+    )
+    folder = tmp / "联系卡"
+    dialog.form.setCurrentIndex(max(dialog.form.findData("contact_card"), 0))
+    if township is not None:
+        dialog.scope.setCurrentIndex(max(dialog.scope.findData(township.code), 0))
+    batch = batch_print.items(db, "contact_card", township.code if township else batch_print.ALL)
+    if batch:
+        batch_print.target(folder, "contact_card", batch[-1].record_id).mkdir(parents=True)
+    dialog.folder.setText(str(folder))
+    dialog.start()
+    for _ in range(1200):
+        if dialog.summary is not None:
+            break
+        settle(50)
+    dialog_shot(dialog, "25-batch-print")
 
 
 def _row_id(table: QTableWidget, row: int) -> str:

@@ -70,7 +70,7 @@ def setup_shots(
     dialog.file_label.setText(dialog.tr("文件：%1").replace("%1", dialog.path.name))
     dialog.reread()
     settle()
-    shoot(dialog, out / "25-import-preview.png")
+    shoot(dialog, out / "26-import-preview.png")
     dialog.done(0)
 
     wizard = FirstRunWizard(prefs, tmp / "wizard-shot", db, window)
@@ -78,5 +78,5 @@ def setup_shots(
     wizard.restart()
     wizard.resize(900, 600)
     wizard.show()
-    shoot(wizard, out / "26-first-run-region.png")
+    shoot(wizard, out / "27-first-run-region.png")
     wizard.done(0)
