@@ -258,32 +258,32 @@ The program closes after the restore; open it again.</translation>
         <translation>At every start and after each stretch of work the whole ledger is backed up here, encrypted, and checked; older backups beyond the number kept are deleted. The location cannot be inside the data folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="645" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="633" />
         <source>自动备份</source>
         <translation>Automatic backups</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="648" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="636" />
         <source>每次启动和每工作4小时，台账会加密备份到您选的另一个文件夹或U盘，并核对。现在不选可以按“完成”，以后在 文件 → 备份位置… 中选择。</source>
         <translation>At every start and every 4 hours of work the ledger is backed up, encrypted and checked, into another folder or USB stick you choose. To choose later, press Done and use File → Backup location….</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="652" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="640" />
         <source>如 E:\台账备份 或 /media/U盘/台账备份</source>
         <translation>e.g. E:\ledger-backup or /media/usb/ledger-backup</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="653" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="641" />
         <source>选择(&amp;B)…</source>
         <translation>Choose (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="660" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="648" />
         <source>备份位置(&amp;T)</source>
         <translation>Backup loca&amp;tion</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="670" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="658" />
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="227" />
         <source>选择自动备份的位置（另一个文件夹或U盘）</source>
         <translation>Choose where automatic backups go (another folder or a USB stick)</translation>
@@ -294,7 +294,7 @@ The program closes after the restore; open it again.</translation>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="684" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="672" />
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="246" />
         <source>请填写完整的文件夹位置（如 E:\台账备份 或 /media/U盘/台账备份），或点“选择…”。</source>
         <translation>Enter the whole folder path (e.g. E:\ledger-backups or /media/usb/ledger-backups), or click “Choose…”.</translation>
@@ -303,58 +303,58 @@ The program closes after the restore; open it again.</translation>
 <context>
     <name>CadrePage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="159" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="147" />
         <source>干部信息</source>
         <translation>Cadre</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="161" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="149" />
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="49" />
         <source>这台电脑上的走访、评定和转介都记在这位干部名下；打印的联系卡也用这些信息。</source>
         <translation>Visits, assessments and referrals entered on this computer are recorded under this cadre; printed contact cards use these details too.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="163" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="151" />
         <source>如 王芳</source>
         <translation>e.g. Wang Fang</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="164" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="152" />
         <source>如 兰陵县总工会</source>
         <translation>e.g. Lanling County Trade Union</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="165" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="153" />
         <source>手机11位，或带区号的固定电话</source>
         <translation>11-digit mobile, or a landline with its area code</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="167" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="155" />
         <source>干部姓名(&amp;N)</source>
         <translation>Cadre &amp;name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="168" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="156" />
         <source>所在单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="169" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="157" />
         <source>联系电话(&amp;P)</source>
         <translation>&amp;Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="182" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="170" />
         <source>请填写干部姓名。</source>
         <translation>Enter the cadre's name.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="188" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="176" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="191" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="179" />
         <source>手机号如 13805391234，固定电话如 0539-1234567。</source>
         <translation>A mobile like 13805391234, a landline like 0539-1234567.</translation>
     </message>
@@ -465,37 +465,37 @@ The program closes after the restore; open it again.</translation>
 <context>
     <name>CodePage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="293" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="281" />
         <source>恢复码</source>
         <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="296" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="284" />
         <source>忘记密码，或把台账复制到别的电脑时，只有用恢复码才能打开。它只显示这一次：请抄在纸上或打印出来，与电脑分开保管。</source>
         <translation>If you forget the password or copy the ledger to another computer, only the recovery code opens it. It is shown only this once: copy it onto paper or print it, and keep it apart from the laptop.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="308" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="296" />
         <source>打印恢复码(&amp;R)…</source>
         <translation>P&amp;rint the recovery code…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="328" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="316" />
         <source>抄好后，请对照纸上的恢复码输入下面两组（确认抄对了）：</source>
         <translation>Once copied, type these two groups from your paper (to check the copy is right):</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="341" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="329" />
         <source>第 %1 组(&amp;1)</source>
         <translation>Group %1 (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="342" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="330" />
         <source>第 %1 组(&amp;2)</source>
         <translation>Group %1 (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="358" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="346" />
         <source>第 %1 组不对：请对照恢复码重新抄写一遍，再输入这一组（4个字母或数字）。</source>
         <translation>Group %1 is wrong: copy the recovery code again, then type this group (4 letters or digits).</translation>
     </message>
@@ -731,28 +731,28 @@ Press Enter or double-click to go on</translation>
 <context>
     <name>DibaoPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="608" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="596" />
         <source>本地低保标准</source>
         <translation>Local minimum living standard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="611" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="599" />
         <source>困难类别按当地民政部门公布的低保标准计算。市总工会还没有发来本地标准：请填写，或按“下一步”以后在 文件 → 设置 中填写。</source>
         <translation>Hardship categories are computed from the local minimum living standard published by civil affairs. The federation has not sent it yet: enter it, or press Next and enter it later under File → Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="615" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="603" />
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="86" />
         <source>如 900</source>
         <translation>e.g. 900</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="617" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="605" />
         <source>本地低保标准（元/月）(&amp;D)</source>
         <translation>Local minimum living standard (yuan/month) (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="635" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="623" />
         <source>请填写每人每月的元数，如 900 或 912.50。</source>
         <translation>Enter yuan per person per month, e.g. 900 or 912.50.</translation>
     </message>
@@ -1758,127 +1758,127 @@ Press Enter or double-click to go on</translation>
 <context>
     <name>EnrolPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="373" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="361" />
         <source>登记本机</source>
         <translation>Enrol this computer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="376" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="364" />
         <source>用市总工会发的登记文件或登记信登记这台电脑，之后才能同步。现在没有可以直接按“下一步”，以后在 同步 → 与市总工会同步 中登记。</source>
         <translation>Enrol this computer with the enrolment file or letter from the federation before it can sync. If you do not have it yet, press Next and enrol later under Sync → Sync with the federation.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="380" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="368" />
         <source>市总工会发的登记文件（.enrol 或 .json）</source>
         <translation>The enrolment file from the federation (.enrol or .json)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="381" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="369" />
         <source>选择(&amp;F)…</source>
         <translation>Choose (&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="390" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="378" />
         <source>或登记信上的登记地址，如 http://192.168.1.10:8765/api/v1/enrolment/…</source>
         <translation>or the enrolment address in the letter, e.g. http://192.168.1.10:8765/api/v1/enrolment/…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="392" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="380" />
         <source>用登记地址时必填，如 ABCD-EFGH-…</source>
         <translation>Required with an address, e.g. ABCD-EFGH-…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="394" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="382" />
         <source>登记文件(&amp;E)</source>
         <translation>&amp;Enrolment file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="395" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="383" />
         <source>登记地址(&amp;A)</source>
         <translation>Enrolment &amp;address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="396" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="384" />
         <source>公钥指纹(&amp;K)</source>
         <translation>Key fingerprint (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="397" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="385" />
         <source>联网登记(&amp;O)</source>
         <translation>Enrol &amp;online</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="400" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="388" />
         <source>登记申请写到U盘(&amp;Q)…</source>
         <translation>Write re&amp;quest to USB…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="412" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="400" />
         <source>有网络：选登记文件（或填登记地址和指纹），点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再在同步界面“从U盘导入回执”。</source>
         <translation>With a network: choose the enrolment file (or enter the address and fingerprint) and press “Enrol online”. Without: choose the file, press “Write the enrolment request to a stick”, take the stick to the federation, then “Import replies from stick” on the sync screen.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="433" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="421" />
         <source>工作地区(&amp;R)</source>
         <translation>Working &amp;region</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="436" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="424" />
         <source>选到市即可；只在一个县区工作时也可选县区。市总工会也可以在同步时发来。</source>
         <translation>Choosing the city is enough; choose the county if you work in one county only. Headquarters can also send it when you sync.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="462" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="450" />
         <source>（全部）</source>
         <translation>(all)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="495" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="483" />
         <source>选择登记文件</source>
         <translation>Choose the enrolment file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="495" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="483" />
         <source>登记文件 (*.enrol *.json);;所有文件 (*)</source>
         <translation>Enrolment files (*.enrol *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="500" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="488" />
         <source>选择U盘上的文件夹</source>
         <translation>Choose a folder on the USB stick</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="534" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="522" />
         <source>登记地址应以 http:// 或 https:// 开头，请对照登记信改正。</source>
         <translation>The enrolment address starts with http:// or https://: correct it from the letter.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="540" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="528" />
         <source>用登记地址联网登记需要填写登记信上的“市总工会公钥指纹”，以确认连到的是真正的市总工会。</source>
         <translation>Enrolling by address needs the federation's key fingerprint from the letter, to make sure it is the real federation.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="546" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="534" />
         <source>请选择市总工会发的登记文件，或填写登记地址和公钥指纹；现在没有就按“下一步”。</source>
         <translation>Choose the enrolment file from the federation, or enter the address and key fingerprint; if you have neither yet, press Next.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="561" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="549" />
         <source>正在登记…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="566" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="554" />
         <source>不联网登记需要市总工会发的登记文件：请先选择登记文件。</source>
         <translation>Enrolling without a network needs the enrolment file from the federation: choose it first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="583" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="571" />
         <source>已把登记申请写到U盘：%1。请把U盘交市总工会导入，再在同步界面“从U盘导入回执”完成登记。</source>
         <translation>The enrolment request was written to the stick: %1. Take the stick to the federation to import, then finish with “Import replies from stick” on the sync screen.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="586" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="574" />
         <source>正在写登记申请…</source>
         <translation>Writing the enrolment request…</translation>
     </message>
@@ -1886,37 +1886,37 @@ Press Enter or double-click to go on</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="713" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="701" />
         <source>第一次使用 — 工会结对帮扶台账</source>
         <translation>First start — Trade Union Pairing Ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="716" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="704" />
         <source>下一步(&amp;N) &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="717" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="705" />
         <source>&lt; 上一步(&amp;B)</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="718" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="706" />
         <source>设置密码并加密台账(&amp;S)</source>
         <translation>&amp;Set the password and encrypt the ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="719" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="707" />
         <source>完成(&amp;D)</source>
         <translation>&amp;Done</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="720" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="708" />
         <source>以后继续(&amp;X)</source>
         <translation>Continue later (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="851" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="839" />
         <source>干部信息没有保存</source>
         <translation>The cadre's details were not saved</translation>
     </message>
@@ -3014,22 +3014,22 @@ Press Enter or double-click to go on</translation>
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="130" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="118" />
         <source>欢迎使用工会结对帮扶台账</source>
         <translation>Welcome to the Trade Union Pairing Ledger</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="131" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="119" />
         <source>第一次使用，请按步骤设置（约5分钟）。可以随时关闭，下次打开会回到这一步。</source>
         <translation>First start: set up step by step (about 5 minutes). You can close at any time; the next start comes back to this step.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="139" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="127" />
         <source>界面语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="142" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="130" />
         <source>用方向键选择，按 Ctrl+回车 或“下一步”继续。以后可在 文件 → 设置 中更改。</source>
         <translation>Choose with the arrow keys; press Ctrl+Enter or Next to go on. You can change it later under File → Settings.</translation>
     </message>
@@ -3669,52 +3669,52 @@ Save, discard them, or keep editing?</translation>
 <context>
     <name>PasswordPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="208" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="196" />
         <source>设置密码</source>
         <translation>Set a password</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="211" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="199" />
         <source>台账（身份证号、健康、收入等个人信息）会用这个密码加密，电脑丢失或被他人使用时也读不出来。每次打开和解锁时都要输入。</source>
         <translation>The ledger (ID numbers, health, income and other personal data) is encrypted with this password, so nobody can read it if the laptop is lost or used by someone else. You type it at every start and unlock.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="215" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="203" />
         <source>至少6位，不要用生日或123456</source>
         <translation>At least 6 characters; not a birthday or 123456</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="216" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="204" />
         <source>再输入一次</source>
         <translation>Type it again</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="220" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="208" />
         <source>密码(&amp;W)</source>
         <translation>Pass&amp;word</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="221" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="209" />
         <source>确认密码(&amp;C)</source>
         <translation>&amp;Confirm password</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="224" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="212" />
         <source>密码不会保存在设置里；按“下一步”加密台账，下一页显示恢复码。</source>
         <translation>The password is never kept in the settings. Press Next to encrypt the ledger; the next page shows the recovery code.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="243" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="231" />
         <source>请设置密码。</source>
         <translation>Set a password.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="247" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="235" />
         <source>两次输入的密码不一样，请重新输入。</source>
         <translation>The two passwords differ; please type them again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="273" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="261" />
         <source>正在加密台账…</source>
         <translation>Encrypting the ledger…</translation>
     </message>
@@ -5955,6 +5955,14 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
         <location filename="../../src/fieldapp/ui/visit_form.py" line="552" />
         <source>未能作废</source>
         <translation>Could not void</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/screenshots_setup.py" line="70" />
+        <source>文件：%1</source>
+        <translation>File: %1</translation>
     </message>
 </context>
 </TS>

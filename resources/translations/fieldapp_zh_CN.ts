@@ -258,32 +258,32 @@
         <translation>每次启动和每工作一段时间，都会把整个台账加密备份到这里并核对；超过份数的旧备份自动删除。备份位置不能在数据文件夹里面。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="645" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="633" />
         <source>自动备份</source>
         <translation>自动备份</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="648" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="636" />
         <source>每次启动和每工作4小时，台账会加密备份到您选的另一个文件夹或U盘，并核对。现在不选可以按“完成”，以后在 文件 → 备份位置… 中选择。</source>
         <translation>每次启动和每工作4小时，台账会加密备份到您选的另一个文件夹或U盘，并核对。现在不选可以按“完成”，以后在 文件 → 备份位置… 中选择。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="652" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="640" />
         <source>如 E:\台账备份 或 /media/U盘/台账备份</source>
         <translation>如 E:\台账备份 或 /media/U盘/台账备份</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="653" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="641" />
         <source>选择(&amp;B)…</source>
         <translation>选择(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="660" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="648" />
         <source>备份位置(&amp;T)</source>
         <translation>备份位置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="670" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="658" />
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="227" />
         <source>选择自动备份的位置（另一个文件夹或U盘）</source>
         <translation>选择自动备份的位置（另一个文件夹或U盘）</translation>
@@ -294,7 +294,7 @@
         <translation>还没有</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="684" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="672" />
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="246" />
         <source>请填写完整的文件夹位置（如 E:\台账备份 或 /media/U盘/台账备份），或点“选择…”。</source>
         <translation>请填写完整的文件夹位置（如 E:\台账备份 或 /media/U盘/台账备份），或点“选择…”。</translation>
@@ -303,58 +303,58 @@
 <context>
     <name>CadrePage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="159" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="147" />
         <source>干部信息</source>
         <translation>干部信息</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="161" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="149" />
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="49" />
         <source>这台电脑上的走访、评定和转介都记在这位干部名下；打印的联系卡也用这些信息。</source>
         <translation>这台电脑上的走访、评定和转介都记在这位干部名下；打印的联系卡也用这些信息。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="163" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="151" />
         <source>如 王芳</source>
         <translation>如 王芳</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="164" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="152" />
         <source>如 兰陵县总工会</source>
         <translation>如 兰陵县总工会</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="165" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="153" />
         <source>手机11位，或带区号的固定电话</source>
         <translation>手机11位，或带区号的固定电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="167" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="155" />
         <source>干部姓名(&amp;N)</source>
         <translation>干部姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="168" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="156" />
         <source>所在单位(&amp;U)</source>
         <translation>所在单位(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="169" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="157" />
         <source>联系电话(&amp;P)</source>
         <translation>联系电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="182" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="170" />
         <source>请填写干部姓名。</source>
         <translation>请填写干部姓名。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="188" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="176" />
         <source>联系电话</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="191" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="179" />
         <source>手机号如 13805391234，固定电话如 0539-1234567。</source>
         <translation>手机号如 13805391234，固定电话如 0539-1234567。</translation>
     </message>
@@ -465,37 +465,37 @@
 <context>
     <name>CodePage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="293" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="281" />
         <source>恢复码</source>
         <translation>恢复码</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="296" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="284" />
         <source>忘记密码，或把台账复制到别的电脑时，只有用恢复码才能打开。它只显示这一次：请抄在纸上或打印出来，与电脑分开保管。</source>
         <translation>忘记密码，或把台账复制到别的电脑时，只有用恢复码才能打开。它只显示这一次：请抄在纸上或打印出来，与电脑分开保管。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="308" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="296" />
         <source>打印恢复码(&amp;R)…</source>
         <translation>打印恢复码(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="328" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="316" />
         <source>抄好后，请对照纸上的恢复码输入下面两组（确认抄对了）：</source>
         <translation>抄好后，请对照纸上的恢复码输入下面两组（确认抄对了）：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="341" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="329" />
         <source>第 %1 组(&amp;1)</source>
         <translation>第 %1 组(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="342" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="330" />
         <source>第 %1 组(&amp;2)</source>
         <translation>第 %1 组(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="358" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="346" />
         <source>第 %1 组不对：请对照恢复码重新抄写一遍，再输入这一组（4个字母或数字）。</source>
         <translation>第 %1 组不对：请对照恢复码重新抄写一遍，再输入这一组（4个字母或数字）。</translation>
     </message>
@@ -731,28 +731,28 @@
 <context>
     <name>DibaoPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="608" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="596" />
         <source>本地低保标准</source>
         <translation>本地低保标准</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="611" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="599" />
         <source>困难类别按当地民政部门公布的低保标准计算。市总工会还没有发来本地标准：请填写，或按“下一步”以后在 文件 → 设置 中填写。</source>
         <translation>困难类别按当地民政部门公布的低保标准计算。市总工会还没有发来本地标准：请填写，或按“下一步”以后在 文件 → 设置 中填写。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="615" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="603" />
         <location filename="../../src/fieldapp/ui/settings_dialog.py" line="86" />
         <source>如 900</source>
         <translation>如 900</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="617" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="605" />
         <source>本地低保标准（元/月）(&amp;D)</source>
         <translation>本地低保标准（元/月）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="635" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="623" />
         <source>请填写每人每月的元数，如 900 或 912.50。</source>
         <translation>请填写每人每月的元数，如 900 或 912.50。</translation>
     </message>
@@ -1758,127 +1758,127 @@
 <context>
     <name>EnrolPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="373" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="361" />
         <source>登记本机</source>
         <translation>登记本机</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="376" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="364" />
         <source>用市总工会发的登记文件或登记信登记这台电脑，之后才能同步。现在没有可以直接按“下一步”，以后在 同步 → 与市总工会同步 中登记。</source>
         <translation>用市总工会发的登记文件或登记信登记这台电脑，之后才能同步。现在没有可以直接按“下一步”，以后在 同步 → 与市总工会同步 中登记。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="380" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="368" />
         <source>市总工会发的登记文件（.enrol 或 .json）</source>
         <translation>市总工会发的登记文件（.enrol 或 .json）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="381" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="369" />
         <source>选择(&amp;F)…</source>
         <translation>选择(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="390" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="378" />
         <source>或登记信上的登记地址，如 http://192.168.1.10:8765/api/v1/enrolment/…</source>
         <translation>或登记信上的登记地址，如 http://192.168.1.10:8765/api/v1/enrolment/…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="392" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="380" />
         <source>用登记地址时必填，如 ABCD-EFGH-…</source>
         <translation>用登记地址时必填，如 ABCD-EFGH-…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="394" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="382" />
         <source>登记文件(&amp;E)</source>
         <translation>登记文件(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="395" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="383" />
         <source>登记地址(&amp;A)</source>
         <translation>登记地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="396" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="384" />
         <source>公钥指纹(&amp;K)</source>
         <translation>公钥指纹(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="397" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="385" />
         <source>联网登记(&amp;O)</source>
         <translation>联网登记(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="400" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="388" />
         <source>登记申请写到U盘(&amp;Q)…</source>
         <translation>登记申请写到U盘(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="412" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="400" />
         <source>有网络：选登记文件（或填登记地址和指纹），点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再在同步界面“从U盘导入回执”。</source>
         <translation>有网络：选登记文件（或填登记地址和指纹），点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再在同步界面“从U盘导入回执”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="433" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="421" />
         <source>工作地区(&amp;R)</source>
         <translation>工作地区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="436" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="424" />
         <source>选到市即可；只在一个县区工作时也可选县区。市总工会也可以在同步时发来。</source>
         <translation>选到市即可；只在一个县区工作时也可选县区。市总工会也可以在同步时发来。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="462" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="450" />
         <source>（全部）</source>
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="495" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="483" />
         <source>选择登记文件</source>
         <translation>选择登记文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="495" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="483" />
         <source>登记文件 (*.enrol *.json);;所有文件 (*)</source>
         <translation>登记文件 (*.enrol *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="500" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="488" />
         <source>选择U盘上的文件夹</source>
         <translation>选择U盘上的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="534" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="522" />
         <source>登记地址应以 http:// 或 https:// 开头，请对照登记信改正。</source>
         <translation>登记地址应以 http:// 或 https:// 开头，请对照登记信改正。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="540" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="528" />
         <source>用登记地址联网登记需要填写登记信上的“市总工会公钥指纹”，以确认连到的是真正的市总工会。</source>
         <translation>用登记地址联网登记需要填写登记信上的“市总工会公钥指纹”，以确认连到的是真正的市总工会。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="546" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="534" />
         <source>请选择市总工会发的登记文件，或填写登记地址和公钥指纹；现在没有就按“下一步”。</source>
         <translation>请选择市总工会发的登记文件，或填写登记地址和公钥指纹；现在没有就按“下一步”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="561" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="549" />
         <source>正在登记…</source>
         <translation>正在登记…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="566" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="554" />
         <source>不联网登记需要市总工会发的登记文件：请先选择登记文件。</source>
         <translation>不联网登记需要市总工会发的登记文件：请先选择登记文件。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="583" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="571" />
         <source>已把登记申请写到U盘：%1。请把U盘交市总工会导入，再在同步界面“从U盘导入回执”完成登记。</source>
         <translation>已把登记申请写到U盘：%1。请把U盘交市总工会导入，再在同步界面“从U盘导入回执”完成登记。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="586" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="574" />
         <source>正在写登记申请…</source>
         <translation>正在写登记申请…</translation>
     </message>
@@ -1886,37 +1886,37 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="713" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="701" />
         <source>第一次使用 — 工会结对帮扶台账</source>
         <translation>第一次使用 — 工会结对帮扶台账</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="716" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="704" />
         <source>下一步(&amp;N) &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="717" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="705" />
         <source>&lt; 上一步(&amp;B)</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="718" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="706" />
         <source>设置密码并加密台账(&amp;S)</source>
         <translation>设置密码并加密台账(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="719" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="707" />
         <source>完成(&amp;D)</source>
         <translation>完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="720" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="708" />
         <source>以后继续(&amp;X)</source>
         <translation>以后继续(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="851" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="839" />
         <source>干部信息没有保存</source>
         <translation>干部信息没有保存</translation>
     </message>
@@ -3014,22 +3014,22 @@
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="130" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="118" />
         <source>欢迎使用工会结对帮扶台账</source>
         <translation>欢迎使用工会结对帮扶台账</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="131" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="119" />
         <source>第一次使用，请按步骤设置（约5分钟）。可以随时关闭，下次打开会回到这一步。</source>
         <translation>第一次使用，请按步骤设置（约5分钟）。可以随时关闭，下次打开会回到这一步。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="139" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="127" />
         <source>界面语言(&amp;L)</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="142" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="130" />
         <source>用方向键选择，按 Ctrl+回车 或“下一步”继续。以后可在 文件 → 设置 中更改。</source>
         <translation>用方向键选择，按 Ctrl+回车 或“下一步”继续。以后可在 文件 → 设置 中更改。</translation>
     </message>
@@ -3669,52 +3669,52 @@
 <context>
     <name>PasswordPage</name>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="208" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="196" />
         <source>设置密码</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="211" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="199" />
         <source>台账（身份证号、健康、收入等个人信息）会用这个密码加密，电脑丢失或被他人使用时也读不出来。每次打开和解锁时都要输入。</source>
         <translation>台账（身份证号、健康、收入等个人信息）会用这个密码加密，电脑丢失或被他人使用时也读不出来。每次打开和解锁时都要输入。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="215" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="203" />
         <source>至少6位，不要用生日或123456</source>
         <translation>至少6位，不要用生日或123456</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="216" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="204" />
         <source>再输入一次</source>
         <translation>再输入一次</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="220" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="208" />
         <source>密码(&amp;W)</source>
         <translation>密码(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="221" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="209" />
         <source>确认密码(&amp;C)</source>
         <translation>确认密码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="224" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="212" />
         <source>密码不会保存在设置里；按“下一步”加密台账，下一页显示恢复码。</source>
         <translation>密码不会保存在设置里；按“下一步”加密台账，下一页显示恢复码。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="243" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="231" />
         <source>请设置密码。</source>
         <translation>请设置密码。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="247" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="235" />
         <source>两次输入的密码不一样，请重新输入。</source>
         <translation>两次输入的密码不一样，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/first_run.py" line="273" />
+        <location filename="../../src/fieldapp/ui/first_run.py" line="261" />
         <source>正在加密台账…</source>
         <translation>正在加密台账…</translation>
     </message>
@@ -5955,6 +5955,14 @@
         <location filename="../../src/fieldapp/ui/visit_form.py" line="552" />
         <source>未能作废</source>
         <translation>未能作废</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../src/fieldapp/ui/screenshots_setup.py" line="70" />
+        <source>文件：%1</source>
+        <translation>文件：%1</translation>
     </message>
 </context>
 </TS>
