@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -1132,52 +1132,9 @@ def log_bundle(
     ]
 
 
-def records_for(db: Database, form: str) -> list[str]:
-    """Every record a form can be printed for (for batch printing), in list order."""
-    template = template_for(db, form)
-    with db.session() as s:
-        if template.record == "household":
-            query = select(Household.id).where(Household.deleted.is_(False)).order_by(Household.village_code)
-        elif template.record == "visit":
-            query = select(Visit.id).where(Visit.deleted.is_(False)).order_by(Visit.visit_date)
-        elif template.record == "referral":
-            query = select(Referral.id).where(Referral.deleted.is_(False)).order_by(Referral.created_on)
-        else:
-            return ["all"]
-        return list(s.scalars(query))
-
-
 def household_forms(db: Database | None = None) -> list[str]:
     """The forms printed for one household ("print all forms of this household")."""
     return [t.name for t in form_templates(db)[0].values() if t.record == "household"]
-
-
-def print_batch(
-    db: Database,
-    form: str,
-    record_ids: list[str],
-    folder: Path,
-    *,
-    printed_by: str | None = None,
-    progress: Progress | None = None,
-    reveal: bool = False,
-    on_error: Callable[[str, PrintError], None] | None = None,
-) -> Iterator[PrintedDocument]:
-    """Print one file per record into `folder` (form-record.pdf), reporting progress.
-
-    With `on_error`, a record that cannot be printed is reported there and the batch goes on
-    with the others (nothing of it is left on disk); without it the error stops the batch."""
-    who = printed_by if printed_by is not None else default_printer_name(db)
-    for i, record_id in enumerate(record_ids, 1):
-        target = folder / f"{form}-{record_id}.pdf"
-        try:
-            yield print_to_file(db, form, record_id, target, printed_by=who, reveal=reveal)
-        except PrintError as e:
-            if on_error is None:
-                raise
-            on_error(record_id, e)
-        if progress is not None:
-            progress(i, len(record_ids))
 
 
 _CODE = re.compile(r"(HH|ZF|ZJ)-([0-9A-F]{8})")
