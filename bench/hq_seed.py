@@ -46,6 +46,7 @@ from fieldapp.domain.idcard import make_id_number
 from fieldapp.domain.search import pinyin_initials
 from fieldapp.hq import ledger_index, stats_index
 from fieldapp.hq.models import Conflict, Device, LedgerRow, Record
+from fieldapp.hq.sealed import ROW_KEYS, Bound, Sealed, row_of
 from fieldapp.hq.store import HQ
 from fieldapp.storage.base import utcnow
 
@@ -292,10 +293,16 @@ def copy_rows(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
         else None
         for c in cols
     ]
+    # a row-bound sealed column (hq/rowbind.py) seals its value with the row's identity
+    keys = ROW_KEYS.get(table.name)
+    bound = {c for c in cols if isinstance(table.c[c].type, Sealed) and table.c[c].type.row_keys}
     raw = s.connection().connection.driver_connection
     sql = f"COPY {table.name} ({', '.join(cols)}) FROM STDIN"
     with raw.cursor() as cur, cur.copy(sql) as cp:  # type: ignore[union-attr]
         for r in rows:
+            if bound and keys:
+                row = row_of(r[k] for k in keys)
+                r = {c: Bound(str(v), row) if c in bound and v is not None else v for c, v in r.items()}
             cp.write_row([f(r[c]) if f else r[c] for c, f in zip(cols, prep, strict=True)])
 
 
@@ -401,6 +408,7 @@ def write_direct(s: Session, rows: list[dict[str, Any]], cadre_names: dict[str, 
             a, f = last.get(hid, ("", ""))
             last[hid] = (max(a, day), max(f, day) if f2f else f)
     members: dict[str, dict[str, Any]] = {r["row_id"]: r["data"] for r in by_entity.get("member", [])}
+    home_scope: dict[str, tuple[str, int]] = {}  # a referral's household: (county, deleted)
     for r in by_entity.get("household", []):
         hid = r["row_id"]
         h = r["data"]
@@ -413,6 +421,7 @@ def write_direct(s: Session, rows: list[dict[str, Any]], cadre_names: dict[str, 
         tokens = blind.household_tokens(ring, cadre_name=v["cadre_name"], **v.pop("_secret"))
         v["updated_at"] = now
         add(HouseholdIndex, household_id=hid, **v)
+        home_scope[hid] = (v["county_code"], v["deleted"])
         for t in sorted(tokens):
             add(BlindToken, token=t, household_id=hid)
         live = {e: [x for x in mine.get(e, []) if not x.get("deleted")] for e in si.HOUSEHOLD_PARTS}
@@ -454,7 +463,8 @@ def write_direct(s: Session, rows: list[dict[str, Any]], cadre_names: dict[str, 
         for e in events.get(rid, []):
             if ledger_index.is_later_event(e, ev):
                 ev = e
-        values = ledger_index.referral_values(rid, ref, ev, kinds, bool(ref.get("deleted")))
+        home = home_scope.get(str(ref.get("household_id") or ""))
+        values = ledger_index.referral_values(rid, ref, ev, kinds, bool(ref.get("deleted")), home)
         add(ReferralIndex, referral_id=rid, **values, updated_at=now)
         add(
             StatReferral,
