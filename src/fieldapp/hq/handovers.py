@@ -35,7 +35,8 @@ class CadreChoice(BaseModel):
 def cadre_choices(hq: HQ) -> list[CadreChoice]:
     """Active cadres on devices that are not revoked, by name."""
     with hq.session() as s:
-        devices = {d.device_id: d.name for d in s.scalars(select(Device).where(Device.revoked_at.is_(None)))}
+        live = select(Device.device_id, Device.name).where(Device.revoked_at.is_(None))
+        devices: dict[str, str] = dict(s.execute(live).all())
         rows = [
             json.loads(r.data)
             for r in s.scalars(select(Record).where(Record.entity == "cadre", Record.deleted == 0))

@@ -814,8 +814,11 @@ def alerts(hq: HQ, staff: Staff, limit: int = 50) -> list[AlertOut]:
     if not sees_the_whole_city(staff):
         return []
     with hq.session() as s:
-        names = {d.device_id: d.name for d in s.scalars(select(Device))}
         rows = list(s.scalars(select(Alert).order_by(Alert.id.desc()).limit(limit)))
+        wanted = sorted({a.device_id for a in rows})  # the names of these devices only, not of all
+        names = dict(
+            s.execute(select(Device.device_id, Device.name).where(Device.device_id.in_(wanted))).all()
+        )
         return [
             AlertOut(
                 at=local_time(a.at),
