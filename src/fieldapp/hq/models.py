@@ -49,6 +49,8 @@ class Enrolment(HQBase):
 
 class Device(HQBase):
     __tablename__ = "hq_device"
+    # the 设备 page's default order, walked in index order (migration 0012)
+    __table_args__ = (Index("ix_hq_device_name", "name", "device_id"),)
 
     device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     name: Mapped[str] = mapped_column(String(100))

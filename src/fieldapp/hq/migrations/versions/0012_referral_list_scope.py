@@ -46,6 +46,7 @@ OTHER_INDEXES: list[tuple[str, str, list[str]]] = [
     ("ix_hq_household_index_county_device", "hq_household_index", ["county_code", "deleted", "device_id"]),
     ("ix_hq_household_index_cadre_device", "hq_household_index", ["cadre_id", "deleted", "device_id"]),
     ("ix_hq_batch_device_received", "hq_batch", ["device_id", "received_at"]),
+    ("ix_hq_device_name", "hq_device", ["name", "device_id"]),
 ]
 
 
