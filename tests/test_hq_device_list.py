@@ -8,13 +8,14 @@ import re
 import uuid
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import insert, update
 from tests.test_hq_console import PASSWORD, sign_in
 from tests.test_hq_ledger import CITY, LANLING_CLERK, LANSHAN, LANSHAN_CLERK, synced_ledger
 from tests.test_sync_protocol import hq, hq_url, postgres_server
 
-from fieldapp.hq import accounts, device_list, ledger_api
+from fieldapp.hq import accounts, device_list, handovers, ledger_api
 from fieldapp.hq.app import create_app
 from fieldapp.hq.device_list import DeviceQuery
 from fieldapp.hq.models import Device
@@ -90,7 +91,7 @@ def test_search_sort_page_and_scope_in_sql(hq: HQ, tmp_path: Path) -> None:
     assert page.items[0].last_batch_seq == page.items[0].batches
 
 
-def test_the_console_page_and_the_api_are_paged(tmp_path: Path) -> None:
+def test_the_console_page_and_the_api_are_paged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     hq = HQ(f"sqlite:///{(tmp_path / 'hq.sqlite').as_posix()}")
     hq.init()
     try:
@@ -125,9 +126,28 @@ def test_the_console_page_and_the_api_are_paged(tmp_path: Path) -> None:
             assert only["device_id"] == lanling and only["cadres"] == ["王芳"] and only["households"] == 3
             r = c.get("/api/v1/devices?page_size=500", headers={"Authorization": f"Bearer {token}"})
             assert r.status_code == 400 and re.search("[\u4e00-\u9fff]", r.text)
+        # many cadres: the handover form asks for the receiving cadre's name instead of listing all
+        monkeypatch.setattr(handovers, "MAX_LISTED", 0)
+        with TestClient(create_app(hq), follow_redirects=False) as c:
+            csrf = sign_in(c, "city")
+            html = c.get("/console/devices").text
+            assert (
+                'placeholder="接收干部的姓名' in html and '<option value="' not in html.split("移交困难户")[1]
+            )
+            for typed, error in (("赵六", "没有找到干部“赵六”"), ("", "请从列表中选择接收的干部")):
+                form = {"household": "李强", "cadre": typed, "csrf_token": csrf}
+                r = c.post("/console/devices/handover", data=form)
+                assert r.status_code == 400 and error in r.text, r.text
+            r = c.post(
+                "/console/devices/handover", data={"household": "李强", "cadre": "王芳", "csrf_token": csrf}
+            )
+            assert r.status_code == 303, r.text
+            assert "移交给 王芳（一号机）" in c.get(r.headers["location"]).text
+            (moved,) = device_list.search(hq, CITY, DeviceQuery(q="王芳")).items
+            assert moved.device_id == lanling and moved.households == 4
         with TestClient(create_app(hq), follow_redirects=False) as c:
             sign_in(c, "lanshan")
             html = c.get("/console/devices").text
-            assert "共 1 台" in html and "兰山区-刘洋" in html and "一号机" not in html
+            assert "共 1 台" in html and "一号机" in html  # 李强 (兰山区) is now on 一号机
     finally:
         hq.close()

@@ -38,6 +38,7 @@ def routes(con: Console) -> APIRouter:
         **extra: Any,
     ) -> HTMLResponse:
         may_hand_over = actions.allowed(who.staff, "handover")
+        listed = may_hand_over and handovers.lists_cadres(hq)
         extra.setdefault("handover", {"household": "", "cadre": "", "note": ""})
         query = query or device_list.DeviceQuery()
         return con.page(
@@ -54,7 +55,8 @@ def routes(con: Console) -> APIRouter:
             recoverable=recovery.recoverable(hq),
             recovered=recovery.recovered_to(hq),
             may_hand_over=may_hand_over,
-            cadres=handovers.cadre_choices(hq) if may_hand_over else [],
+            cadres=handovers.cadre_choices(hq) if listed else [],
+            cadre_typed=may_hand_over and not listed,
             nav="devices",
             **extra,
         )
