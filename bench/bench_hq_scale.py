@@ -135,10 +135,15 @@ def pages(w: dict[str, str], county_user: bool) -> list[tuple[str, str]]:
         ("搜索 HH-编号", f"/console/households?q={w['code']}"),
         ("户档案", f"/console/households/{w['id']}"),
         ("转介 第1页", "/console/referrals"),
-        ("转介 第200页", "/console/referrals?page=200"),
+        ("转介 第200页", "/console/referrals?page_no=200"),
         ("转介 筛选 已受理", "/console/referrals?status=已受理"),
+        ("转介 筛选 县区+已受理", f"/console/referrals?county={COUNTY}&status=已受理"),
+        ("转介 只看逾期", "/console/referrals?overdue=1"),
         ("冲突", "/console/conflicts"),
-        ("设备", "/console/devices"),
+        ("设备 第1页", "/console/devices"),
+        ("设备 第300页", "/console/devices?page_no=300"),
+        ("设备 按最近同步", "/console/devices?sort=recent"),
+        ("设备 搜索 名称", "/console/devices?q=设备-0042"),
         ("统计 困难户", "/console/stats"),
         ("统计 再摸底进度", "/console/stats/campaign"),
         ("统计 第19条指标", "/console/stats/item19"),
@@ -167,6 +172,55 @@ def logging(log: SqlLog) -> Iterator[None]:
         log.on = False
 
 
+def top_up_devices(hq: HQ, n: int, batches: int = 3) -> int:
+    """Enrol fake devices until there are `n` (each with `batches` receipts): the 设备 page at the
+    size of a city's whole field force. Returns how many were added."""
+    import uuid
+
+    from sqlalchemy import insert
+
+    from fieldapp.hq.models import Batch, Device
+
+    with hq.session() as s:
+        have = int(s.scalar(select(func.count()).select_from(Device)) or 0)
+        ids = [str(uuid.UUID(int=0x5EED0000 + i)) for i in range(have, n)]
+        if not ids:
+            return 0
+        key = b"\0" * 32
+        s.execute(
+            insert(Device),
+            [
+                {
+                    "device_id": d,
+                    "name": f"压测设备-{i:05d}",
+                    "sign_public": key,
+                    "box_public": key,
+                    "instance_nonce": d,
+                }
+                for i, d in enumerate(ids, start=have)
+            ],
+        )
+        s.execute(
+            insert(Batch),
+            [
+                {
+                    "batch_id": str(uuid.uuid4()),
+                    "device_id": d,
+                    "seq": k,
+                    "payload_sha256": "0" * 64,
+                    "changes": 10,
+                    "channel": "net",
+                }
+                for d in ids
+                for k in range(1, batches + 1)
+            ],
+        )
+    with hq.engine.connect() as conn:
+        if hq.engine.dialect.name == "postgresql":
+            conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
+    return len(ids)
+
+
 def explain(hq: HQ, statement: str, params: Any) -> str:
     with hq.engine.connect() as conn:
         raw = conn.connection.driver_connection
@@ -176,7 +230,12 @@ def explain(hq: HQ, statement: str, params: Any) -> str:
 
 
 def run(
-    hq: HQ, repeat: int, want_explain: bool, exports: bool, only: list[str] | None = None
+    hq: HQ,
+    repeat: int,
+    want_explain: bool,
+    exports: bool,
+    only: list[str] | None = None,
+    slow_ms: float = SLOW_SQL_MS,
 ) -> list[dict[str, Any]]:
     w = samples(hq)
     print("sample:", {k: v for k, v in w.items() if k != "name"}, flush=True)
@@ -202,7 +261,7 @@ def run(
                 print(f"  {label:<34} {med:8,.0f} ms  [{status}, {size / 1000:,.0f} kB]", flush=True)
                 if want_explain and hq.engine.dialect.name == "postgresql":
                     for ms, stmt, params in slow:
-                        if ms >= SLOW_SQL_MS:
+                        if ms >= slow_ms:
                             print(f"    --- {ms:,.0f} ms: {' '.join(stmt.split())[:300]}")
                             print("    " + explain(hq, stmt, params).replace("\n", "\n    "))
             if exports:
@@ -225,6 +284,8 @@ def main() -> None:
     parser.add_argument("--exports", action="store_true", help="also time the report and list exports")
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--only", action="append", help="only pages whose label contains this")
+    parser.add_argument("--devices", type=int, default=0, help="enrol fake devices up to this many first")
+    parser.add_argument("--slow-ms", type=float, default=SLOW_SQL_MS, help="--explain statements over this")
     args = parser.parse_args()
     url = args.url
     if not url:
@@ -237,6 +298,8 @@ def main() -> None:
         import hq_seed
 
         print(json.dumps(hq_seed.seed(hq, args.seed), ensure_ascii=False))
+    if args.devices:
+        print(f"devices added: {top_up_devices(hq, args.devices)}", flush=True)
     known = {a["name"] for a in accounts.list_accounts(hq)}
     for name, role, county in (("bench-city", "city", ""), ("bench-county", "county", COUNTY)):
         if name not in known:
@@ -248,7 +311,7 @@ def main() -> None:
             size = conn.execute(text("SELECT pg_size_pretty(pg_database_size(current_database()))")).scalar()
             print(f"database size: {size}; load average: {os.getloadavg()}", flush=True)
     with clock.as_of(TODAY):  # the day the seeded (demo) data is dated from
-        results = run(hq, args.repeat, args.explain, args.exports, args.only)
+        results = run(hq, args.repeat, args.explain, args.exports, args.only, args.slow_ms)
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     hq.close()

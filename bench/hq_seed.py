@@ -409,6 +409,7 @@ def write_direct(s: Session, rows: list[dict[str, Any]], cadre_names: dict[str, 
             a, f = last.get(hid, ("", ""))
             last[hid] = (max(a, day), max(f, day) if f2f else f)
     members: dict[str, dict[str, Any]] = {r["row_id"]: r["data"] for r in by_entity.get("member", [])}
+    home_scope: dict[str, tuple[str, int]] = {}  # a referral's household: (county, deleted)
     for r in by_entity.get("household", []):
         hid = r["row_id"]
         h = r["data"]
@@ -421,6 +422,7 @@ def write_direct(s: Session, rows: list[dict[str, Any]], cadre_names: dict[str, 
         tokens = blind.household_tokens(ring, cadre_name=v["cadre_name"], **v.pop("_secret"))
         v["updated_at"] = now
         add(HouseholdIndex, household_id=hid, **v)
+        home_scope[hid] = (v["county_code"], v["deleted"])
         for t in sorted(tokens):
             add(BlindToken, token=t, household_id=hid)
         live = {e: [x for x in mine.get(e, []) if not x.get("deleted")] for e in si.HOUSEHOLD_PARTS}
@@ -462,7 +464,8 @@ def write_direct(s: Session, rows: list[dict[str, Any]], cadre_names: dict[str, 
         for e in events.get(rid, []):
             if ledger_index.is_later_event(e, ev):
                 ev = e
-        values = ledger_index.referral_values(rid, ref, ev, kinds, bool(ref.get("deleted")))
+        home = home_scope.get(str(ref.get("household_id") or ""))
+        values = ledger_index.referral_values(rid, ref, ev, kinds, bool(ref.get("deleted")), home)
         add(ReferralIndex, referral_id=rid, **values, updated_at=now)
         add(
             StatReferral,

@@ -343,7 +343,7 @@ def test_devices_with_cadres_batches_gaps_and_alerts_for_city_staff_only(
     api: TestClient, world: Any, tmp_path: Path
 ) -> None:
     hq, _, _ = world
-    first = {d["name"]: d for d in api.get("/api/v1/devices", headers=auth(world, "city")).json()}
+    first = {d["name"]: d for d in api.get("/api/v1/devices", headers=auth(world, "city")).json()["items"]}
     with hq.session() as s:
         s.add(
             Alert(
@@ -354,7 +354,7 @@ def test_devices_with_cadres_batches_gaps_and_alerts_for_city_staff_only(
         )
     r = api.get("/api/v1/devices", headers=auth(world, "admin"))
     assert r.status_code == 200, r.text
-    devices = {d["name"]: d for d in r.json()}
+    devices = {d["name"]: d for d in r.json()["items"]}
     lanling = devices["兰陵县卞庄街道-王芳"]
     assert lanling["cadres"] == ["王芳"] and lanling["households"] == 3 and lanling["batches"] >= 2
     assert (

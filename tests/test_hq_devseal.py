@@ -167,6 +167,17 @@ def test_a_value_swapped_between_rows_alike_in_every_natural_column_is_refused(
         _close(led)
 
 
+def _revises(revision: str) -> str:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config()).get_revision(revision)
+    assert script is not None and isinstance(script.down_revision, str)
+    return script.down_revision
+
+
+_BEFORE_0014 = _revises("0014")
+
+
 def back_to_0011(hq: HQ) -> None:
     """Turn a head database into what 0011 left: device and enrolment names in clear (VARCHAR(100)
     on PostgreSQL), the values of database-numbered tables bound to their natural columns only
@@ -196,7 +207,14 @@ def back_to_0011(hq: HQ) -> None:
         if conn.dialect.name == "postgresql":
             for name in sorted(named):
                 conn.exec_driver_sql(f"ALTER TABLE {name} ALTER COLUMN name TYPE VARCHAR(100)")
-        conn.execute(sa.text(f"UPDATE {migrate.VERSION_TABLE} SET version_num = '0011'"))
+        conn.execute(sa.text(f"UPDATE {migrate.VERSION_TABLE} SET version_num = :v"), {"v": _BEFORE_0014})
+    if _BEFORE_0014 != "0011":  # what came between 0011 and 0014 has its own downgrade
+        from alembic import command
+
+        cfg = migrate.alembic_config()
+        with hq.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0011")
 
 
 def test_migration_0014_seals_device_names_of_an_0011_database_in_place(hq: HQ, tmp_path: Path) -> None:

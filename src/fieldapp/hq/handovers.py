@@ -27,6 +27,32 @@ if TYPE_CHECKING:
     from fieldapp.hq.store import HQ
 
 
+# beyond this many cadres the console asks for the receiving cadre's name instead of listing
+# them all: the list opens every cadre record (≈ 2 s at 10,000 cadres, docs/performance.md)
+MAX_LISTED = 300
+
+
+def lists_cadres(hq: HQ) -> bool:
+    """Whether the handover form can offer every cadre in a drop-down (a count, nothing opened)."""
+    from sqlalchemy import func
+
+    from fieldapp.hq.stats_models import StatCadre
+
+    with hq.session() as s:
+        return int(s.scalar(select(func.count()).select_from(StatCadre)) or 0) <= MAX_LISTED
+
+
+def _named(choices: dict[str, str], typed: str) -> str:
+    """The one choice a typed name (王芳, or 王芳（兰陵县-王芳） when two share it) means."""
+    name = typed.strip()
+    found = [v for v, label in choices.items() if name in (label, label.split("（", 1)[0])]
+    if not found:
+        raise SyncError("NOT_FOUND", f"没有找到干部“{name[:20]}”（或其设备已停用）。请核对姓名。")
+    if len(found) > 1:
+        raise SyncError("INVALID", f"有{len(found)}位干部叫“{name[:20]}”，请写成 姓名（设备名称）。")
+    return found[0]
+
+
 class CadreChoice(BaseModel):
     value: str  # cadre id "|" device id
     label: str  # 王芳（兰陵县-王芳）
@@ -35,7 +61,8 @@ class CadreChoice(BaseModel):
 def cadre_choices(hq: HQ) -> list[CadreChoice]:
     """Active cadres on devices that are not revoked, by name."""
     with hq.session() as s:
-        devices = {d.device_id: d.name for d in s.scalars(select(Device).where(Device.revoked_at.is_(None)))}
+        live = select(Device.device_id, Device.name).where(Device.revoked_at.is_(None))
+        devices: dict[str, str] = dict(s.execute(live).all())
         rows = [
             json.loads(r.data)
             for r in s.scalars(select(Record).where(Record.entity == "cadre", Record.deleted == 0))
@@ -73,6 +100,8 @@ def hand_over(
     who = staff or Staff(0, CLI, "admin")
     summary = find_household(hq, who, household)
     choices = {c.value: c.label for c in cadre_choices(hq)}
+    if cadre not in choices and cadre.strip() and "|" not in cadre:
+        cadre = _named(choices, cadre)  # typed by name (a city with many cadres: no drop-down)
     if cadre not in choices:
         raise SyncError("INVALID", "请从列表中选择接收的干部。")
     cadre_id, device_id = cadre.split("|", 1)

@@ -509,11 +509,20 @@ def outcome_steps(current: str) -> list[str]:
     return [s.value for s in (S.ACCEPTED, S.COMPLETED, S.RETURNED, S.WITHDRAWN) if s in allowed]
 
 
-def _visible_referrals() -> Select[ReferralIndex, HouseholdIndex]:
+def _referral_scope(staff: Staff) -> ColumnElement[bool]:
+    """The referrals this account may see, from hq_referral_index alone: live referrals of live
+    households (of its county for a county clerk). The household's county and deletion are kept
+    on the referral's index row at ingest (hq.ledger_index), so no join decides the scope."""
+    r = ReferralIndex
+    live = and_(r.deleted == 0, r.household_deleted == 0)
+    return and_(r.county_code == staff.county_code, live) if staff.county_code else live
+
+
+def _visible_referrals(staff: Staff) -> Select[ReferralIndex, HouseholdIndex]:
     return (
         select(ReferralIndex, HouseholdIndex)
         .join(HouseholdIndex, HouseholdIndex.household_id == ReferralIndex.household_id)
-        .where(ReferralIndex.deleted == 0, HouseholdIndex.deleted == 0)
+        .where(_referral_scope(staff))
     )
 
 
@@ -521,34 +530,55 @@ def _referral_match(hq: HQ, term: str) -> ColumnElement[bool]:
     code = _REF_CODE.match(term)
     if code:
         return ReferralIndex.code.startswith("ZJ-" + code.group(1).upper(), autoescape=True)
-    return or_(ReferralIndex.receiving_body.contains(term, autoescape=True), _match(hq, term))
+    homes = select(HouseholdIndex.household_id).where(_match(hq, term))  # names, numbers, HH-, villages
+    return or_(
+        ReferralIndex.receiving_body.contains(term, autoescape=True), ReferralIndex.household_id.in_(homes)
+    )
 
 
 def search_referrals(hq: HQ, staff: Staff, query: ReferralQuery, today: str = "") -> ReferralPage:
+    """The 转介 page: scope, filters, counts and paging over hq_referral_index and its composite
+    indexes (migration 0012), newest first; the page's 20 ids first, then only their rows."""
     from fieldapp.domain import clock
 
     today = today or clock.today().isoformat()
     r = ReferralIndex
-    stmt = _visible_referrals().where(_scope(staff))
+    keys = select(r.referral_id).where(_referral_scope(staff))
     for term in query.q.split()[:5]:
-        stmt = stmt.where(_referral_match(hq, term))
+        keys = keys.where(_referral_match(hq, term))
     if query.county:
-        stmt = stmt.where(HouseholdIndex.county_code == query.county)
+        keys = keys.where(r.county_code == query.county)
     if query.status:
-        stmt = stmt.where(r.status == query.status)
+        keys = keys.where(r.status == query.status)
     if query.kind:
-        stmt = stmt.where(r.kind_code == query.kind)
-    late = and_(r.follow_up_due != "", r.follow_up_due < today)
+        keys = keys.where(r.kind_code == query.kind)
+    late = and_(r.follow_up_due > "", r.follow_up_due < today)  # a range of the due-date indexes
     size = max(1, min(query.page_size, MAX_PAGE_SIZE))
     with hq.session() as s:
-        overdue = int(s.scalar(select(func.count()).select_from(stmt.where(late).subquery())) or 0)
+        overdue = int(s.scalar(select(func.count()).select_from(keys.where(late).subquery())) or 0)
         if query.overdue:
-            stmt = stmt.where(late)
-        total = int(s.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+            keys = keys.where(late)
+        total = (
+            overdue
+            if query.overdue
+            else int(s.scalar(select(func.count()).select_from(keys.subquery())) or 0)
+        )
         pages = max(1, -(-total // size))
         page = max(1, min(query.page, pages))
-        ordered = stmt.order_by(r.created_on.desc(), r.referral_id).limit(size).offset((page - 1) * size)
-        rows = [(row[0], row[1]) for row in s.execute(ordered)]
+        # newest first; both keys descending so one index is walked backwards in order
+        ordered = keys.order_by(r.created_on.desc(), r.referral_id.desc())
+        ids = list(s.scalars(ordered.limit(size).offset((page - 1) * size)))
+        refs = {x.referral_id: x for x in s.scalars(select(r).where(r.referral_id.in_(ids)))} if ids else {}
+        hids = sorted({x.household_id for x in refs.values()})
+        homes = (
+            {
+                h.household_id: h
+                for h in s.scalars(select(HouseholdIndex).where(HouseholdIndex.household_id.in_(hids)))
+            }
+            if hids
+            else {}
+        )
+        rows = [(refs[i], homes.get(refs[i].household_id)) for i in ids if i in refs]
     return ReferralPage(
         total=total,
         overdue=overdue,
@@ -559,10 +589,11 @@ def search_referrals(hq: HQ, staff: Staff, query: ReferralQuery, today: str = ""
     )
 
 
-def _referral_line(r: ReferralIndex, h: HouseholdIndex, today: str) -> ReferralLine:
+def _referral_line(r: ReferralIndex, h: HouseholdIndex | None, today: str) -> ReferralLine:
     import datetime as dt
 
     from fieldapp.domain.referrals import catalogue
+    from fieldapp.hq.ledger_index import household_code
 
     kind = catalogue().get(r.kind_code)
     late = 0
@@ -572,9 +603,9 @@ def _referral_line(r: ReferralIndex, h: HouseholdIndex, today: str) -> ReferralL
         id=r.referral_id,
         code=r.code,
         household_id=r.household_id,
-        household_code=h.code,
-        head_name=h.head_name,
-        county=county_name(h.county_code),
+        household_code=h.code if h is not None else household_code(r.household_id),
+        head_name=h.head_name if h is not None else "",
+        county=county_name(r.county_code),
         kind_code=r.kind_code,
         kind=kind.name if kind is not None else r.kind_code,
         receiving_body=r.receiving_body,
@@ -591,9 +622,7 @@ def referral_detail(hq: HQ, staff: Staff, referral_id: str) -> ReferralDetail | 
     from fieldapp.domain import clock
 
     with hq.session() as s:
-        found = s.execute(
-            _visible_referrals().where(_scope(staff), ReferralIndex.referral_id == referral_id)
-        ).first()
+        found = s.execute(_visible_referrals(staff).where(ReferralIndex.referral_id == referral_id)).first()
         if found is None:
             return None
         ref, home = found[0], found[1]
@@ -650,10 +679,7 @@ def referral_from_scan(hq: HQ, staff: Staff, text: str) -> str | None:
             raise ValueError("请扫描转介回执上的二维码，或输入转介单上的编号（ZJ-加8位字母数字）。")
         wanted = ReferralIndex.code == "ZJ-" + code.group(1).upper()
     with hq.session() as s:
-        ids = [
-            row[0].referral_id
-            for row in s.execute(_visible_referrals().where(_scope(staff), wanted).limit(2))
-        ]
+        ids = [row[0].referral_id for row in s.execute(_visible_referrals(staff).where(wanted).limit(2))]
     return ids[0] if len(ids) == 1 else None
 
 
@@ -788,8 +814,11 @@ def alerts(hq: HQ, staff: Staff, limit: int = 50) -> list[AlertOut]:
     if not sees_the_whole_city(staff):
         return []
     with hq.session() as s:
-        names = {d.device_id: d.name for d in s.scalars(select(Device))}
         rows = list(s.scalars(select(Alert).order_by(Alert.id.desc()).limit(limit)))
+        wanted = sorted({a.device_id for a in rows})  # the names of these devices only, not of all
+        names = dict(
+            s.execute(select(Device.device_id, Device.name).where(Device.device_id.in_(wanted))).all()
+        )
         return [
             AlertOut(
                 at=local_time(a.at),

@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 from sqlalchemy import ColumnElement, Select, and_, case, func, select
 
-from fieldapp.hq import devicenames, ledger, limits
+from fieldapp.hq import device_list, devicenames, ledger, limits
 from fieldapp.hq.accounts import Staff
+from fieldapp.hq.device_list import DeviceQuery
 from fieldapp.hq.ledger import ALERT_LABELS, MAX_PAGE_SIZE, ConflictOut, local_time
-from fieldapp.hq.models import Alert, Batch, Conflict, HouseholdIndex, LedgerRow
+from fieldapp.hq.models import Alert, Batch, Conflict, Device, HouseholdIndex, LedgerRow
 
 if TYPE_CHECKING:
     from fieldapp.hq.store import HQ
@@ -117,41 +118,53 @@ def _later(*times: dt.datetime | None) -> dt.datetime | None:
     return max(known) if known else None
 
 
-def devices(hq: HQ, max_gap_ranges: int | None = None) -> list[DeviceDetailOut]:
-    """Every device (whole city: the caller checks the account may see them)."""
+class DeviceDetailPage(BaseModel):
+    """设备列表的一页（默认按名称排序，每页20台）。"""
+
+    total: int = Field(description="符合条件的设备总数")
+    page: int = Field(description="页码（从1开始）")
+    page_size: int = Field(description="每页条数")
+    pages: int = Field(description="总页数")
+    items: list[DeviceDetailOut] = Field(description="设备：干部、最后一批、最后联系、缺少的批次、告警")
+
+
+def device_page(hq: HQ, query: DeviceQuery) -> DeviceDetailPage:
+    """A page of devices, searched, sorted and paged in SQL (hq/device_list.py), whole city."""
+    found = device_list.search(hq, WHOLE_CITY, query)
+    items = devices(hq, ids=[d.device_id for d in found.items])
+    return DeviceDetailPage(
+        total=found.total, page=found.page, page_size=found.page_size, pages=found.pages, items=items
+    )
+
+
+def devices(hq: HQ, max_gap_ranges: int | None = None, ids: list[str] | None = None) -> list[DeviceDetailOut]:
+    """These devices in this order, or every device by name (whole city: the caller checks the
+    account may see them). Every figure is read for the wanted devices only."""
     cap = max_gap_ranges or hq.limits.max_gap_ranges
     with hq.session() as s:
-        found = devicenames.ordered(s)
+        if ids is None:
+            found = devicenames.ordered(s)  # names are sealed: ordered in Python
+        else:
+            known = {d.device_id: d for d in s.scalars(select(Device).where(Device.device_id.in_(ids)))}
+            found = [known[i] for i in ids if i in known]
+        wanted = [d.device_id for d in found]
+        if not wanted:
+            return []
         batches = {
             row[0]: (int(row[1]), int(row[2] or 0), row[3])
             for row in s.execute(
-                select(
-                    Batch.device_id, func.count(), func.max(Batch.seq), func.max(Batch.received_at)
-                ).group_by(Batch.device_id)
+                select(Batch.device_id, func.count(), func.max(Batch.seq), func.max(Batch.received_at))
+                .where(Batch.device_id.in_(wanted))
+                .group_by(Batch.device_id)
             )
         }
-        households = dict(
-            s.execute(
-                select(HouseholdIndex.device_id, func.count())
-                .where(HouseholdIndex.deleted == 0)
-                .group_by(HouseholdIndex.device_id)
-            ).all()
-        )
-        cadres: dict[str, list[str]] = {}
-        for device_id, name in s.execute(
-            select(HouseholdIndex.device_id, HouseholdIndex.cadre_name)
-            .where(HouseholdIndex.deleted == 0)
-            .distinct()
-        ):
-            # cadre_name is sealed (hq/sealed.py): compared and sorted here, not in SQL
-            if name and name not in cadres.setdefault(device_id, []):
-                cadres[device_id].append(name)
-        for names in cadres.values():
-            names.sort()
+        lines = {d.device_id: d for d in device_list.lines(s, WHOLE_CITY, wanted)}
         alert_counts = {
             row[0]: (int(row[1]), row[2])
             for row in s.execute(
-                select(Alert.device_id, func.count(), func.max(Alert.at)).group_by(Alert.device_id)
+                select(Alert.device_id, func.count(), func.max(Alert.at))
+                .where(Alert.device_id.in_(wanted))
+                .group_by(Alert.device_id)
             )
         }
         out = []
@@ -182,11 +195,11 @@ def devices(hq: HQ, max_gap_ranges: int | None = None) -> list[DeviceDetailOut]:
                 DeviceDetailOut(
                     device_id=d.device_id,
                     name=d.name,
-                    cadres=cadres.get(d.device_id, []),
+                    cadres=lines[d.device_id].cadres,
                     enrolled_at=local_time(d.enrolled_at),
                     revoked=revoked,
                     status="已停用" if revoked else ("有告警" if n_alerts else "正常"),
-                    households=int(households.get(d.device_id, 0)),
+                    households=lines[d.device_id].households,
                     batches=n,
                     last_batch_seq=top,
                     last_batch_at=local_time(last_at) if last_at is not None else "",

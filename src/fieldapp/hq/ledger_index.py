@@ -149,7 +149,21 @@ def refresh(s: Session, household_ids: list[str]) -> None:
                 for key, value in v.items():
                     setattr(row, key, value)
         blind.replace(s, tokens)
+        _follow_homes(s, {hid: (v["county_code"], v["deleted"]) for hid, v in values.items()})
     s.flush()
+
+
+def _follow_homes(s: Session, homes: dict[str, tuple[str, int]]) -> None:
+    """The referrals of these households take their (new) county and deletion: a household moved
+    to another county, handed over or deleted takes its referrals along in the 转介 list."""
+    if not homes:
+        return
+    for ref in s.scalars(select(ReferralIndex).where(ReferralIndex.household_id.in_(list(homes)))):
+        county, gone = homes[ref.household_id]
+        if ref.county_code != county or int(ref.household_deleted) != int(gone):
+            ref.county_code = county
+            ref.household_deleted = 1 if gone else 0
+            ref.updated_at = utcnow()
 
 
 def _index_values(rec: Record, kids: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
@@ -253,9 +267,16 @@ def is_later_event(event: dict[str, Any], best: dict[str, Any] | None) -> bool:
 
 
 def referral_values(
-    rid: str, r: dict[str, Any], event: dict[str, Any] | None, kinds: dict[str, Any], deleted: bool
+    rid: str,
+    r: dict[str, Any],
+    event: dict[str, Any] | None,
+    kinds: dict[str, Any],
+    deleted: bool,
+    home: tuple[str, int] | None,
 ) -> dict[str, Any]:
-    """The referral index row of a referral and its latest status event (bench/hq_seed.py too)."""
+    """The referral index row of a referral and its latest status event (bench/hq_seed.py too);
+    `home` is its household's (county_code, deleted) from hq_household_index, None when the
+    household is not at headquarters (the referral is then left out of the list, as deleted)."""
     from fieldapp.domain import referrals as rules
     from fieldapp.domain.vocab import ReferralStatus
 
@@ -278,6 +299,8 @@ def referral_values(
         "status_on": status_on[:10],
         "follow_up_due": due,
         "deleted": 1 if deleted else 0,
+        "county_code": home[0] if home is not None else "",
+        "household_deleted": 1 if home is None or home[1] else 0,
     }
 
 
@@ -293,6 +316,14 @@ def refresh_referrals(s: Session, referral_ids: list[str]) -> None:
         }
         rows = {rid: json.loads(r.data) for rid, r in refs.items()}
         homes = sorted({str(r.get("household_id") or "") for r in rows.values()})
+        scope: dict[str, tuple[str, int]] = {
+            hid: (county, int(gone))
+            for hid, county, gone in s.execute(
+                select(HouseholdIndex.household_id, HouseholdIndex.county_code, HouseholdIndex.deleted).where(
+                    HouseholdIndex.household_id.in_(homes)
+                )
+            )
+        }
         latest: dict[str, dict[str, Any]] = {}
         q = (
             select(Record.data)
@@ -313,7 +344,10 @@ def refresh_referrals(s: Session, referral_ids: list[str]) -> None:
             for i in s.scalars(select(ReferralIndex).where(ReferralIndex.referral_id.in_(part)))
         }
         for rid, r in rows.items():
-            v = referral_values(rid, r, latest.get(rid), kinds, bool(refs[rid].deleted or r.get("deleted")))
+            gone = bool(refs[rid].deleted or r.get("deleted"))
+            v = referral_values(
+                rid, r, latest.get(rid), kinds, gone, scope.get(str(r.get("household_id") or ""))
+            )
             v["updated_at"] = utcnow()
             row = existing.get(rid)
             if row is None:

@@ -50,6 +50,8 @@ class Enrolment(HQBase):
 
 class Device(HQBase):
     __tablename__ = "hq_device"
+    # the 设备 page's default order, walked in index order (migration 0012)
+    __table_args__ = (Index("ix_hq_device_name", "name", "device_id"),)
 
     device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     # county and cadre (兰陵县-王芳): sealed, bound to the device (0014); never searched or sorted
@@ -68,7 +70,6 @@ class Batch(HQBase):
     """The receipt of one accepted batch."""
 
     __tablename__ = "hq_batch"
-
     batch_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     device_id: Mapped[str] = mapped_column(String(36), index=True)
     seq: Mapped[int] = mapped_column(Integer)
@@ -77,7 +78,11 @@ class Batch(HQBase):
     channel: Mapped[str] = mapped_column(String(10))
     received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    __table_args__ = (UniqueConstraint("device_id", "seq", name="uq_hq_batch_device_seq"),)
+    __table_args__ = (
+        UniqueConstraint("device_id", "seq", name="uq_hq_batch_device_seq"),
+        # the 设备 page sorted by last batch: one backward index probe per device (migration 0012)
+        Index("ix_hq_batch_device_received", "device_id", "received_at"),
+    )
 
 
 class Change(HQBase):
@@ -264,6 +269,9 @@ class HouseholdIndex(HQBase):
             "household_id",
         ),
         Index("ix_hq_household_index_list_recent", "deleted", "updated_at", "household_id"),
+        # the 设备 page: a county's devices, a cadre's devices (and a renamed cadre's households)
+        Index("ix_hq_household_index_county_device", "county_code", "deleted", "device_id"),
+        Index("ix_hq_household_index_cadre_device", "cadre_id", "deleted", "device_id"),
     )
 
     household_id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -301,12 +309,54 @@ class ReferralIndex(HQBase):
     """One row per referral with its current status (the latest event) and follow-up date.
 
     Derived at ingest like hq_household_index (hq.ledger_index); the console's 转介 page searches,
-    filters and pages over it in SQL and scopes it through the household's index row.
+    filters, scopes and pages over it alone in SQL: the household's county and whether the
+    household is gone are copied here (migration 0012) and kept current whenever the household's
+    index row changes (a move to another village or county, a handover, a deletion).
     """
 
     __tablename__ = "hq_referral_index"
-    # the 转介 page's order (newest first), walked in index order (migration 0009)
-    __table_args__ = (Index("ix_hq_referral_index_list", "deleted", "created_on", "referral_id"),)
+    # the 转介 page's order (newest first) walked in index order, for the city, a county, a status
+    # and a kind; the overdue count as a range of follow-up dates (migrations 0009, 0012)
+    __table_args__ = (
+        Index("ix_hq_referral_index_list", "deleted", "household_deleted", "created_on", "referral_id"),
+        Index(
+            "ix_hq_referral_index_list_county",
+            "county_code",
+            "deleted",
+            "household_deleted",
+            "created_on",
+            "referral_id",
+        ),
+        Index(
+            "ix_hq_referral_index_list_status",
+            "deleted",
+            "household_deleted",
+            "status",
+            "created_on",
+            "referral_id",
+        ),
+        Index(
+            "ix_hq_referral_index_list_county_status",
+            "county_code",
+            "deleted",
+            "household_deleted",
+            "status",
+            "created_on",
+            "referral_id",
+        ),
+        Index(
+            "ix_hq_referral_index_list_kind",
+            "deleted",
+            "household_deleted",
+            "kind_code",
+            "created_on",
+            "referral_id",
+        ),
+        Index("ix_hq_referral_index_due", "deleted", "household_deleted", "follow_up_due"),
+        Index(
+            "ix_hq_referral_index_county_due", "county_code", "deleted", "household_deleted", "follow_up_due"
+        ),
+    )
 
     referral_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     code: Mapped[str] = mapped_column(String(11), index=True)  # ZJ-1A2B3C4D, as printed
@@ -318,6 +368,9 @@ class ReferralIndex(HQBase):
     status_on: Mapped[str] = mapped_column(String(10), default="")
     follow_up_due: Mapped[str] = mapped_column(String(10), default="", index=True)  # "" when closed
     deleted: Mapped[bool] = mapped_column(Integer, default=0)
+    # the household's, from hq_household_index: its county, and 1 when it is deleted or not at HQ
+    county_code: Mapped[str] = mapped_column(String(6), default="", server_default="")
+    household_deleted: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -7,7 +7,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from fieldapp.hq import actions, handovers, ledger, recovery, web
+from fieldapp.hq import actions, device_list, handovers, ledger, recovery, web
 from fieldapp.hq.console.common import Console, Refused, done
 from fieldapp.hq.web import Caller
 from fieldapp.sync.protocol import SyncError
@@ -30,31 +30,51 @@ def routes(con: Console) -> APIRouter:
     r = APIRouter()
     hq = con.hq
 
-    def devices_page(request: Request, who: Caller, status: int = 200, **extra: Any) -> HTMLResponse:
+    def devices_page(
+        request: Request,
+        who: Caller,
+        status: int = 200,
+        query: device_list.DeviceQuery | None = None,
+        **extra: Any,
+    ) -> HTMLResponse:
         may_hand_over = actions.allowed(who.staff, "handover")
+        listed = may_hand_over and handovers.lists_cadres(hq)
         extra.setdefault("handover", {"household": "", "cadre": "", "note": ""})
+        query = query or device_list.DeviceQuery()
         return con.page(
             request,
             "devices.html",
             who,
             status,
-            devices=ledger.devices(hq, who.staff),
+            result=device_list.search(hq, who.staff, query),
+            query=query,
+            sorts=list(device_list.SORT_LABELS.items()),
+            base_params={"q": query.q, "sort": query.sort},
             alerts=ledger.alerts(hq, who.staff),
             may_manage=actions.allowed(who.staff, "device_enrol"),
             recoverable=recovery.recoverable(hq),
             recovered=recovery.recovered_to(hq),
             may_hand_over=may_hand_over,
-            cadres=handovers.cadre_choices(hq) if may_hand_over else [],
+            cadres=handovers.cadre_choices(hq) if listed else [],
+            cadre_typed=may_hand_over and not listed,
             nav="devices",
             **extra,
         )
 
     @r.get("/devices")
     def devices(
-        who: Annotated[Caller, Depends(con.signed_in)], request: Request, done: str = "", household: str = ""
+        who: Annotated[Caller, Depends(con.signed_in)],
+        request: Request,
+        done: str = "",
+        household: str = "",
+        q: str = "",
+        sort: str = "name",
+        page_no: int = 1,
     ) -> Response:
         form = {"household": household[:100], "cadre": "", "note": ""}
-        return devices_page(request, who, message=done[:200], handover=form)
+        sort = sort if sort in device_list.SORT_LABELS else "name"
+        query = device_list.DeviceQuery(q=q.strip()[:100], sort=sort, page=page_no)
+        return devices_page(request, who, query=query, message=done[:200], handover=form)
 
     @r.post("/devices/handover")
     def handover(
@@ -91,18 +111,18 @@ def routes(con: Console) -> APIRouter:
     def device_revoke(
         who: Annotated[Caller, Depends(con.acting("device_revoke"))], request: Request, device_id: str
     ) -> Response:
-        known = {d.device_id: d.name for d in ledger.devices(hq, who.staff)}
-        if device_id not in known:
+        known = device_list.find(hq, who.staff, device_id)
+        if known is None:
             raise Refused(404, "没有这台设备。")
         actions.revoke_device(hq, who.staff, device_id, web.client_of(request))
-        return done("/console/devices", "已停用设备：" + known[device_id])
+        return done("/console/devices", "已停用设备：" + known.name)
 
     @r.post("/devices/{device_id}/recover")
     def device_recover(
         who: Annotated[Caller, Depends(con.acting("device_recover"))], request: Request, device_id: str
     ) -> Response:
         """A device refused as a clone: revoke it, download the recovery file for the real laptop."""
-        if device_id not in {d.device_id for d in ledger.devices(hq, who.staff)}:
+        if device_list.find(hq, who.staff, device_id) is None:
             raise Refused(404, "没有这台设备。")
         server_url = str(request.base_url).rstrip("/")
         try:
