@@ -46,6 +46,7 @@ from fieldapp.domain.idcard import make_id_number
 from fieldapp.domain.search import pinyin_initials
 from fieldapp.hq import ledger_index, stats_index
 from fieldapp.hq.models import Conflict, Device, LedgerRow, Record
+from fieldapp.hq.sealed import ROW_KEYS, Bound, Sealed, row_of
 from fieldapp.hq.store import HQ
 from fieldapp.storage.base import utcnow
 
@@ -292,11 +293,18 @@ def copy_rows(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
         else None
         for c in cols
     ]
+    keys = ROW_KEYS.get(table.name)
+    bound = [isinstance(table.c[c].type, Sealed) and keys is not None for c in cols]
     raw = s.connection().connection.driver_connection
     sql = f"COPY {table.name} ({', '.join(cols)}) FROM STDIN"
     with raw.cursor() as cur, cur.copy(sql) as cp:  # type: ignore[union-attr]
         for r in rows:
-            cp.write_row([f(r[c]) if f else r[c] for c, f in zip(cols, prep, strict=True)])
+            row = row_of(r[k] for k in keys) if keys else ""
+            values = [
+                Bound(str(r[c]), row) if b and r[c] is not None else r[c]
+                for c, b in zip(cols, bound, strict=True)
+            ]  # row-bound sealed columns are sealed with their row's identity (hq/rowbind.py)
+            cp.write_row([f(v) if f else v for v, f in zip(values, prep, strict=True)])
 
 
 def write_records(s: Session, rows: list[dict[str, Any]]) -> None:
