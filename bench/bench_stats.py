@@ -305,6 +305,8 @@ def bench_ingest_overhead(tmp: Path, rounds: int = 3, pg: str = "") -> None:
                 name = f"ingest-{db_label}-{label}-{r}"
                 hq = HQ(url_of(name))
                 hq.init()
+                # a campaign running: the re-survey rollup (hq.stats_rollup) is kept at ingest
+                campaign.set_campaign(hq, "2026年11月再摸底", "2026-11-01", "2026-11-30", [])
                 batches = []
                 for d in range(3):
                     db = bench_sync.enrolled(hq, tmp / name / str(d), f"{name}-{d}")
