@@ -171,3 +171,61 @@ def test_progress_of_a_campaign_not_counted_falls_back_to_counting(hq: HQ) -> No
     )
     with hq.session() as s:
         assert stats_rollup.counted_campaign(s) != old.id
+
+
+def test_item19_baseline_from_the_ranks_equals_the_window_over_every_observation(
+    hq: HQ, monkeypatch: Any
+) -> None:
+    """Observations on both sides of the campaign's start, two or three since it, a deleted one,
+    an undated one and a worker without member id: the baseline figures are the same both ways."""
+    import random
+    import uuid
+
+    rnd = random.Random(11)
+    hlc = [5000]
+
+    def put(entity: str, **row: Any) -> None:
+        row.setdefault("id", str(uuid.uuid4()))
+        row.setdefault("version", 1)
+        hlc[0] += 1
+        row["hlc"] = hlc[0]
+        with hq.session() as s:
+            hqwrite.write(s, entity, row)
+
+    days = ["", "2025-06-01", "2026-03-01", "2026-10-31", "2026-11-01", "2026-11-05", "2026-11-10"]
+    for n in range(12):
+        hid = str(uuid.uuid4())
+        put("household", id=hid, village_code=LANSHAN_VILLAGE if n % 3 else "371324001015", status="在档")
+        members = [str(uuid.uuid4()), str(uuid.uuid4()), ""]
+        for _ in range(rnd.randint(0, 5)):
+            put(
+                "household_economy",
+                household_id=hid,
+                observed_on=rnd.choice(days),
+                annual_income=rnd.choice([None, rnd.randint(1, 90) * 1000]),
+                arrears_amount=rnd.choice([None, 0, 3000]),
+                deleted=rnd.random() < 0.1,
+            )
+            put(
+                "worker_status",
+                household_id=hid,
+                member_id=rnd.choice(members),
+                observed_on=rnd.choice(days),
+                employment=rnd.choice([None, "employed_local", "unemployed"]),
+                monthly_income=rnd.choice([None, 2500]),
+                insurance=rnd.choice([None, [], ["pension", "medical"]]),
+                deleted=rnd.random() < 0.1,
+            )
+    for before in ("2026-11-01", "2026-11-06", "2026-03-01"):
+        for county in ("", LANLING):
+            ranked = stats.item19(hq, stats.Scope(county), before)
+            with monkeypatch.context() as m:
+                m.setattr(stats, "_as_of", lambda mo, g, b: stats._as_of_window(mo, g, b) if b else _now(mo))
+                window = stats.item19(hq, stats.Scope(county), before)
+            assert [r.cells for t in ranked for r in t.rows] == [r.cells for t in window for r in t.rows]
+    with hq.session() as s:
+        assert stats._economy_figures(s, stats.Scope(""), "2026-11-06")["annual_income"][0] > 0
+
+
+def _now(model: Any) -> Any:
+    return select(model).where(model.rank == 1, model.deleted == 0).subquery()

@@ -469,9 +469,48 @@ def iter_household_list(
 
 
 def _as_of(model: Any, group: Any, before: str | None) -> Any:
-    """The latest observation of each household (or worker) before a date: a window function."""
+    """The latest observation of each household (or worker) before a date.
+
+    The ranks kept at ingest (1 = latest, 2 = the one before) answer it for almost every group:
+    the rank-1 row if it is dated before, else the rank-2 row if that one is. Only the groups
+    whose rank-2 row is not earlier either (observed twice since the date; and the unranked
+    group "") are searched with a window function over their older rows — the same order
+    (observed_on, then id, descending) the ranks are kept in, so the same row is chosen."""
     if before is None:
         return select(model).where(model.rank == 1, model.deleted == 0).subquery()
+    from sqlalchemy.orm import aliased
+
+    key = group.key
+    first = aliased(model)
+    dated = and_(model.deleted == 0, model.observed_on != "", model.observed_on < before)
+    fast = select(model).where(
+        dated,
+        or_(
+            model.rank == 1,
+            and_(
+                model.rank == 2,
+                exists().where(getattr(first, key) == group, first.rank == 1, first.observed_on >= before),
+            ),
+        ),
+    )
+    second = aliased(model)
+    deep = select(getattr(second, key)).where(second.rank == 2, second.observed_on >= before)
+    ranked = (
+        select(
+            model,
+            func.row_number()
+            .over(partition_by=group, order_by=(model.observed_on.desc(), model.id.desc()))
+            .label("n"),
+        )
+        .where(dated, model.rank == 0, or_(group == "", group.in_(deep)))
+        .subquery()
+    )
+    slow = select(*[ranked.c[c.name] for c in model.__table__.columns]).where(ranked.c.n == 1)
+    return union_all(fast, slow).subquery()
+
+
+def _as_of_window(model: Any, group: Any, before: str) -> Any:
+    """The plain window over every observation (the computation _as_of replaced; tests)."""
     ranked = (
         select(
             model,
