@@ -483,16 +483,9 @@ def _as_of(model: Any, group: Any, before: str | None) -> Any:
     key = group.key
     first = aliased(model)
     dated = and_(model.deleted == 0, model.observed_on != "", model.observed_on < before)
-    fast = select(model).where(
-        dated,
-        or_(
-            model.rank == 1,
-            and_(
-                model.rank == 2,
-                exists().where(getattr(first, key) == group, first.rank == 1, first.observed_on >= before),
-            ),
-        ),
-    )
+    latest = select(model).where(dated, model.rank == 1)
+    since = select(getattr(first, key)).where(first.rank == 1, first.observed_on >= before)
+    previous = select(model).where(dated, model.rank == 2, group.in_(since))
     second = aliased(model)
     deep = select(getattr(second, key)).where(second.rank == 2, second.observed_on >= before)
     ranked = (
@@ -506,7 +499,7 @@ def _as_of(model: Any, group: Any, before: str | None) -> Any:
         .subquery()
     )
     slow = select(*[ranked.c[c.name] for c in model.__table__.columns]).where(ranked.c.n == 1)
-    return union_all(fast, slow).subquery()
+    return union_all(latest, previous, slow).subquery()
 
 
 def _as_of_window(model: Any, group: Any, before: str) -> Any:
