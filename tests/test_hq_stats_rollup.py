@@ -229,3 +229,62 @@ def test_item19_baseline_from_the_ranks_equals_the_window_over_every_observation
 
 def _now(model: Any) -> Any:
     return select(model).where(model.rank == 1, model.deleted == 0).subquery()
+
+
+def test_the_per_cadre_pages_show_20_cadres_sorted_with_the_totals_of_all(hq: HQ) -> None:
+    """25 cadres in 兰陵县 (cadre k pairs k households, visited in November) and 3 in 兰山区."""
+    import re
+    import uuid
+
+    from fastapi.testclient import TestClient
+    from tests.test_hq_console import PASSWORD, sign_in
+
+    from fieldapp.hq import accounts
+    from fieldapp.hq.app import create_app
+
+    hlc = [9000]
+
+    def put(entity: str, **row: Any) -> str:
+        row.setdefault("id", str(uuid.uuid4()))
+        row.setdefault("version", 1)
+        hlc[0] += 1
+        row["hlc"] = hlc[0]
+        with hq.session() as s:
+            hqwrite.write(s, entity, row)
+        return str(row["id"])
+
+    campaign.set_campaign(hq, "十一月摸底", "2026-11-01", "2026-11-30", [])
+    for k in range(1, 29):
+        cadre = put("cadre", name=f"干部{k:02d}")
+        village = "371324001015" if k <= 25 else LANSHAN_VILLAGE
+        for j in range(k if k <= 25 else 1):
+            hid = put("household", village_code=village, status="在档", pairing_basis="结亲连心联系户")
+            put("pairing", household_id=hid, cadre_id=cadre, started_on="2026-01-01", ended_on=None)
+            if j % 2 == 0:
+                put("visit", household_id=hid, cadre_id=cadre, visit_date="2026-11-03", mode="入户走访")
+    check(hq)
+    accounts.add_account(hq, "city", "city", PASSWORD)
+    accounts.add_account(hq, "lanling", "county", PASSWORD, county=LANLING)
+    with TestClient(create_app(hq), follow_redirects=False) as c:
+        sign_in(c, "city")
+        page = c.get("/console/stats/cadres", params={"sort": "households"})
+        assert page.status_code == 200, page.text
+        names = re.findall(r"干部(\d\d)</a>|<td>干部(\d\d)</td>", page.text)
+        shown = [int(a or b) for a, b in names]
+        assert shown[:3] == [25, 24, 23] and len(shown) == 20
+        assert "共 28 位干部，第 1／2 页" in page.text
+        total = sum(range(1, 26)) + 3
+        assert re.search(rf"<b>合计</b></td><td class=\"num\"><b>{total}</b>", page.text)
+        second = c.get("/console/stats/cadres", params={"sort": "households", "page": 2})
+        assert "第 2／2 页" in second.text and "干部01" in second.text and "干部25" not in second.text
+        progress = c.get("/console/stats/campaign", params={"sort": "households", "page": 2})
+        assert progress.status_code == 200 and "第 2／2 页" in progress.text
+        # the export holds every cadre
+        book = c.get("/console/stats/export/cadres.csv")
+        assert book.status_code == 200 and all(f"干部{k:02d}" in book.text for k in range(1, 29))
+        sign_in(c, "lanling")
+        mine = c.get("/console/stats/cadres", params={"sort": "households", "page": 2})
+        assert "共 25 位干部，第 2／2 页" in mine.text and "干部26" not in mine.text
+        assert c.get("/console/stats/cadres", params={"county": "371302"}).status_code == 404
+        odd = c.get("/console/stats/cadres", params={"sort": "nonsense", "page": 99})
+        assert odd.status_code == 200 and "第 2／2 页" in odd.text  # the default order, the last page
