@@ -144,7 +144,9 @@ def note_households(s: Session, household_ids: Iterable[str]) -> None:
             if hid in new
         ]
         if rows:
-            s.execute(insert(ch), rows)
+            from fieldapp.hq.stats_index import _insert_rows  # one driver executemany (plain codes)
+
+            _insert_rows(s, ch, rows)
     _apply(s, {k: v for k, v in delta.items() if v != [0, 0]})
 
 
