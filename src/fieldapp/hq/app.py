@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from fieldapp.hq import ratelimit, server, web
 from fieldapp.hq.api import conflicts as conflicts_api
 from fieldapp.hq.api import devices as devices_api
+from fieldapp.hq.api import duplicates as duplicates_api
 from fieldapp.hq.api import households as households_api
 from fieldapp.hq.api import referrals as referrals_api
 from fieldapp.hq.api import schema
@@ -34,7 +35,7 @@ CONSOLE_HEADERS = {
 
 def create_app(hq: HQ, rates: ratelimit.Rates = ratelimit.DEFAULT) -> FastAPI:
     app = server.create_app(hq, rates)
-    for api in (households_api, referrals_api, conflicts_api, devices_api):
+    for api in (households_api, referrals_api, conflicts_api, devices_api, duplicates_api):
         app.include_router(api.router(hq))
     schema.describe(app)
     app.include_router(views.router(hq))

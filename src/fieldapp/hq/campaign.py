@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import and_, case, exists, func, or_, select
 
 from fieldapp.domain.divisions import divisions
+from fieldapp.hq import stats_rollup
 from fieldapp.hq.stats_models import Campaign, StatHousehold, StatVisit
 from fieldapp.hq.store import HQ
 
@@ -95,6 +96,8 @@ def set_campaign(hq: HQ, name: str, start: str, end: str, counties: list[str], b
     )
     with hq.session() as s:
         s.add(c)
+        s.flush()
+        stats_rollup.rebuild(s)  # the progress rollup counts the newest campaign
     out = _out(c)
     hq.add_outgoing("*", "campaign", out.body)
     return out
@@ -164,21 +167,113 @@ def visited_in(c: CampaignOut) -> Any:
     return or_(and_(h.last_f2f_on >= c.start, h.last_f2f_on <= c.end), and_(h.last_f2f_on > c.end, later))
 
 
-def progress(hq: HQ, c: CampaignOut, by: str, today: dt.date, county: str = "") -> list[ProgressRow]:
-    """by: "county", "township" or "cadre". Overdue = not visited once the period has ended."""
+SORTS = {  # the per-cadre table's orders: "key" is the group's code (today's order)
+    "key": ("键", False),
+    "households": ("应摸底户数", True),
+    "visited": ("已当面走访", True),
+    "not_visited": ("尚未走访", True),
+    "percent": ("完成率", False),
+}
+
+
+def _grouped(s: Any, c: CampaignOut, by: str, county: str, live: bool) -> Any:
+    """(key, households, visited) per group, as a subquery: read from the rollup kept at ingest
+    (hq.stats_rollup) when it counts this campaign, else counted over the households (`live`)."""
+    from fieldapp.hq import stats_rollup
+
+    if not live and stats_rollup.counted_campaign(s) == c.id:
+        r = stats_rollup.StatCampaignRollup
+        group = {"county": r.county_code, "township": r.township_code, "cadre": r.cadre_id}[by]
+        q = select(group.label("key"), func.sum(r.households).label("n"), func.sum(r.visited).label("v"))
+        if county:
+            q = q.where(r.county_code == county)
+        if c.counties:  # the rollup holds only the campaign's counties already; kept for clarity
+            q = q.where(r.county_code.in_(c.counties))
+        return q.group_by(group).subquery()
     h = StatHousehold
     group = {"county": h.county_code, "township": h.township_code, "cadre": h.cadre_id}[by]
     seen = case((visited_in(c), 1), else_=0)
-    stmt = (
-        select(group, func.count(), func.sum(seen)).where(in_scope(c, county)).group_by(group).order_by(group)
+    q = (
+        select(group.label("key"), func.count().label("n"), func.sum(seen).label("v"))
+        .where(in_scope(c, county))
+        .group_by(group)
     )
+    return q.subquery()
+
+
+def progress(
+    hq: HQ, c: CampaignOut, by: str, today: dt.date, county: str = "", live: bool = False
+) -> list[ProgressRow]:
+    """by: "county", "township" or "cadre". Overdue = not visited once the period has ended.
+    Every group, in code order; `live` counts over the households instead of the rollup."""
+    with hq.session() as s:
+        g = _grouped(s, c, by, county, live)
+        rows = [(str(k or ""), int(n), int(v or 0)) for k, n, v in s.execute(select(g).order_by(g.c.key))]
+        labels = _labels(s, by, [k for k, _, _ in rows])
+    late = today.isoformat() > c.end
+    return [
+        ProgressRow(k, labels.get(k, k or "未结对"), n, v, n - v, (n - v) if late else 0)
+        for k, n, v in rows
+        if n
+    ]
+
+
+@dataclass(frozen=True)
+class ProgressPage:
+    rows: list[ProgressRow]
+    total: ProgressRow  # the totals row, summed in SQL
+    groups: int  # how many groups in all
+    page: int
+    pages: int
+    sort: str
+
+
+def progress_page(
+    hq: HQ,
+    c: CampaignOut,
+    by: str,
+    today: dt.date,
+    county: str = "",
+    page: int = 1,
+    sort: str = "not_visited",
+    per_page: int = 20,
+    live: bool = False,
+) -> ProgressPage:
+    """One page of `per_page` groups in `sort` order (ties by code), and the totals of all."""
+    sort = sort if sort in SORTS else "not_visited"
     late = today.isoformat() > c.end
     with hq.session() as s:
-        rows = [(str(k or ""), int(n), int(v or 0)) for k, n, v in s.execute(stmt)]
-        labels = _labels(s, by, [k for k, _, _ in rows])
-    return [
-        ProgressRow(k, labels.get(k, k or "未结对"), n, v, n - v, (n - v) if late else 0) for k, n, v in rows
+        g = _grouped(s, c, by, county, live)
+        n, v = func.coalesce(g.c.n, 0), func.coalesce(g.c.v, 0)
+        live_rows = g.c.n > 0
+        groups, total_n, total_v = s.execute(
+            select(func.count(), func.sum(n), func.sum(v)).select_from(g).where(live_rows)
+        ).one()
+        groups, total_n, total_v = int(groups or 0), int(total_n or 0), int(total_v or 0)
+        pages = max(1, -(-groups // per_page))
+        page = max(1, min(page, pages))
+        order: Any = {
+            "key": g.c.key,
+            "households": n.desc(),
+            "visited": v.desc(),
+            "not_visited": (n - v).desc(),
+            "percent": (v * 1.0 / n).asc(),
+        }[sort]
+        q = (
+            select(g.c.key, n, v)
+            .where(live_rows)
+            .order_by(order, g.c.key)
+            .limit(per_page)
+            .offset((page - 1) * per_page)
+        )
+        found = [(str(k or ""), int(a), int(b or 0)) for k, a, b in s.execute(q)]
+        labels = _labels(s, by, [k for k, _, _ in found])
+    rows = [
+        ProgressRow(k, labels.get(k, k or "未结对"), a, b, a - b, (a - b) if late else 0) for k, a, b in found
     ]
+    not_v = total_n - total_v
+    total = ProgressRow("", "合计", total_n, total_v, not_v, not_v if late else 0)
+    return ProgressPage(rows, total, groups, page, pages, sort)
 
 
 def _labels(s: Any, by: str, keys: list[str]) -> dict[str, str]:

@@ -100,6 +100,19 @@ def _side(s: Session, household_id: str, idx: HouseholdIndex | None, member_id: 
     )
 
 
+def _entry(s: Session, d: SuspectedDuplicate, ia: HouseholdIndex | None, ib: HouseholdIndex | None) -> Entry:
+    return Entry(
+        id=d.id,
+        status=d.status,
+        status_label=STATUS_LABELS.get(d.status, d.status),
+        detected_at=ledger.local_time(d.detected_at),
+        resolved_at=ledger.local_time(d.resolved_at) if d.resolved_at else "",
+        note=d.note or "",
+        a=_side(s, d.household_a, ia, d.member_a),
+        b=_side(s, d.household_b, ib, d.member_b),
+    )
+
+
 def entries(hq: HQ, staff: Staff, status: str = "open", page: int = 1) -> EntryPage:
     stmt = _visible(staff).where(SuspectedDuplicate.status == (status if status in STATUS_LABELS else "open"))
     with hq.session() as s:
@@ -107,20 +120,15 @@ def entries(hq: HQ, staff: Staff, status: str = "open", page: int = 1) -> EntryP
         pages = max(1, -(-total // PAGE_SIZE))
         page = max(1, min(page, pages))
         rows = s.execute(stmt.order_by(SuspectedDuplicate.id).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE))
-        items = [
-            Entry(
-                id=d.id,
-                status=d.status,
-                status_label=STATUS_LABELS.get(d.status, d.status),
-                detected_at=ledger.local_time(d.detected_at),
-                resolved_at=ledger.local_time(d.resolved_at) if d.resolved_at else "",
-                note=d.note or "",
-                a=_side(s, d.household_a, ia, d.member_a),
-                b=_side(s, d.household_b, ib, d.member_b),
-            )
-            for d, ia, ib in rows
-        ]
+        items = [_entry(s, d, ia, ib) for d, ia, ib in rows]
     return EntryPage(total=total, page=page, pages=pages, items=items)
+
+
+def entry(hq: HQ, staff: Staff, entry_id: int) -> Entry | None:
+    """One entry this account may see (any status), or None."""
+    with hq.session() as s:
+        found = s.execute(_visible(staff).where(SuspectedDuplicate.id == entry_id)).first()
+        return _entry(s, *found) if found is not None else None
 
 
 def visible(hq: HQ, staff: Staff, entry_id: int) -> bool:

@@ -14,7 +14,18 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, literal, literal_column, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    case,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from fieldapp.domain import item19 as codes19
@@ -60,6 +71,22 @@ class Row:
 
 
 @dataclass
+class Pager:
+    """One page of a long table (the per-cadre ones): its rows were chosen and sorted in SQL."""
+
+    page: int
+    pages: int
+    groups: int  # rows in all
+    sort: str
+    sorts: dict[int, str]  # column index -> sort key (a header link)
+    query: dict[str, str] = field(default_factory=dict)  # the page's other parameters
+
+    def url(self, page: int | None = None, sort: str | None = None) -> str:
+        params = {**self.query, "sort": sort or self.sort, "page": str(page or 1)}
+        return "?" + urlencode(params)
+
+
+@dataclass
 class Table:
     key: str
     title: str
@@ -68,6 +95,7 @@ class Table:
     rows: list[Row]
     totals: list[Any] | None = None
     note: str = ""
+    pager: Pager | None = None
 
 
 @dataclass(frozen=True)
@@ -441,9 +469,41 @@ def iter_household_list(
 
 
 def _as_of(model: Any, group: Any, before: str | None) -> Any:
-    """The latest observation of each household (or worker) before a date: a window function."""
+    """The latest observation of each household (or worker) before a date.
+
+    The ranks kept at ingest (1 = latest, 2 = the one before) answer it for almost every group:
+    the rank-1 row if it is dated before, else the rank-2 row if that one is. Only the groups
+    whose rank-2 row is not earlier either (observed twice since the date; and the unranked
+    group "") are searched with a window function over their older rows — the same order
+    (observed_on, then id, descending) the ranks are kept in, so the same row is chosen."""
     if before is None:
         return select(model).where(model.rank == 1, model.deleted == 0).subquery()
+    from sqlalchemy.orm import aliased
+
+    key = group.key
+    first = aliased(model)
+    dated = and_(model.deleted == 0, model.observed_on != "", model.observed_on < before)
+    latest = select(model).where(dated, model.rank == 1)
+    since = select(getattr(first, key)).where(first.rank == 1, first.observed_on >= before)
+    previous = select(model).where(dated, model.rank == 2, group.in_(since))
+    second = aliased(model)
+    deep = select(getattr(second, key)).where(second.rank == 2, second.observed_on >= before)
+    ranked = (
+        select(
+            model,
+            func.row_number()
+            .over(partition_by=group, order_by=(model.observed_on.desc(), model.id.desc()))
+            .label("n"),
+        )
+        .where(dated, model.rank == 0, or_(group == "", group.in_(deep)))
+        .subquery()
+    )
+    slow = select(*[ranked.c[c.name] for c in model.__table__.columns]).where(ranked.c.n == 1)
+    return union_all(latest, previous, slow).subquery()
+
+
+def _as_of_window(model: Any, group: Any, before: str) -> Any:
+    """The plain window over every observation (the computation _as_of replaced; tests)."""
     ranked = (
         select(
             model,
@@ -839,47 +899,92 @@ def double_funding_table(hq: HQ, scope: Scope) -> Table:
 # --- per cadre --------------------------------------------------------------------------------------
 
 
-def cadre_work(hq: HQ, scope: Scope, today: dt.date, since: str) -> Table:
-    """Per cadre: households paired, visits since `since` (face to face), overdue, referrals closed."""
+CADRE_SORTS = {"households": 1, "visits": 2, "f2f": 3, "overdue": 4, "closed": 5}
+CADRE_PAGE = 20
+
+
+def _cadre_parts(hq: HQ, scope: Scope, today: dt.date, since: str) -> Any:
+    """Per cadre, one row per source (pairings, visits, closed referrals) as a UNION ALL subquery."""
     h, v, rr, ri = StatHousehold, StatVisit, StatReferral, ReferralIndex
     from fieldapp.hq.stats_index import visit_interval
 
     cutoff = (today - dt.timedelta(days=visit_interval())).isoformat()  # last visit longer ago: overdue
+    zero = literal(0)
     homes = (
         select(
-            h.cadre_id,
-            func.count(),
-            func.sum(case((or_(h.last_visit_on == "", h.last_visit_on < cutoff), 1), else_=0)),
+            h.cadre_id.label("cid"),
+            func.count().label("n"),
+            func.sum(case((or_(h.last_visit_on == "", h.last_visit_on < cutoff), 1), else_=0)).label("late"),
+            zero.label("vn"),
+            zero.label("f2f"),
+            zero.label("closed"),
         )
         .where(_in_scope(scope), h.cadre_id != "", h.status != "已销档")
         .group_by(h.cadre_id)
     )
     visits = (
-        select(v.cadre_id, func.count(), func.sum(v.face_to_face))
+        select(v.cadre_id, zero, zero, func.count(), func.sum(v.face_to_face), zero)
         .join(h, h.household_id == v.household_id)
         .where(_in_scope(scope), v.deleted == 0, v.visit_date >= since, v.cadre_id != "")
         .group_by(v.cadre_id)
     )
     closed = (
-        select(rr.cadre_id, func.count())
+        select(rr.cadre_id, zero, zero, zero, zero, func.count())
         .join(ri, ri.referral_id == rr.referral_id)
         .join(h, h.household_id == rr.household_id)
         .where(_in_scope(scope), ri.deleted == 0, ri.status == DONE, ri.status_on >= since, rr.cadre_id != "")
         .group_by(rr.cadre_id)
     )
+    return union_all(homes, visits, closed).subquery()
+
+
+def cadre_work(
+    hq: HQ,
+    scope: Scope,
+    today: dt.date,
+    since: str,
+    page: int | None = None,
+    sort: str = "overdue",
+    query: Mapping[str, str] | None = None,
+) -> Table:
+    """Per cadre: households paired, visits since `since` (face to face), overdue, referrals closed.
+    With `page`: CADRE_PAGE cadres in `sort` order, chosen in SQL; else every cadre by name (exports).
+    The totals row is summed in SQL either way."""
+    p = _cadre_parts(hq, scope, today, since)
+    sums = [func.coalesce(func.sum(p.c[k]), 0) for k in ("n", "vn", "f2f", "late", "closed")]
+    per = select(p.c.cid, *sums).group_by(p.c.cid)
+    sort = sort if sort in CADRE_SORTS else "overdue"
+    pager = None
     with hq.session() as s:
-        a = {k: (int(n), int(late or 0)) for k, n, late in s.execute(homes)}
-        b = {k: (int(n), int(f or 0)) for k, n, f in s.execute(visits)}
-        c = {k: int(n) for k, n in s.execute(closed)}
-        names = cadre_names(s, sorted(set(a) | set(b) | set(c)))
+        total_row = s.execute(select(*sums)).one()
+        if page is None:
+            found = [tuple(r) for r in s.execute(per)]
+        else:
+            groups = int(s.scalar(select(func.count(func.distinct(p.c.cid)))) or 0)
+            pages = max(1, -(-groups // CADRE_PAGE))
+            page = max(1, min(page, pages))
+            order = sums[CADRE_SORTS[sort] - 1].desc()
+            found = [
+                tuple(r)
+                for r in s.execute(
+                    per.order_by(order, p.c.cid).limit(CADRE_PAGE).offset((page - 1) * CADRE_PAGE)
+                )
+            ]
+            pager = Pager(
+                page, pages, groups, sort, {i: k for k, i in CADRE_SORTS.items()}, dict(query or {})
+            )
+        names = cadre_names(s, [str(r[0]) for r in found])
+    if page is None:
+        found.sort(key=lambda r: (names.get(r[0], r[0]), r[0]))
     rows = []
-    for cid in sorted(set(a) | set(b) | set(c), key=lambda k: (names.get(k, k), k)):
-        n, late = a.get(cid, (0, 0))
-        vn, f2f = b.get(cid, (0, 0))
+    for cid, n, vn, f2f, late, closed in found:
         rows.append(
-            Row([names.get(cid, cid[:8]), n, vn, f2f, late, c.get(cid, 0)], ["", list_link(scope, cadre=cid)])
+            Row(
+                [names.get(cid, cid[:8]), int(n), int(vn), int(f2f), int(late), int(closed)],
+                ["", list_link(scope, cadre=cid)],
+            )
         )
-    totals: list[Any] = ["合计"] + [sum(int(x.cells[i]) for x in rows) for i in range(1, 6)]
+    totals: list[Any] = ["合计", *(int(x or 0) for x in total_row)]
     return Table(
         "cadre_work",
         f"干部工作量（{since}起）",
@@ -887,6 +992,7 @@ def cadre_work(hq: HQ, scope: Scope, today: dt.date, since: str) -> Table:
         ["干部", "结对户数", "走访次数", "其中当面", "走访逾期户数", "转介办结"],
         rows,
         totals,
+        pager=pager,
     )
 
 

@@ -115,6 +115,29 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         "steps": "现在可以登记的办理结果",
     },
     "ConflictField": {"label": "字段（中文）", "a": "值 A", "b": "值 B"},
+    "EntryPage": {k: v for k, v in _PAGE.items() if k != "page_size"},
+    "Entry": {
+        "id": "疑似重复编号",
+        "status": "状态：open 待处理、distinct 已标为不同户、merged 已合并",
+        "status_label": "状态（中文）",
+        "detected_at": "发现时间（北京时间）",
+        "resolved_at": "处理时间（北京时间；未处理为空）",
+        "note": "处理说明（未处理为空）",
+        "a": "一户",
+        "b": "另一户",
+    },
+    "Side": {
+        "household_id": "困难户编号",
+        "code": "HH-编号",
+        "head_name": "户主姓名",
+        "village": "村（社区）",
+        "county": "县区",
+        "cadre": "结对干部",
+        "device": "负责设备",
+        "members": "成员人数",
+        "matching_member": "身份证号相同的成员",
+        "matching_id_masked": "相同的身份证号（遮蔽）",
+    },
     "ConflictOut": {
         "id": "冲突编号",
         "kind": "冲突类别（中文）",
@@ -160,7 +183,7 @@ def _describe_fields(doc: dict[str, Any]) -> None:
                 props[field].setdefault("description", text)
 
 
-STAFF_PATHS = ("/api/v1/households", "/api/v1/referrals", "/api/v1/conflicts")
+STAFF_PATHS = ("/api/v1/households", "/api/v1/referrals", "/api/v1/conflicts", "/api/v1/duplicates")
 SECURITY = {
     "staffToken": {
         "type": "http",

@@ -65,8 +65,17 @@ def chosen_campaign(hq: HQ, campaign_id: str) -> campaign.CampaignOut | None:
 
 
 def section_tables(
-    hq: HQ, scope: stats.Scope, section: str, today: dt.date, campaign_id: str = ""
+    hq: HQ,
+    scope: stats.Scope,
+    section: str,
+    today: dt.date,
+    campaign_id: str = "",
+    page: int | None = None,
+    sort: str = "",
+    query: dict[str, str] | None = None,
 ) -> list[stats.Table]:
+    """The tables of a section; with `page` the per-cadre tables show that page (20 cadres, in
+    `sort` order, chosen in SQL), without it every row (exports and the report)."""
     chosen = chosen_campaign(hq, campaign_id)
     baseline, until, name = stats.campaign_window(chosen, today)  # a past campaign: up to its end
     if section == "overview":
@@ -80,23 +89,43 @@ def section_tables(
     if section == "relief":
         return [stats.relief_by(hq, scope), stats.double_funding_table(hq, scope)]
     if section == "cadres":
-        return [stats.cadre_work(hq, scope, today, baseline or f"{today.year}-01-01")]
+        since = baseline or f"{today.year}-01-01"
+        return [stats.cadre_work(hq, scope, today, since, page, sort or "overdue", query)]
     if section == "campaign":
-        return campaign_tables(hq, scope, chosen, today)
+        return campaign_tables(hq, scope, chosen, today, page, sort, query)
     if section == "report":
         return stats.everything(hq, scope, today, baseline, until, name)
     raise Refused(404, "没有这一统计。")
 
 
 def campaign_tables(
-    hq: HQ, scope: stats.Scope, c: campaign.CampaignOut | None, today: dt.date
+    hq: HQ,
+    scope: stats.Scope,
+    c: campaign.CampaignOut | None,
+    today: dt.date,
+    page: int | None = None,
+    sort: str = "",
+    query: dict[str, str] | None = None,
 ) -> list[stats.Table]:
+    """Progress by county, township (every row, in code order) and cadre (with `page`: one page
+    of 20 in `sort` order); read from the rollup kept at ingest, totals summed in SQL."""
     if c is None:
         return []
     out = []
     for by, label in (("county", "县区"), ("township", "乡镇（街道）"), ("cadre", "结对干部")):
+        paged = by == "cadre" and page is not None
+        found = campaign.progress_page(
+            hq,
+            c,
+            by,
+            today,
+            scope.county,
+            page=page or 1 if paged else 1,
+            sort=(sort or "not_visited") if paged else "key",
+            per_page=20 if paged else 10**9,
+        )
         rows = []
-        for p in campaign.progress(hq, c, by, today, scope.county):
+        for p in found.rows:
             key = {by: p.key or "-"}
             base = {"campaign": c.id, **key}
             rows.append(
@@ -111,8 +140,12 @@ def campaign_tables(
                     ],
                 )
             )
-        totals: list[Any] = ["合计"] + [sum(int(r.cells[i]) for r in rows) for i in range(1, 5)]
-        done = f"{100 * totals[2] / totals[1]:.0f}%" if totals[1] else "—"
+        t = found.total
+        totals: list[Any] = ["合计", t.households, t.visited, t.not_visited, t.overdue, t.percent]
+        pager = None
+        if paged:
+            sorts = {1: "households", 2: "visited", 3: "not_visited", 5: "percent"}
+            pager = stats.Pager(found.page, found.pages, found.groups, found.sort, sorts, dict(query or {}))
         out.append(
             stats.Table(
                 f"campaign_{by}",
@@ -120,7 +153,8 @@ def campaign_tables(
                 "户",
                 [label, "应摸底户数", "已当面走访", "尚未走访", "逾期未走访", "完成率"],
                 rows,
-                [*totals, done],
+                totals,
+                pager=pager,
             )
         )
     return out
@@ -201,7 +235,7 @@ def charts_for(
         t = tables[0]
         out.append(
             charts.stacked(
-                "干部结对户走访情况（前30位）",
+                "干部结对户走访情况（本页）",
                 ["按期走访", "走访逾期"],
                 [
                     (r.cells[0], [float(r.cells[1] - r.cells[4]), float(r.cells[4])], [r.link(1), ""])
@@ -239,17 +273,19 @@ def router(hq: HQ) -> APIRouter:
         county: str,
         status: int = 200,
         campaign_id: str = "",
+        page_no: int = 1,
+        sort: str = "",
         **extra: Any,
     ) -> Response:
         if section not in SECTIONS:
             raise Refused(404, "没有这一统计。")
         scope = scope_of(who, county)
         today = clock.today()
-        tables = section_tables(hq, scope, section, today, campaign_id)
-        chosen = chosen_campaign(hq, campaign_id)
         query = {"county": scope.county} if scope.county and not who.staff.county_code else {}
         if campaign_id:
             query["campaign"] = campaign_id
+        tables = section_tables(hq, scope, section, today, campaign_id, max(1, page_no), sort[:20], query)
+        chosen = chosen_campaign(hq, campaign_id)
         extra.setdefault("error", "")
         extra.setdefault("message", "")
         extra.setdefault("form", {"name": "", "start": "", "end": "", "counties": []})
@@ -386,9 +422,18 @@ def router(hq: HQ) -> APIRouter:
 
     @r.get("/{section}")
     def section(
-        who: SignedIn, request: Request, section: str, county: str = "", done: str = "", campaign: str = ""
+        who: SignedIn,
+        request: Request,
+        section: str,
+        county: str = "",
+        done: str = "",
+        campaign: str = "",
+        page: int = 1,
+        sort: str = "",
     ) -> Response:
-        return section_page(request, who, section, county, campaign_id=campaign, message=done[:100])
+        return section_page(
+            request, who, section, county, campaign_id=campaign, page_no=page, sort=sort, message=done[:100]
+        )
 
     return r
 

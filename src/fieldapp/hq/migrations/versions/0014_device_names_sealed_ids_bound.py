@@ -30,7 +30,7 @@ from fieldapp.hq import rekey
 from fieldapp.hq.sealed import ID_BOUND, ROW_KEYS, ROW_KEYS_0010, keyring_of
 
 revision: str = "0014"
-down_revision: str | None = "0012"
+down_revision: str | None = "0013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
