@@ -29,7 +29,8 @@ DEPENDS = (
     "libc6, libegl1, libgl1, libx11-6, libx11-xcb1, libfontconfig1, libfreetype6, libdbus-1-3, "
     "libglib2.0-0 | libglib2.0-0t64, libxkbcommon0, libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, "
     "libxcb-image0, libxcb-keysyms1, libxcb-render-util0, libxcb-shape0, libxcb-xinerama0 | libxcb1, "
-    "libcups2 | libcups2t64, libgssapi-krb5-2, libexpat1, libpng16-16 | libpng16-16t64, zlib1g"
+    "libcups2 | libcups2t64, libgssapi-krb5-2, libexpat1, libpng16-16 | libpng16-16t64, libbrotli1, "
+    "libbz2-1.0, zlib1g"
 )
 RECOMMENDS = "fonts-wqy-microhei | fonts-noto-cjk, fcitx5-frontend-qt6 | ibus, cups-client"
 
