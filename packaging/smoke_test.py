@@ -12,8 +12,8 @@ What it checks, each through the bundled executable (not this Python):
 - `check` reads the encrypted ledger back;
 - `self-check` inside the bundle: the Qt plugins that use the laptop's own libraries load (CUPS
   printing, the ibus input method, xcb and Wayland, JPEG), a JPEG and a PNG photo decode as the
-  attachment viewer decodes them, the print dialog opens, an .xlsx is read by both readers and
-  the rare-character font unpacks;
+  attachment viewer decodes them, the print dialog opens, an .xlsx is read by both readers,
+  the rare-character font unpacks, and sync's HTTPS client, signatures and encryption work;
 - `import-households` imports an .xlsx list (written here with openpyxl) into the ledger;
 - the desktop window starts offscreen and is still running 8 s later (it is then stopped).
 

@@ -107,12 +107,32 @@ def _fonts() -> list[tuple[bool, str]]:
     return [(ok, f"生僻字字体解压（{len(data) // 1024} KB）" + ("" if ok else "：不是字体文件"))]
 
 
+def _sync_stack() -> list[tuple[bool, str]]:
+    """What network sync needs, without the network: an HTTPS client with its CA certificates,
+    Ed25519 signatures and X25519 + ChaCha20-Poly1305 encryption (fieldapp.sync)."""
+    import httpx
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+    with httpx.Client(verify=True, timeout=5):  # loads the TLS context and the CA bundle
+        pass
+    signer = Ed25519PrivateKey.generate()
+    signer.public_key().verify(signer.sign(b"batch"), b"batch")
+    a, b = X25519PrivateKey.generate(), X25519PrivateKey.generate()
+    key = a.exchange(b.public_key())
+    box = ChaCha20Poly1305(key)
+    ok = box.decrypt(b"\0" * 12, box.encrypt(b"\0" * 12, "同步".encode(), None), None) == "同步".encode()
+    return [(ok, "同步所需：HTTPS 客户端、签名和加密" + ("" if ok else "：解密结果不一致"))]
+
+
 CHECKS: tuple[Callable[[], list[tuple[bool, str]]], ...] = (
     _plugins,
     _photos,
     _print_dialog,
     _spreadsheets,
     _fonts,
+    _sync_stack,
 )
 
 
