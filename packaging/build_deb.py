@@ -21,12 +21,16 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
-# Libraries the bundle takes from the system rather than shipping (X11/xcb for the window,
-# GL/EGL, fontconfig, dbus, CUPS is optional): the same list .ci/run installs for Qt.
+# Libraries the bundle takes from the system rather than shipping (packaging/fieldapp.spec,
+# SYSTEM_LIBS): X11/xcb for the window, GL/EGL, fontconfig/freetype, D-Bus, glib, and CUPS with
+# its Kerberos library (Qt's print plugin and libQt6Network link them), OpenSSL 3 (Python's ssl). Every Debian-family
+# desktop has them; the "t64" names are Debian 13's and Ubuntu 24.04's.
 DEPENDS = (
     "libc6, libegl1, libgl1, libx11-6, libx11-xcb1, libfontconfig1, libfreetype6, libdbus-1-3, "
     "libglib2.0-0 | libglib2.0-0t64, libxkbcommon0, libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, "
-    "libxcb-image0, libxcb-keysyms1, libxcb-render-util0, libxcb-shape0, libxcb-xinerama0 | libxcb1"
+    "libxcb-image0, libxcb-keysyms1, libxcb-render-util0, libxcb-shape0, libxcb-xinerama0 | libxcb1, "
+    "libcups2 | libcups2t64, libgssapi-krb5-2, libexpat1, libpng16-16 | libpng16-16t64, libbrotli1, "
+    "libbz2-1.0, zlib1g, libssl3 | libssl3t64"
 )
 RECOMMENDS = "fonts-wqy-microhei | fonts-noto-cjk, fcitx5-frontend-qt6 | ibus, cups-client"
 

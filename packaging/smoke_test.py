@@ -10,6 +10,11 @@ What it checks, each through the bundled executable (not this Python):
   head of household's name in it (checked with `pdftotext` when poppler is installed), so a
   hidden import the bundle lacks (the QR code's, a font) can never ship again;
 - `check` reads the encrypted ledger back;
+- `self-check` inside the bundle: the Qt plugins that use the laptop's own libraries load (CUPS
+  printing, the ibus input method, xcb and Wayland, JPEG), a JPEG and a PNG photo decode as the
+  attachment viewer decodes them, the print dialog opens, an .xlsx is read by both readers,
+  the rare-character font unpacks, and sync's HTTPS client, signatures and encryption work;
+- `import-households` imports an .xlsx list (written here with openpyxl) into the ledger;
 - the desktop window starts offscreen and is still running 8 s later (it is then stopped).
 
 Exit status 0 only when all of it held; every step prints one line. Runs on Linux and on
@@ -30,6 +35,8 @@ from pathlib import Path
 
 PASSWORD = "smoke-test-2026"
 DAY = "2026-11-18"  # demo data as of a fixed day: the same forms have records on every run
+# two households for the .xlsx import (ID numbers with their ISO 7064 check digit)
+IMPORT_ROWS = (("龚德胜", "37130219750304101"), ("䶮文英", "37130219820911202"))
 
 
 def _exe(bundle: Path, windowed: bool = False) -> Path:
@@ -50,6 +57,24 @@ def _run(exe: Path, *args: str, env: dict[str, str], timeout: float = 300) -> st
             f"FAILED: fieldapp {' '.join(args)} (exit {done.returncode})\n{done.stdout}\n{done.stderr}"
         )
     return done.stdout
+
+
+def _id_number(body: str) -> str:
+    total = sum(int(d) * (2 ** (17 - i) % 11) for i, d in enumerate(body))
+    return body + "10X98765432"[total % 11]
+
+
+def _write_xlsx(path: Path) -> Path:
+    import openpyxl  # the development environment's, not the bundle's: the bundle reads it
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["户主姓名", "身份证号码", "手机号"])
+    for i, (name, body) in enumerate(IMPORT_ROWS):
+        ws.append([name, _id_number(body), f"1380539{i + 1:04d}"])
+    wb.save(path)
+    return path
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -111,6 +136,14 @@ def main(argv: list[str]) -> int:
             print(f"ok   print {form}: {len(files)} PDF(s)")
         _run(exe, "check", env=env)
         print("ok   check (every page of the encrypted ledger read back)")
+        for line in _run(exe, "self-check", env=env).splitlines():
+            print(f"     {line}")
+        print("ok   self-check (printing, input method, platforms, photos, .xlsx, fonts)")
+        imported = _run(exe, "import-households", str(_write_xlsx(work / "名单.xlsx")), env=env)
+        assert f"导入 {len(IMPORT_ROWS)} 户" in imported, imported
+        listed = _run(exe, "list", "households", env=env)
+        assert all(name in listed for name, _ in IMPORT_ROWS), listed
+        print(f"ok   import-households from .xlsx ({len(IMPORT_ROWS)} households, one with a rare character)")
         window = subprocess.Popen([str(window_exe), "--data-dir", str(work / "data")], env=env)
         try:
             time.sleep(8)  # sign-in dialog up: the app must still be running, not crashed on start

@@ -86,6 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("check-id", "核验身份证号（校验位、出生日期、性别、地区）")
     p.add_argument("number")
 
+    command(
+        "self-check", "自检本程序：打印（CUPS）、中文输入法、窗口、照片格式、表格读取、生僻字字体是否可用"
+    )
+
     p = command(
         "backup",
         "立即备份：写到选定的备份位置（另一个文件夹或U盘，加密并核对），未选定时写到数据文件夹的 backups/ 下",
@@ -156,6 +160,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(data_dir, demo=args.demo)
     if args.command == "check-id":
         return _check_id(args.number)
+    if args.command == "self-check":
+        from fieldapp.selfcheck import run as self_check
+
+        return self_check()
     from fieldapp.domain.errors import DomainError
 
     data_dir = resolve_data_dir(args.data_dir)
