@@ -18,6 +18,10 @@ R = TypeVar("R")
 BUSY_AFTER_MS = 500
 
 
+def _ignore(_value: object) -> None:
+    pass
+
+
 class _Relay(QObject):
     """Lives on the GUI thread; the worker emits, the queued slots run the callbacks there."""
 
@@ -30,6 +34,10 @@ class _Relay(QObject):
         self._cb_failed = on_failed
         self.done.connect(self._handle_done)
         self.failed.connect(self._handle_failed)
+
+    def release(self) -> None:
+        """Drop the callbacks once the result is delivered (they reach the window that asked)."""
+        self._cb_done = self._cb_failed = _ignore
 
     @Slot(object)
     def _handle_done(self, result: object) -> None:
@@ -47,13 +55,17 @@ class _Runnable(QRunnable):
         self._relay = relay
 
     def run(self) -> None:
+        fn, relay = self._fn, self._relay
+        # The pool holds this runnable for good (it is not auto-deleted, see Op.run): let go of
+        # the work and its relay, or every callback, window and ledger they reach stays in memory.
+        self._fn = self._relay = None  # type: ignore[assignment]
         try:
             try:
-                result = self._fn()
+                result = fn()
             except Exception as e:
-                self._relay.failed.emit(e)
+                relay.failed.emit(e)
             else:
-                self._relay.done.emit(result)
+                relay.done.emit(result)
         except RuntimeError:  # the application quit while this ran: nobody is waiting for it
             pass
 
@@ -96,6 +108,7 @@ class Op(Generic[R]):
                 busy(False, self.label)
             _running.discard(relay)
             _runnables.pop(relay, None)
+            relay.release()
             relay.deleteLater()
 
         def on_done(result: object) -> None:
