@@ -87,7 +87,17 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
 
     pytest-qt closes a test's widgets and calls deleteLater() on them, but its processEvents()
     does not run deferred deletions: the windows (and the ledgers they hold) lived on until the
-    next test happened to wait in an event loop, and after the last UI test for good."""
+    next test happened to wait in an event loop, and after the last UI test for good.
+
+    A widget already deleted with its parent (a parent only the test's own variables held,
+    freed when the test returned) needs no closing: pytest-qt would raise on it."""
+    registered = getattr(item, "qt_widgets", None)
+    if registered:
+        import shiboken6
+
+        item.qt_widgets = [  # type: ignore[attr-defined]
+            (ref, before) for ref, before in registered if (w := ref()) is None or shiboken6.isValid(w)
+        ]
     yield
     if "PySide6.QtWidgets" in sys.modules:
         from PySide6.QtCore import QEvent

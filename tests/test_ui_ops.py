@@ -30,7 +30,7 @@ def test_result_comes_back_on_the_gui_thread(qtbot: QtBot) -> None:
         return 42
 
     ops.Op(work).success(label.show_result).run()
-    qtbot.waitUntil(lambda: ops.pending() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: ops.pending() == 0, timeout=30000)
     assert label.text() == "42" and seen == [False]
 
 
@@ -47,7 +47,7 @@ def test_a_window_closed_while_its_work_runs_gets_no_callback(qtbot: QtBot) -> N
     shiboken6.delete(label)  # the window is gone before the result is back
     release.set()
     # before the fix the success callback ran on the deleted label: RuntimeError in a Qt slot
-    qtbot.waitUntil(lambda: ops.pending() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: ops.pending() == 0, timeout=30000)
     assert not shiboken6.isValid(label) and failures == []
 
 
