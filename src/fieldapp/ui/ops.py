@@ -55,17 +55,13 @@ class _Runnable(QRunnable):
         self._relay = relay
 
     def run(self) -> None:
-        fn, relay = self._fn, self._relay
-        # The pool holds this runnable for good (it is not auto-deleted, see Op.run): let go of
-        # the work and its relay, or every callback, window and ledger they reach stays in memory.
-        self._fn = self._relay = None  # type: ignore[assignment]
         try:
             try:
-                result = fn()
+                result = self._fn()
             except Exception as e:
-                relay.failed.emit(e)
+                self._relay.failed.emit(e)
             else:
-                relay.done.emit(result)
+                self._relay.done.emit(result)
         except RuntimeError:  # the application quit while this ran: nobody is waiting for it
             pass
 
@@ -108,6 +104,10 @@ class Op(Generic[R]):
                 busy(False, self.label)
             _running.discard(relay)
             _runnables.pop(relay, None)
+            # The pool keeps every runnable and so its relay (not auto-deleted, see below): the
+            # relay lets go of the callbacks, or the window, dialogs and ledger they reach stay in
+            # memory for the rest of the process. (The work itself stays: freeing it here or on the
+            # worker thread made PySide 6.12 abort at interpreter exit.)
             relay.release()
             relay.deleteLater()
 
