@@ -91,6 +91,15 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
 
     A widget already deleted with its parent (a parent only the test's own variables held,
     freed when the test returned) needs no closing: pytest-qt would raise on it."""
+    if "fieldapp.ui.ops" in sys.modules:  # background work the test started reports back first,
+        from PySide6.QtWidgets import QApplication  # to its window, before that is deleted
+
+        from fieldapp.ui import ops
+
+        deadline = time.monotonic() + 60
+        while ops.pending() and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.005)
     registered = getattr(item, "qt_widgets", None)
     if registered:
         import shiboken6
