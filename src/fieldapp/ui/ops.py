@@ -100,7 +100,7 @@ class Op(Generic[R]):
 
         def finish() -> None:
             timer.stop()
-            if busy is not None:
+            if busy is not None and _receiver_alive(busy):  # not on a window deleted meanwhile
                 busy(False, self.label)
             _running.discard(relay)
             _runnables.pop(relay, None)
@@ -129,7 +129,7 @@ class Op(Generic[R]):
         timer.setParent(relay)
         _running.add(relay)
         if busy is not None:
-            timer.timeout.connect(lambda: busy(True, self.label))
+            timer.timeout.connect(lambda: _receiver_alive(busy) and busy(True, self.label))
         timer.start(BUSY_AFTER_MS)
         runnable = _Runnable(self._fn, relay)
         # Python keeps the runnable alive until its result is back: a pool-deleted wrapper
