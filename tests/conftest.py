@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -78,6 +79,41 @@ def _nothing_left_running() -> Iterator[None]:
         time.sleep(0.05)
     left = _new_threads(threads) + _running_children()
     assert not left, f"the test left these running: {left}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """Widgets a test closed are deleted at its end, not during some later test.
+
+    pytest-qt closes a test's widgets and calls deleteLater() on them, but its processEvents()
+    does not run deferred deletions: the windows (and the ledgers they hold) lived on until the
+    next test happened to wait in an event loop, and after the last UI test for good.
+
+    A widget already deleted with its parent (a parent only the test's own variables held,
+    freed when the test returned) needs no closing: pytest-qt would raise on it."""
+    if "fieldapp.ui.ops" in sys.modules:  # background work the test started reports back first,
+        from PySide6.QtWidgets import QApplication  # to its window, before that is deleted
+
+        from fieldapp.ui import ops
+
+        deadline = time.monotonic() + 60
+        while ops.pending() and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.005)
+    registered = getattr(item, "qt_widgets", None)
+    if registered:
+        import shiboken6
+
+        item.qt_widgets = [  # type: ignore[attr-defined]
+            (ref, before) for ref, before in registered if (w := ref()) is None or shiboken6.isValid(w)
+        ]
+    yield
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.instance() is not None:
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

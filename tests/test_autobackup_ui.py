@@ -23,7 +23,7 @@ def _window(qtbot: Any, db: Database, prefs: Any) -> Any:
     window = MainWindow(db, prefs)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.load_count >= 1 and hasattr(window, "autobackup"), timeout=20000)
+    qtbot.waitUntil(lambda: window.load_count >= 1 and hasattr(window, "autobackup"), timeout=60000)
     qtbot.waitUntil(lambda: ops.pending() == 0 and not window.autobackup.running, timeout=30000)
     return window
 

@@ -145,7 +145,7 @@ def test_a_location_set_in_the_window_is_backed_up_at_once(
     window = MainWindow(db, prefs)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.load_count >= 1 and hasattr(window, "autobackup"), timeout=20000)
+    qtbot.waitUntil(lambda: window.load_count >= 1 and hasattr(window, "autobackup"), timeout=60000)
     qtbot.waitUntil(lambda: ops.pending() == 0 and not window.autobackup.running, timeout=30000)
     assert window.autobackup.last_message == ""  # no location yet
     stick = tmp_path / "stick"

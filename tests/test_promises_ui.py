@@ -199,12 +199,12 @@ def test_a_ui_session_leaves_no_personal_data_in_clear_in_its_files(
         assert window.locker is not None
         window.locker.screen.password.setText(PASSWORD)
         window.locker.screen.unlock_button.click()
-        qtbot.waitUntil(lambda: not window.locker.is_locked, timeout=20000)  # type: ignore[union-attr]
+        qtbot.waitUntil(lambda: not window.locker.is_locked, timeout=60000)  # type: ignore[union-attr]
         answers.replies = [messages.SAVE]  # closing the app with the visit form open: save it
         window.close()
-        qtbot.waitUntil(lambda: not visit.isVisible(), timeout=20000)
+        qtbot.waitUntil(lambda: not visit.isVisible(), timeout=60000)
         window.close()
-        qtbot.waitUntil(lambda: not window.isVisible(), timeout=20000)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=60000)
         wait_ops(qtbot)
         prefs.sync()
         (saved,) = visits.list_visits(db, hid)  # the draft became a visit, in the ledger

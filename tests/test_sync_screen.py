@@ -63,10 +63,10 @@ def _open(qtbot: QtBot, db: Database, prefs: opts.AppSettings) -> tuple[MainWind
     window = MainWindow(db, prefs)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.load_count >= 1 and ops.pending() == 0, timeout=10000)
+    qtbot.waitUntil(lambda: window.load_count >= 1 and ops.pending() == 0, timeout=60000)
     window.sync_action.trigger()  # 同步 → 与市总工会同步
     (screen,) = [d for d in window.dialogs if isinstance(d, SyncScreen)]
-    qtbot.waitUntil(lambda: bool(screen.state) and ops.pending() == 0, timeout=10000)
+    qtbot.waitUntil(lambda: bool(screen.state) and ops.pending() == 0, timeout=60000)
     return window, screen
 
 
@@ -121,7 +121,7 @@ def test_enrol_upload_export_and_import_through_the_screen(
     assert steps == [(1, 1)] and not screen.progress.isVisible()
     assert screen.pending.text() == "0 条" and screen.unacked.text() == "0 批（0 条）"
     assert screen.last_success.text() != "从未同步"
-    qtbot.waitUntil(lambda: window.sync_label.text() == "已全部同步", timeout=10000)
+    qtbot.waitUntil(lambda: window.sync_label.text() == "已全部同步", timeout=60000)
     assert server.status()["changes"] == pending
 
     # headquarters answers: a referral outcome and the year's 低保 standard
@@ -257,7 +257,7 @@ def test_a_handed_over_household_shows_read_only_in_the_window(
     screen.done(0)
     view = window.open_household(hid)
     assert isinstance(view, HouseholdProfile)
-    qtbot.waitUntil(lambda: view.profile is not None and ops.pending() == 0, timeout=10000)
+    qtbot.waitUntil(lambda: view.profile is not None and ops.pending() == 0, timeout=60000)
     assert view.title.text().endswith("（已移交，只读）")
     assert not view.visit_button.isEnabled() and "兰陵县-李强" in view.visit_button.toolTip()
     window.close()

@@ -49,7 +49,7 @@ def make(qtbot: QtBot, prefs: opts.AppSettings, folder: Path, db: object = None)
     wizard.resize(900, 600)
     wizard.show()
     wizard.activateWindow()
-    qtbot.waitUntil(lambda: wizard.isActiveWindow() or QApplication.activeWindow() is wizard, timeout=5000)
+    qtbot.waitUntil(lambda: wizard.isActiveWindow() or QApplication.activeWindow() is wizard, timeout=30000)
     return wizard
 
 

@@ -66,8 +66,8 @@ def act(qtbot: QtBot, dialog: ImportDialog, key: Qt.Key) -> None:
 
 def open_by_keys(qtbot: QtBot, window: MainWindow) -> ImportDialog:
     """Alt+F opens 文件, I chooses 导入困难户名单(&I)…"""
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    window.activateWindow()  # Alt+F reaches only the active window: wait until it is
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and QApplication.focusWidget() is not None)
     press(qtbot, Qt.Key.Key_F, ALT)
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
     menu = QApplication.activePopupWidget()

@@ -41,8 +41,8 @@ def test_a_typical_visit_takes_the_keys_the_usability_estimate_counts(
     )
     initials = target.head_initials.split(" ")[0]
     before = len(visits.list_visits(db, target.id))
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    window.activateWindow()  # shortcuts reach only the active window: wait until it is
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and QApplication.focusWidget() is not None)
     keys: list[str] = []
 
     def press(
@@ -116,8 +116,8 @@ def test_a_visit_with_60_characters_of_notes_is_mostly_picked_from_chips(
     )
     initials = target.head_initials.split(" ")[0]
     before = len(visits.list_visits(db, target.id))
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    window.activateWindow()  # shortcuts reach only the active window: wait until it is
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and QApplication.focusWidget() is not None)
     keys: list[str] = []
 
     def press(

@@ -345,7 +345,7 @@ def test_a_form_shows_a_domain_refusal_in_english(
     relief = window.add_record(hid, "relief")
     relief.amount.setValue(0)  # type: ignore[attr-defined]
     relief.save()  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: relief.errors.label.isVisible(), timeout=10000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: relief.errors.label.isVisible(), timeout=60000)  # type: ignore[attr-defined]
     shown = relief.errors.label.text()  # type: ignore[attr-defined]
     assert shown == "Amount: must be more than 0"
 

@@ -82,7 +82,7 @@ def test_every_window_and_dialog_fits_a_1366_by_728_screen(
     assert chooser is not None
     opened(chooser)
     chooser.make_preview()  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: chooser.preview is not None, timeout=20000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: chooser.preview is not None, timeout=60000)  # type: ignore[attr-defined]
     opened(chooser.preview)  # type: ignore[attr-defined]
     household_print = HouseholdPrintDialog(db, hid, window)
     household_print.show()

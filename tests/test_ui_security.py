@@ -42,14 +42,14 @@ def secure(tmp_path: Path) -> Iterator[tuple[Path, Database]]:
 
 
 def wait_ops(qtbot: QtBot) -> None:
-    qtbot.waitUntil(lambda: ops.pending() == 0, timeout=20000)
+    qtbot.waitUntil(lambda: ops.pending() == 0, timeout=60000)
 
 
 def open_window(qtbot: QtBot, folder: Path, db: Database, prefs: opts.AppSettings) -> MainWindow:
     window = MainWindow(db, prefs, check_password=lambda pw: vault.unlock(folder, pw))
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.load_count >= 1 and ops.pending() == 0, timeout=20000)
+    qtbot.waitUntil(lambda: window.load_count >= 1 and ops.pending() == 0, timeout=60000)
     return window
 
 
@@ -68,7 +68,7 @@ def test_first_start_sets_a_password_twice_and_shows_the_recovery_code(qtbot: Qt
     dialog = SignInDialog(folder)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_NEW, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_NEW, timeout=60000)
     qtbot.keyClicks(dialog.new_password, "zhangsan-2026")
     qtbot.keyClicks(dialog.new_again, "zhangsan-2062")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
@@ -78,13 +78,13 @@ def test_first_start_sets_a_password_twice_and_shows_the_recovery_code(qtbot: Qt
     dialog.new_password.setText("123456")
     dialog.new_again.setText("123456")
     qtbot.keyClick(dialog.new_again, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=20000)
+    qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=60000)
     assert "密码" in dialog.message.text() and not vault.vault_exists(folder)  # too common
 
     dialog.new_password.setText("zhangsan-2026")
     dialog.new_again.setText("zhangsan-2026")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_RECOVERY_CODE, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_RECOVERY_CODE, timeout=60000)
     code = dialog.code_label.text()
     assert len(code.replace("-", "")) == 24 and dialog.recovery_code == code
     assert not dialog.continue_button.isEnabled()  # only after confirming it was written down
@@ -110,16 +110,16 @@ def test_wrong_password_is_refused_in_chinese_and_counted(
     dialog = SignInDialog(folder)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.state == "locked", timeout=20000)
+    qtbot.waitUntil(lambda: dialog.state == "locked", timeout=60000)
     assert dialog.pages.currentIndex() == PAGE_PASSWORD and not dialog.demo_note.isVisible()
     qtbot.keyClicks(dialog.password, "wrong-guess")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=20000)
+    qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=60000)
     assert "密码不对" in dialog.message.text() and f"{vault.MAX_ATTEMPTS - 1} 次" in dialog.message.text()
     assert dialog.isVisible() and dialog.db is None
     dialog.password.setText(PASSWORD)
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.db is not None, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.db is not None, timeout=60000)
     assert dialog.result() == SignInDialog.DialogCode.Accepted
     wait_ops(qtbot)
     dialog.db.close()
@@ -135,12 +135,12 @@ def test_slow_down_after_repeated_wrong_passwords_is_explained(
     dialog = SignInDialog(folder)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.state == "locked", timeout=20000)
+    qtbot.waitUntil(lambda: dialog.state == "locked", timeout=60000)
     for expected in ("请等", "请等"):  # the 4th guess sets a wait; the 5th is refused before trying
         dialog.password.setText("guess")
         dialog.message.clear()
         qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=20000)
+        qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=60000)
         assert expected in dialog.message.text() and "秒" in dialog.message.text()
     wait_ops(qtbot)
 
@@ -151,18 +151,18 @@ def test_forgot_password_uses_the_recovery_code(qtbot: QtBot, tmp_path: Path) ->
     dialog = SignInDialog(folder)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.state == "locked", timeout=20000)
+    qtbot.waitUntil(lambda: dialog.state == "locked", timeout=60000)
     qtbot.mouseClick(dialog.forgot_button, Qt.MouseButton.LeftButton)
     assert dialog.pages.currentIndex() == PAGE_FORGOT
     qtbot.keyClicks(dialog.code, "AAAA-BBBB")
     qtbot.keyClicks(dialog.reset_password, "new-secret-77")
     qtbot.keyClicks(dialog.reset_again, "new-secret-77")
     qtbot.mouseClick(dialog.recover_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=20000)
+    qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=60000)
     assert "恢复码" in dialog.message.text() and dialog.db is None
     dialog.code.setText(code)
     qtbot.mouseClick(dialog.recover_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.db is not None, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.db is not None, timeout=60000)
     wait_ops(qtbot)
     dialog.db.close()
     vault.unlock(folder, "new-secret-77")
@@ -174,11 +174,11 @@ def test_demo_folder_states_and_fills_in_its_password(qtbot: QtBot, tmp_path: Pa
     dialog = SignInDialog(tmp_path / "demo", demo=True)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_NEW, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_NEW, timeout=60000)
     assert "演示数据的密码是 demo2014" in dialog.demo_note_new.text()
     assert dialog.new_password.text() == dialog.new_again.text() == "demo2014"
     qtbot.keyClick(dialog.new_again, Qt.Key.Key_Return)  # one key press for a newcomer
-    qtbot.waitUntil(lambda: dialog.db is not None, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.db is not None, timeout=60000)
     assert dialog.result() == SignInDialog.DialogCode.Accepted
     wait_ops(qtbot)
     dialog.db.close()
@@ -204,11 +204,11 @@ def test_ctrl_l_locks_hides_everything_and_only_the_password_unlocks(
 
     qtbot.keyClicks(locker.screen.password, "not-it")
     qtbot.keyClick(locker.screen.password, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(locker.screen.message.text()), timeout=20000)
+    qtbot.waitUntil(lambda: bool(locker.screen.message.text()), timeout=60000)
     assert "密码不对" in locker.screen.message.text() and locker.is_locked
     locker.screen.password.setText(PASSWORD)
     qtbot.mouseClick(locker.screen.unlock_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not locker.is_locked, timeout=20000)
+    qtbot.waitUntil(lambda: not locker.is_locked, timeout=60000)
     assert window.tabs.isVisible() and visit.isVisible() and window.visit_action.isEnabled()
     wait_ops(qtbot)
     done = actions(db)
@@ -225,7 +225,7 @@ def test_locking_masks_a_print_preview_that_shows_full_numbers(
     window = open_window(qtbot, folder, db, prefs)
     job = window.print_record("contact_card", hid)  # an outward form: numbers can be revealed
     assert job is not None
-    qtbot.waitUntil(lambda: getattr(job, "preview", None) is not None, timeout=20000)
+    qtbot.waitUntil(lambda: getattr(job, "preview", None) is not None, timeout=60000)
     preview = job.preview  # type: ignore[attr-defined]
     preview.reveal_box.setChecked(True)
     assert preview.revealed
@@ -250,7 +250,7 @@ def test_forgot_password_on_the_lock_screen_unlocks_with_the_recovery_code(
         )
         qtbot.addWidget(window)
         window.show()
-        qtbot.waitUntil(lambda: window.load_count >= 1 and ops.pending() == 0, timeout=20000)
+        qtbot.waitUntil(lambda: window.load_count >= 1 and ops.pending() == 0, timeout=60000)
         window.lock()
         locker = window.locker
         assert locker is not None and locker.is_locked
@@ -266,13 +266,13 @@ def test_forgot_password_on_the_lock_screen_unlocks_with_the_recovery_code(
         assert "两次输入的新密码不一样" in screen.message.text() and locker.is_locked
         screen.new_again.setText("new-secret-77")
         qtbot.keyClick(screen.new_again, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: bool(screen.message.text()), timeout=20000)
+        qtbot.waitUntil(lambda: bool(screen.message.text()), timeout=60000)
         assert "恢复码" in screen.message.text() and locker.is_locked
         assert window.stack.currentWidget() is screen
 
         screen.code.setText(code.lower().replace("-", ""))  # as the sign-in page: case and dashes free
         qtbot.mouseClick(screen.recover_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: not locker.is_locked, timeout=20000)
+        qtbot.waitUntil(lambda: not locker.is_locked, timeout=60000)
         assert window.tabs.isVisible() and window.menuBar().isEnabled()
         wait_ops(qtbot)
         done = actions(db)
@@ -305,19 +305,21 @@ def test_idle_period_locks_and_activity_postpones_it(
     window = open_window(qtbot, folder, db, prefs)
     locker = window.locker
     assert locker is not None and locker.idle.interval() == 5 * 60_000 and locker.idle.isActive()
-    locker.idle.setInterval(300)  # five minutes, shortened for the test
+    # five minutes, shortened for the test; 1.5 s so a busy machine's pause (a collection, a
+    # scheduler stall) between two keys cannot lock it, yet the typing below outlasts it
+    locker.idle.setInterval(1500)
     locker.idle.start()
-    for _ in range(4):  # typing keeps it open
-        qtbot.wait(150)
+    for _ in range(4):  # typing keeps it open: 2 s of typing, longer than the period
+        qtbot.wait(500)
         qtbot.keyClick(window.households.search, Qt.Key.Key_A)
         assert not locker.is_locked
-    qtbot.waitUntil(lambda: locker.is_locked, timeout=5000)
+    qtbot.waitUntil(lambda: locker.is_locked, timeout=60000)
     # settings change the period; 0 = never
     dialog = window.open_settings()
     assert dialog.general.lock_minutes.value() == 5
     locker.screen.password.setText(PASSWORD)
     locker.screen.unlock_button.click()
-    qtbot.waitUntil(lambda: not locker.is_locked, timeout=20000)
+    qtbot.waitUntil(lambda: not locker.is_locked, timeout=60000)
     dialog.general.lock_minutes.setValue(0)
     dialog.save()
     assert prefs.get(opts.LOCK_MINUTES) == 0 and not locker.idle.isActive()
@@ -350,7 +352,7 @@ def test_numbers_are_masked_until_revealed_and_each_reveal_is_audited(
         db, hid, MemberData(name="李秀英", relation=vocab.Relation.SPOUSE, id_number=person_id(12))
     ).id
     profile = window.open_household(hid)
-    qtbot.waitUntil(lambda: profile.members.rowCount() == 2, timeout=20000)
+    qtbot.waitUntil(lambda: profile.members.rowCount() == 2, timeout=60000)
     wait_ops(qtbot)
     assert actions(db, hid)[0] == vocab.AuditAction.VIEW_PROFILE
     assert number not in profile.subtitle.text() and number[-4:] in profile.subtitle.text()
@@ -395,7 +397,7 @@ def test_referral_without_consent_warns_first(
     assert dialog.isVisible() and referrals.list_referrals(db, hid) == []
     answers.replies = [messages.PROCEED]  # written consent obtained on paper
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20000)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=60000)
     assert len(referrals.list_referrals(db, hid)) == 1
     wait_ops(qtbot)
 
@@ -405,7 +407,7 @@ def test_referral_without_consent_warns_first(
     again = window.new_referral_for(hid)
     again.reason.setPlainText("申请职工医疗互助")
     qtbot.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not again.isVisible(), timeout=20000)
+    qtbot.waitUntil(lambda: not again.isVisible(), timeout=60000)
     assert len(answers.asked) == asked and len(referrals.list_referrals(db, hid)) == 2
     wait_ops(qtbot)
 
@@ -479,7 +481,7 @@ def test_health_data_of_a_child_under_14_warns_without_a_guardians_consent(
     )
     asked = len(answers.asked)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: profile.members.rowCount() == 2, timeout=20000)
+    qtbot.waitUntil(lambda: profile.members.rowCount() == 2, timeout=60000)
     assert len(answers.asked) == asked  # the guardian's consent is on file: no question
     wait_ops(qtbot)
 
@@ -501,16 +503,16 @@ def test_household_basic_fields_are_edited_through_the_services(
     dialog.address.setText("5组8号")
     dialog.phone.setText("1390539")  # too short: refused next to the field
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.errors.marked() == ["phone"], timeout=20000)
+    qtbot.waitUntil(lambda: dialog.errors.marked() == ["phone"], timeout=60000)
     assert households.get_household(db, hid).address_detail == "3组12号"
     dialog.phone.setText("13905397777")
     dialog.status.setCurrentIndex(dialog.status.findData(vocab.HouseholdStatus.CLOSED.value))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # 在档 → 已销档 skips a step
-    qtbot.waitUntil(lambda: "status" in dialog.errors.marked(), timeout=20000)
+    qtbot.waitUntil(lambda: "status" in dialog.errors.marked(), timeout=60000)
     assert "拟销档" in dialog.errors.label.text()
     dialog.status.setCurrentIndex(dialog.status.findData(vocab.HouseholdStatus.CLOSING.value))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20000)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=60000)
     h = households.get_household(db, hid)
     assert (h.address_detail, h.phone, h.status) == (
         "5组8号",
@@ -518,5 +520,5 @@ def test_household_basic_fields_are_edited_through_the_services(
         vocab.HouseholdStatus.CLOSING,
     )
     assert h.pairing_basis == vocab.PairingBasis.CONTACT_HOUSEHOLD  # fields not on the form are kept
-    qtbot.waitUntil(lambda: "拟销档" in profile.subtitle.text(), timeout=20000)
+    qtbot.waitUntil(lambda: "拟销档" in profile.subtitle.text(), timeout=60000)
     wait_ops(qtbot)

@@ -20,7 +20,7 @@ PASSWORD = "zhangsan-2026"
 
 
 def _close(qtbot: QtBot, dialog: SignInDialog) -> None:
-    qtbot.waitUntil(lambda: ops.pending() == 0, timeout=20000)
+    qtbot.waitUntil(lambda: ops.pending() == 0, timeout=60000)
     if dialog.db is not None:
         dialog.db.close()
 
@@ -29,7 +29,7 @@ def test_enter_moves_from_the_first_field_on_every_page(qtbot: QtBot, tmp_path: 
     dialog = SignInDialog(tmp_path / "new")
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_NEW, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_NEW, timeout=60000)
     dialog.activateWindow()
     qtbot.keyClicks(dialog.new_password, PASSWORD)
     qtbot.keyClick(dialog.new_password, Qt.Key.Key_Return)  # on to the confirmation, nothing set
@@ -67,7 +67,7 @@ def test_a_password_typed_while_the_folder_is_examined_is_confirmed_and_the_code
     assert "正在准备" in dialog.message.text()
     assert not vault.vault_exists(folder)  # never a single, unconfirmed password
     examined.set()
-    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_NEW, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_NEW, timeout=60000)
     assert dialog.new_password.text() == PASSWORD and dialog.new_again.hasFocus()
     assert "再输入一次" in dialog.message.text()
     assert not vault.vault_exists(folder)
@@ -75,8 +75,8 @@ def test_a_password_typed_while_the_folder_is_examined_is_confirmed_and_the_code
     qtbot.keyClick(dialog.new_again, Qt.Key.Key_Return)
     qtbot.keyClick(dialog.new_again, Qt.Key.Key_Return)  # impatient: a second Enter at once
     dialog.create_button.click()  # and a click
-    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_RECOVERY_CODE, timeout=20000)
-    qtbot.waitUntil(lambda: ops.pending() == 0, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_RECOVERY_CODE, timeout=60000)
+    qtbot.waitUntil(lambda: ops.pending() == 0, timeout=60000)
     assert dialog.isVisible() and dialog.pages.currentIndex() == PAGE_RECOVERY_CODE
     code = dialog.code_label.text()
     assert vault.unlock_with_recovery(folder, code) == vault.unlock(folder, PASSWORD)

@@ -617,7 +617,7 @@ def test_print_action_previews_a_household_form_and_logs_its_output(
     chooser = window.dialogs[-1]
     assert chooser.objectName() == "printChooser" and chooser.form.count() > 0
     chooser.make_preview()
-    qtbot.waitUntil(lambda: chooser.preview is not None, timeout=20000)
+    qtbot.waitUntil(lambda: chooser.preview is not None, timeout=60000)
     preview = chooser.preview
     assert preview is not None and preview.document.pageCount() >= 1
     qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)

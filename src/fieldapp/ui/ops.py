@@ -18,6 +18,10 @@ R = TypeVar("R")
 BUSY_AFTER_MS = 500
 
 
+def _ignore(_value: object) -> None:
+    pass
+
+
 class _Relay(QObject):
     """Lives on the GUI thread; the worker emits, the queued slots run the callbacks there."""
 
@@ -30,6 +34,10 @@ class _Relay(QObject):
         self._cb_failed = on_failed
         self.done.connect(self._handle_done)
         self.failed.connect(self._handle_failed)
+
+    def release(self) -> None:
+        """Drop the callbacks once the result is delivered (they reach the window that asked)."""
+        self._cb_done = self._cb_failed = _ignore
 
     @Slot(object)
     def _handle_done(self, result: object) -> None:
@@ -92,10 +100,15 @@ class Op(Generic[R]):
 
         def finish() -> None:
             timer.stop()
-            if busy is not None:
+            if busy is not None and _receiver_alive(busy):  # not on a window deleted meanwhile
                 busy(False, self.label)
             _running.discard(relay)
             _runnables.pop(relay, None)
+            # The pool keeps every runnable and so its relay (not auto-deleted, see below): the
+            # relay lets go of the callbacks, or the window, dialogs and ledger they reach stay in
+            # memory for the rest of the process. (The work itself stays: freeing it here or on the
+            # worker thread made PySide 6.12 abort at interpreter exit.)
+            relay.release()
             relay.deleteLater()
 
         def on_done(result: object) -> None:
@@ -116,7 +129,7 @@ class Op(Generic[R]):
         timer.setParent(relay)
         _running.add(relay)
         if busy is not None:
-            timer.timeout.connect(lambda: busy(True, self.label))
+            timer.timeout.connect(lambda: _receiver_alive(busy) and busy(True, self.label))
         timer.start(BUSY_AFTER_MS)
         runnable = _Runnable(self._fn, relay)
         # Python keeps the runnable alive until its result is back: a pool-deleted wrapper
