@@ -619,10 +619,16 @@ def seed(
             rate = done / (time.perf_counter() - started - t_templates)
             print(f"  {done:,} households, {rate:,.0f}/s", flush=True)
     written = time.perf_counter() - started
+    hq.engine.dispose()  # no pooled connection may hold a snapshot: VACUUM could not mark pages all-visible
     with hq.engine.connect() as conn:
         if hq.engine.dialect.name == "postgresql":  # as autovacuum would: statistics, visibility map
             conn = conn.execution_options(isolation_level="AUTOCOMMIT")
             conn.exec_driver_sql("VACUUM ANALYZE")
+            pages, visible = conn.exec_driver_sql(
+                "SELECT relpages, relallvisible FROM pg_class WHERE relname = 'hq_household_index'"
+            ).one()
+            if not quiet and visible < pages:  # counts would read the table instead of an index
+                print(f"  warning: only {visible} of {pages} household-index pages all-visible", flush=True)
         else:
             conn.exec_driver_sql("ANALYZE")
             conn.commit()
