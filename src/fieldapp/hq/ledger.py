@@ -744,18 +744,21 @@ def conflict_visible(hq: HQ, staff: Staff, conflict_id: int) -> bool:
     return ids is None or conflict_id in ids
 
 
-def conflicts(hq: HQ, staff: Staff, include_resolved: bool = False) -> list[ConflictOut]:
-    """The conflict queue, both values under Chinese labels; a county clerk's county only."""
+def conflicts(
+    hq: HQ, staff: Staff, include_resolved: bool = False, ids: list[int] | None = None
+) -> list[ConflictOut]:
+    """The conflict queue (or only the conflicts `ids`), both values under Chinese labels; a
+    county clerk's county only."""
     import datetime as dt
 
     from fieldapp.hq import labels
 
-    items = hq.conflicts(include_resolved)
+    items = hq.conflicts(include_resolved, ids)
     out = []
     with hq.session() as s:
-        ids = visible_conflicts(s, staff)
-        if ids is not None:
-            items = [c for c in items if int(c["id"]) in ids]
+        mine = visible_conflicts(s, staff)
+        if mine is not None:
+            items = [c for c in items if int(c["id"]) in mine]
         for c in items:
             row_id, entity = str(c["row_id"]), str(c["entity"])
             hid = row_id if entity == "household" else ""

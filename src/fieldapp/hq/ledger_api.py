@@ -70,8 +70,7 @@ def search_conflicts(
         pages = max(1, -(-total // size))
         page = max(1, min(page, pages))
         ids = list(s.scalars(stmt.order_by(Conflict.id).limit(size).offset((page - 1) * size)))
-    wanted = set(ids)
-    items = [c for c in ledger.conflicts(hq, WHOLE_CITY, include_resolved) if c.id in wanted] if ids else []
+    items = ledger.conflicts(hq, WHOLE_CITY, include_resolved, ids) if ids else []
     return ConflictPage(total=total, page=page, page_size=size, pages=pages, items=items)
 
 
@@ -81,7 +80,7 @@ def conflict(hq: HQ, staff: Staff, conflict_id: int) -> ConflictOut | None:
         found = s.scalar(_visible_conflicts(staff, True).where(Conflict.id == conflict_id))
     if found is None:
         return None
-    return next((c for c in ledger.conflicts(hq, WHOLE_CITY, True) if c.id == conflict_id), None)
+    return next(iter(ledger.conflicts(hq, WHOLE_CITY, True, [conflict_id])), None)
 
 
 # --- devices -----------------------------------------------------------------------------------------

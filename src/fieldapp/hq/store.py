@@ -14,7 +14,7 @@ import logging
 import secrets
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -610,15 +610,25 @@ class HQ:
 
     # --- conflicts -----------------------------------------------------------------------------
 
-    def conflicts(self, include_resolved: bool = False) -> list[dict[str, Any]]:
+    def conflicts(
+        self, include_resolved: bool = False, ids: Collection[int] | None = None
+    ) -> list[dict[str, Any]]:
+        """The conflict queue (or only the conflicts `ids`), oldest first; device names are
+        sealed, so only the names of the devices these conflicts name are opened."""
         with self.session() as s:
-            names = {d.device_id: d.name for d in s.scalars(select(Device))}
-            names[hqwrite.HQ_DEVICE] = "市总工会"
             q = select(Conflict).order_by(Conflict.id)
             if not include_resolved:
                 q = q.where(Conflict.resolved_at.is_(None))
+            if ids is not None:
+                q = q.where(Conflict.id.in_(list(ids)))
+            found = list(s.scalars(q))
+            involved = {c.device_a for c in found} | {c.device_b for c in found}
+            names = {
+                d.device_id: d.name for d in s.scalars(select(Device).where(Device.device_id.in_(involved)))
+            }
+            names[hqwrite.HQ_DEVICE] = "市总工会"
             out = []
-            for c in s.scalars(q):
+            for c in found:
                 a = json.loads(c.data_a) if c.data_a else {}
                 b = json.loads(c.data_b) if c.data_b else {}
                 out.append(

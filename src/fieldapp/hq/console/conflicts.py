@@ -5,7 +5,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from fieldapp.hq import actions, ledger, web
+from fieldapp.hq import actions, ledger_api, web
 from fieldapp.hq.console.common import Console, Refused, done
 from fieldapp.hq.web import Caller
 from fieldapp.sync.protocol import SyncError
@@ -17,12 +17,16 @@ def routes(con: Console) -> APIRouter:
 
     def conflicts_page(request: Request, who: Caller, status: int = 200, **extra: Any) -> HTMLResponse:
         show_all = bool(extra.pop("show_all", False))
+        page_no = int(extra.pop("page_no", 1))
+        result = ledger_api.search_conflicts(hq, who.staff, show_all, page_no)
         return con.page(
             request,
             "conflicts.html",
             who,
             status,
-            items=ledger.conflicts(hq, who.staff, show_all),
+            items=result.items,
+            result=result,
+            base_params={"all": 1} if show_all else {},
             show_all=show_all,
             may_resolve=actions.allowed(who.staff, "resolve_conflict"),
             nav="conflicts",
@@ -31,9 +35,13 @@ def routes(con: Console) -> APIRouter:
 
     @r.get("/conflicts")
     def conflict_list(
-        who: Annotated[Caller, Depends(con.signed_in)], request: Request, done: str = "", all: int = 0
+        who: Annotated[Caller, Depends(con.signed_in)],
+        request: Request,
+        done: str = "",
+        all: int = 0,
+        page_no: int = 1,
     ) -> Response:
-        return conflicts_page(request, who, message=done[:100], show_all=bool(all))
+        return conflicts_page(request, who, message=done[:100], show_all=bool(all), page_no=page_no)
 
     @r.post("/conflicts/{conflict_id}/resolve")
     def conflict_resolve(
