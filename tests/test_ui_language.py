@@ -553,3 +553,47 @@ def test_a_village_code_of_another_region_is_explained_in_english(qtbot: QtBot, 
     assert "(this computer's working region); it is the code of " in shown
     places = re.findall(r"[\u4e00-\u9fff]+", shown)  # the places' official names are data
     assert places == ["临沂市", "北京市东城区东华门街道多福巷社区居委会"]
+
+
+def test_file_and_network_errors_read_in_english_in_the_english_ui(
+    qtbot: QtBot, english: None, tmp_path: Path
+) -> None:
+    """Every kind of OSError a cadre can meet (full disk, write-protected stick, no permission,
+    pulled stick, a folder where a file was meant…) is told in English, in a message box and
+    inside a batch-print failure reason; in Chinese as before."""
+    import errno
+
+    from fieldapp.printing.errors import PrintError
+    from fieldapp.services import batch_print
+    from fieldapp.storage.os_errors import explain
+    from fieldapp.ui import messages
+
+    path = tmp_path / "打印" / "表.pdf"
+    kinds = [
+        OSError(errno.ENOSPC, "No space left on device", str(path)),
+        OSError(errno.EROFS, "Read-only file system", str(path)),
+        PermissionError(errno.EACCES, "Permission denied", str(path)),
+        OSError(errno.EIO, "Input/output error", str(path)),
+        IsADirectoryError(errno.EISDIR, "Is a directory", str(path)),
+        NotADirectoryError(errno.ENOTDIR, "Not a directory", str(path)),
+        FileNotFoundError(errno.ENOENT, "No such file or directory", str(path)),
+        FileExistsError(errno.EEXIST, "File exists", str(path)),
+        ConnectionRefusedError(errno.ECONNREFUSED, "Connection refused"),
+        OSError(errno.ENAMETOOLONG, "File name too long", str(path)),
+        OSError(errno.EMFILE, "Too many open files"),
+        OSError(errno.EBADF, "Bad file descriptor"),
+        FileNotFoundError(errno.ENOENT, "No such file or directory"),
+    ]
+    for error in kinds:
+        text = messages.error_text(error).replace(str(path), "")
+        assert not HAN.search(text) and "Errno" not in text, text
+        assert (text[0].isupper() or text.startswith("“")) and text.endswith("."), text
+        what, todo = explain(error)
+        reason = f"无法保存到 {path}：{what}，未生成文件。{todo}。"  # the printing service's words
+        shown = domain_text.message(reason).replace(str(path), "")
+        assert not HAN.search(shown), shown
+    folder_is_file = tmp_path / "一个文件"
+    folder_is_file.write_text("x")
+    with pytest.raises(PrintError) as refused:
+        batch_print.run(None, "contact_card", [], folder_is_file)  # type: ignore[arg-type]
+    assert not HAN.search(domain_text.message(str(refused.value)).replace(str(folder_is_file), ""))

@@ -1340,417 +1340,567 @@ Press Enter or double-click to go on</translation>
         <translation>Cannot save to %1: %2; no file was written. %3.</translation>
     </message>
     <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="178" />
+        <source>无法在 %1 保存文件：%2，未生成文件。%3。</source>
+        <translation>Cannot save files in %1: %2; no file was written. %3.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="180" />
+        <source>磁盘（或U盘）空间不足</source>
+        <translation>the disk (or USB stick) is full</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="181" />
+        <source>请删除不需要的文件、清空回收站或换一个位置后重试</source>
+        <translation>Delete files you do not need, empty the recycle bin or choose another place, then try again</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="182" />
+        <source>这个位置只能读不能写（U盘可能处于写保护状态）</source>
+        <translation>this place can be read but not written (the USB stick may be write-protected)</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldapp/ui/domain_text.py" line="183" />
+        <source>请拨开U盘的写保护开关，或换一个文件夹</source>
+        <translation>Slide the USB stick's write-protect switch off, or choose another folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="184" />
+        <source>没有权限读写“%1”</source>
+        <translation>no permission to read or write “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="185" />
+        <source>没有权限读写</source>
+        <translation>no permission to read or write here</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="186" />
+        <source>请换一个文件夹（例如“文档”），或请电脑管理员开放权限</source>
+        <translation>Choose another folder (such as Documents), or ask the computer's administrator for permission</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="187" />
+        <source>设备读写出错，U盘或移动硬盘可能已被拔出</source>
+        <translation>the device could not be read or written; the USB stick or external disk may have been pulled out</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="188" />
+        <source>请重新插好U盘，等电脑认出后再试；未完成的文件不会留下</source>
+        <translation>Plug the USB stick in again, wait until the computer shows it, then try again; no half-written file is left</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="189" />
+        <source>“%1”是一个文件夹，不是文件</source>
+        <translation>“%1” is a folder, not a file</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="190" />
+        <source>请在文件夹后面加上文件名</source>
+        <translation>Add a file name after the folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="191" />
+        <source>“%1”的上一级不是文件夹</source>
+        <translation>the parent of “%1” is not a folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="192" />
+        <source>请检查路径是否写对</source>
+        <translation>Check that the path is written correctly</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="193" />
+        <source>找不到“%1”</source>
+        <translation>“%1” was not found</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="194" />
+        <source>找不到文件或文件夹</source>
+        <translation>the file or folder was not found</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="195" />
+        <source>请检查路径是否写对，或先插好U盘</source>
+        <translation>Check that the path is written correctly, or plug in the USB stick first</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="196" />
+        <source>“%1”已经存在</source>
+        <translation>“%1” already exists</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="197" />
+        <source>同名文件已经存在</source>
+        <translation>a file of that name already exists</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="198" />
+        <source>请换一个名字</source>
+        <translation>Choose another name</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="199" />
+        <source>连不上服务器（网络不通或服务器没有开）</source>
+        <translation>cannot reach the server (no network, or the server is not running)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="200" />
+        <source>请检查网络后重试；数据都在本机，不会丢失，也可以改用U盘交换</source>
+        <translation>Check the network and try again; all data is on this computer and nothing is lost, and a USB stick can be used instead</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="201" />
+        <source>文件名或路径太长</source>
+        <translation>the file name or path is too long</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="202" />
+        <source>请换一个短一些的名字或文件夹</source>
+        <translation>Choose a shorter name or folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="203" />
+        <source>同时打开的文件太多</source>
+        <translation>too many files are open at once</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="204" />
+        <source>请关闭其他程序后重试</source>
+        <translation>Close other programs, then try again</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="205" />
+        <source>读写文件时出错</source>
+        <translation>a file could not be read or written</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="206" />
+        <source>请检查磁盘空间、U盘和文件夹权限后重试</source>
+        <translation>Check the disk space, the USB stick and the folder's permissions, then try again</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="207" />
+        <source>这是一个文件，不是文件夹</source>
+        <translation>this is a file, not a folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="208" />
+        <source>请另选一个文件夹</source>
+        <translation>Choose another folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="214" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="184" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="215" />
         <source>记录</source>
         <translation>record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="185" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="216" />
         <source>户表</source>
         <translation>the households sheet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="186" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="217" />
         <source>干部</source>
         <translation>Cadre</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="187" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="218" />
         <source>困难户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="188" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="219" />
         <source>家庭成员</source>
         <translation>Family members</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="189" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="220" />
         <source>结对关系</source>
         <translation>Pairing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="190" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="221" />
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="191" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="222" />
         <source>困难评定</source>
         <translation>Hardship assessment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="192" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="223" />
         <source>转介</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="193" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="224" />
         <source>救助记录</source>
         <translation>Relief payments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="194" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="225" />
         <source>同意记录</source>
         <translation>Consents</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="195" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="226" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="196" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="227" />
         <source>收入与支出记录</source>
         <translation>Income and spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="197" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="228" />
         <source>就业与社保记录</source>
         <translation>Work and social insurance</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="201" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="232" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="202" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="233" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="203" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="234" />
         <source>本人电话</source>
         <translation>Own phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="204" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="235" />
         <source>干部电话</source>
         <translation>Cadre's phone</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="205" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="236" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="206" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="237" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="207" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="238" />
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="208" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="239" />
         <source>月收入</source>
         <translation>Monthly income</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="209" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="240" />
         <source>残疾类别</source>
         <translation>Disability category</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="210" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="241" />
         <source>所在单位</source>
         <translation>Employer unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="211" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="242" />
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="212" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="243" />
         <source>救助金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="213" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="244" />
         <source>发放日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="214" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="245" />
         <source>同意日期</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="215" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="246" />
         <source>告知书版本</source>
         <translation>Notice version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="216" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="247" />
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="217" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="248" />
         <source>家庭年收入</source>
         <translation>annual household income</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="218" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="249" />
         <source>家庭人口</source>
         <translation>Household size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="219" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="250" />
         <source>修改原因</source>
         <translation>Reason for the correction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="220" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="251" />
         <source>销档日期</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="221" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="252" />
         <source>作废原因</source>
         <translation>Reason for voiding</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="222" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="253" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="223" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="254" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="224" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="255" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="225" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="256" />
         <source>低保标准</source>
         <translation>Dibao standard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="226" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="257" />
         <source>刚性支出</source>
         <translation>Rigid spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="227" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="258" />
         <source>次要致困原因</source>
         <translation>Secondary causes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="228" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="259" />
         <source>转介事项</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="229" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="260" />
         <source>评定日期</source>
         <translation>Assessed on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="230" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="261" />
         <source>干部姓名</source>
         <translation>Cadre's name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="231" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="262" />
         <source>结束原因</source>
         <translation>Reason for ending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="232" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="263" />
         <source>接收单位</source>
         <translation>Receiving body</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="233" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="264" />
         <source>转介原因</source>
         <translation>Reason for referral</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="234" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="265" />
         <source>转介日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="235" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="266" />
         <source>登记日期</source>
         <translation>Recorded on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="236" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="267" />
         <source>第十九条项目</source>
         <translation>Item-19 dimension</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="237" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="268" />
         <source>公示范围</source>
         <translation>Notice area</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="238" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="269" />
         <source>输出方式</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="239" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="270" />
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="240" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="271" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="241" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="272" />
         <source>附件文件</source>
         <translation>Attachment file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="242" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="273" />
         <source>状态日期</source>
         <translation>Status date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="243" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="274" />
         <source>保存期限</source>
         <translation>Retention period</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="244" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="275" />
         <source>低保标准（元/月）</source>
         <translation>Minimum-living standard (yuan/month)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="245" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="276" />
         <source>下次走访日期</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="246" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="277" />
         <source>食品支出</source>
         <translation>Food spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="247" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="278" />
         <source>住房支出</source>
         <translation>Housing spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="248" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="279" />
         <source>医疗支出</source>
         <translation>Medical spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="249" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="280" />
         <source>子女上学支出</source>
         <translation>Schooling spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="250" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="281" />
         <source>其他支出</source>
         <translation>Other spending</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="251" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="282" />
         <source>被拖欠工资</source>
         <translation>Unpaid wages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="252" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="283" />
         <source>欠薪单位</source>
         <translation>Employer owing wages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="253" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="284" />
         <source>欠薪反映日期</source>
         <translation>Unpaid wages reported on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="254" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="285" />
         <source>就业状况</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="255" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="286" />
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="256" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="287" />
         <source>希望参加的培训</source>
         <translation>Training wanted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="257" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="288" />
         <source>已参加的培训</source>
         <translation>Training received</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="258" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="289" />
         <source>所获证书</source>
         <translation>Certificate obtained</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="259" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="290" />
         <source>参加的社会保险</source>
         <translation>Social insurance</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="260" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="291" />
         <source>工作地区</source>
         <translation>Working region</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="261" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="292" />
         <source>名单文件</source>
         <translation>List file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="262" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="293" />
         <source>表头</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="263" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="294" />
         <source>村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="264" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="295" />
         <source>县区</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="265" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="296" />
         <source>乡镇（街道）</source>
         <translation>Township (subdistrict)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="266" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="297" />
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="267" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="298" />
         <source>%1的%2</source>
         <translation>%1's %2</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="330" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="364" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
@@ -3642,24 +3792,29 @@ No guardian's consent is recorded for this household. Record it on the “Relief
         <translation>Refresh (F5) and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="108" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="107" />
+        <source>%1。%2。</source>
+        <translation>%1. %2.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/messages.py" line="113" />
         <source>程序内部出错，这次操作没有完成。
 请再试一次；如果还不行，请把出错的时间和操作告诉技术支持人员。</source>
         <translation>An internal error stopped this action.
 Please try again; if it still fails, tell technical support the time and what you were doing.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="115" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="125" />
         <source>未能完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="126" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="136" />
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="127" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="137" />
         <source>“%1”还有未保存的修改。
 保存、放弃修改，还是继续编辑？</source>
         <translation>“%1” has unsaved changes.

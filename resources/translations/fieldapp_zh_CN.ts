@@ -1340,417 +1340,567 @@
         <translation>无法保存到 %1：%2，未生成文件。%3。</translation>
     </message>
     <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="178" />
+        <source>无法在 %1 保存文件：%2，未生成文件。%3。</source>
+        <translation>无法在 %1 保存文件：%2，未生成文件。%3。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="180" />
+        <source>磁盘（或U盘）空间不足</source>
+        <translation>磁盘（或U盘）空间不足</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="181" />
+        <source>请删除不需要的文件、清空回收站或换一个位置后重试</source>
+        <translation>请删除不需要的文件、清空回收站或换一个位置后重试</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="182" />
+        <source>这个位置只能读不能写（U盘可能处于写保护状态）</source>
+        <translation>这个位置只能读不能写（U盘可能处于写保护状态）</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldapp/ui/domain_text.py" line="183" />
+        <source>请拨开U盘的写保护开关，或换一个文件夹</source>
+        <translation>请拨开U盘的写保护开关，或换一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="184" />
+        <source>没有权限读写“%1”</source>
+        <translation>没有权限读写“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="185" />
+        <source>没有权限读写</source>
+        <translation>没有权限读写</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="186" />
+        <source>请换一个文件夹（例如“文档”），或请电脑管理员开放权限</source>
+        <translation>请换一个文件夹（例如“文档”），或请电脑管理员开放权限</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="187" />
+        <source>设备读写出错，U盘或移动硬盘可能已被拔出</source>
+        <translation>设备读写出错，U盘或移动硬盘可能已被拔出</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="188" />
+        <source>请重新插好U盘，等电脑认出后再试；未完成的文件不会留下</source>
+        <translation>请重新插好U盘，等电脑认出后再试；未完成的文件不会留下</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="189" />
+        <source>“%1”是一个文件夹，不是文件</source>
+        <translation>“%1”是一个文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="190" />
+        <source>请在文件夹后面加上文件名</source>
+        <translation>请在文件夹后面加上文件名</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="191" />
+        <source>“%1”的上一级不是文件夹</source>
+        <translation>“%1”的上一级不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="192" />
+        <source>请检查路径是否写对</source>
+        <translation>请检查路径是否写对</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="193" />
+        <source>找不到“%1”</source>
+        <translation>找不到“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="194" />
+        <source>找不到文件或文件夹</source>
+        <translation>找不到文件或文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="195" />
+        <source>请检查路径是否写对，或先插好U盘</source>
+        <translation>请检查路径是否写对，或先插好U盘</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="196" />
+        <source>“%1”已经存在</source>
+        <translation>“%1”已经存在</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="197" />
+        <source>同名文件已经存在</source>
+        <translation>同名文件已经存在</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="198" />
+        <source>请换一个名字</source>
+        <translation>请换一个名字</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="199" />
+        <source>连不上服务器（网络不通或服务器没有开）</source>
+        <translation>连不上服务器（网络不通或服务器没有开）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="200" />
+        <source>请检查网络后重试；数据都在本机，不会丢失，也可以改用U盘交换</source>
+        <translation>请检查网络后重试；数据都在本机，不会丢失，也可以改用U盘交换</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="201" />
+        <source>文件名或路径太长</source>
+        <translation>文件名或路径太长</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="202" />
+        <source>请换一个短一些的名字或文件夹</source>
+        <translation>请换一个短一些的名字或文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="203" />
+        <source>同时打开的文件太多</source>
+        <translation>同时打开的文件太多</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="204" />
+        <source>请关闭其他程序后重试</source>
+        <translation>请关闭其他程序后重试</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="205" />
+        <source>读写文件时出错</source>
+        <translation>读写文件时出错</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="206" />
+        <source>请检查磁盘空间、U盘和文件夹权限后重试</source>
+        <translation>请检查磁盘空间、U盘和文件夹权限后重试</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="207" />
+        <source>这是一个文件，不是文件夹</source>
+        <translation>这是一个文件，不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="208" />
+        <source>请另选一个文件夹</source>
+        <translation>请另选一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="214" />
         <source>、</source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="184" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="215" />
         <source>记录</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="185" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="216" />
         <source>户表</source>
         <translation>户表</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="186" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="217" />
         <source>干部</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="187" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="218" />
         <source>困难户</source>
         <translation>困难户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="188" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="219" />
         <source>家庭成员</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="189" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="220" />
         <source>结对关系</source>
         <translation>结对关系</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="190" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="221" />
         <source>走访记录</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="191" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="222" />
         <source>困难评定</source>
         <translation>困难评定</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="192" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="223" />
         <source>转介</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="193" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="224" />
         <source>救助记录</source>
         <translation>救助记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="194" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="225" />
         <source>同意记录</source>
         <translation>同意记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="195" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="226" />
         <source>附件</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="196" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="227" />
         <source>收入与支出记录</source>
         <translation>收入与支出记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="197" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="228" />
         <source>就业与社保记录</source>
         <translation>就业与社保记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="201" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="232" />
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="202" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="233" />
         <source>联系电话</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="203" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="234" />
         <source>本人电话</source>
         <translation>本人电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="204" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="235" />
         <source>干部电话</source>
         <translation>干部电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="205" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="236" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="206" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="237" />
         <source>性别</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="207" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="238" />
         <source>出生日期</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="208" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="239" />
         <source>月收入</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="209" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="240" />
         <source>残疾类别</source>
         <translation>残疾类别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="210" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="241" />
         <source>所在单位</source>
         <translation>所在单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="211" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="242" />
         <source>走访日期</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="212" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="243" />
         <source>救助金额</source>
         <translation>救助金额</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="213" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="244" />
         <source>发放日期</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="214" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="245" />
         <source>同意日期</source>
         <translation>同意日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="215" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="246" />
         <source>告知书版本</source>
         <translation>告知书版本</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="216" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="247" />
         <source>监护人</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="217" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="248" />
         <source>家庭年收入</source>
         <translation>家庭年收入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="218" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="249" />
         <source>家庭人口</source>
         <translation>家庭人口</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="219" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="250" />
         <source>修改原因</source>
         <translation>修改原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="220" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="251" />
         <source>销档日期</source>
         <translation>销档日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="221" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="252" />
         <source>作废原因</source>
         <translation>作废原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="222" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="253" />
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="223" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="254" />
         <source>编号</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="224" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="255" />
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="225" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="256" />
         <source>低保标准</source>
         <translation>低保标准</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="226" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="257" />
         <source>刚性支出</source>
         <translation>刚性支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="227" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="258" />
         <source>次要致困原因</source>
         <translation>次要致困原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="228" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="259" />
         <source>转介事项</source>
         <translation>转介事项</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="229" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="260" />
         <source>评定日期</source>
         <translation>评定日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="230" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="261" />
         <source>干部姓名</source>
         <translation>干部姓名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="231" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="262" />
         <source>结束原因</source>
         <translation>结束原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="232" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="263" />
         <source>接收单位</source>
         <translation>接收单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="233" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="264" />
         <source>转介原因</source>
         <translation>转介原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="234" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="265" />
         <source>转介日期</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="235" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="266" />
         <source>登记日期</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="236" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="267" />
         <source>第十九条项目</source>
         <translation>第十九条项目</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="237" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="268" />
         <source>公示范围</source>
         <translation>公示范围</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="238" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="269" />
         <source>输出方式</source>
         <translation>输出方式</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="239" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="270" />
         <source>份数</source>
         <translation>份数</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="240" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="271" />
         <source>表单</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="241" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="272" />
         <source>附件文件</source>
         <translation>附件文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="242" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="273" />
         <source>状态日期</source>
         <translation>状态日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="243" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="274" />
         <source>保存期限</source>
         <translation>保存期限</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="244" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="275" />
         <source>低保标准（元/月）</source>
         <translation>低保标准（元/月）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="245" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="276" />
         <source>下次走访日期</source>
         <translation>下次走访日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="246" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="277" />
         <source>食品支出</source>
         <translation>食品支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="247" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="278" />
         <source>住房支出</source>
         <translation>住房支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="248" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="279" />
         <source>医疗支出</source>
         <translation>医疗支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="249" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="280" />
         <source>子女上学支出</source>
         <translation>子女上学支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="250" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="281" />
         <source>其他支出</source>
         <translation>其他支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="251" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="282" />
         <source>被拖欠工资</source>
         <translation>被拖欠工资</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="252" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="283" />
         <source>欠薪单位</source>
         <translation>欠薪单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="253" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="284" />
         <source>欠薪反映日期</source>
         <translation>欠薪反映日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="254" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="285" />
         <source>就业状况</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="255" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="286" />
         <source>工作单位</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="256" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="287" />
         <source>希望参加的培训</source>
         <translation>希望参加的培训</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="257" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="288" />
         <source>已参加的培训</source>
         <translation>已参加的培训</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="258" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="289" />
         <source>所获证书</source>
         <translation>所获证书</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="259" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="290" />
         <source>参加的社会保险</source>
         <translation>参加的社会保险</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="260" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="291" />
         <source>工作地区</source>
         <translation>工作地区</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="261" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="292" />
         <source>名单文件</source>
         <translation>名单文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="262" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="293" />
         <source>表头</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="263" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="294" />
         <source>村（社区）</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="264" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="295" />
         <source>县区</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="265" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="296" />
         <source>乡镇（街道）</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="266" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="297" />
         <source>与户主关系</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="267" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="298" />
         <source>%1的%2</source>
         <translation>%1的%2</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="330" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="364" />
         <source>%1：%2</source>
         <translation>%1：%2</translation>
     </message>
@@ -3642,24 +3792,29 @@
         <translation>请刷新（F5）后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="108" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="107" />
+        <source>%1。%2。</source>
+        <translation>%1。%2。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/messages.py" line="113" />
         <source>程序内部出错，这次操作没有完成。
 请再试一次；如果还不行，请把出错的时间和操作告诉技术支持人员。</source>
         <translation>程序内部出错，这次操作没有完成。
 请再试一次；如果还不行，请把出错的时间和操作告诉技术支持人员。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="115" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="125" />
         <source>未能完成</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="126" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="136" />
         <source>有未保存的修改</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/messages.py" line="127" />
+        <location filename="../../src/fieldapp/ui/messages.py" line="137" />
         <source>“%1”还有未保存的修改。
 保存、放弃修改，还是继续编辑？</source>
         <translation>“%1”还有未保存的修改。

@@ -175,6 +175,37 @@ TEMPLATES = (
     # batch printing (services/batch_print.py): why one household's file was not written
     QT_TRANSLATE_NOOP("Domain", "%1 是一个已有的文件夹，未生成文件。请把这个文件夹改名或移走后再批量打印。"),
     QT_TRANSLATE_NOOP("Domain", "无法保存到 %1：%2，未生成文件。%3。"),
+    QT_TRANSLATE_NOOP("Domain", "无法在 %1 保存文件：%2，未生成文件。%3。"),
+    # what went wrong with a file or the network, and what to do (storage/os_errors.explain)
+    QT_TRANSLATE_NOOP("Domain", "磁盘（或U盘）空间不足"),
+    QT_TRANSLATE_NOOP("Domain", "请删除不需要的文件、清空回收站或换一个位置后重试"),
+    QT_TRANSLATE_NOOP("Domain", "这个位置只能读不能写（U盘可能处于写保护状态）"),
+    QT_TRANSLATE_NOOP("Domain", "请拨开U盘的写保护开关，或换一个文件夹"),
+    QT_TRANSLATE_NOOP("Domain", "没有权限读写“%1”"),
+    QT_TRANSLATE_NOOP("Domain", "没有权限读写"),
+    QT_TRANSLATE_NOOP("Domain", "请换一个文件夹（例如“文档”），或请电脑管理员开放权限"),
+    QT_TRANSLATE_NOOP("Domain", "设备读写出错，U盘或移动硬盘可能已被拔出"),
+    QT_TRANSLATE_NOOP("Domain", "请重新插好U盘，等电脑认出后再试；未完成的文件不会留下"),
+    QT_TRANSLATE_NOOP("Domain", "“%1”是一个文件夹，不是文件"),
+    QT_TRANSLATE_NOOP("Domain", "请在文件夹后面加上文件名"),
+    QT_TRANSLATE_NOOP("Domain", "“%1”的上一级不是文件夹"),
+    QT_TRANSLATE_NOOP("Domain", "请检查路径是否写对"),
+    QT_TRANSLATE_NOOP("Domain", "找不到“%1”"),
+    QT_TRANSLATE_NOOP("Domain", "找不到文件或文件夹"),
+    QT_TRANSLATE_NOOP("Domain", "请检查路径是否写对，或先插好U盘"),
+    QT_TRANSLATE_NOOP("Domain", "“%1”已经存在"),
+    QT_TRANSLATE_NOOP("Domain", "同名文件已经存在"),
+    QT_TRANSLATE_NOOP("Domain", "请换一个名字"),
+    QT_TRANSLATE_NOOP("Domain", "连不上服务器（网络不通或服务器没有开）"),
+    QT_TRANSLATE_NOOP("Domain", "请检查网络后重试；数据都在本机，不会丢失，也可以改用U盘交换"),
+    QT_TRANSLATE_NOOP("Domain", "文件名或路径太长"),
+    QT_TRANSLATE_NOOP("Domain", "请换一个短一些的名字或文件夹"),
+    QT_TRANSLATE_NOOP("Domain", "同时打开的文件太多"),
+    QT_TRANSLATE_NOOP("Domain", "请关闭其他程序后重试"),
+    QT_TRANSLATE_NOOP("Domain", "读写文件时出错"),
+    QT_TRANSLATE_NOOP("Domain", "请检查磁盘空间、U盘和文件夹权限后重试"),
+    QT_TRANSLATE_NOOP("Domain", "这是一个文件，不是文件夹"),
+    QT_TRANSLATE_NOOP("Domain", "请另选一个文件夹"),
 )
 
 # values put into the messages above that are themselves words: what was not found, the
@@ -284,6 +315,9 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
 def _value(text: str) -> str:
     """A value put into a message: a word of the domain (a status, what was not found, a list of
     them joined by 、) in the chosen language; a name or a number as it is."""
+    whole = message(text)  # a whole phrase first: "请删除不需要的文件、清空回收站…" is one message
+    if whole != text:
+        return whole
     parts = text.split("、")
     shown = []
     for part in parts:

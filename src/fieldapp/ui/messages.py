@@ -100,15 +100,25 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, SyncError | BlobError):  # the app's own errors, already in Chinese
         return str(error)
     if isinstance(error, OSError):
-        from fieldapp.storage.os_errors import describe
+        from fieldapp.storage.os_errors import explain
 
-        return describe(error)
+        what, todo = explain(error)
+        return (
+            QCoreApplication.translate("Messages", "%1。%2。")
+            .replace("%1", _sentence(domain_text.message(what)))
+            .replace("%2", domain_text.message(todo))
+        )
     # a fault of the program itself: its English text helps no cadre; it goes to the log
     logging.getLogger("fieldapp").error("unexpected error", exc_info=error)
     return QCoreApplication.translate(
         "Messages",
         "程序内部出错，这次操作没有完成。\n请再试一次；如果还不行，请把出错的时间和操作告诉技术支持人员。",
     )
+
+
+def _sentence(text: str) -> str:
+    """A phrase that starts a sentence (in English: its first letter capitalised)."""
+    return text[:1].upper() + text[1:]
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
