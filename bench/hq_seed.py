@@ -44,7 +44,7 @@ from fieldapp.domain import clock
 from fieldapp.domain.divisions import divisions
 from fieldapp.domain.idcard import make_id_number
 from fieldapp.domain.search import pinyin_initials
-from fieldapp.hq import ledger_index, stats_index
+from fieldapp.hq import ledger_index, stats_index, stats_visit_months
 from fieldapp.hq.models import Conflict, Device, LedgerRow, Record
 from fieldapp.hq.sealed import Bound, Sealed, row_of
 from fieldapp.hq.store import HQ
@@ -619,6 +619,8 @@ def seed(
             rate = done / (time.perf_counter() - started - t_templates)
             print(f"  {done:,} households, {rate:,.0f}/s", flush=True)
     written = time.perf_counter() - started
+    with hq.session() as s:  # the rollups ingest keeps per household, counted once for the bulk rows
+        stats_visit_months.rebuild(s)
     hq.engine.dispose()  # no pooled connection may hold a snapshot: VACUUM could not mark pages all-visible
     with hq.engine.connect() as conn:
         if hq.engine.dialect.name == "postgresql":  # as autovacuum would: statistics, visibility map

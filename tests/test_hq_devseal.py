@@ -182,6 +182,13 @@ def back_to_0011(hq: HQ) -> None:
     """Turn a head database into what 0011 left: device and enrolment names in clear (VARCHAR(100)
     on PostgreSQL), the values of database-numbered tables bound to their natural columns only
     (the duplicate notes not bound at all)."""
+    from alembic import command
+
+    cfg = migrate.alembic_config()
+    if migrate.current_revision(hq.engine) != "0014":  # what came after 0014 has its own downgrade
+        with hq.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0014")
     ring = hq.datakey.ring()
     named = {"hq_device", "hq_enrolment"}
     with hq.engine.begin() as conn:
@@ -209,9 +216,6 @@ def back_to_0011(hq: HQ) -> None:
                 conn.exec_driver_sql(f"ALTER TABLE {name} ALTER COLUMN name TYPE VARCHAR(100)")
         conn.execute(sa.text(f"UPDATE {migrate.VERSION_TABLE} SET version_num = :v"), {"v": _BEFORE_0014})
     if _BEFORE_0014 != "0011":  # what came between 0011 and 0014 has its own downgrade
-        from alembic import command
-
-        cfg = migrate.alembic_config()
         with hq.engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.downgrade(cfg, "0011")
@@ -229,7 +233,7 @@ def test_migration_0014_seals_device_names_of_an_0011_database_in_place(hq: HQ, 
         server = HQ(url)
         server.init()  # 0014 runs, then the files are scrubbed
         try:
-            assert migrate.current_revision(server.engine) == migrate.head_revision() == "0014"
+            assert migrate.current_revision(server.engine) == migrate.head_revision()
             assert DEVICE.encode() not in _at_rest(server)
             assert DEVICE in [d.name for d in server.devices()]
             assert [a.device for a in ledger.alerts(server, CITY)] == [DEVICE]
@@ -256,6 +260,9 @@ def test_migration_0014_seals_device_names_of_an_0011_database_in_place(hq: HQ, 
             from alembic import command
 
             cfg = migrate.alembic_config()
+            with server.engine.begin() as conn:  # what came after 0014 has its own downgrade
+                cfg.attributes["connection"] = conn
+                command.downgrade(cfg, "0014")
             with pytest.raises(RuntimeError, match="不能降级"), server.engine.begin() as conn:
                 cfg.attributes["connection"] = conn
                 command.downgrade(cfg, "0011")

@@ -115,6 +115,11 @@ def test_the_console_shows_seeded_households_like_ingested_ones(pair: tuple[HQ, 
             assert ledger.household_file(bulk, staff, h.id) == ledger.household_file(ingested, staff, h.id)
     scope = stats.Scope("")
     assert stats.everything(bulk, scope, TODAY, None) == stats.everything(ingested, scope, TODAY, None)
+    months = stats.visits_by_month(bulk, scope, 12, TODAY)
+    assert months == stats.visits_by_month(ingested, scope, 12, TODAY)
+    assert months == stats.visits_by_month(bulk, scope, 12, TODAY, live=True) and sum(
+        n for _m, n, _f in months
+    )
     first = ledger.search_households(bulk, city, HouseholdQuery()).items[0]
     found = ledger.search_households(bulk, city, HouseholdQuery(q=first.head_name))
     assert first.id in [h.id for h in found.items]  # the blind index finds a seeded name

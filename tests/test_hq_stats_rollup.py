@@ -27,8 +27,9 @@ from tests.test_sync_protocol import (  # noqa: F401  (fixtures)
 )
 
 from fieldapp.domain import vocab
-from fieldapp.hq import campaign, hqwrite, stats, stats_rollup
+from fieldapp.hq import campaign, hqwrite, stats, stats_rollup, stats_visit_months
 from fieldapp.hq.stats_rollup import StatCampaignHousehold, StatCampaignRollup
+from fieldapp.hq.stats_visit_months import StatVisitMonth, StatVisitMonthHousehold
 from fieldapp.hq.store import HQ
 from fieldapp.services import cadres, households, visits
 from fieldapp.services.visits import VisitData
@@ -76,7 +77,30 @@ def check(server: HQ, today: dt.date = TODAY) -> list[campaign.ProgressRow]:
     with server.session() as s:
         stats_rollup.rebuild(s)
     assert _rollup(server) == ingested
+    check_months(server, today)
     return out
+
+
+def _months(server: HQ) -> list[tuple[Any, ...]]:
+    with server.session() as s:
+        homes = [tuple(r) for r in s.execute(select(StatVisitMonthHousehold.__table__))]
+        sums = [tuple(r) for r in s.execute(select(StatVisitMonth.__table__))]
+    return sorted(homes) + sorted(sums)
+
+
+def check_months(server: HQ, today: dt.date = TODAY) -> None:
+    """Visits per month from the rollup == counted over every visit (city, one county);
+    the rollup == a recount."""
+    with server.session() as s:
+        assert stats_visit_months.counted(s)  # the page really reads the rollup
+    for county in ("", LANLING):
+        scope = stats.Scope(county)
+        kept = stats.visits_by_month(server, scope, 12, today)
+        assert kept == stats.visits_by_month(server, scope, 12, today, live=True), county
+    ingested = _months(server)
+    with server.session() as s:
+        stats_visit_months.rebuild(s)
+    assert _months(server) == ingested
 
 
 def _cadre_pages(server: HQ, scope: stats.Scope) -> None:
@@ -154,6 +178,8 @@ def test_progress_from_the_rollup_equals_the_count_over_households(hq: HQ, tmp_p
         sync(a, hq)
         rows = check(hq)  # the period is over: not visited = overdue
         assert next((r.visited, r.overdue) for r in rows if r.key == LANLING) == (1, 1)
+        months = dict((m, (n, f)) for m, n, f in stats.visits_by_month(hq, stats.Scope(LANLING), 12, TODAY))
+        assert months["2026-11"] == (3, 2) and months["2026-10"] == (0, 0)  # voided and deleted gone
         campaign.set_campaign(hq, "2027年再摸底", "2026-10-15", "2026-10-31", [])
         # an older start than the newest: the newest campaign is still the one counted
         assert campaign.current(hq) == c

@@ -996,8 +996,14 @@ def cadre_work(
     )
 
 
-def visits_by_month(hq: HQ, scope: Scope, months: int, today: dt.date) -> list[tuple[str, int, int]]:
-    """(YYYY-MM, visits, face to face) for the last `months` months: the line chart."""
+def visits_by_month(
+    hq: HQ, scope: Scope, months: int, today: dt.date, live: bool = False
+) -> list[tuple[str, int, int]]:
+    """(YYYY-MM, visits, face to face) for the last `months` months: the line chart. Read from
+    the rollup kept at ingest (hq/stats_visit_months.py) once it was counted; `live` counts
+    over every visit, as the rollup's test does."""
+    from fieldapp.hq import stats_visit_months
+
     v, h = StatVisit, StatHousehold
     first = dt.date(
         today.year - (1 if today.month <= months - 12 + 12 and months >= today.month else 0), 1, 1
@@ -1009,6 +1015,11 @@ def visits_by_month(hq: HQ, scope: Scope, months: int, today: dt.date) -> list[t
         y, m = (y, m - 1) if m > 1 else (y - 1, 12)
     keys.reverse()
     first = dt.date.fromisoformat(keys[0] + "-01")
+    if not live:
+        with hq.session() as s:
+            if stats_visit_months.counted(s):
+                kept = stats_visit_months.by_month(s, scope.county, keys[0])
+                return [(k, *kept.get(k, (0, 0))) for k in keys]
     month = func.substr(v.visit_date, 1, 7)
     stmt = (
         select(month.label("ym"), func.count(), func.sum(v.face_to_face))

@@ -23,7 +23,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.domain import item19
-from fieldapp.hq import changerows, stats_rollup
+from fieldapp.hq import changerows, stats_rollup, stats_visit_months
 from fieldapp.hq.models import HQMeta, LedgerRow, Record
 from fieldapp.hq.sealed import Sealed
 from fieldapp.hq.stats_models import (
@@ -243,8 +243,9 @@ def note_changes(s: Session, changes: Iterable[dict[str, Any]]) -> None:
     if "worker_status" in by_entity:
         refresh_workers(s, sorted(by_entity["worker_status"]))
     moved = homes | visited | set(bumps)
-    if moved:  # the re-survey rollup follows every household whose row may have changed
+    if moved:  # the re-survey and visit rollups follow every household whose row may have changed
         stats_rollup.note_households(s, moved)
+        stats_visit_months.note_households(s, moved)
 
 
 def refresh_visits(
@@ -514,6 +515,7 @@ def rebuild(s: Session) -> dict[str, int]:
             fn(s, part)
         counts[entity] = len(ids)
     stats_rollup.rebuild(s)
+    stats_visit_months.rebuild(s)
     return counts
 
 
@@ -521,8 +523,10 @@ def rebuild_if_missing(s: Session) -> None:
     """At start-up: households synced before these tables existed get their aggregates once."""
     if s.scalar(select(func.count()).select_from(StatHousehold)):
         stats_rollup.rebuild_if_missing(s)
+        stats_visit_months.rebuild_if_missing(s)
         return
     if s.scalar(select(func.count()).select_from(Record).where(Record.entity == "household")):
         rebuild(s)
     else:
         stats_rollup.rebuild_if_missing(s)
+        stats_visit_months.rebuild_if_missing(s)
