@@ -16,6 +16,7 @@ from collections import Counter
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import select
 from tests.test_sync_e2e import Server, server  # noqa: F401  (fixture)
 from tests.test_sync_protocol import hq_url, postgres_server  # noqa: F401  (fixtures)
@@ -137,3 +138,24 @@ def test_racing_ingests_give_the_serial_result(server: Server) -> None:
     post.close()
     hq.close()
     stick_side.close()
+
+
+def test_the_echo_of_a_raced_pipeline_is_not_logged_but_other_psycopg_warnings_are(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A raced ingest's aborted pipeline makes psycopg log "error ignored terminating
+    <Pipeline [INERROR]>: pipeline aborted"; the collision itself is retried (rowlock.retry), so
+    that line is dropped — and only that one."""
+    import logging
+
+    from fieldapp.hq import rowlock  # noqa: F401  (installs the filter)
+
+    psycopg_log = logging.getLogger("psycopg")
+    with caplog.at_level(logging.INFO, logger="psycopg"):
+        psycopg_log.warning(
+            "error ignored terminating %r: %s", "<psycopg.Pipeline [INERROR]>", "pipeline aborted"
+        )
+        psycopg_log.warning("error ignored terminating %r: %s", "<psycopg.Copy>", "connection lost")
+    assert [r.getMessage() for r in caplog.records] == [
+        "error ignored terminating '<psycopg.Copy>': connection lost"
+    ]

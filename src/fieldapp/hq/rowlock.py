@@ -28,6 +28,21 @@ from fieldapp.hq.models import Record
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+
+class _RacedPipelineNoise(logging.Filter):
+    """psycopg warns "error ignored terminating <Pipeline [INERROR]>: pipeline aborted" when a
+    pipelined executemany ends after its statement failed — here the primary-key collision of a
+    raced ingest, which `retry` handles by running the ingest again. The failure itself reaches
+    `retry`; this echo of it only put a line reading "INERROR" in the server log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (
+            record.msg == "error ignored terminating %r: %s" and "pipeline aborted" in record.getMessage()
+        )
+
+
+logging.getLogger("psycopg").addFilter(_RacedPipelineNoise())
 ATTEMPTS = 5
 CHUNK = 400
 RETRY_PGCODES = {"40001", "40P01"}  # serialization failure, deadlock detected
