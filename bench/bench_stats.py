@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import insert
 
 from fieldapp.domain.divisions import divisions
-from fieldapp.hq import campaign, export, stats, stats_index, stats_rollup
+from fieldapp.hq import campaign, export, stats, stats_index, stats_rollup, stats_visit_months
 from fieldapp.hq.models import HouseholdIndex, ReferralIndex
 from fieldapp.hq.stats_models import (
     StatCadre,
@@ -299,6 +299,7 @@ def bench_ingest_overhead(tmp: Path, rounds: int = 3, pg: str = "") -> None:
         targets.append(("PostgreSQL", lambda name: new_pg_database(pg)))
     original = (stats_index.note_changes, duplicates.note)
     original_rollup = stats_rollup.note_households
+    original_months = stats_visit_months.note_households
     for db_label, url_of in targets:
         rates: dict[str, list[tuple[float, float]]] = {"without": [], "with": []}
         for r in range(rounds):
@@ -325,7 +326,15 @@ def bench_ingest_overhead(tmp: Path, rounds: int = 3, pg: str = "") -> None:
                     original_rollup(s, ids)
                     _spent[0] += time.process_time() - t0
 
+                months_cpu = [0.0]
+
+                def timed_months(s: Any, ids: Any, _spent: list[float] = months_cpu) -> None:
+                    t0 = time.process_time()
+                    original_months(s, ids)
+                    _spent[0] += time.process_time() - t0
+
                 stats_rollup.note_households = timed_rollup  # type: ignore[assignment]
+                stats_visit_months.note_households = timed_months  # type: ignore[assignment]
                 try:
                     wall, cpu = time.perf_counter(), time.process_time()
                     for b in batches:
@@ -334,10 +343,12 @@ def bench_ingest_overhead(tmp: Path, rounds: int = 3, pg: str = "") -> None:
                 finally:
                     stats_index.note_changes, duplicates.note = original  # type: ignore[assignment]
                     stats_rollup.note_households = original_rollup  # type: ignore[assignment]
+                    stats_visit_months.note_households = original_months  # type: ignore[assignment]
                     hq.close()
                 if label == "with":
                     print(
-                        f"  of which the re-survey rollup: {rollup_cpu[0]:.2f} s CPU of {cpu:.2f} s",
+                        f"  of which the re-survey rollup: {rollup_cpu[0]:.2f} s CPU, the visits per month "
+                        f"{months_cpu[0]:.2f} s CPU, of {cpu:.2f} s",
                         flush=True,
                     )
                 rates[label].append((30_000 / wall, 30_000 / cpu))
