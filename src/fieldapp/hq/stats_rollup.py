@@ -151,30 +151,31 @@ def note_households(s: Session, household_ids: Iterable[str]) -> None:
 
 
 def _apply(s: Session, delta: dict[Key, list[int]]) -> None:
-    """Add the differences to the rollup rows (in key order: concurrent batches lock alike)."""
+    add_differences(
+        s, StatCampaignRollup, ("county_code", "township_code", "cadre_id"), ("households", "visited"), delta
+    )
+
+
+def add_differences(
+    s: Session, model: Any, keys: tuple[str, ...], values: tuple[str, ...], delta: dict[Any, list[int]]
+) -> None:
+    """Add the differences to a rollup's rows, keyed by `keys` (in key order: concurrent batches
+    lock alike); rows that come to nothing are removed."""
     if not delta:
         return
-    r = StatCampaignRollup
     if s.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as upsert
     else:
         from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
-    rows = [
-        {"county_code": k[0], "township_code": k[1], "cadre_id": k[2], "households": d[0], "visited": d[1]}
-        for k, d in sorted(delta.items())
-    ]
-    table: Any = r.__table__
+    rows = [dict(zip(keys + values, (*k, *d), strict=True)) for k, d in sorted(delta.items())]
+    table: Any = model.__table__
     stmt = upsert(table)
     stmt = stmt.on_conflict_do_update(
-        index_elements=["county_code", "township_code", "cadre_id"],
-        set_={
-            "households": table.c.households + stmt.excluded.households,
-            "visited": table.c.visited + stmt.excluded.visited,
-        },
+        index_elements=list(keys), set_={v: table.c[v] + stmt.excluded[v] for v in values}
     )
     for i in range(0, len(rows), CHUNK):
         s.execute(stmt, rows[i : i + CHUNK])
-    s.execute(delete(r).where(r.households == 0, r.visited == 0))
+    s.execute(delete(table).where(*(table.c[v] == 0 for v in values)))
 
 
 def rebuild(s: Session) -> None:

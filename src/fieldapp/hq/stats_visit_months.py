@@ -125,30 +125,9 @@ def note_households(s: Session, household_ids: Iterable[str]) -> None:
 
 
 def _apply(s: Session, delta: dict[Key, list[int]]) -> None:
-    """Add the differences to the rollup rows (in key order: concurrent batches lock alike)."""
-    if not delta:
-        return
-    r = StatVisitMonth
-    if s.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as upsert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
-    rows = [
-        {"county_code": k[0], "month": k[1], "visits": d[0], "face_to_face": d[1]}
-        for k, d in sorted(delta.items())
-    ]
-    table: Any = r.__table__
-    stmt = upsert(table)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["county_code", "month"],
-        set_={
-            "visits": table.c.visits + stmt.excluded.visits,
-            "face_to_face": table.c.face_to_face + stmt.excluded.face_to_face,
-        },
-    )
-    for i in range(0, len(rows), CHUNK):
-        s.execute(stmt, rows[i : i + CHUNK])
-    s.execute(delete(r).where(r.visits == 0, r.face_to_face == 0))
+    from fieldapp.hq.stats_rollup import add_differences
+
+    add_differences(s, StatVisitMonth, ("county_code", "month"), ("visits", "face_to_face"), delta)
 
 
 def rebuild(s: Session) -> None:
