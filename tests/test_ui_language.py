@@ -477,7 +477,8 @@ NOT_SHOWN_IN_THE_APP = {"demo.py"}  # the command line's own
 
 def _raised_texts() -> Iterator[tuple[str, str, str]]:
     """(where, kind, text) of every Chinese message and field label given to FieldProblem,
-    ValidationError.single, RuleViolation, NotFound and DomainError in domain/ and services/;
+    ValidationError.single, RuleViolation, NotFound and DomainError in domain/ and services/, and
+    to SyncError and BlobError in sync/ and storage/blobs.py;
     an f-string's values stand as "7"."""
     import ast
 
@@ -495,7 +496,8 @@ def _raised_texts() -> Iterator[tuple[str, str, str]]:
             return left + right if left is not None and right is not None else None
         return None
 
-    for path in sorted([*root.glob("domain/*.py"), *root.glob("services/*.py")]):
+    shown = [*root.glob("domain/*.py"), *root.glob("services/*.py"), *root.glob("sync/*.py")]
+    for path in sorted([*shown, root / "storage" / "blobs.py"]):
         if path.name in NOT_SHOWN_IN_THE_APP:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -517,6 +519,8 @@ def _raised_texts() -> Iterator[tuple[str, str, str]]:
                 "reject",
                 "_file_error",
                 "_error",
+                "SyncError",
+                "BlobError",
             ):
                 message = text(node.args[-1])
                 if message is not None and HAN.search(message):
@@ -597,3 +601,27 @@ def test_file_and_network_errors_read_in_english_in_the_english_ui(
     with pytest.raises(PrintError) as refused:
         batch_print.run(None, "contact_card", [], folder_is_file)  # type: ignore[arg-type]
     assert not HAN.search(domain_text.message(str(refused.value)).replace(str(folder_is_file), ""))
+
+
+def test_sync_refusals_read_in_english_in_the_english_ui(qtbot: QtBot, english: None) -> None:
+    """What the sync protocol refuses — a truncated file from a pulled stick, a file that is not
+    a sync file, one from a newer version, a damaged header, extra bytes — is told in English
+    on the sync screen and in a message box."""
+    from fieldapp.sync import protocol
+    from fieldapp.sync.protocol import SyncError
+    from fieldapp.ui import messages
+    from fieldapp.ui.sync_screen import sync_error_text
+
+    newer = protocol.PREFIX.pack(protocol.MAGIC, protocol.FORMAT_VERSION + 1, 2) + b"{}"
+    header = protocol.PREFIX.pack(protocol.MAGIC, protocol.FORMAT_VERSION, 5) + b"{oops"
+    broken_header = header + protocol.CLEN.pack(0) + b"s" * protocol.SIG_LEN
+    extra = broken_header + b"more"
+    refused = []
+    for data in (b"FLD", b"NOTASYNCFILE-----", newer, broken_header, extra):
+        with pytest.raises(SyncError) as e:
+            protocol.parse(data)
+        refused.append(e.value)
+    assert {e.code for e in refused} == {"TRUNCATED", "NOT_A_BATCH", "UNSUPPORTED_VERSION", "MALFORMED"}
+    for error in refused:
+        for shown in (sync_error_text(error), messages.error_text(error)):
+            assert shown and not HAN.search(shown), shown

@@ -444,10 +444,12 @@ def _request_with_retry(send: Callable[[], httpx.Response], retries: int, backof
             last = e
         if attempt < retries:
             time.sleep(backoff * (2**attempt))
-    reason = f"：{last.message}" if isinstance(last, SyncError) else ""
-    raise SyncError(
-        "NETWORK", f"多次重试后仍连不上市总工会服务器{reason}。数据都还在本机，请稍后再试或改用U盘导出。"
-    )
+    if isinstance(last, SyncError):
+        raise SyncError(
+            "NETWORK",
+            f"多次重试后仍连不上市总工会服务器：{last.message}。数据都还在本机，请稍后再试或改用U盘导出。",
+        )
+    raise SyncError("NETWORK", "多次重试后仍连不上市总工会服务器。数据都还在本机，请稍后再试或改用U盘导出。")
 
 
 def fetch_reply(

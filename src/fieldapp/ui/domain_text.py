@@ -176,6 +176,65 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Domain", "%1 是一个已有的文件夹，未生成文件。请把这个文件夹改名或移走后再批量打印。"),
     QT_TRANSLATE_NOOP("Domain", "无法保存到 %1：%2，未生成文件。%3。"),
     QT_TRANSLATE_NOOP("Domain", "无法在 %1 保存文件：%2，未生成文件。%3。"),
+    # sync and attachments: what the sync client, the protocol and the photo store raise
+    QT_TRANSLATE_NOOP("Domain", "%1 已加密，需要先登录"),
+    QT_TRANSLATE_NOOP("Domain", "文件 %1 已损坏或被替换，无法解密"),
+    QT_TRANSLATE_NOOP("Domain", "登记文件已损坏或不完整，请向市总工会重新申请登记文件。"),
+    QT_TRANSLATE_NOOP(
+        "Domain", "多次重试后仍连不上市总工会服务器：%1。数据都还在本机，请稍后再试或改用U盘导出。"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Domain", "多次重试后仍连不上市总工会服务器。数据都还在本机，请稍后再试或改用U盘导出。"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Domain", "联网登记需要输入登记信上的“市总工会公钥指纹”，用来确认连到的是真正的市总工会服务器。"
+    ),
+    QT_TRANSLATE_NOOP("Domain", "这不是市总工会发出的设备登记文件。"),
+    QT_TRANSLATE_NOOP(
+        "Domain",
+        "市总工会服务器的HTTPS证书不受本机信任（可能是自签证书，或连到了假冒的服务器），已停止，未发送任何数据。请用市总工会提供的CA证书（--ca-file）后重试。",
+    ),
+    QT_TRANSLATE_NOOP("Domain", "登记文件里没有服务器地址；请用U盘方式登记（--request-out）。"),
+    QT_TRANSLATE_NOOP("Domain", "没有市总工会服务器地址。请用 --server 指定，或改用U盘导出。"),
+    QT_TRANSLATE_NOOP("Domain", "写入U盘后读回的内容不一致：%1。请换一个U盘重试。"),
+    QT_TRANSLATE_NOOP("Domain", "这个回执不是发给本机的。"),
+    QT_TRANSLATE_NOOP("Domain", "连不上市总工会服务器。请检查网络，或改用登记文件。"),
+    QT_TRANSLATE_NOOP("Domain", "无法读取登记文件 %1：%2"),
+    QT_TRANSLATE_NOOP("Domain", "登记文件 %1 已损坏或不是登记文件，请向市总工会重新索取。"),
+    QT_TRANSLATE_NOOP("Domain", "无法读取证书文件 %1：%2"),
+    QT_TRANSLATE_NOOP("Domain", "连不上市总工会服务器。请检查网络，或改用U盘方式登记。"),
+    QT_TRANSLATE_NOOP("Domain", "服务器出错（%1）"),
+    QT_TRANSLATE_NOOP("Domain", "写入U盘失败（%1）。本机数据没有丢失，请检查U盘后重新导出。"),
+    QT_TRANSLATE_NOOP(
+        "Domain", "回执解压后超过 %1 MB（压缩比异常），未展开、未导入。本机数据没有改动，请联系市总工会。"
+    ),
+    QT_TRANSLATE_NOOP("Domain", "回执文件超过 %1 MB，不是市总工会的回执，未读取"),
+    QT_TRANSLATE_NOOP(
+        "Domain",
+        "登记申请在传送途中被改动过或已损坏（签名与登记码校验不符），已拒收，没有登记任何内容。登记码仍然有效：请在本机重新生成登记申请（再次选择登记文件写到U盘）后重新导入。",
+    ),
+    QT_TRANSLATE_NOOP("Domain", "登记文件里市总工会的公钥已损坏。请向市总工会重新申请。"),
+    QT_TRANSLATE_NOOP(
+        "Domain",
+        "服务器给出的市总工会公钥（指纹 %1）与您输入的指纹 %2 不符：可能连到了假冒的服务器，或网络被人截改。本机没有保存任何内容。请核对登记信上的指纹和服务器地址后重试，或改用登记文件。",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Domain", "登记文件里的公钥与其中写明的指纹不符：文件已损坏或被改动。请向市总工会重新申请。"
+    ),
+    QT_TRANSLATE_NOOP("Domain", "文件不完整（可能在写入时拔出了U盘）。请重新导出后再导入。"),
+    QT_TRANSLATE_NOOP("Domain", "这不是 fieldapp 的同步文件。"),
+    QT_TRANSLATE_NOOP("Domain", "同步文件格式版本 %1 比本程序支持的版本 %2 新。请先升级程序再导入。"),
+    QT_TRANSLATE_NOOP("Domain", "同步文件的文件头已损坏。请重新导出。"),
+    QT_TRANSLATE_NOOP("Domain", "同步文件末尾有多余的数据，已损坏。请重新导出。"),
+    QT_TRANSLATE_NOOP("Domain", "这个文件不是发给本机（或本总工会服务器）的，无法解密。"),
+    QT_TRANSLATE_NOOP("Domain", "内容校验值不符，文件已损坏。请重新导出。"),
+    QT_TRANSLATE_NOOP("Domain", "批次内容解压后超过 %1 MB（压缩比异常），已拒收，未展开。请联系技术人员。"),
+    QT_TRANSLATE_NOOP("Domain", "签名不符：文件已被改动或损坏，或不是该设备发出的。请重新导出。"),
+    QT_TRANSLATE_NOOP("Domain", "无法解密：密钥不符或文件损坏。"),
+    QT_TRANSLATE_NOOP("Domain", "同步文件的内容不是有效的JSON。"),
+    QT_TRANSLATE_NOOP(
+        "Domain", "这份恢复登记文件是给设备“%1”（编号 %2…）的，不是本机。请核对后向市总工会索取正确的文件。"
+    ),
     # what went wrong with a file or the network, and what to do (storage/os_errors.explain)
     QT_TRANSLATE_NOOP("Domain", "磁盘（或U盘）空间不足"),
     QT_TRANSLATE_NOOP("Domain", "请删除不需要的文件、清空回收站或换一个位置后重试"),

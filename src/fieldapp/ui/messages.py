@@ -97,8 +97,8 @@ def error_text(error: BaseException) -> str:
     from fieldapp.storage.blobs import BlobError
     from fieldapp.sync.protocol import SyncError
 
-    if isinstance(error, SyncError | BlobError):  # the app's own errors, already in Chinese
-        return str(error)
+    if isinstance(error, SyncError | BlobError):  # the app's own errors: listed in domain_text
+        return domain_text.message(str(error))
     if isinstance(error, OSError):
         from fieldapp.storage.os_errors import explain
 

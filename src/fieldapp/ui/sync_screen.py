@@ -52,7 +52,9 @@ def sync_error_text(error: BaseException) -> str:
     from fieldapp.sync.protocol import SyncError
 
     if isinstance(error, SyncError):
-        return error.message
+        from fieldapp.ui import domain_text
+
+        return domain_text.message(error.message)  # in the chosen language when listed there
     if type(error).__name__ in ("InvalidURL", "UnsupportedProtocol"):  # httpx, imported lazily
         return "服务器地址写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。"
     if isinstance(error, OSError):
