@@ -157,7 +157,7 @@ def test_two_devices_network_and_usb(
     calls: list[tuple[int, int]] = []
     report = client.upload(db, progress=lambda d, t: calls.append((d, t)))
     assert calls == [(1, 2), (2, 2)]
-    assert report.message.startswith(f"已上传 2 批, 共 {report.changes} 条记录")
+    assert report.message.startswith(f"已上传 2 批，共 {report.changes} 条记录")
     assert client.status(db)["unacked_batches"] == 0 and client.status(db)["last_success_at"]
     online_changes = report.changes
     db.close()
@@ -172,7 +172,7 @@ def test_two_devices_network_and_usb(
     assert st["changes"] == online_changes + 31 + 2 and st["records"] == st["changes"]
     # a second upload sends nothing new and changes nothing
     assert cli.main(["sync", "--data-dir", str(online), "upload"]) == 0
-    assert "已上传 0 批, 共 0 条记录" in capsys.readouterr().out
+    assert "已上传 0 批，共 0 条记录" in capsys.readouterr().out
     assert server.status() == st
 
 
@@ -191,7 +191,7 @@ def test_upload_retries_with_back_off_until_the_server_is_up(hq_url: str, tmp_pa
     comes_back.start()
     try:
         report = client.upload(db, srv.url, retries=6, backoff=0.3)
-        assert report.message.startswith("已上传 1 批, 共 10 条记录")
+        assert report.message.startswith("已上传 1 批，共 10 条记录")
     finally:
         comes_back.cancel()
         comes_back.join()  # never a server started after the stop below

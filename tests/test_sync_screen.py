@@ -117,7 +117,7 @@ def test_enrol_upload_export_and_import_through_the_screen(
     _click(qtbot, screen.upload_button)
     assert screen.progress.isVisible()
     text = _wait(qtbot, screen)
-    assert text.startswith(f"已上传 1 批, 共 {pending} 条记录"), text
+    assert text.startswith(f"已上传 1 批，共 {pending} 条记录"), text
     assert steps == [(1, 1)] and not screen.progress.isVisible()
     assert screen.pending.text() == "0 条" and screen.unacked.text() == "0 批（0 条）"
     assert screen.last_success.text() != "从未同步"
@@ -135,7 +135,7 @@ def test_enrol_upload_export_and_import_through_the_screen(
     stick.mkdir()
     screen.choose_folder = lambda _title: str(stick)
     _click(qtbot, screen.export_button)
-    assert _wait(qtbot, screen).startswith("已导出 1 批, 共 1 条记录")
+    assert _wait(qtbot, screen).startswith("已导出 1 批，共 1 条记录")
     assert len(list(stick.glob("*.fsb"))) == 1 and not list(stick.glob(".*.tmp"))
     assert screen.unacked.text() == "1 批（1 条）"
     assert hq_cli.main(["--db", server.db_url, "import", str(stick)]) == 0

@@ -625,3 +625,31 @@ def test_sync_refusals_read_in_english_in_the_english_ui(qtbot: QtBot, english: 
     for error in refused:
         for shown in (sync_error_text(error), messages.error_text(error)):
             assert shown and not HAN.search(shown), shown
+
+
+def test_the_sync_screens_result_lines_read_in_english(qtbot: QtBot, english: None) -> None:
+    """After an upload, an export and an import of replies the sync screen says what was done in
+    English, built from the report's figures; what headquarters' reply brought is listed in
+    English too (the campaign's and forms' own names stay as headquarters wrote them)."""
+    from fieldapp.sync import client, replies
+    from fieldapp.sync.client import SyncReport
+    from fieldapp.ui.sync_text import report_text
+
+    applied = replies.Applied()
+    applied.outcomes, applied.handed_in, applied.handed_out = 2, ["h1"], ["h2", "h3"]
+    applied.settings = ["dibao_standard_fen", "receiving_bodies"]
+    applied.campaigns, applied.forms = ["CAMPAIGN"], ["contact_card"]
+    details = client._details(applied)
+    assert len(details) == 7 and all(HAN.search(d) for d in details)  # the client's own words
+    upload = SyncReport(batches=3, changes=57, items=4, details=details, kind="upload")
+    upload.rejected = ["第 4 批：签名不符：文件已被改动或损坏，或不是该设备发出的。请重新导出。"]
+    shown = [
+        report_text(upload),
+        report_text(SyncReport(batches=1, changes=9, kind="export", folder="/media/usb")),
+        report_text(SyncReport(acked=2, items=1, details=details[:1], kind="import", files=1)),
+        report_text(SyncReport(kind="import", files=0)),
+    ]
+    for text in shown:
+        assert not HAN.search(text), text
+    assert shown[0].startswith("Uploaded 3 batches, 57 records in all; 4 updates received")
+    assert "batch 4: The signature does not match" in shown[0]

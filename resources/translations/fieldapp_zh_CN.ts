@@ -1346,746 +1346,801 @@
     </message>
     <message>
         <location filename="../../src/fieldapp/ui/domain_text.py" line="180" />
+        <source>转介办理结果 %1 条</source>
+        <translation>转介办理结果 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="181" />
+        <source>移交给本机的困难户 %1 户</source>
+        <translation>移交给本机的困难户 %1 户</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="182" />
+        <source>已移交给其他干部的困难户 %1 户（本机只读）</source>
+        <translation>已移交给其他干部的困难户 %1 户（本机只读）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="183" />
+        <source>低保标准已更新</source>
+        <translation>低保标准已更新</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="184" />
+        <source>接收单位目录已更新</source>
+        <translation>接收单位目录已更新</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="185" />
+        <source>再摸底安排：%1</source>
+        <translation>再摸底安排：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="186" />
+        <source>表单模板已更新：%1</source>
+        <translation>表单模板已更新：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="187" />
+        <source>未能应用 %1 条：%2</source>
+        <translation>未能应用 %1 条：%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="188" />
+        <source>第 %1 批</source>
+        <translation>第 %1 批</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="189" />
+        <source>取回执</source>
+        <translation>取回执</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="190" />
+        <source>设备登记成功：%1</source>
+        <translation>设备登记成功：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="191" />
         <source>%1 已加密，需要先登录</source>
         <translation>%1 已加密，需要先登录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="181" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="192" />
         <source>文件 %1 已损坏或被替换，无法解密</source>
         <translation>文件 %1 已损坏或被替换，无法解密</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="182" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="193" />
         <source>登记文件已损坏或不完整，请向市总工会重新申请登记文件。</source>
         <translation>登记文件已损坏或不完整，请向市总工会重新申请登记文件。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="183" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="194" />
         <source>多次重试后仍连不上市总工会服务器：%1。数据都还在本机，请稍后再试或改用U盘导出。</source>
         <translation>多次重试后仍连不上市总工会服务器：%1。数据都还在本机，请稍后再试或改用U盘导出。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="186" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="197" />
         <source>多次重试后仍连不上市总工会服务器。数据都还在本机，请稍后再试或改用U盘导出。</source>
         <translation>多次重试后仍连不上市总工会服务器。数据都还在本机，请稍后再试或改用U盘导出。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="189" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="200" />
         <source>联网登记需要输入登记信上的“市总工会公钥指纹”，用来确认连到的是真正的市总工会服务器。</source>
         <translation>联网登记需要输入登记信上的“市总工会公钥指纹”，用来确认连到的是真正的市总工会服务器。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="192" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="203" />
         <source>这不是市总工会发出的设备登记文件。</source>
         <translation>这不是市总工会发出的设备登记文件。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="193" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="204" />
         <source>市总工会服务器的HTTPS证书不受本机信任（可能是自签证书，或连到了假冒的服务器），已停止，未发送任何数据。请用市总工会提供的CA证书（--ca-file）后重试。</source>
         <translation>市总工会服务器的HTTPS证书不受本机信任（可能是自签证书，或连到了假冒的服务器），已停止，未发送任何数据。请用市总工会提供的CA证书（--ca-file）后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="197" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="208" />
         <source>登记文件里没有服务器地址；请用U盘方式登记（--request-out）。</source>
         <translation>登记文件里没有服务器地址；请用U盘方式登记（--request-out）。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="198" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="209" />
         <source>没有市总工会服务器地址。请用 --server 指定，或改用U盘导出。</source>
         <translation>没有市总工会服务器地址。请用 --server 指定，或改用U盘导出。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="199" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="210" />
         <source>写入U盘后读回的内容不一致：%1。请换一个U盘重试。</source>
         <translation>写入U盘后读回的内容不一致：%1。请换一个U盘重试。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="200" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="211" />
         <source>这个回执不是发给本机的。</source>
         <translation>这个回执不是发给本机的。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="201" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="212" />
         <source>连不上市总工会服务器。请检查网络，或改用登记文件。</source>
         <translation>连不上市总工会服务器。请检查网络，或改用登记文件。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="202" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="213" />
         <source>无法读取登记文件 %1：%2</source>
         <translation>无法读取登记文件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="203" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="214" />
         <source>登记文件 %1 已损坏或不是登记文件，请向市总工会重新索取。</source>
         <translation>登记文件 %1 已损坏或不是登记文件，请向市总工会重新索取。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="204" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="215" />
         <source>无法读取证书文件 %1：%2</source>
         <translation>无法读取证书文件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="205" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="216" />
         <source>连不上市总工会服务器。请检查网络，或改用U盘方式登记。</source>
         <translation>连不上市总工会服务器。请检查网络，或改用U盘方式登记。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="206" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="217" />
         <source>服务器出错（%1）</source>
         <translation>服务器出错（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="207" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="218" />
         <source>写入U盘失败（%1）。本机数据没有丢失，请检查U盘后重新导出。</source>
         <translation>写入U盘失败（%1）。本机数据没有丢失，请检查U盘后重新导出。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="208" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="219" />
         <source>回执解压后超过 %1 MB（压缩比异常），未展开、未导入。本机数据没有改动，请联系市总工会。</source>
         <translation>回执解压后超过 %1 MB（压缩比异常），未展开、未导入。本机数据没有改动，请联系市总工会。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="211" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="222" />
         <source>回执文件超过 %1 MB，不是市总工会的回执，未读取</source>
         <translation>回执文件超过 %1 MB，不是市总工会的回执，未读取</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="212" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="223" />
         <source>登记申请在传送途中被改动过或已损坏（签名与登记码校验不符），已拒收，没有登记任何内容。登记码仍然有效：请在本机重新生成登记申请（再次选择登记文件写到U盘）后重新导入。</source>
         <translation>登记申请在传送途中被改动过或已损坏（签名与登记码校验不符），已拒收，没有登记任何内容。登记码仍然有效：请在本机重新生成登记申请（再次选择登记文件写到U盘）后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="216" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="227" />
         <source>登记文件里市总工会的公钥已损坏。请向市总工会重新申请。</source>
         <translation>登记文件里市总工会的公钥已损坏。请向市总工会重新申请。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="217" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="228" />
         <source>服务器给出的市总工会公钥（指纹 %1）与您输入的指纹 %2 不符：可能连到了假冒的服务器，或网络被人截改。本机没有保存任何内容。请核对登记信上的指纹和服务器地址后重试，或改用登记文件。</source>
         <translation>服务器给出的市总工会公钥（指纹 %1）与您输入的指纹 %2 不符：可能连到了假冒的服务器，或网络被人截改。本机没有保存任何内容。请核对登记信上的指纹和服务器地址后重试，或改用登记文件。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="221" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="232" />
         <source>登记文件里的公钥与其中写明的指纹不符：文件已损坏或被改动。请向市总工会重新申请。</source>
         <translation>登记文件里的公钥与其中写明的指纹不符：文件已损坏或被改动。请向市总工会重新申请。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="224" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="235" />
         <source>文件不完整（可能在写入时拔出了U盘）。请重新导出后再导入。</source>
         <translation>文件不完整（可能在写入时拔出了U盘）。请重新导出后再导入。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="225" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="236" />
         <source>这不是 fieldapp 的同步文件。</source>
         <translation>这不是 fieldapp 的同步文件。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="226" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="237" />
         <source>同步文件格式版本 %1 比本程序支持的版本 %2 新。请先升级程序再导入。</source>
         <translation>同步文件格式版本 %1 比本程序支持的版本 %2 新。请先升级程序再导入。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="227" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="238" />
         <source>同步文件的文件头已损坏。请重新导出。</source>
         <translation>同步文件的文件头已损坏。请重新导出。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="228" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="239" />
         <source>同步文件末尾有多余的数据，已损坏。请重新导出。</source>
         <translation>同步文件末尾有多余的数据，已损坏。请重新导出。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="229" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="240" />
         <source>这个文件不是发给本机（或本总工会服务器）的，无法解密。</source>
         <translation>这个文件不是发给本机（或本总工会服务器）的，无法解密。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="230" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="241" />
         <source>内容校验值不符，文件已损坏。请重新导出。</source>
         <translation>内容校验值不符，文件已损坏。请重新导出。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="231" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="242" />
         <source>批次内容解压后超过 %1 MB（压缩比异常），已拒收，未展开。请联系技术人员。</source>
         <translation>批次内容解压后超过 %1 MB（压缩比异常），已拒收，未展开。请联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="232" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="243" />
         <source>签名不符：文件已被改动或损坏，或不是该设备发出的。请重新导出。</source>
         <translation>签名不符：文件已被改动或损坏，或不是该设备发出的。请重新导出。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="233" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="244" />
         <source>无法解密：密钥不符或文件损坏。</source>
         <translation>无法解密：密钥不符或文件损坏。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="234" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="245" />
         <source>同步文件的内容不是有效的JSON。</source>
         <translation>同步文件的内容不是有效的JSON。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="235" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="246" />
         <source>这份恢复登记文件是给设备“%1”（编号 %2…）的，不是本机。请核对后向市总工会索取正确的文件。</source>
         <translation>这份恢复登记文件是给设备“%1”（编号 %2…）的，不是本机。请核对后向市总工会索取正确的文件。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="239" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="250" />
         <source>磁盘（或U盘）空间不足</source>
         <translation>磁盘（或U盘）空间不足</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="240" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="251" />
         <source>请删除不需要的文件、清空回收站或换一个位置后重试</source>
         <translation>请删除不需要的文件、清空回收站或换一个位置后重试</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="241" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="252" />
         <source>这个位置只能读不能写（U盘可能处于写保护状态）</source>
         <translation>这个位置只能读不能写（U盘可能处于写保护状态）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="242" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="253" />
         <source>请拨开U盘的写保护开关，或换一个文件夹</source>
         <translation>请拨开U盘的写保护开关，或换一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="243" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="254" />
         <source>没有权限读写“%1”</source>
         <translation>没有权限读写“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="244" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="255" />
         <source>没有权限读写</source>
         <translation>没有权限读写</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="245" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="256" />
         <source>请换一个文件夹（例如“文档”），或请电脑管理员开放权限</source>
         <translation>请换一个文件夹（例如“文档”），或请电脑管理员开放权限</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="246" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="257" />
         <source>设备读写出错，U盘或移动硬盘可能已被拔出</source>
         <translation>设备读写出错，U盘或移动硬盘可能已被拔出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="247" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="258" />
         <source>请重新插好U盘，等电脑认出后再试；未完成的文件不会留下</source>
         <translation>请重新插好U盘，等电脑认出后再试；未完成的文件不会留下</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="248" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="259" />
         <source>“%1”是一个文件夹，不是文件</source>
         <translation>“%1”是一个文件夹，不是文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="249" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="260" />
         <source>请在文件夹后面加上文件名</source>
         <translation>请在文件夹后面加上文件名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="250" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="261" />
         <source>“%1”的上一级不是文件夹</source>
         <translation>“%1”的上一级不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="251" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="262" />
         <source>请检查路径是否写对</source>
         <translation>请检查路径是否写对</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="252" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="263" />
         <source>找不到“%1”</source>
         <translation>找不到“%1”</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="253" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="264" />
         <source>找不到文件或文件夹</source>
         <translation>找不到文件或文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="254" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="265" />
         <source>请检查路径是否写对，或先插好U盘</source>
         <translation>请检查路径是否写对，或先插好U盘</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="255" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="266" />
         <source>“%1”已经存在</source>
         <translation>“%1”已经存在</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="256" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="267" />
         <source>同名文件已经存在</source>
         <translation>同名文件已经存在</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="257" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="268" />
         <source>请换一个名字</source>
         <translation>请换一个名字</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="258" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="269" />
         <source>连不上服务器（网络不通或服务器没有开）</source>
         <translation>连不上服务器（网络不通或服务器没有开）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="259" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="270" />
         <source>请检查网络后重试；数据都在本机，不会丢失，也可以改用U盘交换</source>
         <translation>请检查网络后重试；数据都在本机，不会丢失，也可以改用U盘交换</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="260" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="271" />
         <source>文件名或路径太长</source>
         <translation>文件名或路径太长</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="261" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="272" />
         <source>请换一个短一些的名字或文件夹</source>
         <translation>请换一个短一些的名字或文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="262" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="273" />
         <source>同时打开的文件太多</source>
         <translation>同时打开的文件太多</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="263" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="274" />
         <source>请关闭其他程序后重试</source>
         <translation>请关闭其他程序后重试</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="264" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="275" />
         <source>读写文件时出错</source>
         <translation>读写文件时出错</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="265" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="276" />
         <source>请检查磁盘空间、U盘和文件夹权限后重试</source>
         <translation>请检查磁盘空间、U盘和文件夹权限后重试</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="266" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="277" />
         <source>这是一个文件，不是文件夹</source>
         <translation>这是一个文件，不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="267" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="278" />
         <source>请另选一个文件夹</source>
         <translation>请另选一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="273" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="284" />
         <source>、</source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="274" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="285" />
         <source>记录</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="275" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="286" />
         <source>户表</source>
         <translation>户表</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="276" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="287" />
         <source>干部</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="277" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="288" />
         <source>困难户</source>
         <translation>困难户</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="278" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="289" />
         <source>家庭成员</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="279" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="290" />
         <source>结对关系</source>
         <translation>结对关系</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="280" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="291" />
         <source>走访记录</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="281" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="292" />
         <source>困难评定</source>
         <translation>困难评定</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="282" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="293" />
         <source>转介</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="283" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="294" />
         <source>救助记录</source>
         <translation>救助记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="284" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="295" />
         <source>同意记录</source>
         <translation>同意记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="285" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="296" />
         <source>附件</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="286" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="297" />
         <source>收入与支出记录</source>
         <translation>收入与支出记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="287" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="298" />
         <source>就业与社保记录</source>
         <translation>就业与社保记录</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="291" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="302" />
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="292" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="303" />
         <source>联系电话</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="293" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="304" />
         <source>本人电话</source>
         <translation>本人电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="294" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="305" />
         <source>干部电话</source>
         <translation>干部电话</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="295" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="306" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="296" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="307" />
         <source>性别</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="297" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="308" />
         <source>出生日期</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="298" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="309" />
         <source>月收入</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="299" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="310" />
         <source>残疾类别</source>
         <translation>残疾类别</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="300" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="311" />
         <source>所在单位</source>
         <translation>所在单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="301" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="312" />
         <source>走访日期</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="302" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="313" />
         <source>救助金额</source>
         <translation>救助金额</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="303" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="314" />
         <source>发放日期</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="304" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="315" />
         <source>同意日期</source>
         <translation>同意日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="305" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="316" />
         <source>告知书版本</source>
         <translation>告知书版本</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="306" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="317" />
         <source>监护人</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="307" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="318" />
         <source>家庭年收入</source>
         <translation>家庭年收入</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="308" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="319" />
         <source>家庭人口</source>
         <translation>家庭人口</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="309" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="320" />
         <source>修改原因</source>
         <translation>修改原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="310" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="321" />
         <source>销档日期</source>
         <translation>销档日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="311" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="322" />
         <source>作废原因</source>
         <translation>作废原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="312" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="323" />
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="313" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="324" />
         <source>编号</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="314" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="325" />
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="315" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="326" />
         <source>低保标准</source>
         <translation>低保标准</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="316" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="327" />
         <source>刚性支出</source>
         <translation>刚性支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="317" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="328" />
         <source>次要致困原因</source>
         <translation>次要致困原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="318" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="329" />
         <source>转介事项</source>
         <translation>转介事项</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="319" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="330" />
         <source>评定日期</source>
         <translation>评定日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="320" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="331" />
         <source>干部姓名</source>
         <translation>干部姓名</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="321" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="332" />
         <source>结束原因</source>
         <translation>结束原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="322" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="333" />
         <source>接收单位</source>
         <translation>接收单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="323" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="334" />
         <source>转介原因</source>
         <translation>转介原因</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="324" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="335" />
         <source>转介日期</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="325" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="336" />
         <source>登记日期</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="326" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="337" />
         <source>第十九条项目</source>
         <translation>第十九条项目</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="327" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="338" />
         <source>公示范围</source>
         <translation>公示范围</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="328" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="339" />
         <source>输出方式</source>
         <translation>输出方式</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="329" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="340" />
         <source>份数</source>
         <translation>份数</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="330" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="341" />
         <source>表单</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="331" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="342" />
         <source>附件文件</source>
         <translation>附件文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="332" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="343" />
         <source>状态日期</source>
         <translation>状态日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="333" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="344" />
         <source>保存期限</source>
         <translation>保存期限</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="334" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="345" />
         <source>低保标准（元/月）</source>
         <translation>低保标准（元/月）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="335" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="346" />
         <source>下次走访日期</source>
         <translation>下次走访日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="336" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="347" />
         <source>食品支出</source>
         <translation>食品支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="337" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="348" />
         <source>住房支出</source>
         <translation>住房支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="338" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="349" />
         <source>医疗支出</source>
         <translation>医疗支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="339" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="350" />
         <source>子女上学支出</source>
         <translation>子女上学支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="340" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="351" />
         <source>其他支出</source>
         <translation>其他支出</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="341" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="352" />
         <source>被拖欠工资</source>
         <translation>被拖欠工资</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="342" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="353" />
         <source>欠薪单位</source>
         <translation>欠薪单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="343" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="354" />
         <source>欠薪反映日期</source>
         <translation>欠薪反映日期</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="344" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="355" />
         <source>就业状况</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="345" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="356" />
         <source>工作单位</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="346" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="357" />
         <source>希望参加的培训</source>
         <translation>希望参加的培训</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="347" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="358" />
         <source>已参加的培训</source>
         <translation>已参加的培训</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="348" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="359" />
         <source>所获证书</source>
         <translation>所获证书</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="349" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="360" />
         <source>参加的社会保险</source>
         <translation>参加的社会保险</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="350" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="361" />
         <source>工作地区</source>
         <translation>工作地区</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="351" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="362" />
         <source>名单文件</source>
         <translation>名单文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="352" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="363" />
         <source>表头</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="353" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="364" />
         <source>村（社区）</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="354" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="365" />
         <source>县区</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="355" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="366" />
         <source>乡镇（街道）</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="356" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="367" />
         <source>与户主关系</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="357" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="368" />
         <source>%1的%2</source>
         <translation>%1的%2</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/domain_text.py" line="423" />
+        <location filename="../../src/fieldapp/ui/domain_text.py" line="434" />
         <source>%1：%2</source>
         <translation>%1：%2</translation>
     </message>
@@ -5118,85 +5173,140 @@
         <translation>请先登记本机</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="278" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="280" />
         <source>%1 / %2 批</source>
         <translation>%1 / %2 批</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="301" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="303" />
         <source>选择登记文件</source>
         <translation>选择登记文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="301" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="303" />
         <source>登记文件 (*.enrol *.json);;所有文件 (*)</source>
         <translation>登记文件 (*.enrol *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="311" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="313" />
         <source>请先填写市总工会服务器地址（向市总工会询问），或改用“导出到U盘”。</source>
         <translation>请先填写市总工会服务器地址（向市总工会询问），或改用“导出到U盘”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="315" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="317" />
         <source>服务器地址“%1”写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。</source>
         <translation>服务器地址“%1”写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="325" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="327" />
         <source>正在上传…</source>
         <translation>正在上传…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="332" />
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="413" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="334" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="415" />
         <source>选择U盘上的文件夹</source>
         <translation>选择U盘上的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="341" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="343" />
         <source>正在导出到U盘…</source>
         <translation>正在导出到U盘…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="346" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="348" />
         <source>选择U盘上放回执的文件夹</source>
         <translation>选择U盘上放回执的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="355" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="357" />
         <source>正在导入回执…</source>
         <translation>正在导入回执…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="374" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="376" />
         <source>请选择市总工会发的登记文件，或填写服务器地址和登记码。</source>
         <translation>请选择市总工会发的登记文件，或填写服务器地址和登记码。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="376" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="378" />
         <source>用登记码登记需要先填写服务器地址。</source>
         <translation>用登记码登记需要先填写服务器地址。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="392" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="394" />
         <source>用登记码联网登记需要填写登记信上的“市总工会公钥指纹”，以确认连到的是真正的市总工会。</source>
         <translation>用登记码联网登记需要填写登记信上的“市总工会公钥指纹”，以确认连到的是真正的市总工会。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="404" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="406" />
         <source>正在登记…</source>
         <translation>正在登记…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="411" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="413" />
         <source>不联网登记需要市总工会发的登记文件：请先点“选择文件”。</source>
         <translation>不联网登记需要市总工会发的登记文件：请先点“选择文件”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="426" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="428" />
         <source>正在写登记申请…</source>
         <translation>正在写登记申请…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_text.py" line="39" />
+        <source>%1：%2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_text.py" line="47" />
+        <source>已上传 %1 批，共 %2 条记录</source>
+        <translation>已上传 %1 批，共 %2 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_text.py" line="50" />
+        <source>；收到市总工会更新 %1 条</source>
+        <translation>；收到市总工会更新 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_text.py" line="53" />
+        <source>已导出 %1 批，共 %2 条记录到 %3</source>
+        <translation>已导出 %1 批，共 %2 条记录到 %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_text.py" line="60" />
+        <source>U盘里没有本机的回执文件。</source>
+        <translation>U盘里没有本机的回执文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_text.py" line="62" />
+        <source>已确认 %1 批；收到市总工会更新 %2 条</source>
+        <translation>已确认 %1 批；收到市总工会更新 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_text.py" line="70" />
+        <source>（%1）</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_text.py" line="71" />
+        <source>，</source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_text.py" line="75" />
+        <source>；被拒收：</source>
+        <translation>；被拒收：</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_text.py" line="77" />
+        <source>；无法导入：</source>
+        <translation>；无法导入：</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_text.py" line="79" />
+        <source>；</source>
+        <translation>；</translation>
     </message>
 </context>
 <context>

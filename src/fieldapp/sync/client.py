@@ -65,6 +65,9 @@ class SyncReport:
     items: int = 0
     message: str = ""
     details: list[str] = field(default_factory=list)  # what headquarters' reply brought, in Chinese
+    kind: str = ""  # upload | export | import: what the screen says it did (ui/sync_text.py)
+    folder: str = ""  # export: where the batches were written
+    files: int = 0  # import: reply files found
 
     @property
     def ok(self) -> bool:
@@ -417,11 +420,12 @@ def upload(
         else:
             report.rejected.append("取回执：" + _error_text(r))
     report.message = _upload_message(report)
+    report.kind = "upload"
     return report
 
 
 def _upload_message(report: SyncReport) -> str:
-    msg = f"已上传 {report.batches} 批, 共 {report.changes} 条记录"
+    msg = f"已上传 {report.batches} 批，共 {report.changes} 条记录"
     if report.items:
         msg += f"；收到市总工会更新 {report.items} 条"
     if report.details:
@@ -529,7 +533,8 @@ def export_usb(db: Database, folder: Path, *, progress: Progress | None = None) 
                 progress(i, len(batches))
     except OSError as e:
         raise SyncError("USB_WRITE", f"写入U盘失败（{e}）。本机数据没有丢失，请检查U盘后重新导出。") from e
-    report.message = f"已导出 {report.batches} 批, 共 {report.changes} 条记录到 {folder}"
+    report.message = f"已导出 {report.batches} 批，共 {report.changes} 条记录到 {folder}"
+    report.kind, report.folder = "export", str(folder)
     return report
 
 
@@ -565,6 +570,7 @@ def import_replies(db: Database, source: Path, *, progress: Progress | None = No
         report.message = "U盘里没有本机的回执文件。"
     if report.rejected:
         report.message += "；无法导入：" + "；".join(report.rejected)
+    report.kind, report.files = "import", len(files)
     return report
 
 

@@ -263,9 +263,13 @@ class SyncScreen(QDialog):
 
         def done(outcome: str | SyncReport) -> None:
             if isinstance(outcome, str):
-                self._finish(outcome, False)
+                from fieldapp.ui import domain_text
+
+                self._finish(domain_text.message(outcome), False)
             else:
-                self._finish(outcome.message, not outcome.ok)
+                from fieldapp.ui.sync_text import report_text
+
+                self._finish(report_text(outcome), not outcome.ok)
             self.synced.emit()
 
         Op(lambda: work(emit), label).success(done).failure(
