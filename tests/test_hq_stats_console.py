@@ -16,6 +16,7 @@ import openpyxl
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
+from tests.conftest import TODAY
 from tests.test_hq_console import PASSWORD, _hidden
 from tests.test_hq_stats import LANLING_VILLAGE, LANSHAN_VILLAGE, household, write
 
@@ -170,6 +171,10 @@ def test_double_funding_finds_the_same_student_across_households_and_a_repeated_
         ("student", "金秋助学", "2026"),
     ]
     assert {d.household_id for d in stats.double_funding(hq, stats.Scope(LANSHAN))} == {hq._ids["c"]}  # type: ignore[attr-defined]
+    listed = stats.household_list(
+        hq, stats.Scope(""), {"double": "student"}, TODAY
+    )  # the list behind the table
+    assert sorted(hid for hid, _cells in listed.rows) == sorted({d.household_id for d in found})
 
 
 def test_campaign_end_before_start_is_refused_in_chinese_and_nothing_is_kept(hq: HQ) -> None:

@@ -24,6 +24,7 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    union,
     union_all,
 )
 from sqlalchemy.orm import Session
@@ -317,8 +318,7 @@ def household_conditions(
             cond = and_(cond, r.year == _int(year))
         conds.append(exists().where(cond))
     if double in ("student", "household"):
-        ids = {d.household_id for d in double_funding(hq, scope)}
-        conds.append(h.household_id.in_(sorted(ids)) if ids else literal(False))
+        conds.append(h.household_id.in_(double_funding_households(scope)))
     emp = value("emp")
     if emp is not None:
         w = StatWorker
@@ -808,9 +808,9 @@ class DoubleFunding:
     amount_fen: int
 
 
-def double_funding(hq: HQ, scope: Scope) -> list[DoubleFunding]:
-    """The same student funded twice by 金秋助学 in a year (by keyed hash, across households);
-    the same household paid twice for one event (annual programmes: the year; others: the day)."""
+def _double_funding_queries(scope: Scope) -> tuple[Any, Any]:
+    """(students funded twice, households paid twice): each row (household, programme, when,
+    payments, amount)."""
     r, h = StatRelief, StatHousehold
     live = and_(r.deleted == 0, h.deleted == 0)
     students = (
@@ -836,6 +836,21 @@ def double_funding(hq: HQ, scope: Scope) -> list[DoubleFunding]:
         .group_by(r.household_id, r.programme, literal_column("ev"))
         .having(func.count() > 1)
     )
+    return q1, q2
+
+
+def double_funding_households(scope: Scope) -> Any:
+    """The ids of the households in the double-funding check, as a subquery (there may be more
+    than a statement can take as parameters)."""
+    q1, q2 = _double_funding_queries(scope)
+    a, b = q1.subquery(), q2.subquery()
+    return union(select(a.c[0]), select(b.c[0]))
+
+
+def double_funding(hq: HQ, scope: Scope) -> list[DoubleFunding]:
+    """The same student funded twice by 金秋助学 in a year (by keyed hash, across households);
+    the same household paid twice for one event (annual programmes: the year; others: the day)."""
+    q1, q2 = _double_funding_queries(scope)
     out: list[DoubleFunding] = []
     with hq.session() as s:
         codes: dict[str, str] = {}
@@ -843,11 +858,11 @@ def double_funding(hq: HQ, scope: Scope) -> list[DoubleFunding]:
             for hid, prog, when, n, fen in s.execute(q):
                 out.append(DoubleFunding(kind, hid, "", prog, str(when), int(n), int(fen or 0)))
         ids = sorted({d.household_id for d in out})
-        if ids:
-            codes = dict(
+        for i in range(0, len(ids), 5000):  # PostgreSQL takes at most 65,535 parameters a statement
+            codes.update(
                 s.execute(
                     select(HouseholdIndex.household_id, HouseholdIndex.code).where(
-                        HouseholdIndex.household_id.in_(ids)
+                        HouseholdIndex.household_id.in_(ids[i : i + 5000])
                     )
                 ).all()
             )
