@@ -171,9 +171,11 @@ def test_double_funding_finds_the_same_student_across_households_and_a_repeated_
         ("student", "金秋助学", "2026"),
     ]
     assert {d.household_id for d in stats.double_funding(hq, stats.Scope(LANSHAN))} == {hq._ids["c"]}  # type: ignore[attr-defined]
-    listed = stats.household_list(
-        hq, stats.Scope(""), {"double": "student"}, TODAY
-    )  # the list behind the table
+    shown = stats.double_funding_table(hq, stats.Scope(""), limit=1)  # a page: the first of each kind
+    assert len(shown.rows) == 2 and "共 3 条，本页只列出 2 条" in shown.note
+    assert len(stats.double_funding_table(hq, stats.Scope("")).rows) == 3  # the report: all of them
+    assert stats.double_funding_count(hq, stats.Scope("")) == 3
+    listed = stats.household_list(hq, stats.Scope(""), {"double": "student"}, TODAY)  # behind the table
     assert sorted(hid for hid, _cells in listed.rows) == sorted({d.household_id for d in found})
 
 

@@ -847,10 +847,21 @@ def double_funding_households(scope: Scope) -> Any:
     return union(select(a.c[0]), select(b.c[0]))
 
 
-def double_funding(hq: HQ, scope: Scope) -> list[DoubleFunding]:
-    """The same student funded twice by 金秋助学 in a year (by keyed hash, across households);
-    the same household paid twice for one event (annual programmes: the year; others: the day)."""
+def double_funding_count(hq: HQ, scope: Scope) -> int:
+    """How many entries the double-funding check has (students and households)."""
     q1, q2 = _double_funding_queries(scope)
+    with hq.session() as s:
+        return sum(int(s.scalar(select(func.count()).select_from(q.subquery())) or 0) for q in (q1, q2))
+
+
+def double_funding(hq: HQ, scope: Scope, limit: int | None = None) -> list[DoubleFunding]:
+    """The same student funded twice by 金秋助学 in a year (by keyed hash, across households);
+    the same household paid twice for one event (annual programmes: the year; others: the day).
+    With `limit`, the first entries of each kind in the order shown (for a page)."""
+    q1, q2 = _double_funding_queries(scope)
+    if limit is not None:
+        q1 = q1.order_by(StatRelief.year, StatRelief.household_id).limit(limit)
+        q2 = q2.order_by(literal_column("ev"), StatRelief.household_id).limit(limit)
     out: list[DoubleFunding] = []
     with hq.session() as s:
         codes: dict[str, str] = {}
@@ -886,7 +897,16 @@ def _text_type() -> Any:
     return String(10)
 
 
-def double_funding_table(hq: HQ, scope: Scope) -> Table:
+def double_funding_table(hq: HQ, scope: Scope, limit: int | None = None) -> Table:
+    """The table of the double-funding check: every entry (the city report), or on a page the
+    first `limit` of each kind with the count of all."""
+    found = double_funding(hq, scope, limit)
+    note = "同一学生按身份证号的密钥散列比对（可跨户），不保存明文证件号。"
+    if limit is not None:
+        found = found[: 2 * limit]
+        total = double_funding_count(hq, scope) if len(found) >= limit else len(found)
+        if total > len(found):
+            note += f"共 {total:,} 条，本页只列出 {len(found):,} 条；全部请导出 Excel 或打开名单。"
     rows = [
         Row(
             [
@@ -899,7 +919,7 @@ def double_funding_table(hq: HQ, scope: Scope) -> Table:
             ],
             ["", f"/console/households/{d.household_id}"],
         )
-        for d in double_funding(hq, scope)
+        for d in found
     ]
     return Table(
         "double_funding",
@@ -907,7 +927,7 @@ def double_funding_table(hq: HQ, scope: Scope) -> Table:
         "元",
         ["情形", "户编号", "救助项目", "年度／发放日", "笔数", "金额（元）"],
         rows,
-        note="同一学生按身份证号的密钥散列比对（可跨户），不保存明文证件号。",
+        note=note,
     )
 
 

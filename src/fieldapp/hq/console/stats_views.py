@@ -30,6 +30,7 @@ SECTIONS = {
     "relief": "救助发放",
     "cadres": "干部工作量",
 }
+DOUBLE_FUNDING_SHOWN = 100  # entries of each kind on the 救助发放 page; the Excel report has them all
 CAMPAIGN_SECTIONS = ("campaign", "item19", "cadres")  # pages whose figures count from a chosen campaign
 COUNTIES_FIELD = Form([])  # the campaign's counties: a multiple select (none = the whole city)
 
@@ -87,7 +88,7 @@ def section_tables(
     if section == "referrals":
         return [stats.referrals_by(hq, scope, d, today) for d in ("kind", "body", "status")]
     if section == "relief":
-        return [stats.relief_by(hq, scope), stats.double_funding_table(hq, scope)]
+        return [stats.relief_by(hq, scope), stats.double_funding_table(hq, scope, limit=DOUBLE_FUNDING_SHOWN)]
     if section == "cadres":
         since = baseline or f"{today.year}-01-01"
         return [stats.cadre_work(hq, scope, today, since, page, sort or "overdue", query)]
