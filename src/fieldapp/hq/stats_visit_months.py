@@ -81,36 +81,22 @@ def note_households(s: Session, household_ids: Iterable[str]) -> None:
     delta: dict[Key, list[int]] = {}
     for i in range(0, len(ids), CHUNK):
         part = ids[i : i + CHUNK]
-        old = {
-            (r[0], r[1]): (r[2], int(r[3]), int(r[4]))
-            for r in s.execute(
-                select(mh.household_id, mh.month, mh.county_code, mh.visits, mh.face_to_face).where(
-                    mh.household_id.in_(part)
-                )
-            )
-        }
-        new = {
-            (r[0], r[1]): (r[2], int(r[3]), int(r[4] or 0))
-            for r in s.execute(_contributions().where(StatVisit.household_id.in_(part)))
-        }
-        mine_old: dict[str, dict[str, tuple[str, int, int]]] = {}
+        mine_old: dict[str, dict[str, tuple[str, int, int]]] = {}  # household -> month -> figures
         mine_new: dict[str, dict[str, tuple[str, int, int]]] = {}
-        for (hid, month), value in old.items():
-            mine_old.setdefault(hid, {})[month] = value
-        for (hid, month), value in new.items():
-            mine_new.setdefault(hid, {})[month] = value
+        kept = select(mh.household_id, mh.month, mh.county_code, mh.visits, mh.face_to_face)
+        for hid, month, county, n, f in s.execute(kept.where(mh.household_id.in_(part))):
+            mine_old.setdefault(hid, {})[month] = (county, int(n), int(f))
+        for hid, month, county, n, f in s.execute(_contributions().where(StatVisit.household_id.in_(part))):
+            mine_new.setdefault(hid, {})[month] = (county, int(n), int(f or 0))
         changed = [hid for hid in part if mine_old.get(hid) != mine_new.get(hid)]
         if not changed:
             continue
         for hid in changed:
-            for month, (county, n, f) in mine_old.get(hid, {}).items():
-                d = delta.setdefault((county, month), [0, 0])
-                d[0] -= n
-                d[1] -= f
-            for month, (county, n, f) in mine_new.get(hid, {}).items():
-                d = delta.setdefault((county, month), [0, 0])
-                d[0] += n
-                d[1] += f
+            for sign, mine in ((-1, mine_old), (1, mine_new)):
+                for month, (county, n, f) in mine.get(hid, {}).items():
+                    d = delta.setdefault((county, month), [0, 0])
+                    d[0] += sign * n
+                    d[1] += sign * f
         s.execute(delete(mh).where(mh.household_id.in_([h for h in changed if h in mine_old])))
         rows = [
             {"household_id": hid, "month": month, "county_code": c, "visits": n, "face_to_face": f}
