@@ -111,31 +111,48 @@ def _last_batch() -> ScalarSelect[Any]:
     return select(func.max(Batch.received_at)).where(Batch.device_id == Device.device_id).scalar_subquery()
 
 
+@dataclass(frozen=True)
+class PageIds:
+    total: int
+    page: int
+    page_size: int
+    pages: int
+    ids: list[str]
+
+
 def search(hq: HQ, staff: Staff, query: DeviceQuery) -> DevicePage:
     """One page of devices: the page's ids in SQL, then the figures of those devices only."""
+    with hq.session() as s:
+        found = page_ids(s, staff, query)
+        items = lines(s, staff, found.ids)
+    return DevicePage(
+        total=found.total, page=found.page, page_size=found.page_size, pages=found.pages, items=items
+    )
+
+
+def page_ids(s: Session, staff: Staff, query: DeviceQuery) -> PageIds:
+    """The ids of one page of devices, searched and sorted, with the count of all that match."""
     size = max(1, min(query.page_size, MAX_PAGE_SIZE))
     d = Device
-    with hq.session() as s:
-        keys = visible(staff)
-        for term in query.q.split()[:3]:
-            keys = keys.where(_match(s, term[:100]))
-        total = int(s.scalar(select(func.count()).select_from(keys.subquery())) or 0)
-        pages = max(1, -(-total // size))
-        page = max(1, min(query.page, pages))
-        if query.sort in ("recent", "enrolled"):
-            if query.sort == "recent":
-                order = [_last_batch().desc().nulls_last(), d.device_id]
-            else:
-                order = [d.enrolled_at.desc(), d.device_id]
-            ids = list(s.scalars(keys.order_by(*order).limit(size).offset((page - 1) * size)))
-        else:  # by name: names are sealed, so the wanted devices' names are opened and sorted here
-            wanted = set(s.scalars(keys))
-            named = sorted(
-                (dev.name, dev.device_id) for dev in s.scalars(select(Device)) if dev.device_id in wanted
-            )
-            ids = [device_id for _name, device_id in named[(page - 1) * size : page * size]]
-        items = lines(s, staff, ids)
-    return DevicePage(total=total, page=page, page_size=size, pages=pages, items=items)
+    keys = visible(staff)
+    for term in query.q.split()[:3]:
+        keys = keys.where(_match(s, term[:100]))
+    total = int(s.scalar(select(func.count()).select_from(keys.subquery())) or 0)
+    pages = max(1, -(-total // size))
+    page = max(1, min(query.page, pages))
+    if query.sort in ("recent", "enrolled"):
+        if query.sort == "recent":
+            order = [_last_batch().desc().nulls_last(), d.device_id]
+        else:
+            order = [d.enrolled_at.desc(), d.device_id]
+        ids = list(s.scalars(keys.order_by(*order).limit(size).offset((page - 1) * size)))
+    else:  # by name: names are sealed, so the wanted devices' names are opened and sorted here
+        wanted = set(s.scalars(keys))
+        named = sorted(
+            (dev.name, dev.device_id) for dev in s.scalars(select(Device)) if dev.device_id in wanted
+        )
+        ids = [device_id for _name, device_id in named[(page - 1) * size : page * size]]
+    return PageIds(total, page, size, pages, ids)
 
 
 def lines(s: Session, staff: Staff, ids: list[str]) -> list[DeviceLine]:

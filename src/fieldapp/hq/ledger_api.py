@@ -129,8 +129,9 @@ class DeviceDetailPage(BaseModel):
 
 def device_page(hq: HQ, query: DeviceQuery) -> DeviceDetailPage:
     """A page of devices, searched, sorted and paged in SQL (hq/device_list.py), whole city."""
-    found = device_list.search(hq, WHOLE_CITY, query)
-    items = devices(hq, ids=[d.device_id for d in found.items])
+    with hq.session() as s:  # the page's ids only: devices() reads their figures once
+        found = device_list.page_ids(s, WHOLE_CITY, query)
+    items = devices(hq, ids=found.ids)
     return DeviceDetailPage(
         total=found.total, page=found.page, page_size=found.page_size, pages=found.pages, items=items
     )
