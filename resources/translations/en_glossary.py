@@ -1133,4 +1133,7 @@ EN = {
     "；被拒收：": "; refused: ",
     "；无法导入：": "; could not be imported: ",
     "；": "; ",
+    "服务器地址写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。": "The server address is not right: it should look like http://192.168.1.10:8765. Correct it and try again.",
+    "本机数据没有丢失。": " Nothing on this computer was lost.",
+    "同步时程序内部出错。本机数据没有丢失，请稍后重试；仍不行请联系市总工会技术人员。": "The program failed while syncing. Nothing on this computer was lost: try again later, and if it still fails contact the city federation's technical staff.",
 }

@@ -5018,238 +5018,253 @@ Explain it to them and record the consent on the “Relief and consent” tab; i
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="80" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="58" />
+        <source>服务器地址写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。</source>
+        <translation>The server address is not right: it should look like http://192.168.1.10:8765. Correct it and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="62" />
+        <source>本机数据没有丢失。</source>
+        <translation> Nothing on this computer was lost.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="63" />
+        <source>同步时程序内部出错。本机数据没有丢失，请稍后重试；仍不行请联系市总工会技术人员。</source>
+        <translation>The program failed while syncing. Nothing on this computer was lost: try again later, and if it still fails contact the city federation's technical staff.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="81" />
         <source>与市总工会同步</source>
         <translation>Sync with headquarters</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="103" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="104" />
         <source>例如 http://192.168.1.10:8765</source>
         <translation>e.g. http://192.168.1.10:8765</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="106" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="107" />
         <source>同步状态</source>
         <translation>Sync state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="108" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="109" />
         <source>本机登记：</source>
         <translation>Enrolment:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="109" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="110" />
         <source>待上传的修改：</source>
         <translation>Changes waiting:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="110" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="111" />
         <source>已打包、待市总确认：</source>
         <translation>Sealed, awaiting acknowledgement:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="111" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="112" />
         <source>上次同步成功：</source>
         <translation>Last successful sync:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="112" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="113" />
         <source>已移交他人（只读）：</source>
         <translation>Handed over (read-only):</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="113" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="114" />
         <source>服务器地址(&amp;D)：</source>
         <translation>Server a&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="116" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="117" />
         <source>设备登记（每台电脑只需一次）</source>
         <translation>Enrolment (once per computer)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="119" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="120" />
         <source>市总工会发的登记文件</source>
         <translation>Enrolment file from headquarters</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="120" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="121" />
         <source>选择文件(&amp;F)…</source>
         <translation>Choose &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="125" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="126" />
         <source>或填写登记码（配合上面的服务器地址）</source>
         <translation>or the enrolment code (with the server address above)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="129" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="130" />
         <source>用登记码联网登记时：填登记信上的“市总工会公钥指纹”（如 ABCD-EFGH-…）</source>
         <translation>enrolling by code: the headquarters key fingerprint from the enrolment letter (like ABCD-EFGH-…)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="131" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="132" />
         <source>联网登记(&amp;E)</source>
         <translation>&amp;Enrol online</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="134" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="135" />
         <source>登记申请写到U盘(&amp;Q)…</source>
         <translation>Write re&amp;quest to USB…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="151" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="152" />
         <source>有网络：选登记文件或填登记码，点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再用“从U盘导入回执”完成登记。</source>
         <translation>With network: choose the enrolment file or enter the code, then 'Enrol online'. Without: choose the file, 'Write request to USB', have headquarters import the stick, then finish with 'Import reply from USB'.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="161" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="162" />
         <source>上传到市总(&amp;U)</source>
         <translation>&amp;Upload to headquarters</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="164" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="165" />
         <source>导出到U盘(&amp;X)…</source>
         <translation>E&amp;xport to USB…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="167" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="168" />
         <source>从U盘导入回执(&amp;I)…</source>
         <translation>&amp;Import reply from USB…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="184" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="185" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="201" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="202" />
         <source>正在读取同步状态…</source>
         <translation>Reading the sync state…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="214" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="215" />
         <source>已登记（设备编号 %1…）</source>
         <translation>Enrolled (device %1…)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="217" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="218" />
         <source>已写出登记申请，等待市总工会回执（从U盘导入回执后完成登记）</source>
         <translation>Enrolment request written; waiting for headquarters' reply (import it from the USB stick to finish)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="219" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="220" />
         <source>尚未登记：请先用市总工会发的登记文件或登记码登记本机</source>
         <translation>Not enrolled: enrol this computer with the enrolment file or code from headquarters</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="220" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="221" />
         <source>%1 条</source>
         <translation>%1 changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="222" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="223" />
         <source>%1 批（%2 条）</source>
         <translation>%1 batches (%2 changes)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="226" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="227" />
         <source>从未同步</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="228" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="229" />
         <source>%1 户（已由市总工会移交给其他干部，本机只能查看）</source>
         <translation>%1 households (handed to another cadre by headquarters; read-only here)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="232" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="233" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="246" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="247" />
         <source>请先登记本机</source>
         <translation>Enrol this computer first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="280" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="283" />
         <source>%1 / %2 批</source>
         <translation>%1 / %2 batches</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="303" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="306" />
         <source>选择登记文件</source>
         <translation>Choose the enrolment file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="303" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="306" />
         <source>登记文件 (*.enrol *.json);;所有文件 (*)</source>
         <translation>Enrolment files (*.enrol *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="313" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="316" />
         <source>请先填写市总工会服务器地址（向市总工会询问），或改用“导出到U盘”。</source>
         <translation>Enter the headquarters server address first (ask headquarters), or use 'Export to USB'.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="317" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="320" />
         <source>服务器地址“%1”写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。</source>
         <translation>The server address '%1' is not valid; it should look like http://192.168.1.10:8765. Correct it and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="327" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="330" />
         <source>正在上传…</source>
         <translation>Uploading…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="334" />
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="415" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="337" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="418" />
         <source>选择U盘上的文件夹</source>
         <translation>Choose a folder on the USB stick</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="343" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="346" />
         <source>正在导出到U盘…</source>
         <translation>Exporting to USB…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="348" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="351" />
         <source>选择U盘上放回执的文件夹</source>
         <translation>Choose the folder on the USB stick holding the reply</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="357" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="360" />
         <source>正在导入回执…</source>
         <translation>Importing the reply…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="376" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="379" />
         <source>请选择市总工会发的登记文件，或填写服务器地址和登记码。</source>
         <translation>Choose the enrolment file from headquarters, or enter the server address and the code.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="378" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="381" />
         <source>用登记码登记需要先填写服务器地址。</source>
         <translation>Enrolling with a code needs the server address first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="394" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="397" />
         <source>用登记码联网登记需要填写登记信上的“市总工会公钥指纹”，以确认连到的是真正的市总工会。</source>
         <translation>Enrolling by code needs the headquarters key fingerprint from the enrolment letter, to make sure this is the real headquarters.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="406" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="409" />
         <source>正在登记…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="413" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="416" />
         <source>不联网登记需要市总工会发的登记文件：请先点“选择文件”。</source>
         <translation>Enrolling without network needs the enrolment file from headquarters: click 'Choose file' first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="428" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="431" />
         <source>正在写登记申请…</source>
         <translation>Writing the enrolment request…</translation>
     </message>

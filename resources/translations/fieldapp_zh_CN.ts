@@ -5018,238 +5018,253 @@
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="80" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="58" />
+        <source>服务器地址写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。</source>
+        <translation>服务器地址写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="62" />
+        <source>本机数据没有丢失。</source>
+        <translation>本机数据没有丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="63" />
+        <source>同步时程序内部出错。本机数据没有丢失，请稍后重试；仍不行请联系市总工会技术人员。</source>
+        <translation>同步时程序内部出错。本机数据没有丢失，请稍后重试；仍不行请联系市总工会技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="81" />
         <source>与市总工会同步</source>
         <translation>与市总工会同步</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="103" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="104" />
         <source>例如 http://192.168.1.10:8765</source>
         <translation>例如 http://192.168.1.10:8765</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="106" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="107" />
         <source>同步状态</source>
         <translation>同步状态</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="108" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="109" />
         <source>本机登记：</source>
         <translation>本机登记：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="109" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="110" />
         <source>待上传的修改：</source>
         <translation>待上传的修改：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="110" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="111" />
         <source>已打包、待市总确认：</source>
         <translation>已打包、待市总确认：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="111" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="112" />
         <source>上次同步成功：</source>
         <translation>上次同步成功：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="112" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="113" />
         <source>已移交他人（只读）：</source>
         <translation>已移交他人（只读）：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="113" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="114" />
         <source>服务器地址(&amp;D)：</source>
         <translation>服务器地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="116" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="117" />
         <source>设备登记（每台电脑只需一次）</source>
         <translation>设备登记（每台电脑只需一次）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="119" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="120" />
         <source>市总工会发的登记文件</source>
         <translation>市总工会发的登记文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="120" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="121" />
         <source>选择文件(&amp;F)…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="125" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="126" />
         <source>或填写登记码（配合上面的服务器地址）</source>
         <translation>或填写登记码（配合上面的服务器地址）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="129" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="130" />
         <source>用登记码联网登记时：填登记信上的“市总工会公钥指纹”（如 ABCD-EFGH-…）</source>
         <translation>用登记码联网登记时：填登记信上的“市总工会公钥指纹”（如 ABCD-EFGH-…）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="131" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="132" />
         <source>联网登记(&amp;E)</source>
         <translation>联网登记(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="134" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="135" />
         <source>登记申请写到U盘(&amp;Q)…</source>
         <translation>登记申请写到U盘(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="151" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="152" />
         <source>有网络：选登记文件或填登记码，点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再用“从U盘导入回执”完成登记。</source>
         <translation>有网络：选登记文件或填登记码，点“联网登记”。没有网络：选登记文件，点“登记申请写到U盘”，把U盘交市总工会导入，再用“从U盘导入回执”完成登记。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="161" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="162" />
         <source>上传到市总(&amp;U)</source>
         <translation>上传到市总(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="164" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="165" />
         <source>导出到U盘(&amp;X)…</source>
         <translation>导出到U盘(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="167" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="168" />
         <source>从U盘导入回执(&amp;I)…</source>
         <translation>从U盘导入回执(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="184" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="185" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="201" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="202" />
         <source>正在读取同步状态…</source>
         <translation>正在读取同步状态…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="214" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="215" />
         <source>已登记（设备编号 %1…）</source>
         <translation>已登记（设备编号 %1…）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="217" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="218" />
         <source>已写出登记申请，等待市总工会回执（从U盘导入回执后完成登记）</source>
         <translation>已写出登记申请，等待市总工会回执（从U盘导入回执后完成登记）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="219" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="220" />
         <source>尚未登记：请先用市总工会发的登记文件或登记码登记本机</source>
         <translation>尚未登记：请先用市总工会发的登记文件或登记码登记本机</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="220" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="221" />
         <source>%1 条</source>
         <translation>%1 条</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="222" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="223" />
         <source>%1 批（%2 条）</source>
         <translation>%1 批（%2 条）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="226" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="227" />
         <source>从未同步</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="228" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="229" />
         <source>%1 户（已由市总工会移交给其他干部，本机只能查看）</source>
         <translation>%1 户（已由市总工会移交给其他干部，本机只能查看）</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="232" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="233" />
         <source>无</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="246" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="247" />
         <source>请先登记本机</source>
         <translation>请先登记本机</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="280" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="283" />
         <source>%1 / %2 批</source>
         <translation>%1 / %2 批</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="303" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="306" />
         <source>选择登记文件</source>
         <translation>选择登记文件</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="303" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="306" />
         <source>登记文件 (*.enrol *.json);;所有文件 (*)</source>
         <translation>登记文件 (*.enrol *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="313" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="316" />
         <source>请先填写市总工会服务器地址（向市总工会询问），或改用“导出到U盘”。</source>
         <translation>请先填写市总工会服务器地址（向市总工会询问），或改用“导出到U盘”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="317" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="320" />
         <source>服务器地址“%1”写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。</source>
         <translation>服务器地址“%1”写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="327" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="330" />
         <source>正在上传…</source>
         <translation>正在上传…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="334" />
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="415" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="337" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="418" />
         <source>选择U盘上的文件夹</source>
         <translation>选择U盘上的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="343" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="346" />
         <source>正在导出到U盘…</source>
         <translation>正在导出到U盘…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="348" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="351" />
         <source>选择U盘上放回执的文件夹</source>
         <translation>选择U盘上放回执的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="357" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="360" />
         <source>正在导入回执…</source>
         <translation>正在导入回执…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="376" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="379" />
         <source>请选择市总工会发的登记文件，或填写服务器地址和登记码。</source>
         <translation>请选择市总工会发的登记文件，或填写服务器地址和登记码。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="378" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="381" />
         <source>用登记码登记需要先填写服务器地址。</source>
         <translation>用登记码登记需要先填写服务器地址。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="394" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="397" />
         <source>用登记码联网登记需要填写登记信上的“市总工会公钥指纹”，以确认连到的是真正的市总工会。</source>
         <translation>用登记码联网登记需要填写登记信上的“市总工会公钥指纹”，以确认连到的是真正的市总工会。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="406" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="409" />
         <source>正在登记…</source>
         <translation>正在登记…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="413" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="416" />
         <source>不联网登记需要市总工会发的登记文件：请先点“选择文件”。</source>
         <translation>不联网登记需要市总工会发的登记文件：请先点“选择文件”。</translation>
     </message>
     <message>
-        <location filename="../../src/fieldapp/ui/sync_screen.py" line="428" />
+        <location filename="../../src/fieldapp/ui/sync_screen.py" line="431" />
         <source>正在写登记申请…</source>
         <translation>正在写登记申请…</translation>
     </message>

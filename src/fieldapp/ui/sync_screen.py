@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -48,20 +48,21 @@ class _Progress(QObject):
 
 
 def sync_error_text(error: BaseException) -> str:
-    """What went wrong and what to do, in Chinese, for a failed sync action."""
+    """What went wrong and what to do, in the chosen language, for a failed sync action."""
     from fieldapp.sync.protocol import SyncError
+    from fieldapp.ui import messages
 
     if isinstance(error, SyncError):
-        from fieldapp.ui import domain_text
-
-        return domain_text.message(error.message)  # in the chosen language when listed there
+        return messages.error_text(error)
     if type(error).__name__ in ("InvalidURL", "UnsupportedProtocol"):  # httpx, imported lazily
-        return "服务器地址写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。"
+        return QCoreApplication.translate(
+            "SyncScreen", "服务器地址写得不对，应类似 http://192.168.1.10:8765 。请改正后再试。"
+        )
     if isinstance(error, OSError):
-        from fieldapp.storage.os_errors import describe
-
-        return f"{describe(error)}本机数据没有丢失。"
-    return "同步时程序内部出错。本机数据没有丢失，请稍后重试；仍不行请联系市总工会技术人员。"
+        return messages.error_text(error) + QCoreApplication.translate("SyncScreen", "本机数据没有丢失。")
+    return QCoreApplication.translate(
+        "SyncScreen", "同步时程序内部出错。本机数据没有丢失，请稍后重试；仍不行请联系市总工会技术人员。"
+    )
 
 
 class SyncScreen(QDialog):
